@@ -1,0 +1,107 @@
+// Porte-voix content-script loader. It stays tiny: it tells the background which tab it runs in,
+// and loads the Rust core only when the user focuses a composer (a feed page pays nothing more).
+// The core runs as real WebAssembly where the page's CSP allows it, and as the same crate compiled
+// to JavaScript by wasm2js where it does not (Chrome refuses wasm under a strict page CSP).
+(() => {
+  'use strict';
+
+  if (globalThis.__porteVoixLoaded) return;
+  globalThis.__porteVoixLoaded = true;
+
+  const PROTOCOL_VERSION = 1;
+  const url = (path) => chrome.runtime.getURL(path);
+  let core = null;
+  let failureShown = false;
+
+  function send(body) {
+    const requestId = `${Date.now().toString(16)}-${Math.random().toString(16).slice(2, 10)}`;
+    try {
+      return chrome.runtime
+        .sendMessage({ protocol_version: PROTOCOL_VERSION, request_id: requestId, body })
+        .catch(() => undefined);
+    } catch {
+      return Promise.resolve(undefined); // extension reloaded: this page's script is orphaned
+    }
+  }
+
+  function isComposer(el) {
+    if (!el || el.nodeType !== Node.ELEMENT_NODE) return false;
+    if (el.tagName === 'TEXTAREA') return true;
+    if (el.tagName === 'INPUT') {
+      return ['', 'text', 'search'].includes((el.getAttribute('type') || '').toLowerCase());
+    }
+    return el.isContentEditable === true;
+  }
+
+  function deepActiveElement() {
+    let el = document.activeElement;
+    while (el && el.shadowRoot && el.shadowRoot.activeElement) el = el.shadowRoot.activeElement;
+    return el;
+  }
+
+  async function loadCore() {
+    try {
+      const m = await import(url('pkg/porte_voix.js'));
+      await m.default({ module_or_path: url('pkg/porte_voix_bg.wasm') });
+      return { m, engine: 'wasm' };
+    } catch {
+      // CompileError with an empty message under a strict CSP: detect by catching, not by text.
+      const m = await import(url('pkg/porte_voix_wasm2js.js'));
+      return { m, engine: 'wasm2js' };
+    }
+  }
+
+  // Shown once if the core fails to start or panics, so a failure is never silent.
+  function showFailure(detail) {
+    console.error('Porte-voix:', detail);
+    if (failureShown) return;
+    failureShown = true;
+    const host = document.createElement('porte-voix-notice');
+    const root = host.attachShadow({ mode: 'closed' });
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(`
+      :host { all: initial; position: fixed; inset-inline-start: 16px; inset-block-end: 16px; z-index: 2147483647; }
+      div { font: 14px/1.4 system-ui, sans-serif; max-width: 360px; padding: 12px 14px; border-radius: 8px;
+            background: #7f1d1d; color: #fff; box-shadow: 0 2px 8px rgba(0,0,0,.3); display: flex; gap: 12px; }
+      button { font: inherit; background: transparent; color: inherit; border: 1px solid currentColor;
+               border-radius: 6px; padding: 2px 8px; cursor: pointer; align-self: start; }
+      button:focus-visible { outline: 2px solid #fff; outline-offset: 2px; }
+      @media (prefers-color-scheme: dark) { div { background: #fecaca; color: #450a0a; } }
+    `);
+    root.adoptedStyleSheets = [sheet];
+    const box = document.createElement('div');
+    box.setAttribute('role', 'alert');
+    const text = document.createElement('span');
+    text.textContent = chrome.i18n.getMessage('error_start_failed');
+    const close = document.createElement('button');
+    close.type = 'button';
+    close.textContent = chrome.i18n.getMessage('error_dismiss');
+    close.addEventListener('click', () => host.remove());
+    box.append(text, close);
+    root.append(box);
+    document.documentElement.append(host);
+  }
+
+  function start() {
+    if (!core) {
+      core = (async () => {
+        const { m, engine } = await loadCore();
+        m.install_panic_hook((message) => showFailure(message));
+        await m.content_start(engine);
+        send({ kind: 'engine_ready', engine });
+        return m;
+      })().catch((err) => showFailure(err && err.message ? err.message : String(err)));
+    }
+    return core;
+  }
+
+  document.addEventListener(
+    'focusin',
+    (event) => {
+      if (isComposer(event.composedPath()[0])) start();
+    },
+    true,
+  );
+  if (isComposer(deepActiveElement())) start();
+  send({ kind: 'hello' });
+})();

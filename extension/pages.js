@@ -1,0 +1,24 @@
+// Shared loader of the extension pages: instantiates the Rust core, then runs one page's entry.
+// A failure is shown in the page instead of leaving it blank.
+import init, { install_panic_hook } from './pkg/porte_voix.js';
+
+function showError(message) {
+  const app = document.getElementById('app');
+  const p = document.createElement('p');
+  p.className = 'error';
+  p.setAttribute('role', 'alert');
+  p.textContent = `${chrome.i18n.getMessage('error_start_failed')} (${message})`;
+  app.replaceChildren(p);
+}
+
+export async function run(entry) {
+  try {
+    const core = await init({ module_or_path: new URL('./pkg/porte_voix_bg.wasm', import.meta.url) });
+    install_panic_hook(showError);
+    await entry(core);
+    document.body.dataset.ready = 'true';
+  } catch (err) {
+    console.error('Porte-voix:', err);
+    showError(err?.message ?? String(err));
+  }
+}

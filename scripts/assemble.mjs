@@ -1,0 +1,23 @@
+// Assembles dist/chrome and dist/firefox from manifest.json, extension/ and build/pkg, and zips
+// each. Only what the extension loads is copied (no overlay file, no source maps).
+import { cpSync, mkdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { manifests } from './manifest.mjs';
+
+const SHIPPED_PKG = ['porte_voix.js', 'porte_voix_bg.wasm', 'porte_voix_wasm2js.js'];
+const SKIP = new Set(['manifest.firefox.json']);
+
+for (const [browser, manifest] of Object.entries(manifests())) {
+  const dir = `dist/${browser}`;
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(`${dir}/pkg`, { recursive: true });
+  cpSync('extension', dir, { recursive: true, filter: (src) => !SKIP.has(src.split('/').pop()) });
+  for (const f of SHIPPED_PKG) {
+    if (!existsSync(`build/pkg/${f}`)) throw new Error(`build/pkg/${f} is missing: run scripts/build.sh`);
+    cpSync(`build/pkg/${f}`, `${dir}/pkg/${f}`);
+  }
+  writeFileSync(`${dir}/manifest.json`, `${JSON.stringify(manifest, null, 2)}\n`);
+  const zip = `dist/porte-voix-${browser}-${manifest.version}.zip`;
+  rmSync(zip, { force: true });
+  execFileSync('zip', ['-q', '-r', '-9', '-X', `../${zip.split('/').pop()}`, '.'], { cwd: dir });
+}

@@ -1,0 +1,22 @@
+//! Porte-voix: the core of a browser extension for community managers.
+//!
+//! Every decision lives here in pure Rust, testable natively; the browser layer (`web`) is
+//! compiled only for `wasm32` and is the one place that touches wasm-bindgen, web-sys, js-sys
+//! and gloo.
+
+/// Grapheme, UTF-16 and entity (URL, mention, hashtag) helpers shared by the length rules.
+pub mod text;
+/// The platforms Porte-voix counts for, each with its length rule as data.
+pub mod platform;
+/// `count(text, platform)`: the length report a composer badge or the command line shows.
+pub mod length;
+/// The social networks' sites: hosts and the platform each composer posts to.
+pub mod sites;
+/// The user's settings, their schema version and migrations.
+pub mod settings;
+/// Typed messages between the content script, the background and the extension pages.
+pub mod protocol;
+
+/// The browser layer: every `#[wasm_bindgen]` export, the content script, background and pages.
+#[cfg(target_arch = "wasm32")]
+pub mod web;

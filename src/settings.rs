@@ -1,0 +1,144 @@
+//! The user's settings (stored in `storage.local`): their shape, schema version and migrations.
+//!
+//! Pure data; the web layer reads and writes the JSON. A stored shape from any older schema
+//! version, or a damaged one, still yields usable settings: unknown or broken fields fall back to
+//! their defaults instead of losing the rest.
+
+use crate::length::CountOptions;
+use serde::{Deserialize, Serialize};
+
+/// The schema version written by this build.
+pub const SETTINGS_SCHEMA: u32 = 1;
+
+/// The key under which the settings live in `storage.local`.
+pub const STORAGE_KEY: &str = "settings";
+
+/// Settings as the options page edits them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Settings {
+    /// Schema version of this record.
+    pub schema: u32,
+    /// The user's X account is Premium (posts up to 25,000).
+    pub x_premium: bool,
+    /// The character limit of the user's Mastodon instance, when it differs from 500.
+    pub mastodon_limit: Option<u32>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            schema: SETTINGS_SCHEMA,
+            x_premium: false,
+            mastodon_limit: None,
+        }
+    }
+}
+
+/// Errors of a settings value the user typed.
+#[derive(Debug, thiserror::Error, PartialEq)]
+pub enum SettingsError {
+    #[error("the Mastodon limit must be a whole number from 1 to 100000")]
+    MastodonLimit,
+}
+
+impl SettingsError {
+    /// Stable code, mapped to a `_locales` message by the UI.
+    pub fn code(&self) -> &'static str {
+        match self {
+            SettingsError::MastodonLimit => "settings.mastodon_limit",
+        }
+    }
+}
+
+impl Settings {
+    /// Reads stored settings of any schema version; never fails (a damaged record gives defaults
+    /// for the damaged fields only).
+    pub fn from_stored(value: &serde_json::Value) -> Settings {
+        let mut s = Settings::default();
+        let Some(obj) = value.as_object() else {
+            return s;
+        };
+        if let Some(b) = obj.get("x_premium").and_then(|v| v.as_bool()) {
+            s.x_premium = b;
+        }
+        // schema 0 (before versioning) called it `xPremium`
+        if let Some(b) = obj.get("xPremium").and_then(|v| v.as_bool()) {
+            s.x_premium = b;
+        }
+        s.mastodon_limit = obj
+            .get("mastodon_limit")
+            .and_then(|v| v.as_u64())
+            .and_then(|n| u32::try_from(n).ok())
+            .filter(|n| (1..=100_000).contains(n));
+        s
+    }
+
+    /// Parses the Mastodon limit field as typed (empty means "the default 500").
+    pub fn parse_mastodon_limit(input: &str) -> Result<Option<u32>, SettingsError> {
+        let t = input.trim();
+        if t.is_empty() {
+            return Ok(None);
+        }
+        let cleaned: String = t.chars().filter(|c| !c.is_whitespace() && *c != '\u{202f}').collect();
+        match cleaned.parse::<u32>() {
+            Ok(n) if (1..=100_000).contains(&n) => Ok(Some(n)),
+            _ => Err(SettingsError::MastodonLimit),
+        }
+    }
+
+    /// The counting options these settings imply.
+    pub fn count_options(&self) -> CountOptions {
+        CountOptions {
+            x_premium: self.x_premium,
+            mastodon_limit: self.mastodon_limit,
+            ..CountOptions::default()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn current_schema_round_trips() {
+        let s = Settings { schema: SETTINGS_SCHEMA, x_premium: true, mastodon_limit: Some(1000) };
+        let v = serde_json::to_value(&s).unwrap();
+        assert_eq!(Settings::from_stored(&v), s);
+    }
+
+    #[test]
+    fn schema_zero_is_migrated() {
+        let s = Settings::from_stored(&json!({"xPremium": true}));
+        assert!(s.x_premium);
+        assert_eq!(s.schema, SETTINGS_SCHEMA);
+    }
+
+    #[test]
+    fn damaged_fields_fall_back_alone() {
+        let s = Settings::from_stored(&json!({"x_premium": true, "mastodon_limit": "beaucoup"}));
+        assert!(s.x_premium);
+        assert_eq!(s.mastodon_limit, None);
+        assert_eq!(Settings::from_stored(&json!(null)), Settings::default());
+        assert_eq!(Settings::from_stored(&json!({"mastodon_limit": 0})).mastodon_limit, None);
+    }
+
+    #[test]
+    fn mastodon_limit_input_is_checked() {
+        assert_eq!(Settings::parse_mastodon_limit(""), Ok(None));
+        assert_eq!(Settings::parse_mastodon_limit(" 1 000 "), Ok(Some(1000)));
+        assert_eq!(Settings::parse_mastodon_limit("5000"), Ok(Some(5000)));
+        assert_eq!(Settings::parse_mastodon_limit("-3").unwrap_err().code(), "settings.mastodon_limit");
+        assert!(Settings::parse_mastodon_limit("0").is_err());
+        assert!(Settings::parse_mastodon_limit("dix").is_err());
+    }
+
+    #[test]
+    fn settings_drive_count_options() {
+        let s = Settings { x_premium: true, mastodon_limit: Some(640), ..Settings::default() };
+        let o = s.count_options();
+        assert!(o.x_premium);
+        assert_eq!(o.mastodon_limit, Some(640));
+    }
+}

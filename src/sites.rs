@@ -1,0 +1,155 @@
+//! The social networks Porte-voix serves, as data: the hosts of each site, the platform rule its
+//! composers post to, and the composer surfaces that post elsewhere (a comment box, a title field).
+//!
+//! One file per network under `sites/`; this module only holds the shapes and the registry. Nothing
+//! here touches the browser: the content script matches the CSS selectors against the DOM.
+
+use crate::platform::Platform;
+use serde::Serialize;
+
+mod bluesky;
+mod facebook;
+mod instagram;
+mod linkedin;
+mod mastodon;
+mod reddit;
+mod threads;
+mod x;
+mod youtube;
+
+/// The editor library a surface uses, which decides how text is read and inserted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum EditorKind {
+    /// A `<textarea>` or `<input>`, React-controlled or not.
+    TextField,
+    /// Draft.js (`.public-DraftEditor-content`).
+    DraftJs,
+    /// Lexical (`[data-lexical-editor]`).
+    Lexical,
+    /// ProseMirror or TipTap (`.ProseMirror`).
+    ProseMirror,
+    /// Quill (`.ql-editor`).
+    Quill,
+    /// A bare `contenteditable` with no editor framework.
+    ContentEditable,
+}
+
+/// One kind of composer on a site: where it is, what it posts to, which editor it is.
+#[derive(Clone, Copy, Debug, Serialize)]
+pub struct Surface {
+    /// CSS selector matched with `Element.closest` from the focused editable element.
+    pub selector: &'static str,
+    /// The length rule of what this composer posts.
+    pub platform: Platform,
+    /// The editor library expected there (detected again from the DOM at run time).
+    pub editor: EditorKind,
+}
+
+/// A social network's site.
+#[derive(Clone, Copy, Debug, Serialize)]
+pub struct Site {
+    /// Stable identifier, also the fixture folder name under `tests/fixtures/sites/`.
+    pub id: &'static str,
+    /// The network's name as shown to the user (a brand name: not translated).
+    pub name: &'static str,
+    /// Host names served, without port; a host matches itself and its subdomains.
+    pub hosts: &'static [&'static str],
+    /// The rule of a composer that matches no surface.
+    pub default_platform: Platform,
+    /// Surfaces, most specific first.
+    pub surfaces: &'static [Surface],
+}
+
+/// Every site, one line per network.
+pub const SITES: &[&Site] = &[
+    &x::SITE,
+    &facebook::SITE,
+    &instagram::SITE,
+    &linkedin::SITE,
+    &mastodon::SITE,
+    &bluesky::SITE,
+    &threads::SITE,
+    &reddit::SITE,
+    &youtube::SITE,
+];
+
+/// The site serving `host` (case-insensitive; a subdomain such as `www.` or `m.` matches).
+pub fn site_for_host(host: &str) -> Option<&'static Site> {
+    let host = host.trim_end_matches('.').to_ascii_lowercase();
+    SITES.iter().copied().find(|site| {
+        site.hosts.iter().any(|h| {
+            host == *h
+                || (host.len() > h.len()
+                    && host.ends_with(h)
+                    && host.as_bytes()[host.len() - h.len() - 1] == b'.')
+        })
+    })
+}
+
+/// The site of a URL such as `https://www.linkedin.com/feed/` (only `http` and `https`).
+pub fn site_for_url(url: &str) -> Option<&'static Site> {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))?;
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host_port = authority.rsplit('@').next().unwrap_or("");
+    let host = host_port.split(':').next().unwrap_or("");
+    site_for_host(host)
+}
+
+/// The platform a composer posts to, given which of the site's surface selectors matched
+/// (`matched[i]` is true when `surfaces[i].selector` matched the composer).
+pub fn platform_for(site: &Site, matched: impl Fn(&str) -> bool) -> Platform {
+    site.surfaces
+        .iter()
+        .find(|s| matched(s.selector))
+        .map(|s| s.platform)
+        .unwrap_or(site.default_platform)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hosts_and_subdomains_resolve_to_their_site() {
+        assert_eq!(site_for_host("x.com").map(|s| s.id), Some("x"));
+        assert_eq!(site_for_host("WWW.LinkedIn.com").map(|s| s.id), Some("linkedin"));
+        assert_eq!(site_for_host("m.facebook.com").map(|s| s.id), Some("facebook"));
+        assert!(site_for_host("notx.com").is_none());
+        assert!(site_for_host("evil-x.com").is_none());
+        assert!(site_for_host("x.com.evil.org").is_none());
+        assert!(site_for_host("").is_none());
+    }
+
+    #[test]
+    fn urls_resolve_by_host_only() {
+        assert_eq!(site_for_url("https://bsky.app/profile/a").map(|s| s.id), Some("bluesky"));
+        assert_eq!(site_for_url("https://x.com:8443/home?q=1").map(|s| s.id), Some("x"));
+        assert!(site_for_url("https://example.org/x.com").is_none());
+        assert!(site_for_url("chrome-extension://abc/popup.html").is_none());
+        assert!(site_for_url("https://user@evil.org/").is_none());
+    }
+
+    #[test]
+    fn site_ids_and_hosts_are_unique() {
+        let mut ids: Vec<_> = SITES.iter().map(|s| s.id).collect();
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), SITES.len());
+        let mut hosts: Vec<_> = SITES.iter().flat_map(|s| s.hosts.iter()).collect();
+        let n = hosts.len();
+        hosts.sort();
+        hosts.dedup();
+        assert_eq!(hosts.len(), n);
+    }
+
+    #[test]
+    fn surfaces_pick_the_first_matching_selector() {
+        let li = site_for_host("linkedin.com").unwrap();
+        let p = platform_for(li, |sel| sel.contains("comments-comment"));
+        assert_eq!(p, Platform::LinkedinComment);
+        assert_eq!(platform_for(li, |_| false), Platform::Linkedin);
+    }
+}

@@ -1,0 +1,15 @@
+//! Bluesky: the web composer is TipTap (ProseMirror).
+
+use super::{EditorKind, Site, Surface};
+use crate::platform::Platform;
+
+pub const SITE: Site = Site {
+    id: "bluesky",
+    name: "Bluesky",
+    hosts: &["bsky.app"],
+    default_platform: Platform::Bluesky,
+    surfaces: &[
+        // post and reply composer
+        Surface { selector: ".ProseMirror", platform: Platform::Bluesky, editor: EditorKind::ProseMirror },
+    ],
+};

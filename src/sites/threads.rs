@@ -1,0 +1,15 @@
+//! Threads: posts and replies are Lexical editors with a 500 limit.
+
+use super::{EditorKind, Site, Surface};
+use crate::platform::Platform;
+
+pub const SITE: Site = Site {
+    id: "threads",
+    name: "Threads",
+    hosts: &["threads.net", "threads.com"],
+    default_platform: Platform::Threads,
+    surfaces: &[
+        // post and reply composer
+        Surface { selector: "[data-lexical-editor]", platform: Platform::Threads, editor: EditorKind::Lexical },
+    ],
+};

@@ -1,0 +1,15 @@
+//! X (formerly Twitter): posts, replies and quotes share one Draft.js composer and one rule.
+
+use super::{EditorKind, Site, Surface};
+use crate::platform::Platform;
+
+pub const SITE: Site = Site {
+    id: "x",
+    name: "X",
+    hosts: &["x.com", "twitter.com"],
+    default_platform: Platform::X,
+    surfaces: &[
+        // post, reply and quote composer (tweetTextarea_0, _1… for thread items)
+        Surface { selector: "[data-testid^=\"tweetTextarea_\"]", platform: Platform::X, editor: EditorKind::DraftJs },
+    ],
+};

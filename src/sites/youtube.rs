@@ -1,0 +1,19 @@
+//! YouTube: comments on watch pages; titles and descriptions in the upload details.
+
+use super::{EditorKind, Site, Surface};
+use crate::platform::Platform;
+
+pub const SITE: Site = Site {
+    id: "youtube",
+    name: "YouTube",
+    hosts: &["youtube.com"],
+    default_platform: Platform::YoutubeComment,
+    surfaces: &[
+        // video title in the upload/details form (YouTube Studio)
+        Surface { selector: "#title-textarea [contenteditable]", platform: Platform::YoutubeTitle, editor: EditorKind::ContentEditable },
+        // video description in the upload/details form
+        Surface { selector: "#description-textarea [contenteditable]", platform: Platform::YoutubeDescription, editor: EditorKind::ContentEditable },
+        // comment and reply box under a video
+        Surface { selector: "ytd-commentbox #contenteditable-root", platform: Platform::YoutubeComment, editor: EditorKind::ContentEditable },
+    ],
+};

@@ -1,0 +1,14 @@
+//! The browser layer, compiled for `wasm32` only: the one place that uses wasm-bindgen, web-sys,
+//! js-sys and gloo. It moves data between the DOM / extension APIs and the pure core, and decides
+//! nothing the core could decide.
+
+/// Every `#[wasm_bindgen]` export: what the JS loaders of each context call.
+pub mod api;
+/// The content script: finds composers and draws the length badge in a closed shadow root.
+mod content;
+/// Bindings to the WebExtension APIs (`chrome.*`) and the i18n helper.
+mod ext;
+/// The popup and the options page.
+mod pages;
+
+pub use content::read_text;

@@ -1,0 +1,120 @@
+//! Bindings to the WebExtension APIs this crate calls (`chrome.*`, which Firefox also provides
+//! with promises in MV3), and small helpers around them. No logic lives here.
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = ["chrome", "i18n"], js_name = getMessage)]
+    fn i18n_get_message(name: &str, substitutions: &js_sys::Array) -> String;
+    #[wasm_bindgen(js_namespace = ["chrome", "i18n"], js_name = getUILanguage)]
+    pub fn ui_language() -> String;
+    #[wasm_bindgen(js_namespace = ["chrome", "runtime"], js_name = sendMessage)]
+    fn runtime_send_message(message: &JsValue) -> js_sys::Promise;
+    #[wasm_bindgen(js_namespace = ["chrome", "runtime"], js_name = openOptionsPage)]
+    fn runtime_open_options_page() -> js_sys::Promise;
+    #[wasm_bindgen(js_namespace = ["chrome", "tabs"], js_name = query)]
+    fn tabs_query(query: &JsValue) -> js_sys::Promise;
+    #[wasm_bindgen(js_namespace = ["chrome", "storage", "local"], js_name = get)]
+    fn storage_local_get(keys: &JsValue) -> js_sys::Promise;
+    #[wasm_bindgen(js_namespace = ["chrome", "storage", "local"], js_name = set)]
+    fn storage_local_set(items: &JsValue) -> js_sys::Promise;
+}
+
+/// The `_locales` message `key`, with substitutions; the key itself if it is missing (a visible
+/// bug rather than an empty label).
+pub fn t_with(key: &str, subs: &[&str]) -> String {
+    let arr = js_sys::Array::new();
+    for s in subs {
+        arr.push(&JsValue::from_str(s));
+    }
+    let msg = i18n_get_message(key, &arr);
+    if msg.is_empty() {
+        key.to_string()
+    } else {
+        msg
+    }
+}
+
+/// The `_locales` message `key`.
+pub fn t(key: &str) -> String {
+    t_with(key, &[])
+}
+
+/// Serialises to a plain JS value (objects, never `Map`: Chrome's storage drops `Map`s).
+pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsValue::from_str(&e.to_string()))
+}
+
+/// A JS value as `serde_json::Value` (through `JSON.stringify`, which is what storage keeps).
+pub fn to_json(value: &JsValue) -> serde_json::Value {
+    if value.is_undefined() {
+        return serde_json::Value::Null;
+    }
+    js_sys::JSON::stringify(value)
+        .ok()
+        .and_then(|s| s.as_string())
+        .and_then(|s| serde_json::from_str(&s).ok())
+        .unwrap_or(serde_json::Value::Null)
+}
+
+/// A fresh request id (unique enough per browser profile: time + randomness).
+pub fn request_id() -> String {
+    format!(
+        "{:x}-{:08x}",
+        js_sys::Date::now() as u64,
+        (js_sys::Math::random() * f64::from(u32::MAX)) as u32
+    )
+}
+
+/// Sends a request envelope to the background and returns its JSON answer.
+pub async fn send(request: &crate::protocol::Request) -> Result<serde_json::Value, JsValue> {
+    let env = crate::protocol::Envelope {
+        protocol_version: crate::protocol::PROTOCOL_VERSION,
+        request_id: request_id(),
+        body: request,
+    };
+    let answer = JsFuture::from(runtime_send_message(&to_js(&env)?)).await?;
+    Ok(to_json(&answer))
+}
+
+/// Opens the options page.
+pub async fn open_options() -> Result<(), JsValue> {
+    JsFuture::from(runtime_open_options_page()).await.map(|_| ())
+}
+
+/// The id of the active tab of the current window, if any.
+pub async fn active_tab_id() -> Result<Option<i64>, JsValue> {
+    let q = js_sys::Object::new();
+    js_sys::Reflect::set(&q, &"active".into(), &JsValue::TRUE)?;
+    js_sys::Reflect::set(&q, &"currentWindow".into(), &JsValue::TRUE)?;
+    let tabs = JsFuture::from(tabs_query(&q)).await?;
+    let first = js_sys::Array::from(&tabs).get(0);
+    if first.is_undefined() {
+        return Ok(None);
+    }
+    Ok(js_sys::Reflect::get(&first, &"id".into())?.as_f64().map(|f| f as i64))
+}
+
+/// The stored settings (defaults when none or damaged).
+pub async fn load_settings() -> crate::settings::Settings {
+    let key = JsValue::from_str(crate::settings::STORAGE_KEY);
+    match JsFuture::from(storage_local_get(&key)).await {
+        Ok(v) => {
+            let json = to_json(&v);
+            crate::settings::Settings::from_stored(&json[crate::settings::STORAGE_KEY])
+        }
+        Err(_) => crate::settings::Settings::default(),
+    }
+}
+
+/// Writes the settings; resolves once the browser has stored them.
+pub async fn save_settings(settings: &crate::settings::Settings) -> Result<(), JsValue> {
+    let items = js_sys::Object::new();
+    js_sys::Reflect::set(&items, &crate::settings::STORAGE_KEY.into(), &to_js(settings)?)?;
+    JsFuture::from(storage_local_set(&items)).await.map(|_| ())
+}

@@ -1,0 +1,186 @@
+//! The extension's own pages, drawn from Rust: the popup (which network this tab is, how it is
+//! counted, which engine the page runs) and the options page (counting settings).
+//!
+//! Text goes in with `textContent` only; every label comes from `_locales`.
+
+use super::ext::{self, t, t_with};
+use crate::platform::Platform;
+use crate::settings::Settings;
+use serde_json::Value;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, HtmlElement, HtmlInputElement};
+
+fn document() -> Result<Document, JsValue> {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| JsValue::from_str("no document"))
+}
+
+/// Creates `<tag>` with attributes and text.
+fn el(doc: &Document, tag: &str, attrs: &[(&str, &str)], text: Option<&str>) -> Result<Element, JsValue> {
+    let e = doc.create_element(tag)?;
+    for (k, v) in attrs {
+        e.set_attribute(k, v)?;
+    }
+    if let Some(text) = text {
+        e.set_text_content(Some(text));
+    }
+    Ok(e)
+}
+
+fn app_root(doc: &Document, title_key: &str) -> Result<Element, JsValue> {
+    if let Some(html) = doc.document_element() {
+        let lang = ext::ui_language();
+        let lang = if lang.to_ascii_lowercase().starts_with("fr") { "fr" } else { "en" };
+        html.set_attribute("lang", lang)?;
+    }
+    doc.set_title(&t(title_key));
+    doc.get_element_by_id("app").ok_or_else(|| JsValue::from_str("no #app"))
+}
+
+/// A platform's rule in a few words: "weighted count, limit 280".
+fn rule_line(platform: Platform, limit: u32, unit: &str) -> String {
+    let _ = platform;
+    t_with("popup_rule", &[&t(&format!("unit_{unit}")), &limit.to_string()])
+}
+
+/// Draws the popup for the active tab.
+pub async fn popup() -> Result<(), JsValue> {
+    let doc = document()?;
+    let app = app_root(&doc, "popup_title")?;
+    let main = el(&doc, "main", &[], None)?;
+    let h1 = el(&doc, "h1", &[], Some(&t("ext_name")))?;
+    let status = el(&doc, "p", &[("id", "status"), ("role", "status")], Some(&t("popup_loading")))?;
+    let rule = el(&doc, "p", &[("id", "rule")], None)?;
+    let engine = el(&doc, "p", &[("id", "engine"), ("class", "muted")], None)?;
+    let button = el(&doc, "button", &[("id", "open-options"), ("type", "button")], Some(&t("popup_open_options")))?;
+    let footer = el(&doc, "p", &[("id", "version"), ("class", "muted")], Some(&t_with("popup_version", &[env!("CARGO_PKG_VERSION")])))?;
+    for child in [&h1, &status, &rule, &engine, &button, &footer] {
+        main.append_child(child)?;
+    }
+    app.append_child(&main)?;
+
+    let click = Closure::<dyn FnMut()>::new(|| {
+        wasm_bindgen_futures::spawn_local(async {
+            if ext::open_options().await.is_ok() {
+                if let Some(w) = web_sys::window() {
+                    let _ = w.close();
+                }
+            }
+        });
+    });
+    button
+        .dyn_ref::<HtmlElement>()
+        .ok_or("button")?
+        .set_onclick(Some(click.as_ref().unchecked_ref()));
+    click.forget();
+
+    let tab = match ext::active_tab_id().await? {
+        Some(id) => ext::send(&crate::protocol::Request::TabStatus { tab_id: id }).await?,
+        None => Value::Null,
+    };
+    let info = &tab["tab"];
+    match (info["site_name"].as_str(), info["platform"].as_str().and_then(Platform::from_id)) {
+        (Some(name), Some(platform)) => {
+            status.set_text_content(Some(&t_with("popup_on_site", &[name])));
+            let report = crate::length::count("", platform);
+            let unit = serde_json::to_value(report.unit)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default();
+            rule.set_text_content(Some(&rule_line(platform, report.limit, &unit)));
+            let engine_key = match info["engine"].as_str() {
+                Some("wasm") => "popup_engine_wasm",
+                Some("wasm2js") => "popup_engine_wasm2js",
+                _ => "popup_engine_idle",
+            };
+            engine.set_text_content(Some(&t(engine_key)));
+        }
+        _ => {
+            status.set_text_content(Some(&t("popup_unsupported")));
+            rule.set_text_content(Some(&t("popup_unsupported_hint")));
+        }
+    }
+    Ok(())
+}
+
+/// Draws the options page and saves the settings on submit.
+pub async fn options() -> Result<(), JsValue> {
+    let doc = document()?;
+    let app = app_root(&doc, "options_title")?;
+    let settings = ext::load_settings().await;
+
+    let main = el(&doc, "main", &[], None)?;
+    main.append_child(&*el(&doc, "h1", &[], Some(&t("options_title")))?)?;
+    let form = el(&doc, "form", &[("id", "settings"), ("novalidate", "")], None)?;
+    let fieldset = el(&doc, "fieldset", &[], None)?;
+    fieldset.append_child(&*el(&doc, "legend", &[], Some(&t("options_counting")))?)?;
+
+    let premium_row = el(&doc, "div", &[("class", "row")], None)?;
+    let premium = el(&doc, "input", &[("type", "checkbox"), ("id", "x-premium"), ("name", "x_premium")], None)?
+        .dyn_into::<HtmlInputElement>()?;
+    premium.set_checked(settings.x_premium);
+    premium_row.append_child(&premium)?;
+    premium_row.append_child(&*el(&doc, "label", &[("for", "x-premium")], Some(&t("options_x_premium")))?)?;
+    fieldset.append_child(&premium_row)?;
+
+    let limit_row = el(&doc, "div", &[("class", "row column")], None)?;
+    limit_row.append_child(&*el(&doc, "label", &[("for", "mastodon-limit")], Some(&t("options_mastodon_limit")))?)?;
+    let limit = el(
+        &doc,
+        "input",
+        &[
+            ("type", "text"),
+            ("inputmode", "numeric"),
+            ("id", "mastodon-limit"),
+            ("name", "mastodon_limit"),
+            ("placeholder", "500"),
+            ("aria-describedby", "mastodon-limit-hint mastodon-limit-error"),
+        ],
+        None,
+    )?
+    .dyn_into::<HtmlInputElement>()?;
+    limit.set_value(&settings.mastodon_limit.map(|n| n.to_string()).unwrap_or_default());
+    limit_row.append_child(&limit)?;
+    limit_row.append_child(&*el(&doc, "p", &[("id", "mastodon-limit-hint"), ("class", "muted")], Some(&t("options_mastodon_limit_hint")))?)?;
+    let error = el(&doc, "p", &[("id", "mastodon-limit-error"), ("class", "error")], None)?;
+    limit_row.append_child(&error)?;
+    fieldset.append_child(&limit_row)?;
+    form.append_child(&fieldset)?;
+
+    form.append_child(&*el(&doc, "button", &[("type", "submit")], Some(&t("options_save")))?)?;
+    let saved = el(&doc, "p", &[("id", "save-status"), ("role", "status")], None)?;
+    form.append_child(&saved)?;
+    main.append_child(&form)?;
+    app.append_child(&main)?;
+
+    let submit = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
+        e.prevent_default();
+        let parsed = Settings::parse_mastodon_limit(&limit.value());
+        let next = match parsed {
+            Ok(mastodon_limit) => {
+                let _ = limit.remove_attribute("aria-invalid");
+                error.set_text_content(None);
+                Settings { x_premium: premium.checked(), mastodon_limit, ..Settings::default() }
+            }
+            Err(err) => {
+                let _ = limit.set_attribute("aria-invalid", "true");
+                error.set_text_content(Some(&t(&err.code().replace('.', "_"))));
+                saved.set_text_content(None);
+                let _ = limit.focus();
+                return;
+            }
+        };
+        let saved = saved.clone();
+        saved.set_text_content(Some(&t("options_saving")));
+        wasm_bindgen_futures::spawn_local(async move {
+            // "saved" only once the browser has committed the write
+            let key = if ext::save_settings(&next).await.is_ok() { "options_saved" } else { "options_save_failed" };
+            saved.set_text_content(Some(&t(key)));
+        });
+    });
+    form.add_event_listener_with_callback("submit", submit.as_ref().unchecked_ref())?;
+    submit.forget();
+    Ok(())
+}

@@ -1,0 +1,297 @@
+// End-to-end tests in Debian's Chromium with the built extension (dist/chrome) loaded, against
+// fixture pages that host the real editor libraries, served at the networks' host names with the
+// CSP headers real networks send (strict: the wasm2js engine) or none (the wasm engine).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { startServer } from './lib/server.mjs';
+import { launch, readBadge, waitForBadge, backgroundState, ROOT } from './lib/chromium.mjs';
+import { buildFixtures } from './build-fixtures.mjs';
+
+const require = createRequire(import.meta.url);
+const twitter = require('twitter-text');
+const OUT = join(ROOT, 'build/e2e/screenshots');
+mkdirSync(OUT, { recursive: true });
+
+/** Independent oracles: X's official JS library, and grapheme clusters as Mastodon counts them. */
+const xLength = (text) => twitter.parseTweet(text).weightedLength;
+const graphemes = (text) => [...new Intl.Segmenter('fr', { granularity: 'grapheme' }).segment(text)].length;
+
+const FRENCH = 'Énorme merci à l’équipe de Québec « ça déménage » ! 🎉🇨🇦 👩🏽‍💻 café';
+const X_DRAFT = '[data-testid="tweetTextarea_0"]';
+const MASTODON = 'textarea.autosuggest-textarea__textarea';
+
+let server;
+let browser;
+
+before(async () => {
+  await buildFixtures();
+  server = await startServer();
+  browser = await launch({ port: server.port });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openPage(url) {
+  const page = await browser.context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(url, { waitUntil: 'load' });
+  return { page, errors };
+}
+
+async function typeInto(page, selector, text) {
+  await page.locator(selector).first().click();
+  await page.keyboard.type(text);
+}
+
+async function engineOfOnlyTab() {
+  // each test closes its pages, and the background forgets closed tabs
+  const state = await backgroundState(browser.worker);
+  const tabs = Object.values(state?.tabs ?? {});
+  return tabs;
+}
+
+const cases = [
+  { csp: 'strict', engine: 'wasm2js' },
+  { csp: 'none', engine: 'wasm' },
+  { csp: 'wasm', engine: 'wasm' },
+  { csp: 'unsafeeval', engine: 'wasm' },
+  { csp: 'defaultnone', engine: 'wasm2js' },
+];
+
+for (const { csp, engine } of cases) {
+  test(`X Draft.js composer, CSP ${csp}: ${engine} engine, exact weighted count, over-limit state`, async () => {
+    const { page, errors } = await openPage(`https://x.com/compose/post?csp=${csp}`);
+    try {
+      await typeInto(page, X_DRAFT, FRENCH);
+      const expected = xLength(FRENCH);
+      const badge = await waitForBadge(page, (b) => b.text === `${expected} / 280`, { what: `${expected} / 280` });
+      assert.equal(badge.shadowRootType, 'closed');
+      assert.equal(badge.engine, engine);
+      assert.equal(badge.platform, 'x');
+      assert.equal(badge.state, 'ok');
+      assert.ok(badge.visible);
+      assert.notEqual(badge.background, 'rgba(0, 0, 0, 0)', 'badge is styled (adoptedStyleSheets)');
+      const okColour = badge.background;
+
+      // past 280: the over-limit state, in another colour
+      const more = ' Merci encore à toute l’équipe pour ce lancement réussi.'.repeat(5);
+      await page.keyboard.insertText(more);
+      const over = await waitForBadge(page, (b) => b.text === `${xLength(FRENCH + more)} / 280`, { what: 'over' });
+      assert.ok(xLength(FRENCH + more) > 280);
+      assert.equal(over.state, 'over');
+      assert.notEqual(over.background, okColour);
+
+      // the badge sits at the composer's bottom-right corner
+      const box = await page.locator(X_DRAFT).first().boundingBox();
+      assert.ok(Math.abs(over.rect.x + over.rect.width - (box.x + box.width - 6)) < 3, JSON.stringify({ over, box }));
+
+      // the background heard from this tab's content script and knows its engine
+      const tabs = await engineOfOnlyTab();
+      assert.deepEqual(tabs.map((t) => [t.site, t.engine]), [['x', engine]]);
+      assert.deepEqual(errors, []);
+      if (csp === 'strict') await page.screenshot({ path: join(OUT, 'x-strict.png') });
+    } finally {
+      await page.close();
+    }
+  });
+}
+
+test('Mastodon React textarea, strict CSP: grapheme count and near/over states', async () => {
+  const { page, errors } = await openPage('https://mastodon.social/home');
+  try {
+    await typeInto(page, MASTODON, FRENCH);
+    const b = await waitForBadge(page, (x) => x.text === `${graphemes(FRENCH)} / 500`);
+    assert.equal(b.platform, 'mastodon');
+    assert.equal(b.engine, 'wasm2js');
+    await page.keyboard.insertText('a'.repeat(500 - graphemes(FRENCH) - 5));
+    const near = await waitForBadge(page, (x) => x.text === '495 / 500');
+    assert.equal(near.state, 'near');
+    await page.keyboard.insertText('b'.repeat(6));
+    const over = await waitForBadge(page, (x) => x.text === '501 / 500');
+    assert.equal(over.state, 'over');
+    assert.deepEqual(errors, []);
+  } finally {
+    await page.close();
+  }
+});
+
+test('Trusted Types page: textarea and bare contenteditable both get the badge (wasm2js)', async () => {
+  const { page, errors } = await openPage('https://mastodon.social/plain.html?csp=tt');
+  try {
+    await typeInto(page, 'textarea', 'Allô 👋');
+    let b = await waitForBadge(page, (x) => x.text === `${graphemes('Allô 👋')} / 500`);
+    assert.equal(b.engine, 'wasm2js');
+    const ce = '[contenteditable="true"]';
+    await typeInto(page, ce, 'Salut');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Chloé 🇫🇷');
+    const text = await page.locator(ce).first().evaluate((el) => el.innerText);
+    assert.match(text, /Salut\n+Chloé/);
+    b = await waitForBadge(page, (x) => x.text === `${graphemes('Salut\nChloé 🇫🇷')} / 500`);
+    assert.equal(b.state, 'ok');
+    assert.deepEqual(errors, []);
+  } finally {
+    await page.close();
+  }
+});
+
+test('a composer inserted late (single-page app) gets the badge', async () => {
+  const { page } = await openPage('https://x.com/late.html');
+  try {
+    await page.locator(X_DRAFT).first().waitFor({ timeout: 10000 });
+    await typeInto(page, X_DRAFT, 'Bonjour 👋');
+    await waitForBadge(page, (x) => x.text === `${xLength('Bonjour 👋')} / 280`);
+  } finally {
+    await page.close();
+  }
+});
+
+test('wasm2js engine keeps a 1,000,000-character text intact across memory growth', async () => {
+  const { page } = await openPage('https://mastodon.social/plain.html?csp=strict');
+  try {
+    await typeInto(page, 'textarea', 'x');
+    await waitForBadge(page, (x) => x.text === '1 / 500' && x.engine === 'wasm2js');
+    const n = await page.locator('textarea').evaluate((ta) => {
+      ta.value = 'éa👋'.repeat(333_334);
+      ta.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText' }));
+      return ta.value.length;
+    });
+    assert.ok(n >= 1_000_000);
+    const expected = graphemes('éa👋') * 333_334;
+    const b = await waitForBadge(page, (x) => x.text === `${expected} / 500`, { timeout: 60000 });
+    assert.equal(b.state, 'over');
+    // strings still cross the boundary intact after the growth
+    await page.locator('textarea').evaluate((ta) => {
+      ta.value = 'Fini ✅';
+      ta.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    });
+    await waitForBadge(page, (x) => x.text === `${graphemes('Fini ✅')} / 500`);
+  } finally {
+    await page.close();
+  }
+});
+
+test('no content script, hence no badge, outside the networks', async () => {
+  const { page } = await openPage('https://example.org/');
+  try {
+    await typeInto(page, 'textarea', 'Bonjour');
+    await page.waitForTimeout(1000);
+    assert.equal(await readBadge(page), null);
+  } finally {
+    await page.close();
+  }
+});
+
+test('the service worker runs the Rust core and answers typed requests', async () => {
+  const page = await browser.context.newPage();
+  try {
+    await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    const answer = await page.evaluate(() =>
+      chrome.runtime.sendMessage({ protocol_version: 1, request_id: 't-count', body: { kind: 'count', text: 'Bonjour à tous', platform: 'threads' } }),
+    );
+    assert.equal(answer.kind, 'count');
+    assert.equal(answer.report.length, 14);
+    assert.equal(answer.report.limit, 500);
+    const bad = await page.evaluate(() => chrome.runtime.sendMessage({ protocol_version: 99, request_id: 't-bad', body: { kind: 'hello' } }));
+    assert.equal(bad.kind, 'error');
+    assert.equal(bad.code, 'protocol.version');
+  } finally {
+    await page.close();
+  }
+});
+
+async function axe(page) {
+  const source = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(`${source}\n;0`);
+  return page.evaluate(async () => (await globalThis.axe.run()).violations.map((v) => `${v.id}: ${v.help}`));
+}
+
+test('popup: names the tab\'s network and engine, runs wasm, opens the options; axe-clean', async () => {
+  const { page: site } = await openPage('https://x.com/home?csp=strict');
+  const popup = await browser.context.newPage();
+  try {
+    await typeInto(site, X_DRAFT, 'a');
+    await waitForBadge(site, (b) => b.text === '1 / 280');
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    await site.bringToFront();
+    await popup.reload();
+    await popup.waitForSelector('body[data-ready="true"]');
+    await popup.waitForFunction(() => !document.getElementById('status').textContent.includes('…'));
+    assert.equal(await popup.locator('#status').textContent(), 'Cet onglet : X');
+    assert.equal(await popup.locator('#rule').textContent(), 'Compteur : pondéré, limite 280');
+    assert.match(await popup.locator('#engine').textContent(), /JavaScript/);
+    assert.equal(await popup.locator('#version').textContent(), 'Version 0.1.0');
+    assert.deepEqual(await axe(popup), []);
+    await popup.setViewportSize({ width: 360, height: 260 });
+    await popup.screenshot({ path: join(OUT, 'popup.png') });
+    const [options] = await Promise.all([
+      browser.context.waitForEvent('page', { predicate: (p) => p.url().endsWith('/options.html') }),
+      popup.locator('#open-options').press('Enter'),
+    ]);
+    await options.close();
+  } finally {
+    await site.close();
+    if (!popup.isClosed()) await popup.close();
+  }
+});
+
+test('options: keyboard-only save of X Premium changes the X limit; bad input is refused; dark mode; axe-clean', async () => {
+  const options = await browser.context.newPage();
+  try {
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.waitForSelector('body[data-ready="true"]');
+    assert.deepEqual(await axe(options), []);
+    // keyboard only: Tab to the checkbox, Space, Tab to the field, type, Enter
+    await options.keyboard.press('Tab');
+    assert.equal(await options.evaluate(() => document.activeElement.id), 'x-premium');
+    await options.keyboard.press('Space');
+    await options.keyboard.press('Tab');
+    await options.keyboard.type('zéro');
+    await options.keyboard.press('Enter');
+    await options.waitForFunction(() => document.getElementById('mastodon-limit-error').textContent.length > 0);
+    assert.equal(await options.locator('#mastodon-limit').getAttribute('aria-invalid'), 'true');
+    assert.equal(await browser.worker.evaluate(async () => (await chrome.storage.local.get('settings')).settings ?? null), null);
+    await options.locator('#mastodon-limit').fill('1000');
+    await options.keyboard.press('Enter');
+    await options.waitForFunction(() => document.getElementById('save-status').textContent === 'Enregistré.');
+    const stored = await browser.worker.evaluate(async () => (await chrome.storage.local.get('settings')).settings);
+    assert.deepEqual(stored, { schema: 1, x_premium: true, mastodon_limit: 1000 });
+    await options.emulateMedia({ colorScheme: 'dark' });
+    const bg = await options.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    assert.equal(bg, 'rgb(17, 24, 39)');
+    assert.deepEqual(await axe(options), []);
+    await options.screenshot({ path: join(OUT, 'options-dark.png') });
+
+    const { page } = await openPage('https://x.com/home');
+    await typeInto(page, X_DRAFT, 'Premium');
+    await waitForBadge(page, (b) => b.text === '7 / 25000');
+    await page.close();
+    const { page: m } = await openPage('https://mastodon.social/home');
+    await typeInto(m, MASTODON, 'Instance');
+    await waitForBadge(m, (b) => b.text === '8 / 1000');
+    await m.close();
+  } finally {
+    await browser.worker.evaluate(() => chrome.storage.local.clear());
+    await options.close();
+  }
+});
+
+test('dark mode: the badge follows the system colour scheme', async () => {
+  const { page } = await openPage('https://x.com/home');
+  try {
+    await typeInto(page, X_DRAFT, 'Salut');
+    const light = await waitForBadge(page, (b) => b.text === '5 / 280');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    const dark = await waitForBadge(page, (b) => b.background !== light.background);
+    assert.equal(dark.background, 'rgb(147, 197, 253)');
+  } finally {
+    await page.close();
+  }
+});

@@ -1,0 +1,105 @@
+// Launches Debian's Chromium with the built extension loaded, every fixture host mapped to the
+// local server, and a fresh profile. Also reads the badge, which lives in a CLOSED shadow root:
+// pages cannot see it, so the tests read it through the DevTools protocol (which pierces closed
+// roots) instead of opening it in a test build.
+import { chromium } from 'playwright-core';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { hostResolverRules } from './server.mjs';
+
+export const ROOT = resolve(new URL('../../..', import.meta.url).pathname);
+export const EXT_DIR = join(ROOT, 'dist/chrome');
+
+export async function launch({ port, extDir = EXT_DIR, colorScheme = 'light', headless = true } = {}) {
+  const profile = mkdtempSync(join(tmpdir(), 'pv-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless,
+    colorScheme,
+    viewport: { width: 1100, height: 760 },
+    ignoreHTTPSErrors: true,
+    args: [
+      `--disable-extensions-except=${extDir}`,
+      `--load-extension=${extDir}`,
+      hostResolverRules(port),
+      '--ignore-certificate-errors',
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20000 }));
+  const extensionId = new URL(worker.url()).host;
+  const close = async () => {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  };
+  return { context, worker, extensionId, close };
+}
+
+function findBadge(node) {
+  if (node.nodeName === 'PORTE-VOIX-BADGE') return node;
+  for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) {
+    const found = findBadge(child);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** The badge's state, or null when there is none: text, data-state, colours, root mode, position. */
+export async function readBadge(page) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+    const host = findBadge(root);
+    if (!host) return null;
+    const shadow = host.shadowRoots?.[0];
+    const pill = shadow?.children?.find((c) => (c.attributes ?? []).includes('badge'));
+    if (!pill) return null;
+    const { object } = await cdp.send('DOM.resolveNode', { nodeId: pill.nodeId });
+    const { result } = await cdp.send('Runtime.callFunctionOn', {
+      objectId: object.objectId,
+      returnByValue: true,
+      functionDeclaration: `function () {
+        const host = this.getRootNode().host;
+        const cs = getComputedStyle(this);
+        const r = this.getBoundingClientRect();
+        return {
+          text: this.firstChild ? this.firstChild.data : '',
+          unit: this.querySelector('.unit')?.textContent ?? '',
+          title: this.getAttribute('title'),
+          state: this.dataset.state ?? null,
+          platform: this.dataset.platform ?? null,
+          background: cs.backgroundColor,
+          color: cs.color,
+          visible: host.hasAttribute('data-visible') && r.width > 0,
+          engine: host.dataset.engine ?? null,
+          rect: { x: r.x, y: r.y, width: r.width, height: r.height },
+        };
+      }`,
+    });
+    return { ...result.value, shadowRootType: shadow.shadowRootType };
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}
+
+/** Polls the badge until `predicate(badge)` holds; throws with the last badge seen. */
+export async function waitForBadge(page, predicate, { timeout = 15000, what = 'badge' } = {}) {
+  const end = Date.now() + timeout;
+  let last = null;
+  while (Date.now() < end) {
+    last = await readBadge(page);
+    if (last && predicate(last)) return last;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`timed out waiting for ${what}; last badge: ${JSON.stringify(last)}`);
+}
+
+/** The background's persisted state (tabs it knows, with their engine). */
+export async function backgroundState(worker) {
+  return worker.evaluate(async () => {
+    const v = (await chrome.storage.session.get('background_state')).background_state;
+    return v ? JSON.parse(v) : null;
+  });
+}

@@ -1,0 +1,157 @@
+//! Structure rules of the repository, checked on every test run: the browser crates stay in the
+//! web layer, every network is complete (site spec, fixture page, manifest host), no built output
+//! is tracked, and no dynamic HTML or `eval` creeps into the extension.
+
+use porte_voix::sites::SITES;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+#[test]
+fn browser_crates_appear_only_in_the_web_layer() {
+    let mut files = Vec::new();
+    rust_files(&root().join("src"), &mut files);
+    assert!(files.len() > 5, "src/ was not found");
+    let web = root().join("src/web");
+    let mut offenders = Vec::new();
+    for file in files {
+        if file.starts_with(&web) || file == root().join("src/web.rs") {
+            continue;
+        }
+        let text = fs::read_to_string(&file).unwrap();
+        for word in ["wasm_bindgen", "web_sys", "js_sys", "gloo"] {
+            if text.contains(word) {
+                offenders.push(format!("{} uses {word}", file.display()));
+            }
+        }
+    }
+    assert!(offenders.is_empty(), "{offenders:#?}");
+}
+
+#[test]
+fn every_site_has_a_spec_file_a_fixture_page_and_manifest_hosts() {
+    let manifest: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(root().join("manifest.json")).unwrap()).unwrap();
+    let matches: Vec<String> = manifest["content_scripts"][0]["matches"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap().to_string())
+        .collect();
+    let mut hosts_in_sites = Vec::new();
+    for site in SITES {
+        let spec = root().join(format!("src/sites/{}.rs", site.id));
+        assert!(spec.is_file(), "{} has no src/sites/{}.rs", site.name, site.id);
+        let page = root().join(format!("tests/fixtures/sites/{}/index.html", site.id));
+        assert!(page.is_file(), "{} has no fixture page {}", site.name, page.display());
+        for host in site.hosts {
+            let pattern = format!("https://*.{host}/*");
+            assert!(matches.contains(&pattern), "manifest lacks {pattern}");
+            hosts_in_sites.push(pattern);
+        }
+    }
+    // and the manifest asks for nothing beyond the sites we serve
+    for m in &matches {
+        assert!(hosts_in_sites.contains(m), "manifest matches {m}, which no site serves");
+    }
+    // one spec file per registered site, no orphan
+    let specs = fs::read_dir(root().join("src/sites")).unwrap().count();
+    assert_eq!(specs, SITES.len(), "src/sites/ has a file that is not in the registry");
+}
+
+#[test]
+fn no_built_output_is_tracked() {
+    let out = std::process::Command::new("git")
+        .args(["ls-files"])
+        .current_dir(root())
+        .output();
+    let Ok(out) = out else {
+        return; // not a git checkout (e.g. an unpacked source archive): nothing is tracked
+    };
+    let listing = String::from_utf8_lossy(&out.stdout);
+    let bad: Vec<&str> = listing
+        .lines()
+        .filter(|l| {
+            ["dist/", "build/", "target/", "node_modules/", "pkg/"].iter().any(|p| l.starts_with(p))
+                || l.ends_with(".wasm")
+                || l.ends_with(".zip")
+        })
+        .collect();
+    assert!(bad.is_empty(), "built output is tracked: {bad:?}");
+}
+
+#[test]
+fn extension_sources_use_no_dynamic_html_or_eval() {
+    let mut offenders = Vec::new();
+    let mut files = Vec::new();
+    rust_files(&root().join("src"), &mut files);
+    for entry in fs::read_dir(root().join("extension")).unwrap() {
+        let p = entry.unwrap().path();
+        if p.extension().is_some_and(|e| e == "js" || e == "html") {
+            files.push(p);
+        }
+    }
+    for file in files {
+        let text = fs::read_to_string(&file).unwrap();
+        for bad in ["innerHTML", "outerHTML", "insertAdjacentHTML", "set_inner_html", "eval(", "new Function"] {
+            if text.contains(bad) {
+                offenders.push(format!("{}: {bad}", file.display()));
+            }
+        }
+    }
+    assert!(offenders.is_empty(), "{offenders:#?}");
+}
+
+#[test]
+fn every_locale_has_the_same_keys_and_french_is_default() {
+    let read = |lang: &str| -> serde_json::Map<String, serde_json::Value> {
+        let p = root().join(format!("extension/_locales/{lang}/messages.json"));
+        serde_json::from_str(&fs::read_to_string(p).unwrap()).unwrap()
+    };
+    let fr = read("fr");
+    let en = read("en");
+    let mut a: Vec<_> = fr.keys().collect();
+    let mut b: Vec<_> = en.keys().collect();
+    a.sort();
+    b.sort();
+    assert_eq!(a, b);
+    // every message key the Rust code and the extension's JS ask for exists
+    let mut used = Vec::new();
+    let mut files = Vec::new();
+    rust_files(&root().join("src/web"), &mut files);
+    for f in files.iter().chain([root().join("extension/content.js"), root().join("extension/pages.js")].iter()) {
+        let text = fs::read_to_string(f).unwrap();
+        for quoted in text.split('"').skip(1).step_by(2).chain(text.split('\'').skip(1).step_by(2)) {
+            let is_key = quoted.len() > 3
+                && quoted.contains('_')
+                && quoted.chars().all(|c| c.is_ascii_lowercase() || c == '_' || c.is_ascii_digit())
+                && ["popup_", "options_", "badge_", "error_", "unit_", "settings_", "ext_"]
+                    .iter()
+                    .any(|p| quoted.starts_with(p));
+            if is_key {
+                used.push(quoted.to_string());
+            }
+        }
+    }
+    assert!(used.len() > 10, "found too few message keys: {used:?}");
+    for key in used {
+        assert!(fr.contains_key(&key), "message {key} is missing from _locales");
+    }
+    let manifest: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(root().join("manifest.json")).unwrap()).unwrap();
+    assert_eq!(manifest["default_locale"], "fr");
+}

@@ -1,0 +1,73 @@
+//! The web layer in a real browser (wasm-bindgen-test, headless Chromium): how composer text is
+//! read from each editor's DOM, and the JS-facing exports.
+#![cfg(target_arch = "wasm32")]
+
+use porte_voix::web::read_text;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// A composer built from test markup (test input only; the product never parses HTML strings).
+fn composer(tag: &str, markup: &str) -> web_sys::Element {
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let el = doc.create_element(tag).unwrap();
+    el.set_attribute("contenteditable", "true").unwrap();
+    el.set_inner_html(markup);
+    doc.body().unwrap().append_child(&el).unwrap();
+    el
+}
+
+#[wasm_bindgen_test]
+fn textarea_value_is_read_as_is() {
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let ta: web_sys::HtmlTextAreaElement = doc.create_element("textarea").unwrap().dyn_into().unwrap();
+    ta.set_value("Ligne 1\n\nLigne 3 🇨🇦");
+    assert_eq!(read_text(&ta), "Ligne 1\n\nLigne 3 🇨🇦");
+}
+
+#[wasm_bindgen_test]
+fn draft_js_blocks_are_lines_and_empty_blocks_empty_lines() {
+    let el = composer(
+        "div",
+        r#"<div data-contents="true"><div data-block="true"><div><span data-text="true">Merci Chloé</span></div></div><div data-block="true"><div><span><br data-text="true"></span></div></div><div data-block="true"><div><span data-text="true">À bientôt</span></div></div></div>"#,
+    );
+    assert_eq!(read_text(&el), "Merci Chloé\n\nÀ bientôt");
+}
+
+#[wasm_bindgen_test]
+fn paragraph_editors_quill_prosemirror_lexical() {
+    // Quill and ProseMirror keep an empty paragraph open with a <br>
+    let quill = composer("div", "<p>Bonjour</p><p><br></p><p>Merci</p>");
+    assert_eq!(read_text(&quill), "Bonjour\n\nMerci");
+    let pm = composer("div", r#"<p>Salut</p><p><br class="ProseMirror-trailingBreak"></p>"#);
+    assert_eq!(read_text(&pm), "Salut\n");
+    let lexical = composer("div", r#"<p dir="ltr"><span data-lexical-text="true">Hé </span><strong data-lexical-text="true">toi</strong></p>"#);
+    assert_eq!(read_text(&lexical), "Hé toi");
+    let empty = composer("div", "<p><br></p>");
+    assert_eq!(read_text(&empty), "");
+}
+
+#[wasm_bindgen_test]
+fn bare_contenteditable_divs_and_breaks() {
+    let el = composer("div", "Salut<div>Chloé</div><div><br></div><div>fin</div>");
+    assert_eq!(read_text(&el), "Salut\nChloé\n\nfin");
+    let br = composer("div", "a<br>b");
+    assert_eq!(read_text(&br), "a\nb");
+    let trailing = composer("div", "<p>a<br></p>");
+    assert_eq!(read_text(&trailing), "a");
+    let list = composer("div", "<ul><li>un</li><li>deux</li></ul>");
+    assert_eq!(read_text(&list), "un\ndeux");
+}
+
+#[wasm_bindgen_test]
+fn count_export_reports_and_rejects_unknown_platforms() {
+    let report = porte_voix::web::api::count("Bonjour 👋", "x").unwrap();
+    let length = js_sys::Reflect::get(&report, &"length".into()).unwrap().as_f64().unwrap();
+    assert_eq!(length, 10.0);
+    let unit = js_sys::Reflect::get(&report, &"unit".into()).unwrap().as_string().unwrap();
+    assert_eq!(unit, "weighted");
+    let err = porte_voix::web::api::count("a", "myspace").unwrap_err();
+    let code = js_sys::Reflect::get(&err, &"code".into()).unwrap().as_string().unwrap();
+    assert_eq!(code, "platform.unknown");
+}
