@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what building and testing Porte-voix needs, skipping what is already there:
-# Debian packages (Chromium + driver, Firefox ESR, zip, openssl, an emoji font for screenshots),
+# Debian packages (Chromium + driver + language packs, Firefox ESR, zip, openssl, an emoji font for screenshots),
 # the wasm32 target and lints, wasm-bindgen-cli at the version pinned in Cargo.lock, and the npm
 # tooling from package-lock.json. Safe to run again.
 set -euo pipefail
@@ -12,8 +12,10 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
 # --- Debian packages -------------------------------------------------------------------------
 pkgs=()
-command -v chromium >/dev/null || pkgs+=(chromium)
-command -v chromedriver >/dev/null || pkgs+=(chromium-driver)
+# chromium, its driver and its language packs (the French UI is tested) move together
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || [ ! -f /usr/lib/chromium/locales/fr.pak ]; then
+  pkgs+=(chromium chromium-driver chromium-l10n)
+fi
 command -v firefox-esr >/dev/null || pkgs+=(firefox-esr)
 command -v zip >/dev/null || pkgs+=(zip)
 command -v openssl >/dev/null || pkgs+=(openssl)

@@ -17,12 +17,16 @@ export async function launch({ port, extDir = EXT_DIR, colorScheme = 'light', he
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless,
     colorScheme,
+    // French first: the UI language decides which _locales Chrome picks
+    locale: 'fr-FR',
+    env: { ...process.env, LANGUAGE: 'fr', LANG: 'fr_FR.UTF-8' },
     viewport: { width: 1100, height: 760 },
     ignoreHTTPSErrors: true,
     args: [
       `--disable-extensions-except=${extDir}`,
       `--load-extension=${extDir}`,
       hostResolverRules(port),
+      '--lang=fr-FR',
       '--ignore-certificate-errors',
       '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
