@@ -10,9 +10,14 @@ log() { printf '\033[1m[build]\033[0m %s\n' "$*"; }
 out=build
 rm -rf "$out" && mkdir -p "$out"
 
-log "cargo build (wasm32, release)"
-cargo build --lib --release --target wasm32-unknown-unknown
-node scripts/strip-section.mjs target/wasm32-unknown-unknown/release/porte_voix.wasm "$out/porte_voix.wasm" target_features
+# One wasm build serves both content-script engines: real wasm, and binaryen's wasm2js, which
+# cannot take reference types. Its own target dir keeps these flags from invalidating the other
+# wasm32 builds (clippy, wasm-bindgen-test), which keep the defaults.
+log "cargo build (wasm32, profile wasm, no reference types)"
+RUSTFLAGS="-C target-feature=-reference-types" \
+  cargo build --lib --profile wasm --target wasm32-unknown-unknown --target-dir target/wasm-noref
+node scripts/strip-section.mjs target/wasm-noref/wasm32-unknown-unknown/wasm/porte_voix.wasm \
+  "$out/porte_voix.wasm" target_features
 
 log "wasm-bindgen"
 wasm-bindgen --target web --no-typescript --out-dir "$out/pkg" "$out/porte_voix.wasm"

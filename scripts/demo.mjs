@@ -15,6 +15,7 @@ await buildFixtures();
 const server = await startServer();
 const browser = await launch({ port: server.port, headless });
 const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+if (headless) await page.setViewportSize({ width: 1280, height: 1100 });
 await page.goto('https://x.com/demo/');
 
 if (headless) {

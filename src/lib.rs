@@ -4,18 +4,18 @@
 //! compiled only for `wasm32` and is the one place that touches wasm-bindgen, web-sys, js-sys
 //! and gloo.
 
-/// Grapheme, UTF-16 and entity (URL, mention, hashtag) helpers shared by the length rules.
-pub mod text;
-/// The platforms Porte-voix counts for, each with its length rule as data.
-pub mod platform;
 /// `count(text, platform)`: the length report a composer badge or the command line shows.
 pub mod length;
-/// The social networks' sites: hosts and the platform each composer posts to.
-pub mod sites;
-/// The user's settings, their schema version and migrations.
-pub mod settings;
+/// The platforms Porte-voix counts for, each with its length rule as data.
+pub mod platform;
 /// Typed messages between the content script, the background and the extension pages.
 pub mod protocol;
+/// The user's settings, their schema version and migrations.
+pub mod settings;
+/// The social networks' sites: hosts and the platform each composer posts to.
+pub mod sites;
+/// Grapheme, UTF-16 and entity (URL, mention, hashtag) helpers shared by the length rules.
+pub mod text;
 
 /// The browser layer: every `#[wasm_bindgen]` export, the content script, background and pages.
 #[cfg(target_arch = "wasm32")]

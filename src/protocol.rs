@@ -142,7 +142,8 @@ pub fn parse_request(json: &str) -> Result<Envelope<Request>, ProtocolError> {
     if env.protocol_version != PROTOCOL_VERSION {
         return Err(ProtocolError::Version(env.protocol_version));
     }
-    let body = serde_json::from_value(env.body).map_err(|e| ProtocolError::Malformed(e.to_string()))?;
+    let body =
+        serde_json::from_value(env.body).map_err(|e| ProtocolError::Malformed(e.to_string()))?;
     Ok(Envelope {
         protocol_version: env.protocol_version,
         request_id: env.request_id,
@@ -152,7 +153,11 @@ pub fn parse_request(json: &str) -> Result<Envelope<Request>, ProtocolError> {
 
 /// The background's decision on one request. Returns the response and whether `state` changed
 /// (so the web layer persists it only then).
-pub fn handle(state: &mut BackgroundState, env: &Envelope<Request>, sender: &Sender) -> (Response, bool) {
+pub fn handle(
+    state: &mut BackgroundState,
+    env: &Envelope<Request>,
+    sender: &Sender,
+) -> (Response, bool) {
     match &env.body {
         Request::Hello => {
             let site = sender.url.as_deref().and_then(site_for_url);
@@ -196,7 +201,11 @@ pub fn handle(state: &mut BackgroundState, env: &Envelope<Request>, sender: &Sen
             },
             false,
         ),
-        Request::Count { text, platform, options } => (
+        Request::Count {
+            text,
+            platform,
+            options,
+        } => (
             Response::Count {
                 report: count_with(text, *platform, options),
             },
@@ -215,11 +224,18 @@ mod tests {
     use super::*;
 
     fn env(id: &str, body: Request) -> Envelope<Request> {
-        Envelope { protocol_version: PROTOCOL_VERSION, request_id: id.into(), body }
+        Envelope {
+            protocol_version: PROTOCOL_VERSION,
+            request_id: id.into(),
+            body,
+        }
     }
 
     fn x_tab() -> Sender {
-        Sender { tab_id: Some(7), url: Some("https://x.com/home".into()) }
+        Sender {
+            tab_id: Some(7),
+            url: Some("https://x.com/home".into()),
+        }
     }
 
     #[test]
@@ -242,7 +258,10 @@ mod tests {
     #[test]
     fn hello_from_an_unknown_site_registers_nothing() {
         let mut st = BackgroundState::default();
-        let s = Sender { tab_id: Some(1), url: Some("https://example.org/".into()) };
+        let s = Sender {
+            tab_id: Some(1),
+            url: Some("https://example.org/".into()),
+        };
         let (r, changed) = handle(&mut st, &env("1", Request::Hello), &s);
         assert!(!changed);
         assert!(matches!(r, Response::Hello { site: None, .. }));
@@ -253,11 +272,20 @@ mod tests {
     fn engine_ready_is_idempotent_by_request_id() {
         let mut st = BackgroundState::default();
         handle(&mut st, &env("1", Request::Hello), &x_tab());
-        let ready = env("r-1", Request::EngineReady { engine: Engine::Wasm2js });
+        let ready = env(
+            "r-1",
+            Request::EngineReady {
+                engine: Engine::Wasm2js,
+            },
+        );
         assert_eq!(handle(&mut st, &ready, &x_tab()), (Response::Ack, true));
         assert_eq!(handle(&mut st, &ready, &x_tab()), (Response::Ack, false));
         assert_eq!(st.applied, vec!["r-1".to_string()]);
-        let (r, _) = handle(&mut st, &env("3", Request::TabStatus { tab_id: 7 }), &Sender::default());
+        let (r, _) = handle(
+            &mut st,
+            &env("3", Request::TabStatus { tab_id: 7 }),
+            &Sender::default(),
+        );
         match r {
             Response::TabStatus { tab: Some(t) } => assert_eq!(t.engine, Some(Engine::Wasm2js)),
             other => panic!("unexpected {other:?}"),
@@ -268,7 +296,16 @@ mod tests {
     fn remembered_ids_are_bounded() {
         let mut st = BackgroundState::default();
         for i in 0..200 {
-            handle(&mut st, &env(&format!("id{i}"), Request::EngineReady { engine: Engine::Wasm }), &x_tab());
+            handle(
+                &mut st,
+                &env(
+                    &format!("id{i}"),
+                    Request::EngineReady {
+                        engine: Engine::Wasm,
+                    },
+                ),
+                &x_tab(),
+            );
         }
         assert_eq!(st.applied.len(), REMEMBERED_IDS);
         assert_eq!(st.applied.last().map(String::as_str), Some("id199"));
@@ -287,14 +324,24 @@ mod tests {
         let wrong = r#"{"protocol_version":99,"request_id":"1","body":{"kind":"hello"}}"#;
         assert_eq!(parse_request(wrong).unwrap_err().code(), "protocol.version");
         let unknown = r#"{"protocol_version":1,"request_id":"1","body":{"kind":"nope"}}"#;
-        assert_eq!(parse_request(unknown).unwrap_err().code(), "protocol.malformed");
+        assert_eq!(
+            parse_request(unknown).unwrap_err().code(),
+            "protocol.malformed"
+        );
         assert_eq!(parse_request("{").unwrap_err().code(), "protocol.malformed");
     }
 
     #[test]
     fn count_is_served_in_the_background() {
         let mut st = BackgroundState::default();
-        let req = env("c", Request::Count { text: "Bonjour".into(), platform: Platform::Threads, options: CountOptions::default() });
+        let req = env(
+            "c",
+            Request::Count {
+                text: "Bonjour".into(),
+                platform: Platform::Threads,
+                options: CountOptions::default(),
+            },
+        );
         match handle(&mut st, &req, &Sender::default()).0 {
             Response::Count { report } => {
                 assert_eq!(report.length, 7);

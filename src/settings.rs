@@ -79,7 +79,10 @@ impl Settings {
         if t.is_empty() {
             return Ok(None);
         }
-        let cleaned: String = t.chars().filter(|c| !c.is_whitespace() && *c != '\u{202f}').collect();
+        let cleaned: String = t
+            .chars()
+            .filter(|c| !c.is_whitespace() && *c != '\u{202f}')
+            .collect();
         match cleaned.parse::<u32>() {
             Ok(n) if (1..=100_000).contains(&n) => Ok(Some(n)),
             _ => Err(SettingsError::MastodonLimit),
@@ -103,7 +106,11 @@ mod tests {
 
     #[test]
     fn current_schema_round_trips() {
-        let s = Settings { schema: SETTINGS_SCHEMA, x_premium: true, mastodon_limit: Some(1000) };
+        let s = Settings {
+            schema: SETTINGS_SCHEMA,
+            x_premium: true,
+            mastodon_limit: Some(1000),
+        };
         let v = serde_json::to_value(&s).unwrap();
         assert_eq!(Settings::from_stored(&v), s);
     }
@@ -121,7 +128,10 @@ mod tests {
         assert!(s.x_premium);
         assert_eq!(s.mastodon_limit, None);
         assert_eq!(Settings::from_stored(&json!(null)), Settings::default());
-        assert_eq!(Settings::from_stored(&json!({"mastodon_limit": 0})).mastodon_limit, None);
+        assert_eq!(
+            Settings::from_stored(&json!({"mastodon_limit": 0})).mastodon_limit,
+            None
+        );
     }
 
     #[test]
@@ -129,14 +139,21 @@ mod tests {
         assert_eq!(Settings::parse_mastodon_limit(""), Ok(None));
         assert_eq!(Settings::parse_mastodon_limit(" 1 000 "), Ok(Some(1000)));
         assert_eq!(Settings::parse_mastodon_limit("5000"), Ok(Some(5000)));
-        assert_eq!(Settings::parse_mastodon_limit("-3").unwrap_err().code(), "settings.mastodon_limit");
+        assert_eq!(
+            Settings::parse_mastodon_limit("-3").unwrap_err().code(),
+            "settings.mastodon_limit"
+        );
         assert!(Settings::parse_mastodon_limit("0").is_err());
         assert!(Settings::parse_mastodon_limit("dix").is_err());
     }
 
     #[test]
     fn settings_drive_count_options() {
-        let s = Settings { x_premium: true, mastodon_limit: Some(640), ..Settings::default() };
+        let s = Settings {
+            x_premium: true,
+            mastodon_limit: Some(640),
+            ..Settings::default()
+        };
         let o = s.count_options();
         assert!(o.x_premium);
         assert_eq!(o.mastodon_limit, Some(640));

@@ -115,8 +115,14 @@ mod tests {
     #[test]
     fn hosts_and_subdomains_resolve_to_their_site() {
         assert_eq!(site_for_host("x.com").map(|s| s.id), Some("x"));
-        assert_eq!(site_for_host("WWW.LinkedIn.com").map(|s| s.id), Some("linkedin"));
-        assert_eq!(site_for_host("m.facebook.com").map(|s| s.id), Some("facebook"));
+        assert_eq!(
+            site_for_host("WWW.LinkedIn.com").map(|s| s.id),
+            Some("linkedin")
+        );
+        assert_eq!(
+            site_for_host("m.facebook.com").map(|s| s.id),
+            Some("facebook")
+        );
         assert!(site_for_host("notx.com").is_none());
         assert!(site_for_host("evil-x.com").is_none());
         assert!(site_for_host("x.com.evil.org").is_none());
@@ -125,8 +131,14 @@ mod tests {
 
     #[test]
     fn urls_resolve_by_host_only() {
-        assert_eq!(site_for_url("https://bsky.app/profile/a").map(|s| s.id), Some("bluesky"));
-        assert_eq!(site_for_url("https://x.com:8443/home?q=1").map(|s| s.id), Some("x"));
+        assert_eq!(
+            site_for_url("https://bsky.app/profile/a").map(|s| s.id),
+            Some("bluesky")
+        );
+        assert_eq!(
+            site_for_url("https://x.com:8443/home?q=1").map(|s| s.id),
+            Some("x")
+        );
         assert!(site_for_url("https://example.org/x.com").is_none());
         assert!(site_for_url("chrome-extension://abc/popup.html").is_none());
         assert!(site_for_url("https://user@evil.org/").is_none());

@@ -21,7 +21,8 @@ fn composer(tag: &str, markup: &str) -> web_sys::Element {
 #[wasm_bindgen_test]
 fn textarea_value_is_read_as_is() {
     let doc = web_sys::window().unwrap().document().unwrap();
-    let ta: web_sys::HtmlTextAreaElement = doc.create_element("textarea").unwrap().dyn_into().unwrap();
+    let ta: web_sys::HtmlTextAreaElement =
+        doc.create_element("textarea").unwrap().dyn_into().unwrap();
     ta.set_value("Ligne 1\n\nLigne 3 🇨🇦");
     assert_eq!(read_text(&ta), "Ligne 1\n\nLigne 3 🇨🇦");
 }
@@ -40,9 +41,15 @@ fn paragraph_editors_quill_prosemirror_lexical() {
     // Quill and ProseMirror keep an empty paragraph open with a <br>
     let quill = composer("div", "<p>Bonjour</p><p><br></p><p>Merci</p>");
     assert_eq!(read_text(&quill), "Bonjour\n\nMerci");
-    let pm = composer("div", r#"<p>Salut</p><p><br class="ProseMirror-trailingBreak"></p>"#);
+    let pm = composer(
+        "div",
+        r#"<p>Salut</p><p><br class="ProseMirror-trailingBreak"></p>"#,
+    );
     assert_eq!(read_text(&pm), "Salut\n");
-    let lexical = composer("div", r#"<p dir="ltr"><span data-lexical-text="true">Hé </span><strong data-lexical-text="true">toi</strong></p>"#);
+    let lexical = composer(
+        "div",
+        r#"<p dir="ltr"><span data-lexical-text="true">Hé </span><strong data-lexical-text="true">toi</strong></p>"#,
+    );
     assert_eq!(read_text(&lexical), "Hé toi");
     let empty = composer("div", "<p><br></p>");
     assert_eq!(read_text(&empty), "");
@@ -63,11 +70,20 @@ fn bare_contenteditable_divs_and_breaks() {
 #[wasm_bindgen_test]
 fn count_export_reports_and_rejects_unknown_platforms() {
     let report = porte_voix::web::api::count("Bonjour 👋", "x").unwrap();
-    let length = js_sys::Reflect::get(&report, &"length".into()).unwrap().as_f64().unwrap();
+    let length = js_sys::Reflect::get(&report, &"length".into())
+        .unwrap()
+        .as_f64()
+        .unwrap();
     assert_eq!(length, 10.0);
-    let unit = js_sys::Reflect::get(&report, &"unit".into()).unwrap().as_string().unwrap();
+    let unit = js_sys::Reflect::get(&report, &"unit".into())
+        .unwrap()
+        .as_string()
+        .unwrap();
     assert_eq!(unit, "weighted");
     let err = porte_voix::web::api::count("a", "myspace").unwrap_err();
-    let code = js_sys::Reflect::get(&err, &"code".into()).unwrap().as_string().unwrap();
+    let code = js_sys::Reflect::get(&err, &"code".into())
+        .unwrap()
+        .as_string()
+        .unwrap();
     assert_eq!(code, "platform.unknown");
 }

@@ -10,6 +10,10 @@ pub const SITE: Site = Site {
     default_platform: Platform::Bluesky,
     surfaces: &[
         // post and reply composer
-        Surface { selector: ".ProseMirror", platform: Platform::Bluesky, editor: EditorKind::ProseMirror },
+        Surface {
+            selector: ".ProseMirror",
+            platform: Platform::Bluesky,
+            editor: EditorKind::ProseMirror,
+        },
     ],
 };

@@ -10,6 +10,10 @@ pub const SITE: Site = Site {
     default_platform: Platform::Instagram,
     surfaces: &[
         // comment field under a post ("Add a comment…", "Ajouter un commentaire…")
-        Surface { selector: "textarea[aria-label]", platform: Platform::Instagram, editor: EditorKind::TextField },
+        Surface {
+            selector: "textarea[aria-label]",
+            platform: Platform::Instagram,
+            editor: EditorKind::TextField,
+        },
     ],
 };

@@ -10,8 +10,16 @@ pub const SITE: Site = Site {
     default_platform: Platform::Linkedin,
     surfaces: &[
         // comment and reply boxes under a post
-        Surface { selector: ".comments-comment-box .ql-editor, .comments-comment-texteditor .ql-editor", platform: Platform::LinkedinComment, editor: EditorKind::Quill },
+        Surface {
+            selector: ".comments-comment-box .ql-editor, .comments-comment-texteditor .ql-editor",
+            platform: Platform::LinkedinComment,
+            editor: EditorKind::Quill,
+        },
         // "Start a post" share box
-        Surface { selector: ".share-creation-state .ql-editor, .share-box .ql-editor", platform: Platform::Linkedin, editor: EditorKind::Quill },
+        Surface {
+            selector: ".share-creation-state .ql-editor, .share-box .ql-editor",
+            platform: Platform::Linkedin,
+            editor: EditorKind::Quill,
+        },
     ],
 };

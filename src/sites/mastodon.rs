@@ -10,6 +10,10 @@ pub const SITE: Site = Site {
     default_platform: Platform::Mastodon,
     surfaces: &[
         // the compose form and reply forms
-        Surface { selector: "textarea.autosuggest-textarea__textarea", platform: Platform::Mastodon, editor: EditorKind::TextField },
+        Surface {
+            selector: "textarea.autosuggest-textarea__textarea",
+            platform: Platform::Mastodon,
+            editor: EditorKind::TextField,
+        },
     ],
 };

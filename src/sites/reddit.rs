@@ -10,10 +10,22 @@ pub const SITE: Site = Site {
     default_platform: Platform::RedditComment,
     surfaces: &[
         // post title field on the submit page
-        Surface { selector: "textarea[name=\"title\"], faceplate-textarea-input[name=\"title\"]", platform: Platform::RedditTitle, editor: EditorKind::TextField },
+        Surface {
+            selector: "textarea[name=\"title\"], faceplate-textarea-input[name=\"title\"]",
+            platform: Platform::RedditTitle,
+            editor: EditorKind::TextField,
+        },
         // post body on the submit page
-        Surface { selector: "shreddit-composer[name=\"body\"] [data-lexical-editor]", platform: Platform::RedditBody, editor: EditorKind::Lexical },
+        Surface {
+            selector: "shreddit-composer[name=\"body\"] [data-lexical-editor]",
+            platform: Platform::RedditBody,
+            editor: EditorKind::Lexical,
+        },
         // comment and reply composer
-        Surface { selector: "shreddit-composer [data-lexical-editor], textarea[name=\"text\"]", platform: Platform::RedditComment, editor: EditorKind::Lexical },
+        Surface {
+            selector: "shreddit-composer [data-lexical-editor], textarea[name=\"text\"]",
+            platform: Platform::RedditComment,
+            editor: EditorKind::Lexical,
+        },
     ],
 };

@@ -10,6 +10,10 @@ pub const SITE: Site = Site {
     default_platform: Platform::Threads,
     surfaces: &[
         // post and reply composer
-        Surface { selector: "[data-lexical-editor]", platform: Platform::Threads, editor: EditorKind::Lexical },
+        Surface {
+            selector: "[data-lexical-editor]",
+            platform: Platform::Threads,
+            editor: EditorKind::Lexical,
+        },
     ],
 };

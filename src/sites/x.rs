@@ -10,6 +10,10 @@ pub const SITE: Site = Site {
     default_platform: Platform::X,
     surfaces: &[
         // post, reply and quote composer (tweetTextarea_0, _1… for thread items)
-        Surface { selector: "[data-testid^=\"tweetTextarea_\"]", platform: Platform::X, editor: EditorKind::DraftJs },
+        Surface {
+            selector: "[data-testid^=\"tweetTextarea_\"]",
+            platform: Platform::X,
+            editor: EditorKind::DraftJs,
+        },
     ],
 };

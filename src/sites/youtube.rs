@@ -10,10 +10,22 @@ pub const SITE: Site = Site {
     default_platform: Platform::YoutubeComment,
     surfaces: &[
         // video title in the upload/details form (YouTube Studio)
-        Surface { selector: "#title-textarea [contenteditable]", platform: Platform::YoutubeTitle, editor: EditorKind::ContentEditable },
+        Surface {
+            selector: "#title-textarea [contenteditable]",
+            platform: Platform::YoutubeTitle,
+            editor: EditorKind::ContentEditable,
+        },
         // video description in the upload/details form
-        Surface { selector: "#description-textarea [contenteditable]", platform: Platform::YoutubeDescription, editor: EditorKind::ContentEditable },
+        Surface {
+            selector: "#description-textarea [contenteditable]",
+            platform: Platform::YoutubeDescription,
+            editor: EditorKind::ContentEditable,
+        },
         // comment and reply box under a video
-        Surface { selector: "ytd-commentbox #contenteditable-root", platform: Platform::YoutubeComment, editor: EditorKind::ContentEditable },
+        Surface {
+            selector: "ytd-commentbox #contenteditable-root",
+            platform: Platform::YoutubeComment,
+            editor: EditorKind::ContentEditable,
+        },
     ],
 };

@@ -63,7 +63,8 @@ pub fn background_handle(state_json: &str, message_json: &str, sender_json: &str
 #[wasm_bindgen]
 pub fn background_forget_tab(state_json: &str, tab_id: f64) -> Option<String> {
     let mut state: BackgroundState = serde_json::from_str(state_json).unwrap_or_default();
-    protocol::forget_tab(&mut state, tab_id as i64).then(|| serde_json::to_string(&state).unwrap_or_default())
+    protocol::forget_tab(&mut state, tab_id as i64)
+        .then(|| serde_json::to_string(&state).unwrap_or_default())
 }
 
 /// Popup: draws the popup into `#app`.

@@ -96,12 +96,20 @@ fn make_badge(document: &Document, engine: &str) -> Result<Badge, JsValue> {
     pill.append_child(&count)?;
     pill.append_child(&unit)?;
     root.append_child(&pill)?;
-    Ok(Badge { host, pill, count, unit })
+    Ok(Badge {
+        host,
+        pill,
+        count,
+        unit,
+    })
 }
 
 fn listen(document: &Document, window: &web_sys::Window) -> Vec<EventListener> {
     let capture = EventListenerOptions::run_in_capture_phase();
-    let passive = EventListenerOptions { phase: gloo::events::EventListenerPhase::Capture, passive: true };
+    let passive = EventListenerOptions {
+        phase: gloo::events::EventListenerPhase::Capture,
+        passive: true,
+    };
     vec![
         EventListener::new_with_options(document, "focusin", capture, |e| {
             if let Some(el) = event_target(e) {
@@ -140,7 +148,10 @@ fn composer_of(el: &Element) -> Option<Element> {
     match el.tag_name().as_str() {
         "TEXTAREA" => return Some(el.clone()),
         "INPUT" => {
-            let ty = el.get_attribute("type").unwrap_or_default().to_ascii_lowercase();
+            let ty = el
+                .get_attribute("type")
+                .unwrap_or_default()
+                .to_ascii_lowercase();
             return matches!(ty.as_str(), "" | "text" | "search").then(|| el.clone());
         }
         _ => {}
@@ -150,7 +161,10 @@ fn composer_of(el: &Element) -> Option<Element> {
         return None;
     }
     let mut host = html.clone();
-    while let Some(parent) = host.parent_element().and_then(|p| p.dyn_into::<HtmlElement>().ok()) {
+    while let Some(parent) = host
+        .parent_element()
+        .and_then(|p| p.dyn_into::<HtmlElement>().ok())
+    {
         if !parent.is_content_editable() {
             break;
         }
@@ -160,7 +174,9 @@ fn composer_of(el: &Element) -> Option<Element> {
 }
 
 fn on_focus(el: &Element) {
-    let Some(composer) = composer_of(el) else { return };
+    let Some(composer) = composer_of(el) else {
+        return;
+    };
     CONTENT.with(|c| {
         if let Some(c) = c.borrow_mut().as_mut() {
             c.composer = Some(composer);
@@ -171,7 +187,9 @@ fn on_focus(el: &Element) {
 
 fn platform_of(site: Option<&Site>, composer: &Element) -> Option<Platform> {
     let site = site?;
-    Some(platform_for(site, |sel| composer.closest(sel).ok().flatten().is_some()))
+    Some(platform_for(site, |sel| {
+        composer.closest(sel).ok().flatten().is_some()
+    }))
 }
 
 /// Recounts the current composer and redraws the badge.
@@ -252,7 +270,9 @@ impl Content {
 
     /// Pins the badge to the composer's bottom-right corner (fixed positioning follows scrolling).
     fn place(&self) {
-        let Some(composer) = &self.composer else { return };
+        let Some(composer) = &self.composer else {
+            return;
+        };
         let rect = composer.get_bounding_client_rect();
         let style = self.badge.host.style();
         let _ = style.set_property("left", &format!("{}px", (rect.right() - 6.0).max(0.0)));
@@ -285,7 +305,18 @@ pub fn read_text(composer: &Element) -> String {
 fn is_block(tag: &str) -> bool {
     matches!(
         tag,
-        "P" | "DIV" | "LI" | "H1" | "H2" | "H3" | "H4" | "H5" | "H6" | "BLOCKQUOTE" | "PRE" | "UL" | "OL"
+        "P" | "DIV"
+            | "LI"
+            | "H1"
+            | "H2"
+            | "H3"
+            | "H4"
+            | "H5"
+            | "H6"
+            | "BLOCKQUOTE"
+            | "PRE"
+            | "UL"
+            | "OL"
     )
 }
 
@@ -297,7 +328,9 @@ fn block_lines(node: &web_sys::Node) -> Vec<String> {
     let mut current: Option<String> = None;
     let children = node.child_nodes();
     for i in 0..children.length() {
-        let Some(child) = children.get(i) else { continue };
+        let Some(child) = children.get(i) else {
+            continue;
+        };
         match child.node_type() {
             web_sys::Node::TEXT_NODE => current
                 .get_or_insert_with(String::new)

@@ -84,7 +84,9 @@ pub async fn send(request: &crate::protocol::Request) -> Result<serde_json::Valu
 
 /// Opens the options page.
 pub async fn open_options() -> Result<(), JsValue> {
-    JsFuture::from(runtime_open_options_page()).await.map(|_| ())
+    JsFuture::from(runtime_open_options_page())
+        .await
+        .map(|_| ())
 }
 
 /// The id of the active tab of the current window, if any.
@@ -97,7 +99,9 @@ pub async fn active_tab_id() -> Result<Option<i64>, JsValue> {
     if first.is_undefined() {
         return Ok(None);
     }
-    Ok(js_sys::Reflect::get(&first, &"id".into())?.as_f64().map(|f| f as i64))
+    Ok(js_sys::Reflect::get(&first, &"id".into())?
+        .as_f64()
+        .map(|f| f as i64))
 }
 
 /// The stored settings (defaults when none or damaged).
@@ -115,6 +119,10 @@ pub async fn load_settings() -> crate::settings::Settings {
 /// Writes the settings; resolves once the browser has stored them.
 pub async fn save_settings(settings: &crate::settings::Settings) -> Result<(), JsValue> {
     let items = js_sys::Object::new();
-    js_sys::Reflect::set(&items, &crate::settings::STORAGE_KEY.into(), &to_js(settings)?)?;
+    js_sys::Reflect::set(
+        &items,
+        &crate::settings::STORAGE_KEY.into(),
+        &to_js(settings)?,
+    )?;
     JsFuture::from(storage_local_set(&items)).await.map(|_| ())
 }

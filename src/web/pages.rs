@@ -18,7 +18,12 @@ fn document() -> Result<Document, JsValue> {
 }
 
 /// Creates `<tag>` with attributes and text.
-fn el(doc: &Document, tag: &str, attrs: &[(&str, &str)], text: Option<&str>) -> Result<Element, JsValue> {
+fn el(
+    doc: &Document,
+    tag: &str,
+    attrs: &[(&str, &str)],
+    text: Option<&str>,
+) -> Result<Element, JsValue> {
     let e = doc.create_element(tag)?;
     for (k, v) in attrs {
         e.set_attribute(k, v)?;
@@ -32,17 +37,25 @@ fn el(doc: &Document, tag: &str, attrs: &[(&str, &str)], text: Option<&str>) -> 
 fn app_root(doc: &Document, title_key: &str) -> Result<Element, JsValue> {
     if let Some(html) = doc.document_element() {
         let lang = ext::ui_language();
-        let lang = if lang.to_ascii_lowercase().starts_with("fr") { "fr" } else { "en" };
+        let lang = if lang.to_ascii_lowercase().starts_with("fr") {
+            "fr"
+        } else {
+            "en"
+        };
         html.set_attribute("lang", lang)?;
     }
     doc.set_title(&t(title_key));
-    doc.get_element_by_id("app").ok_or_else(|| JsValue::from_str("no #app"))
+    doc.get_element_by_id("app")
+        .ok_or_else(|| JsValue::from_str("no #app"))
 }
 
 /// A platform's rule in a few words: "weighted count, limit 280".
 fn rule_line(platform: Platform, limit: u32, unit: &str) -> String {
     let _ = platform;
-    t_with("popup_rule", &[&t(&format!("unit_{unit}")), &limit.to_string()])
+    t_with(
+        "popup_rule",
+        &[&t(&format!("unit_{unit}")), &limit.to_string()],
+    )
 }
 
 /// Draws the popup for the active tab.
@@ -51,11 +64,26 @@ pub async fn popup() -> Result<(), JsValue> {
     let app = app_root(&doc, "popup_title")?;
     let main = el(&doc, "main", &[], None)?;
     let h1 = el(&doc, "h1", &[], Some(&t("ext_name")))?;
-    let status = el(&doc, "p", &[("id", "status"), ("role", "status")], Some(&t("popup_loading")))?;
+    let status = el(
+        &doc,
+        "p",
+        &[("id", "status"), ("role", "status")],
+        Some(&t("popup_loading")),
+    )?;
     let rule = el(&doc, "p", &[("id", "rule")], None)?;
     let engine = el(&doc, "p", &[("id", "engine"), ("class", "muted")], None)?;
-    let button = el(&doc, "button", &[("id", "open-options"), ("type", "button")], Some(&t("popup_open_options")))?;
-    let footer = el(&doc, "p", &[("id", "version"), ("class", "muted")], Some(&t_with("popup_version", &[env!("CARGO_PKG_VERSION")])))?;
+    let button = el(
+        &doc,
+        "button",
+        &[("id", "open-options"), ("type", "button")],
+        Some(&t("popup_open_options")),
+    )?;
+    let footer = el(
+        &doc,
+        "p",
+        &[("id", "version"), ("class", "muted")],
+        Some(&t_with("popup_version", &[env!("CARGO_PKG_VERSION")])),
+    )?;
     for child in [&h1, &status, &rule, &engine, &button, &footer] {
         main.append_child(child)?;
     }
@@ -81,7 +109,10 @@ pub async fn popup() -> Result<(), JsValue> {
         None => Value::Null,
     };
     let info = &tab["tab"];
-    match (info["site_name"].as_str(), info["platform"].as_str().and_then(Platform::from_id)) {
+    match (
+        info["site_name"].as_str(),
+        info["platform"].as_str().and_then(Platform::from_id),
+    ) {
         (Some(name), Some(platform)) => {
             status.set_text_content(Some(&t_with("popup_on_site", &[name])));
             let report = crate::length::count("", platform);
@@ -113,20 +144,44 @@ pub async fn options() -> Result<(), JsValue> {
 
     let main = el(&doc, "main", &[], None)?;
     main.append_child(&*el(&doc, "h1", &[], Some(&t("options_title")))?)?;
-    let form = el(&doc, "form", &[("id", "settings"), ("novalidate", "")], None)?;
+    let form = el(
+        &doc,
+        "form",
+        &[("id", "settings"), ("novalidate", "")],
+        None,
+    )?;
     let fieldset = el(&doc, "fieldset", &[], None)?;
     fieldset.append_child(&*el(&doc, "legend", &[], Some(&t("options_counting")))?)?;
 
     let premium_row = el(&doc, "div", &[("class", "row")], None)?;
-    let premium = el(&doc, "input", &[("type", "checkbox"), ("id", "x-premium"), ("name", "x_premium")], None)?
-        .dyn_into::<HtmlInputElement>()?;
+    let premium = el(
+        &doc,
+        "input",
+        &[
+            ("type", "checkbox"),
+            ("id", "x-premium"),
+            ("name", "x_premium"),
+        ],
+        None,
+    )?
+    .dyn_into::<HtmlInputElement>()?;
     premium.set_checked(settings.x_premium);
     premium_row.append_child(&premium)?;
-    premium_row.append_child(&*el(&doc, "label", &[("for", "x-premium")], Some(&t("options_x_premium")))?)?;
+    premium_row.append_child(&*el(
+        &doc,
+        "label",
+        &[("for", "x-premium")],
+        Some(&t("options_x_premium")),
+    )?)?;
     fieldset.append_child(&premium_row)?;
 
     let limit_row = el(&doc, "div", &[("class", "row column")], None)?;
-    limit_row.append_child(&*el(&doc, "label", &[("for", "mastodon-limit")], Some(&t("options_mastodon_limit")))?)?;
+    limit_row.append_child(&*el(
+        &doc,
+        "label",
+        &[("for", "mastodon-limit")],
+        Some(&t("options_mastodon_limit")),
+    )?)?;
     let limit = el(
         &doc,
         "input",
@@ -136,21 +191,49 @@ pub async fn options() -> Result<(), JsValue> {
             ("id", "mastodon-limit"),
             ("name", "mastodon_limit"),
             ("placeholder", "500"),
-            ("aria-describedby", "mastodon-limit-hint mastodon-limit-error"),
+            (
+                "aria-describedby",
+                "mastodon-limit-hint mastodon-limit-error",
+            ),
         ],
         None,
     )?
     .dyn_into::<HtmlInputElement>()?;
-    limit.set_value(&settings.mastodon_limit.map(|n| n.to_string()).unwrap_or_default());
+    limit.set_value(
+        &settings
+            .mastodon_limit
+            .map(|n| n.to_string())
+            .unwrap_or_default(),
+    );
     limit_row.append_child(&limit)?;
-    limit_row.append_child(&*el(&doc, "p", &[("id", "mastodon-limit-hint"), ("class", "muted")], Some(&t("options_mastodon_limit_hint")))?)?;
-    let error = el(&doc, "p", &[("id", "mastodon-limit-error"), ("class", "error")], None)?;
+    limit_row.append_child(&*el(
+        &doc,
+        "p",
+        &[("id", "mastodon-limit-hint"), ("class", "muted")],
+        Some(&t("options_mastodon_limit_hint")),
+    )?)?;
+    let error = el(
+        &doc,
+        "p",
+        &[("id", "mastodon-limit-error"), ("class", "error")],
+        None,
+    )?;
     limit_row.append_child(&error)?;
     fieldset.append_child(&limit_row)?;
     form.append_child(&fieldset)?;
 
-    form.append_child(&*el(&doc, "button", &[("type", "submit")], Some(&t("options_save")))?)?;
-    let saved = el(&doc, "p", &[("id", "save-status"), ("role", "status")], None)?;
+    form.append_child(&*el(
+        &doc,
+        "button",
+        &[("type", "submit")],
+        Some(&t("options_save")),
+    )?)?;
+    let saved = el(
+        &doc,
+        "p",
+        &[("id", "save-status"), ("role", "status")],
+        None,
+    )?;
     form.append_child(&saved)?;
     main.append_child(&form)?;
     app.append_child(&main)?;
@@ -162,7 +245,11 @@ pub async fn options() -> Result<(), JsValue> {
             Ok(mastodon_limit) => {
                 let _ = limit.remove_attribute("aria-invalid");
                 error.set_text_content(None);
-                Settings { x_premium: premium.checked(), mastodon_limit, ..Settings::default() }
+                Settings {
+                    x_premium: premium.checked(),
+                    mastodon_limit,
+                    ..Settings::default()
+                }
             }
             Err(err) => {
                 let _ = limit.set_attribute("aria-invalid", "true");
@@ -176,7 +263,11 @@ pub async fn options() -> Result<(), JsValue> {
         saved.set_text_content(Some(&t("options_saving")));
         wasm_bindgen_futures::spawn_local(async move {
             // "saved" only once the browser has committed the write
-            let key = if ext::save_settings(&next).await.is_ok() { "options_saved" } else { "options_save_failed" };
+            let key = if ext::save_settings(&next).await.is_ok() {
+                "options_saved"
+            } else {
+                "options_save_failed"
+            };
             saved.set_text_content(Some(&t(key)));
         });
     });

@@ -1,0 +1,320 @@
+//! The `porte-voix` binary, run as a user would: every mode and every exit code.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn run(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_porte-voix"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("binary runs");
+    // Feed standard input from a thread: the binary streams its output while reading, so
+    // writing everything first could fill the output pipe and deadlock.
+    let mut pipe = child.stdin.take().unwrap();
+    let input = stdin.to_owned();
+    let writer = std::thread::spawn(move || {
+        let _ = pipe.write_all(input.as_bytes());
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    out
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+fn tmp(name: &str, content: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("porte-voix-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join(name);
+    std::fs::write(&p, content).unwrap();
+    p
+}
+
+#[test]
+fn help_and_version() {
+    let o = run(&["--help"], "");
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).contains("--platform"));
+    let o = run(&["--version"], "");
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(
+        stdout(&o).trim(),
+        format!("porte-voix {}", env!("CARGO_PKG_VERSION"))
+    );
+    let o = run(&["platforms"], "");
+    assert!(stdout(&o).contains("linkedin-comment"));
+}
+
+#[test]
+fn check_json_stdin_valid() {
+    let o = run(
+        &["check", "--platform", "x", "--json"],
+        "Bonjour « tout le monde » !\n",
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert_eq!(out.lines().count(), 1, "exactly one JSON object");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["platform"], "x");
+    assert_eq!(v["length"], 27, "the trailing newline is not counted");
+    assert_eq!(v["limit"], 280);
+    assert_eq!(v["remaining"], 253);
+    assert_eq!(v["valid"], true);
+    assert_eq!(v["unit"], "weighted");
+    assert!(out.starts_with(
+        r#"{"platform":"x","length":27,"limit":280,"remaining":253,"valid":true,"unit":"weighted""#
+    ));
+}
+
+#[test]
+fn check_file_over_limit_exit_1() {
+    let p = tmp("long.txt", &"a".repeat(281));
+    let o = run(&["check", "--platform", "x", p.to_str().unwrap()], "");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("281/280"), "{}", stdout(&o));
+    let o = run(
+        &[
+            "check",
+            "--platform",
+            "x",
+            "--x-premium",
+            p.to_str().unwrap(),
+        ],
+        "",
+    );
+    assert_eq!(o.status.code(), Some(0));
+}
+
+#[test]
+fn mastodon_limit_option() {
+    let text = "a".repeat(600);
+    assert_eq!(
+        run(&["check", "-p", "mastodon", "-"], &text).status.code(),
+        Some(1)
+    );
+    let o = run(
+        &[
+            "check",
+            "-p",
+            "mastodon",
+            "--mastodon-limit",
+            "1000",
+            "--json",
+            "-",
+        ],
+        &text,
+    );
+    assert_eq!(o.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["limit"], 1000);
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    for args in [
+        &["check"][..],
+        &["check", "--platform", "myspace"][..],
+        &["check", "--platform", "x", "--bogus"][..],
+        &["frobnicate"][..],
+        &["check", "--platform", "x", "/nonexistent/file.txt"][..],
+        &["check", "--platform", "x", "--mastodon-limit", "lots"][..],
+    ] {
+        let o = run(args, "");
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&o).contains("error["), "{args:?}: {}", stderr(&o));
+        assert!(!stderr(&o).contains("panicked"));
+    }
+}
+
+#[test]
+fn jsonl_batch_in_order_with_error_lines() {
+    let input = format!(
+        "{}\n{}\nnot json\n{}\n",
+        r#"{"text": "un"}"#,
+        serde_json::json!({ "text": "a".repeat(300) }),
+        r#"{"text": "👨‍👩‍👧‍👦"}"#
+    );
+    let o = run(&["check", "--platform", "x", "--jsonl"], &input);
+    let out = stdout(&o);
+    let lines: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 4);
+    assert_eq!(lines[0]["length"], 2);
+    assert_eq!(lines[1]["valid"], false);
+    assert_eq!(lines[2]["error"]["code"], "jsonl.malformed");
+    assert_eq!(lines[2]["error"]["line"], 3);
+    assert_eq!(lines[3]["length"], 2);
+    assert_eq!(o.status.code(), Some(2), "a malformed line is bad input");
+
+    let ok = run(
+        &["check", "--platform", "x", "--jsonl"],
+        "{\"text\": \"a\"}\n{\"text\": \"b\"}",
+    );
+    assert_eq!(ok.status.code(), Some(0));
+    assert_eq!(stdout(&ok).lines().count(), 2);
+    let over = run(
+        &["check", "--platform", "x", "--jsonl"],
+        &format!("{}\n", serde_json::json!({ "text": "a".repeat(300) })),
+    );
+    assert_eq!(over.status.code(), Some(1));
+}
+
+#[test]
+fn jsonl_thousands_of_posts() {
+    let input: String = (0..3000)
+        .map(|i| {
+            format!(
+                "{}\n",
+                serde_json::json!({ "text": format!("Post numéro {i} https://example.com/{i} 👍🏽") })
+            )
+        })
+        .collect();
+    let o = run(&["check", "--platform", "bluesky", "--jsonl"], &input);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(stdout(&o).lines().count(), 3000);
+}
+
+#[test]
+fn csv_reports_rows_over_the_limit() {
+    let long = "a".repeat(1300);
+    let csv = format!(
+        "date,message\n2026-01-01,\"Bonjour, « tout le monde »\"\n2026-01-02,\"{long}\"\n2026-01-03,\"multi\nligne\"\n2026-01-04,{long}\n"
+    );
+    let p = tmp("posts.csv", &csv);
+    let path = p.to_str().unwrap();
+    let o = run(
+        &[
+            "check",
+            "--csv",
+            path,
+            "--column",
+            "message",
+            "--platform",
+            "linkedin-comment",
+        ],
+        "",
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("line 3:"), "{out}");
+    assert!(out.contains("line 6:"), "{out}");
+    assert!(!out.contains("line 2:"), "{out}");
+    assert!(out.contains("2 of 4 rows over the limit"), "{out}");
+
+    let o = run(
+        &[
+            "check",
+            "--csv",
+            path,
+            "--column",
+            "message",
+            "--platform",
+            "linkedin-comment",
+            "--json",
+        ],
+        "",
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let rows: Vec<serde_json::Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[0]["line"], 3);
+    assert_eq!(rows[0]["report"]["length"], 1300);
+
+    let o = run(
+        &[
+            "check",
+            "--csv",
+            path,
+            "--column",
+            "message",
+            "--platform",
+            "linkedin",
+        ],
+        "",
+    );
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).contains("0 of 4 rows"));
+}
+
+#[test]
+fn csv_bad_input_exit_2() {
+    let p = tmp("cols.csv", "date,texte\n2026-01-01,salut\n");
+    let o = run(
+        &[
+            "check",
+            "--csv",
+            p.to_str().unwrap(),
+            "--column",
+            "message",
+            "--platform",
+            "x",
+        ],
+        "",
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("csv.missing-column"), "{}", stderr(&o));
+    let o = run(
+        &[
+            "check",
+            "--csv",
+            "/nonexistent.csv",
+            "--column",
+            "m",
+            "--platform",
+            "x",
+        ],
+        "",
+    );
+    assert_eq!(o.status.code(), Some(2));
+    let bad = tmp("bad.csv", "message\n\"unterminated\n");
+    let o = run(
+        &[
+            "check",
+            "--csv",
+            bad.to_str().unwrap(),
+            "--column",
+            "message",
+            "--platform",
+            "x",
+        ],
+        "",
+    );
+    assert!(
+        matches!(o.status.code(), Some(0) | Some(2)),
+        "no panic: {}",
+        stderr(&o)
+    );
+    assert!(!stderr(&o).contains("panicked"));
+    let latin1 =
+        std::env::temp_dir().join(format!("porte-voix-cli-{}-latin1.csv", std::process::id()));
+    std::fs::write(&latin1, b"message\n\xe9t\xe9\n").unwrap();
+    let o = run(
+        &[
+            "check",
+            "--csv",
+            latin1.to_str().unwrap(),
+            "--column",
+            "message",
+            "--platform",
+            "x",
+        ],
+        "",
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("UTF-8"));
+}

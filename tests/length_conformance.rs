@@ -1,0 +1,229 @@
+//! twitter-text conformance: the weighted-length cases of `validate.yml` and the URL extraction
+//! cases of `extract.yml` and `tlds.yml`, loaded from the files (never copied by hand).
+//!
+//! Out of scope, on purpose: `validate.yml`'s `tweets` section (the 140-character era; the
+//! README of the copied data explains twitter-text 3.x itself fails it) and its single-entity
+//! validators (`usernames`, `lists`, `hashtags`, `urls`, `urls_without_protocol`), which do not
+//! decide any length; `extract.yml`'s mention, hashtag, cashtag and reply sections, for the same
+//! reason. Every URL section that decides what counts as 23 runs in full.
+#![cfg(not(target_arch = "wasm32"))]
+
+use porte_voix::length::{x_weighted, XConfig};
+use porte_voix::text::{tld, url};
+use serde_yaml::Value;
+
+const DIR: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/conformance/twitter-text/"
+);
+
+fn load(name: &str) -> Value {
+    let s = std::fs::read_to_string(format!("{DIR}{name}")).expect("conformance file");
+    serde_yaml::from_str(&s).expect("valid YAML")
+}
+
+fn cases<'a>(doc: &'a Value, section: &str) -> &'a Vec<Value> {
+    doc["tests"][section]
+        .as_sequence()
+        .unwrap_or_else(|| panic!("section {section} missing"))
+}
+
+fn s(v: &Value) -> &str {
+    v.as_str().expect("string")
+}
+
+fn int(v: &Value) -> i64 {
+    v.as_i64().expect("integer")
+}
+
+#[test]
+fn validate_yml_weighted_length_cases() {
+    let doc = load("validate.yml");
+    let sections = [
+        ("WeightedTweetsCounterTest", XConfig::V2, 20),
+        (
+            "WeightedTweetsWithDiscountedEmojiCounterTest",
+            XConfig::V3,
+            22,
+        ),
+        ("UnicodeDirectionalMarkerCounterTest", XConfig::V3, 2),
+    ];
+    let mut passed = 0;
+    let mut failures = Vec::new();
+    for (section, config, expected_count) in sections {
+        let list = cases(&doc, section);
+        assert_eq!(list.len(), expected_count, "{section} case count");
+        for case in list {
+            let text = s(&case["text"]);
+            let e = &case["expected"];
+            let r = x_weighted(text, config);
+            let got = (
+                r.weighted_length as i64,
+                r.valid,
+                r.permillage as i64,
+                r.display_range_start,
+                r.display_range_end,
+                r.valid_range_start,
+                r.valid_range_end,
+            );
+            let want = (
+                int(&e["weightedLength"]),
+                e["valid"].as_bool().unwrap(),
+                int(&e["permillage"]),
+                int(&e["displayRangeStart"]),
+                int(&e["displayRangeEnd"]),
+                int(&e["validRangeStart"]),
+                int(&e["validRangeEnd"]),
+            );
+            if got == want {
+                passed += 1;
+            } else {
+                failures.push(format!(
+                    "{section} / {}: got {got:?}, want {want:?}",
+                    s(&case["description"])
+                ));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+    assert_eq!(passed, 44);
+}
+
+fn extracted(text: &str) -> Vec<(u32, u32, String)> {
+    url::extract_str(text, true)
+}
+
+#[test]
+fn extract_yml_url_cases() {
+    let doc = load("extract.yml");
+    let mut failures = Vec::new();
+    let mut passed = 0;
+    for section in ["urls", "tco_urls_with_params"] {
+        for case in cases(&doc, section) {
+            let text = s(&case["text"]);
+            let want: Vec<&str> = case["expected"]
+                .as_sequence()
+                .unwrap()
+                .iter()
+                .map(s)
+                .collect();
+            let got: Vec<String> = extracted(text).into_iter().map(|u| u.2).collect();
+            if got == want {
+                passed += 1;
+            } else {
+                failures.push(format!(
+                    "{section} / {}: got {got:?}, want {want:?}",
+                    s(&case["description"])
+                ));
+            }
+        }
+    }
+    for section in ["urls_with_indices", "urls_with_directional_markers"] {
+        for case in cases(&doc, section) {
+            let text = s(&case["text"]);
+            let want: Vec<(String, i64, i64)> = case["expected"]
+                .as_sequence()
+                .unwrap()
+                .iter()
+                .map(|u| {
+                    let i = u["indices"].as_sequence().unwrap();
+                    (s(&u["url"]).to_string(), int(&i[0]), int(&i[1]))
+                })
+                .collect();
+            let got: Vec<(String, i64, i64)> = extracted(text)
+                .into_iter()
+                .map(|(a, b, u)| (u, a as i64, b as i64))
+                .collect();
+            if got == want {
+                passed += 1;
+            } else {
+                failures.push(format!(
+                    "{section} / {}: got {got:?}, want {want:?}",
+                    s(&case["description"])
+                ));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+    let total: usize = [
+        "urls",
+        "tco_urls_with_params",
+        "urls_with_indices",
+        "urls_with_directional_markers",
+    ]
+    .iter()
+    .map(|sec| cases(&doc, sec).len())
+    .sum();
+    assert_eq!(passed, total);
+    println!("extract.yml: {passed}/{total} URL cases pass");
+}
+
+#[test]
+fn tlds_yml_cases() {
+    let doc = load("tlds.yml");
+    let mut passed = 0;
+    let mut failures = Vec::new();
+    for section in ["country", "generic"] {
+        for case in cases(&doc, section) {
+            let text = s(&case["text"]);
+            let want: Vec<&str> = case["expected"]
+                .as_sequence()
+                .unwrap()
+                .iter()
+                .map(s)
+                .collect();
+            let got: Vec<String> = extracted(text).into_iter().map(|u| u.2).collect();
+            if got == want {
+                passed += 1;
+            } else {
+                failures.push(format!("{section} / {text}: got {got:?}, want {want:?}"));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+    assert_eq!(passed, 315 + 1259);
+}
+
+#[test]
+fn embedded_tld_list_matches_tld_lib_yml() {
+    let doc = load("tld_lib.yml");
+    let list = |k: &str| -> Vec<String> {
+        doc[k]
+            .as_sequence()
+            .unwrap()
+            .iter()
+            .map(|v| match v {
+                Value::String(s) => s.clone(),
+                other => serde_yaml::to_string(other).unwrap().trim().to_string(),
+            })
+            .collect()
+    };
+    let (generic, country) = tld::lists();
+    for (ours, theirs) in [(generic, list("generic")), (country, list("country"))] {
+        let diff: Vec<_> = ours
+            .iter()
+            .zip(&theirs)
+            .filter(|(a, b)| **a != b.as_str())
+            .collect();
+        assert!(
+            diff.is_empty(),
+            "tlds.txt differs from tld_lib.yml: {diff:?}"
+        );
+        assert_eq!(ours.len(), theirs.len());
+    }
+}

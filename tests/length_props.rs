@@ -1,0 +1,121 @@
+//! Property tests of the length engine: no panic on any input for any platform, the report's
+//! invariants, and additivity where the rule is additive.
+#![cfg(not(target_arch = "wasm32"))]
+
+use porte_voix::length::{count, count_with, CountOptions, Unit};
+use porte_voix::platform::Platform;
+use porte_voix::text::utf16_len;
+use proptest::prelude::*;
+
+fn platform() -> impl Strategy<Value = Platform> {
+    prop::sample::select(Platform::ALL.to_vec())
+}
+
+/// Text that exercises the tricky parts: URLs, mentions, emoji pieces, combining marks, CJK,
+/// surrogates-adjacent characters and punctuation, mixed with arbitrary Unicode.
+fn post() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        any::<String>(),
+        Just("https://example.com/a_(b)?q=1".to_string()),
+        Just("lapresse.ca".to_string()),
+        Just("t.co/abc".to_string()),
+        Just("@alice@mastodon.social".to_string()),
+        Just("#Québec".to_string()),
+        Just("👨‍👩‍👧‍👦".to_string()),
+        Just("🇨🇦".to_string()),
+        Just("\u{200D}".to_string()),
+        Just("\u{FE0F}".to_string()),
+        Just("\u{0301}".to_string()),
+        Just("東京".to_string()),
+        Just(". ".to_string()),
+        Just("(".to_string()),
+        Just("\u{FFFF}".to_string()),
+        "[a-z.:/@#-]{0,12}",
+    ];
+    prop::collection::vec(piece, 0..12).prop_map(|v| v.concat())
+}
+
+fn options() -> impl Strategy<Value = CountOptions> {
+    (
+        any::<bool>(),
+        prop::option::of(1u32..2000),
+        prop::option::of("[a-zé👍 ]{0,8}"),
+    )
+        .prop_map(
+            |(x_premium, mastodon_limit, content_warning)| CountOptions {
+                x_premium,
+                mastodon_limit,
+                content_warning,
+            },
+        )
+}
+
+const LENGTH_CHECKS: &[&str] = &["bluesky.bytes"];
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    #[test]
+    fn no_panic_and_invariants(text in post(), p in platform(), opts in options()) {
+        let r = count_with(&text, p, &opts);
+        let len16 = utf16_len(&text);
+        prop_assert_eq!(r.remaining, r.limit as i64 - r.length as i64);
+        let too_long = r.length > r.limit
+            || r.checks.iter().any(|c| !c.valid && LENGTH_CHECKS.contains(&c.code));
+        // overflow is None exactly when the text is not too long …
+        prop_assert_eq!(r.overflow.is_none(), !too_long);
+        // … and valid is "not too long and every check holds".
+        prop_assert_eq!(r.valid, !too_long && r.checks.iter().all(|c| c.valid));
+        if let Some(o) = r.overflow {
+            prop_assert!(o.start <= o.end && o.end == len16);
+        }
+        for s in r.urls.iter().chain(&r.mentions).chain(&r.hashtags) {
+            prop_assert!(s.start < s.end && s.end <= len16, "{:?}", s);
+        }
+        // The report serialises.
+        prop_assert!(serde_json::to_string(&r).is_ok());
+    }
+
+    #[test]
+    fn overflow_none_iff_valid_without_count_checks(text in post(), p in platform()) {
+        let r = count(&text, p);
+        if r.checks.iter().all(|c| c.valid || LENGTH_CHECKS.contains(&c.code)) {
+            prop_assert_eq!(r.overflow.is_none(), r.valid);
+        }
+    }
+
+    #[test]
+    fn utf16_rules_are_additive(a in any::<String>(), b in any::<String>()) {
+        for &p in Platform::ALL {
+            if p.rule().unit != Unit::Utf16 {
+                continue;
+            }
+            let ab = format!("{a}{b}");
+            prop_assert_eq!(count(&ab, p).length, count(&a, p).length + count(&b, p).length);
+        }
+    }
+
+    #[test]
+    fn grapheme_rules_are_additive_on_letters(a in "[a-zA-Z ]{0,300}", b in "[a-zA-Z ]{0,300}") {
+        for p in [Platform::Mastodon, Platform::Bluesky] {
+            let ab = format!("{a}{b}");
+            prop_assert_eq!(count(&ab, p).length, count(&a, p).length + count(&b, p).length);
+        }
+    }
+
+    #[test]
+    fn x_is_additive_on_words_without_dots(a in "[a-zA-Zé東 ]{0,200}", b in "[a-zA-Zé東 ]{0,200}") {
+        let ab = format!("{a}{b}");
+        prop_assert_eq!(
+            count(&ab, Platform::X).length,
+            count(&a, Platform::X).length + count(&b, Platform::X).length
+        );
+    }
+
+    #[test]
+    fn bytes_rule_is_additive(a in any::<String>(), b in any::<String>()) {
+        let p = Platform::YoutubeDescription;
+        let ab = format!("{a}{b}");
+        prop_assert_eq!(count(&ab, p).length, count(&a, p).length + count(&b, p).length);
+    }
+}
