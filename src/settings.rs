@@ -99,6 +99,15 @@ impl Settings {
     }
 }
 
+/// The post limit a Mastodon instance reports in `/api/v2/instance`
+/// (`configuration.statuses.max_characters`), when it is a sensible number.
+pub fn instance_limit(instance: &serde_json::Value) -> Option<u32> {
+    instance["configuration"]["statuses"]["max_characters"]
+        .as_u64()
+        .and_then(|n| u32::try_from(n).ok())
+        .filter(|n| (1..=100_000).contains(n))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -145,6 +154,25 @@ mod tests {
         );
         assert!(Settings::parse_mastodon_limit("0").is_err());
         assert!(Settings::parse_mastodon_limit("dix").is_err());
+    }
+
+    #[test]
+    fn instance_limit_is_read_from_the_v2_instance_document() {
+        let doc = json!({"domain": "piaille.fr", "configuration": {"statuses": {"max_characters": 5000}}});
+        assert_eq!(instance_limit(&doc), Some(5000));
+        assert_eq!(
+            instance_limit(&json!({"configuration": {"statuses": {}}})),
+            None
+        );
+        assert_eq!(
+            instance_limit(&json!({"configuration": {"statuses": {"max_characters": 0}}})),
+            None
+        );
+        assert_eq!(
+            instance_limit(&json!({"configuration": {"statuses": {"max_characters": "500"}}})),
+            None
+        );
+        assert_eq!(instance_limit(&json!([])), None);
     }
 
     #[test]

@@ -4,6 +4,8 @@
 
 /// Every `#[wasm_bindgen]` export: what the JS loaders of each context call.
 pub mod api;
+/// Reading a composer's text as its editor lays it out; offsets back to DOM positions.
+pub mod composer;
 /// The content script: finds composers and draws the length badge in a closed shadow root.
 mod content;
 /// Bindings to the WebExtension APIs (`chrome.*`) and the i18n helper.
@@ -11,4 +13,4 @@ mod ext;
 /// The popup and the options page.
 mod pages;
 
-pub use content::read_text;
+pub use composer::read_text;

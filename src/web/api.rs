@@ -27,7 +27,13 @@ pub fn install_panic_hook(notify: js_sys::Function) {
 #[wasm_bindgen]
 pub async fn content_start(engine: String) -> Result<(), JsValue> {
     let settings = ext::load_settings().await;
-    super::content::start(&engine, settings.count_options())
+    let mut options = settings.count_options();
+    if options.mastodon_limit.is_none() && super::content::site_id().as_deref() == Some("mastodon")
+    {
+        // the instance's own limit, unless the user set one
+        options.mastodon_limit = super::content::mastodon_instance_limit().await;
+    }
+    super::content::start(&engine, options)
 }
 
 /// Counts `text` for `platform` (an id such as `"x"`); returns the length report.

@@ -2,6 +2,7 @@
 //! lays it out, counts it with the platform's rule and draws the badge in a closed shadow root
 //! styled with `adoptedStyleSheets` (an inline `<style>` is blocked by some pages' CSP in Firefox).
 
+use super::composer::ComposerText;
 use crate::length::{count_with, CountOptions, LengthReport};
 use crate::platform::Platform;
 use crate::sites::{platform_for, site_for_host, Site};
@@ -16,7 +17,7 @@ const BADGE_CSS: &str = r#"
 :host { all: initial; position: fixed; z-index: 2147483646; pointer-events: none; display: none; }
 :host([data-visible]) { display: block; }
 .badge {
-  transform: translate(-100%, -100%);
+  transform: translate(-100%, -50%);
   font: 600 12px/1.2 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
   font-variant-numeric: tabular-nums;
   padding: 3px 8px; border-radius: 999px; white-space: nowrap;
@@ -31,6 +32,57 @@ const BADGE_CSS: &str = r#"
   .badge[data-state="over"] { background: #fca5a5; color: #2a0505; }
 }
 "#;
+
+/// The name of the highlight that marks the text past the limit, and its look (in the page's
+/// own adopted style sheets: `::highlight()` applies where the text is, outside our shadow root).
+const OVERFLOW_HIGHLIGHT: &str = "porte-voix-overflow";
+const PAGE_CSS: &str = r#"
+::highlight(porte-voix-overflow) { background-color: rgba(220, 38, 38, 0.22); text-decoration: underline wavy #dc2626; }
+@media (prefers-color-scheme: dark) {
+  ::highlight(porte-voix-overflow) { background-color: rgba(248, 113, 113, 0.3); text-decoration: underline wavy #fca5a5; }
+}
+"#;
+
+thread_local! {
+    static PAGE_SHEET: RefCell<Option<web_sys::CssStyleSheet>> = const { RefCell::new(None) };
+}
+
+/// `CSS.highlights`, where the browser has it.
+fn highlight_registry() -> Option<JsValue> {
+    let css = js_sys::Reflect::get(&js_sys::global(), &"CSS".into()).ok()?;
+    let registry = js_sys::Reflect::get(&css, &"highlights".into()).ok()?;
+    (!registry.is_undefined()).then_some(registry)
+}
+
+fn new_highlight(range: &web_sys::Range) -> Result<JsValue, JsValue> {
+    let ctor: js_sys::Function =
+        js_sys::Reflect::get(&js_sys::global(), &"Highlight".into())?.dyn_into()?;
+    js_sys::Reflect::construct(&ctor, &js_sys::Array::of1(range))
+}
+
+fn call_method(target: &JsValue, name: &str, args: &[JsValue]) -> Result<JsValue, JsValue> {
+    let f: js_sys::Function = js_sys::Reflect::get(target, &name.into())?.dyn_into()?;
+    f.apply(target, &args.iter().collect::<js_sys::Array>())
+}
+
+/// Adds our page style sheet to `document.adoptedStyleSheets` once (again if the page dropped it).
+fn ensure_page_sheet(document: &Document) {
+    let sheet = PAGE_SHEET.with(|s| {
+        let mut s = s.borrow_mut();
+        if s.is_none() {
+            let sheet = web_sys::CssStyleSheet::new().ok()?;
+            sheet.replace_sync(PAGE_CSS).ok()?;
+            *s = Some(sheet);
+        }
+        s.clone()
+    });
+    let Some(sheet) = sheet else { return };
+    let current = js_sys::Array::from(&document.adopted_style_sheets());
+    if !current.includes(&sheet, 0) {
+        current.push(&sheet);
+        document.set_adopted_style_sheets(&current);
+    }
+}
 
 struct Badge {
     host: HtmlElement,
@@ -51,6 +103,30 @@ struct Content {
 
 thread_local! {
     static CONTENT: RefCell<Option<Content>> = const { RefCell::new(None) };
+}
+
+/// The id of the site this page belongs to, if we serve it.
+pub fn site_id() -> Option<String> {
+    let host = web_sys::window()?.location().hostname().ok()?;
+    site_for_host(&host).map(|s| s.id.to_string())
+}
+
+/// A Mastodon instance's own post limit, from its public API
+/// (`/api/v2/instance` → `configuration.statuses.max_characters`); `None` when unavailable.
+pub async fn mastodon_instance_limit() -> Option<u32> {
+    let window = web_sys::window()?;
+    let response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str("/api/v2/instance"))
+        .await
+        .ok()?
+        .dyn_into::<web_sys::Response>()
+        .ok()?;
+    if !response.ok() {
+        return None;
+    }
+    let json = wasm_bindgen_futures::JsFuture::from(response.json().ok()?)
+        .await
+        .ok()?;
+    crate::settings::instance_limit(&super::ext::to_json(&json))
 }
 
 /// Starts following composers on this page. Idempotent.
@@ -219,7 +295,8 @@ impl Content {
             self.hide();
             return;
         };
-        let text = read_text(composer);
+        let composer_text = super::composer::read(composer);
+        let text = &composer_text.text;
         let focused = deep_active_element(&self.document)
             .map(|a| composer.contains(Some(&a)))
             .unwrap_or(false);
@@ -227,13 +304,56 @@ impl Content {
             self.hide();
             return;
         }
-        let report = count_with(&text, platform, &self.options);
+        let report = count_with(text, platform, &self.options);
         self.show(&report);
+        self.mark_overflow(composer, &composer_text, report.overflow.map(|o| o.start));
+    }
+
+    /// Marks the text past the limit with a CSS custom highlight: no change to the editor's DOM
+    /// (editors own it), nothing for text fields (a range cannot reach inside them: the badge
+    /// alone says it there), and nothing where the browser lacks the Highlight API.
+    fn mark_overflow(&self, composer: &Element, text: &ComposerText, start16: Option<u32>) {
+        let Some(registry) = highlight_registry() else {
+            return;
+        };
+        let range = start16
+            .and_then(|s| text.dom_position(s))
+            .and_then(|(node, offset)| {
+                let range = self.document.create_range().ok()?;
+                range.set_start(&node, offset).ok()?;
+                range
+                    .set_end(composer, composer.child_nodes().length())
+                    .ok()?;
+                Some(range)
+            });
+        let result = match range {
+            Some(range) => {
+                ensure_page_sheet(&self.document);
+                new_highlight(&range).and_then(|h| {
+                    call_method(
+                        &registry,
+                        "set",
+                        &[JsValue::from_str(OVERFLOW_HIGHLIGHT), h],
+                    )
+                })
+            }
+            None => call_method(
+                &registry,
+                "delete",
+                &[JsValue::from_str(OVERFLOW_HIGHLIGHT)],
+            ),
+        };
+        if let Err(e) = result {
+            web_sys::console::warn_2(&"Porte-voix: overflow highlight".into(), &e);
+        }
     }
 
     fn show(&self, r: &LengthReport) {
         let b = &self.badge;
-        b.count.set_data(&format!("{} / {}", r.length, r.limit));
+        // an uncertain rule counts generously (UTF-16 units): say it is approximate
+        let approx = if r.certain { "" } else { "≈ " };
+        b.count
+            .set_data(&format!("{approx}{} / {}", r.length, r.limit));
         let unit_key = match serde_json::to_value(r.unit) {
             Ok(serde_json::Value::String(u)) => format!("unit_{u}"),
             _ => "unit_characters".to_string(),
@@ -253,6 +373,11 @@ impl Content {
         } else {
             super::ext::t_with("badge_over", &[&(-r.remaining).to_string()])
         };
+        let label = if r.certain {
+            label
+        } else {
+            format!("{label} — {}", super::ext::t("badge_approximate"))
+        };
         let _ = b.pill.set_attribute("title", &label);
         let _ = b.host.set_attribute("data-engine", &self.engine);
         if b.host.parent_node().is_none() {
@@ -266,9 +391,17 @@ impl Content {
 
     fn hide(&self) {
         let _ = self.badge.host.remove_attribute("data-visible");
+        if let Some(registry) = highlight_registry() {
+            let _ = call_method(
+                &registry,
+                "delete",
+                &[JsValue::from_str(OVERFLOW_HIGHLIGHT)],
+            );
+        }
     }
 
-    /// Pins the badge to the composer's bottom-right corner (fixed positioning follows scrolling).
+    /// Pins the badge astride the composer's bottom edge, at its right (fixed positioning follows
+    /// scrolling): it hides at most the bottom padding, not the last line of text.
     fn place(&self) {
         let Some(composer) = &self.composer else {
             return;
@@ -276,99 +409,6 @@ impl Content {
         let rect = composer.get_bounding_client_rect();
         let style = self.badge.host.style();
         let _ = style.set_property("left", &format!("{}px", (rect.right() - 6.0).max(0.0)));
-        let _ = style.set_property("top", &format!("{}px", (rect.bottom() - 4.0).max(0.0)));
+        let _ = style.set_property("top", &format!("{}px", rect.bottom().max(0.0)));
     }
-}
-
-/// The composer's text as the network will post it: a field's value; for rich editors, one line
-/// per block (Draft.js blocks, paragraphs), `<br>` as a line break.
-pub fn read_text(composer: &Element) -> String {
-    if let Some(ta) = composer.dyn_ref::<web_sys::HtmlTextAreaElement>() {
-        return ta.value();
-    }
-    if let Some(input) = composer.dyn_ref::<web_sys::HtmlInputElement>() {
-        return input.value();
-    }
-    // Draft.js: one `[data-block]` per line; its text is in `[data-text]` spans
-    if let Ok(blocks) = composer.query_selector_all("[data-block=\"true\"]") {
-        if blocks.length() > 0 {
-            let lines: Vec<String> = (0..blocks.length())
-                .filter_map(|i| blocks.get(i))
-                .map(|n| n.text_content().unwrap_or_default())
-                .collect();
-            return lines.join("\n");
-        }
-    }
-    block_lines(composer).join("\n")
-}
-
-fn is_block(tag: &str) -> bool {
-    matches!(
-        tag,
-        "P" | "DIV"
-            | "LI"
-            | "H1"
-            | "H2"
-            | "H3"
-            | "H4"
-            | "H5"
-            | "H6"
-            | "BLOCKQUOTE"
-            | "PRE"
-            | "UL"
-            | "OL"
-    )
-}
-
-/// The lines of an editor's DOM: each block is a line (an empty block an empty line), inline
-/// content between blocks is a line, and a `<br>` ends a line unless it is the placeholder that
-/// keeps a block open (the last node of its parent).
-fn block_lines(node: &web_sys::Node) -> Vec<String> {
-    let mut lines = Vec::new();
-    let mut current: Option<String> = None;
-    let children = node.child_nodes();
-    for i in 0..children.length() {
-        let Some(child) = children.get(i) else {
-            continue;
-        };
-        match child.node_type() {
-            web_sys::Node::TEXT_NODE => current
-                .get_or_insert_with(String::new)
-                .push_str(&child.text_content().unwrap_or_default()),
-            web_sys::Node::ELEMENT_NODE => {
-                let tag = child.node_name();
-                if tag == "BR" {
-                    lines.push(current.take().unwrap_or_default());
-                    if child.next_sibling().is_some() {
-                        current = Some(String::new());
-                    }
-                } else if is_block(&tag) {
-                    if let Some(line) = current.take() {
-                        lines.push(line);
-                    }
-                    let inner = block_lines(&child);
-                    if inner.is_empty() {
-                        lines.push(String::new());
-                    } else {
-                        lines.extend(inner);
-                    }
-                } else {
-                    let inner = block_lines(&child);
-                    let mut inner = inner.into_iter();
-                    if let Some(first) = inner.next() {
-                        current.get_or_insert_with(String::new).push_str(&first);
-                    }
-                    for line in inner {
-                        lines.push(current.take().unwrap_or_default());
-                        current = Some(line);
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-    if let Some(line) = current {
-        lines.push(line);
-    }
-    lines
 }

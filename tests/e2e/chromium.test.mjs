@@ -88,9 +88,20 @@ for (const { csp, engine } of cases) {
       assert.equal(over.state, 'over');
       assert.notEqual(over.background, okColour);
 
-      // the badge sits at the composer's bottom-right corner
+      // the part past the limit is marked in the composer (a CSS highlight: the editor's DOM is untouched)
+      const full = FRENCH + more;
+      const expectedOverflow = full.slice(twitter.parseTweet(full).validRangeEnd + 1);
+      const marked = await page.evaluate(() => {
+        const h = CSS.highlights.get('porte-voix-overflow');
+        return h ? [...h].map((r) => r.toString()).join('') : null;
+      });
+      assert.equal(marked, expectedOverflow);
+      assert.equal(await page.evaluate(() => window.__fixture.modelText()), full, 'the editor model is untouched');
+
+      // the badge sits astride the composer's bottom edge, at its right
       const box = await page.locator(X_DRAFT).first().boundingBox();
       assert.ok(Math.abs(over.rect.x + over.rect.width - (box.x + box.width - 6)) < 3, JSON.stringify({ over, box }));
+      assert.ok(Math.abs(over.rect.y + over.rect.height / 2 - (box.y + box.height)) < 3, JSON.stringify({ over, box }));
 
       // the background heard from this tab's content script and knows its engine
       const tabs = await engineOfOnlyTab();
@@ -119,6 +130,36 @@ test('Mastodon React textarea, strict CSP: grapheme count and near/over states',
     assert.deepEqual(errors, []);
   } finally {
     await page.close();
+  }
+});
+
+test('LinkedIn (Quill): the share box counts as a post, the comment box as a comment', async () => {
+  const { page, errors } = await openPage('https://www.linkedin.com/feed/');
+  try {
+    await page.waitForFunction(() => window.__fixture?.ready);
+    await typeInto(page, '.share-box .ql-editor', 'Nouvelle offre');
+    let b = await waitForBadge(page, (x) => x.platform === 'linkedin' && x.text === '≈ 14 / 3000');
+    assert.match(b.title, /approximative/);
+    await typeInto(page, '.comments-comment-box .ql-editor', 'Bravo !');
+    b = await waitForBadge(page, (x) => x.platform === 'linkedin-comment');
+    assert.equal(b.text, '≈ 7 / 1250');
+    assert.deepEqual(errors, []);
+  } finally {
+    await page.close();
+  }
+});
+
+test('Mastodon: the instance\'s own limit from /api/v2/instance', async () => {
+  await browser.context.route('https://mastodon.social/api/v2/instance', (route) =>
+    route.fulfill({ json: { configuration: { statuses: { max_characters: 5000 } } }, headers: { 'access-control-allow-origin': '*' } }),
+  );
+  const { page } = await openPage('https://mastodon.social/home');
+  try {
+    await typeInto(page, MASTODON, 'Instance');
+    await waitForBadge(page, (b) => b.text === '8 / 5000');
+  } finally {
+    await page.close();
+    await browser.context.unrouteAll();
   }
 });
 
@@ -231,10 +272,12 @@ test('popup: names the tab\'s network and engine, runs wasm, opens the options; 
     assert.deepEqual(await axe(popup), []);
     await popup.setViewportSize({ width: 360, height: 260 });
     await popup.screenshot({ path: join(OUT, 'popup.png') });
-    const [options] = await Promise.all([
-      browser.context.waitForEvent('page', { predicate: (p) => p.url().endsWith('/options.html') }),
-      popup.locator('#open-options').press('Enter'),
-    ]);
+    const opened = browser.context.waitForEvent('page', { predicate: (p) => p.url().endsWith('/options.html') });
+    // the popup closes itself once the options page is open: the key press may outlive it
+    await popup.locator('#open-options').press('Enter', { noWaitAfter: true }).catch((e) => {
+      if (!popup.isClosed()) throw e;
+    });
+    const options = await opened;
     await options.close();
   } finally {
     await site.close();

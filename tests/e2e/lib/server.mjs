@@ -79,7 +79,8 @@ function fileFor(folder, pathname) {
     folder = 'demo';
     rel = rel.slice('/demo'.length) || '/';
   }
-  if (rel.endsWith('/')) rel += 'index.html';
+  if (rel.endsWith('/')) rel = existsSync(join(SITES_DIR, folder, rel)) ? `${rel}index.html` : '/index.html';
+  else if (!extname(rel) && existsSync(join(SITES_DIR, folder, `${rel}.json`))) rel += '.json'; // APIs
   else if (!extname(rel)) rel = '/index.html'; // SPA routes such as /home or /compose/post
   return join(SITES_DIR, folder, rel);
 }
@@ -98,6 +99,7 @@ export async function startServer({ certDir = join(ROOT, 'build/e2e/cert') } = {
       return;
     }
     const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' };
+    if (extname(file) === '.json') headers['access-control-allow-origin'] = '*'; // as Mastodon's API
     if (csp && extname(file) === '.html') headers['content-security-policy'] = csp;
     res.writeHead(200, headers);
     res.end(readFileSync(file));
