@@ -87,3 +87,25 @@ fn count_export_reports_and_rejects_unknown_platforms() {
         .unwrap();
     assert_eq!(code, "platform.unknown");
 }
+
+#[wasm_bindgen_test]
+fn offsets_map_back_to_text_nodes_for_the_overflow_mark() {
+    let el = composer("div", "<p>ab</p><p><br></p><p>c<strong>dé</strong></p>");
+    let text = porte_voix::web::composer::read(&el);
+    assert_eq!(text.text, "ab\n\ncdé");
+    let at = |o: u32| {
+        text.dom_position(o)
+            .map(|(node, off)| (node.node_value().unwrap_or_default(), off))
+    };
+    assert_eq!(at(1), Some(("ab".to_string(), 1)));
+    // a line break maps to the start of the next text
+    assert_eq!(at(2), Some(("c".to_string(), 0)));
+    assert_eq!(at(4), Some(("c".to_string(), 0)));
+    assert_eq!(at(6), Some(("dé".to_string(), 1)));
+    assert_eq!(at(7), None);
+    // text fields have no text nodes to mark
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let ta: web_sys::HtmlTextAreaElement = doc.create_element("textarea").unwrap().dyn_into().unwrap();
+    ta.set_value("abc");
+    assert_eq!(porte_voix::web::composer::read(&ta).dom_position(1).map(|_| ()), None);
+}

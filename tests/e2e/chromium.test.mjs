@@ -219,6 +219,22 @@ test('wasm2js engine keeps a 1,000,000-character text intact across memory growt
   }
 });
 
+test('lazy: on a network page nobody types in, the core is never loaded', async () => {
+  const { page } = await openPage('https://x.com/explore');
+  const loads = [];
+  page.on('request', (r) => loads.push(r.url()));
+  try {
+    await page.evaluate(() => document.activeElement?.blur());
+    await page.waitForTimeout(1500);
+    const tabs = await engineOfOnlyTab();
+    assert.deepEqual(tabs.map((t) => [t.site, t.engine]), [['x', null]], 'hello sent, core not loaded');
+    assert.equal(await readBadge(page), null);
+    assert.deepEqual(loads.filter((u) => u.includes('/pkg/')), []);
+  } finally {
+    await page.close();
+  }
+});
+
 test('no content script, hence no badge, outside the networks', async () => {
   const { page } = await openPage('https://example.org/');
   try {
