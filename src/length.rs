@@ -9,7 +9,6 @@
 
 use crate::platform::{bluesky, instagram, mastodon, x, youtube, Platform};
 use crate::text::{self, entities, twitter, url, Nfc};
-use unicode_segmentation::UnicodeSegmentation;
 
 pub use crate::platform::Unit;
 pub use crate::text::twitter::{x_weighted, XConfig, XReport};
@@ -106,8 +105,22 @@ impl Acc {
     #[inline]
     fn add(&mut self, at16: u32, weight: u64) {
         self.total += weight;
-        if self.over_at.is_none() && self.total > self.limit {
+        if self.total > self.limit && self.over_at.is_none() {
             self.over_at = Some(at16);
+        }
+    }
+}
+
+impl Acc {
+    /// Adds `count` items of weight 1, `len16` units each, the first at `at16`.
+    #[inline]
+    fn add_run(&mut self, at16: u32, len16: u32, count: u32) {
+        let before = self.total;
+        self.total += count as u64;
+        if self.total > self.limit && self.over_at.is_none() {
+            // The item that takes the total past the limit (`before <= limit` here).
+            let k = self.limit.saturating_sub(before) as u32;
+            self.over_at = Some(at16 + k * len16);
         }
     }
 }
@@ -146,25 +159,24 @@ fn snap16(text: &str, unit: u32) -> u32 {
     text::byte_to_utf16(text, text::grapheme_start_at(text, b))
 }
 
-fn spans_from_bytes(
-    text: &str,
-    ranges: impl Iterator<Item = std::ops::Range<usize>>,
-) -> Vec<Span16> {
-    let mut conv = ByteTo16::new(text);
-    ranges
-        .map(|r| {
-            let s = conv.at(r.start);
-            Span16::new(s, conv.at(r.end))
-        })
-        .collect()
-}
-
 fn mention_spans(text: &str) -> Vec<Span16> {
-    spans_from_bytes(text, entities::mentions(text).into_iter().map(|m| m.range))
+    let mut conv = ByteTo16::new(text);
+    let mut out = Vec::new();
+    entities::for_each_mention(text, &mut |m| {
+        let s = conv.at(m.range.start);
+        out.push(Span16::new(s, conv.at(m.range.end)));
+    });
+    out
 }
 
 fn hashtag_spans(text: &str) -> Vec<Span16> {
-    spans_from_bytes(text, entities::hashtags(text).into_iter())
+    let mut conv = ByteTo16::new(text);
+    let mut out = Vec::new();
+    entities::for_each_hashtag(text, &mut |r| {
+        let s = conv.at(r.start);
+        out.push(Span16::new(s, conv.at(r.end)));
+    });
+    out
 }
 
 /// Counts `text` for `platform`.
@@ -267,7 +279,7 @@ fn url_spans_generic(text: &str) -> Vec<Span16> {
     if !text.contains('.') {
         return Vec::new();
     }
-    let buf: Vec<u16> = text.encode_utf16().collect();
+    let buf = text::to_utf16(text);
     url::extract(&buf, true)
         .into_iter()
         .map(|m| Span16::new(m.start as u32, m.end as u32))
@@ -277,37 +289,40 @@ fn url_spans_generic(text: &str) -> Vec<Span16> {
 /// X: `(length, overflow start, url spans, invalid characters)`.
 fn count_x(text: &str, limit: u32) -> (u32, Option<u32>, Vec<Span16>, u32) {
     let nfc = Nfc::new(text);
-    let buf: Vec<u16> = nfc.as_str().encode_utf16().collect();
+    let buf = text::to_utf16(nfc.as_str());
     let config = XConfig::V3.with_max(limit);
-    let mut acc = Acc::new(limit as u64 * config.scale as u64);
     let mut urls = Vec::new();
-    twitter::scan(&buf, &config, |item| {
-        acc.add(item.start as u32, item.weight as u64);
-        if item.is_url {
+    let (total, over_at) = twitter::weigh(
+        &buf,
+        &config,
+        limit as u64 * config.scale as u64,
+        |start, end| {
             urls.push(Span16::new(
-                nfc.to_original_floor(item.start as u32),
-                nfc.to_original_ceil(item.end as u32),
+                nfc.to_original_floor(start as u32),
+                nfc.to_original_ceil(end as u32),
             ));
-        }
-    });
-    let invalid = buf.iter().filter(|&&u| twitter::is_invalid_unit(u)).count() as u32;
-    let over = acc
-        .over_at
-        .map(|n16| snap16(text, nfc.to_original_floor(n16)));
-    (
-        (acc.total / config.scale as u64) as u32,
-        over,
-        urls,
-        invalid,
-    )
+        },
+    );
+    // U+FEFF, U+FFFE and U+FFFF all start with the byte 0xEF in UTF-8: most texts have none.
+    let invalid = if nfc.as_str().as_bytes().contains(&0xEF) {
+        buf.iter().filter(|&&u| twitter::is_invalid_unit(u)).count() as u32
+    } else {
+        0
+    };
+    let over = over_at.map(|n16| snap16(text, nfc.to_original_floor(n16 as u32)));
+    ((total / config.scale as u64) as u32, over, urls, invalid)
 }
 
 /// Adds one grapheme per cluster of `seg` (which starts at UTF-16 offset `at16`).
 fn add_graphemes(acc: &mut Acc, seg: &str, mut at16: u32) {
-    for g in seg.graphemes(true) {
-        acc.add(at16, 1);
-        at16 += text::utf16_len(g);
-    }
+    text::for_each_grapheme_len16(seg, &mut |len16, count| {
+        if count == 1 {
+            acc.add(at16, 1);
+        } else {
+            acc.add_run(at16, len16, count);
+        }
+        at16 += len16 * count;
+    });
 }
 
 /// Mastodon: graphemes, `http(s)` URLs 23, `@user@domain` as `@user`, the content warning first.
@@ -315,7 +330,7 @@ fn count_mastodon(text: &str, limit: u32, cw: &str) -> (u32, Option<u32>, Vec<Sp
     let mut acc = Acc::new(limit as u64);
     let cw_len = text::grapheme_count(cw) as u64;
     acc.add(0, cw_len);
-    let buf: Vec<u16> = text.encode_utf16().collect();
+    let buf = text::to_utf16(text);
     let url_matches = url::extract(&buf, false);
     // Entities as (start16, end16, counted length), by start, without overlaps.
     let mut ents: Vec<(u32, u32, u64)> = url_matches
@@ -323,11 +338,11 @@ fn count_mastodon(text: &str, limit: u32, cw: &str) -> (u32, Option<u32>, Vec<Sp
         .map(|m| (m.start as u32, m.end as u32, mastodon::URL_LENGTH as u64))
         .collect();
     let mut conv = ByteTo16::new(text);
-    for m in entities::mentions(text) {
+    entities::for_each_mention(text, &mut |m| {
         let s = conv.at(m.range.start);
         let e = conv.at(m.range.end);
         ents.push((s, e, (m.user_end - m.range.start) as u64));
-    }
+    });
     ents.sort_by_key(|e| e.0);
     let mut kept: Vec<(u32, u32, u64)> = Vec::with_capacity(ents.len());
     for e in ents {

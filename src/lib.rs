@@ -6,6 +6,8 @@
 
 /// `count(text, platform)`: the length report a composer badge or the command line shows.
 pub mod length;
+/// The UI languages and the number formatting the UI does itself.
+pub mod locale;
 /// The platforms Porte-voix counts for, each with its length rule as data.
 pub mod platform;
 /// Typed messages between the content script, the background and the extension pages.

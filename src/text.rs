@@ -35,16 +35,76 @@ impl Span16 {
 /// Number of UTF-16 code units of `s` (JavaScript's `s.length`), without allocating.
 pub fn utf16_len(s: &str) -> u32 {
     // One unit per UTF-8 leading byte, plus one more for each 4-byte sequence (a surrogate pair).
+    // Eight bytes at a time: in each byte, bit 7 of `w & !(w << 1)` is set for a continuation
+    // byte (10xxxxxx), and bit 7 of `w & w << 1 & w << 2 & w << 3` for a 4-byte lead (11110xxx);
+    // the shifts only move bits within their own byte as far as bit 7 is concerned.
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let b = s.as_bytes();
     let mut n = 0u32;
-    for &b in s.as_bytes() {
-        if b & 0xC0 != 0x80 {
-            n += 1;
-            if b >= 0xF0 {
-                n += 1;
-            }
-        }
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        let continuation = (w & !(w << 1) & HIGH).count_ones();
+        let four = (w & (w << 1) & (w << 2) & (w << 3) & HIGH).count_ones();
+        n += 8 - continuation + four;
+    }
+    for &b in chunks.remainder() {
+        n += (b & 0xC0 != 0x80) as u32 + (b >= 0xF0) as u32;
     }
     n
+}
+
+/// `s` as UTF-16 code units (what JavaScript sees), in one allocation.
+pub fn to_utf16(s: &str) -> Vec<u16> {
+    let b = s.as_bytes();
+    // A UTF-8 text never has more UTF-16 units than bytes: write into a buffer of that size,
+    // decoding by hand (the input is valid UTF-8), then cut it to length.
+    let mut out = vec![0u16; b.len()];
+    let (mut i, mut j) = (0, 0);
+    while i < b.len() {
+        // Eight ASCII bytes at a time.
+        if let Some(chunk) = b.get(i..i + 8) {
+            let word = u64::from_le_bytes([
+                chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7],
+            ]);
+            if word & 0x8080_8080_8080_8080 == 0 {
+                for (d, &c) in out[j..j + 8].iter_mut().zip(chunk) {
+                    *d = c as u16;
+                }
+                i += 8;
+                j += 8;
+                continue;
+            }
+        }
+        let b0 = b[i] as u32;
+        if b0 < 0x80 {
+            out[j] = b0 as u16;
+            i += 1;
+            j += 1;
+        } else if b0 < 0xE0 {
+            out[j] = (((b0 & 0x1F) << 6) | (b[i + 1] as u32 & 0x3F)) as u16;
+            i += 2;
+            j += 1;
+        } else if b0 < 0xF0 {
+            out[j] = (((b0 & 0x0F) << 12)
+                | ((b[i + 1] as u32 & 0x3F) << 6)
+                | (b[i + 2] as u32 & 0x3F)) as u16;
+            i += 3;
+            j += 1;
+        } else {
+            let cp = ((b0 & 0x07) << 18)
+                | ((b[i + 1] as u32 & 0x3F) << 12)
+                | ((b[i + 2] as u32 & 0x3F) << 6)
+                | (b[i + 3] as u32 & 0x3F);
+            let v = cp - 0x10000;
+            out[j] = (0xD800 + (v >> 10)) as u16;
+            out[j + 1] = (0xDC00 + (v & 0x3FF)) as u16;
+            i += 4;
+            j += 2;
+        }
+    }
+    out.truncate(j);
+    out
 }
 
 /// The UTF-16 offset of byte offset `byte` (which must be a char boundary) of `s`.
@@ -56,19 +116,61 @@ pub fn byte_to_utf16(s: &str, byte: usize) -> u32 {
 /// start of its character, an offset past the end to `s.len()`.
 pub fn utf16_to_byte(s: &str, unit: u32) -> usize {
     let mut acc = 0u32;
-    for (i, c) in s.char_indices() {
-        let next = acc + c.len_utf16() as u32;
-        if next > unit {
-            return i;
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        // At each character's first byte: its UTF-16 width is 2 for a 4-byte sequence.
+        if b & 0xC0 != 0x80 {
+            acc += 1 + (b >= 0xF0) as u32;
+            if acc > unit {
+                return i;
+            }
         }
-        acc = next;
     }
     s.len()
 }
 
 /// Number of extended grapheme clusters (what a person calls "characters").
 pub fn grapheme_count(s: &str) -> u32 {
-    s.graphemes(true).count() as u32
+    let mut n = 0;
+    for_each_grapheme_len16(s, &mut |_, count| n += count);
+    n
+}
+
+/// Whether a grapheme cluster boundary at byte `j` of `b` (`0 < j < b.len()`) is certain from
+/// the two bytes around it alone: between two ASCII characters other than CR LF, UAX #29
+/// always breaks, and no rule looks back across an ASCII character (emoji ZWJ sequences,
+/// regional-indicator pairs and Indic conjuncts are made of non-ASCII characters only).
+#[inline]
+fn ascii_cut(b: &[u8], j: usize) -> bool {
+    b[j - 1] < 0x80 && b[j] < 0x80 && !(b[j - 1] == b'\r' && b[j] == b'\n')
+}
+
+/// Calls `f(len16, count)` for the extended grapheme clusters of `s`, in order: `count`
+/// consecutive clusters of `len16` UTF-16 units each. ASCII characters between certain
+/// boundaries are one cluster each (reported as one run); the text between them is segmented by
+/// `unicode-segmentation`, which gives the same clusters as segmenting the whole text since each
+/// piece starts and ends at a boundary that does not depend on context.
+pub(crate) fn for_each_grapheme_len16(s: &str, f: &mut dyn FnMut(u32, u32)) {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let mut k = i;
+        while k < b.len() && b[k] < 0x80 && (k + 1 == b.len() || ascii_cut(b, k + 1)) {
+            k += 1;
+        }
+        if k > i {
+            f(1, (k - i) as u32);
+            i = k;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < b.len() && !ascii_cut(b, j) {
+            j += 1;
+        }
+        for g in s[i..j].graphemes(true) {
+            f(utf16_len(g), 1);
+        }
+        i = j;
+    }
 }
 
 /// The start (byte offset) of the grapheme cluster that contains byte `byte` of `s`.
@@ -99,7 +201,15 @@ pub struct Nfc<'a> {
 impl<'a> Nfc<'a> {
     /// Normalise `s`.
     pub fn new(s: &'a str) -> Self {
-        if is_nfc_quick(s.chars()) == IsNormalized::Yes {
+        // Below U+0300 every character is a starter that NFC keeps (quick check "yes"), so the
+        // check starts at the first character from U+0300 on (lead byte 0xCC or more), with the
+        // same state as at the start of the text.
+        let rest = s
+            .as_bytes()
+            .iter()
+            .position(|&b| b >= 0xCC)
+            .map_or("", |i| &s[i..]);
+        if rest.is_empty() || is_nfc_quick(rest.chars()) == IsNormalized::Yes {
             return Nfc {
                 text: std::borrow::Cow::Borrowed(s),
                 map: Vec::new(),
@@ -172,5 +282,53 @@ pub(crate) fn code_point_at(buf: &[u16], i: usize) -> (u32, usize) {
         (cp, 2)
     } else {
         (u as u32, 1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLES: &[&str] = &[
+        "",
+        "a",
+        "Bonjour à toute l'équipe, 東京でも 👨‍👩‍👧‍👦🇨🇦 👍🏽 ok",
+        "a\r\nb\r\r\n\n\ré\u{301}x",
+        "e\u{301}\u{302}a🏳️‍🌈b\u{600}c\u{915}\u{94D}\u{915}d 1\u{20E3}",
+        "\u{1F1E6}\u{1F1E8}\u{1F1E6}x\u{200D}a\u{FEFF}\u{FFFF}",
+        "𝒜𝒝 long ASCII text that spans several eight-byte chunks 12345678",
+    ];
+
+    #[test]
+    fn utf16_helpers_agree_with_std() {
+        for s in SAMPLES {
+            let std16: Vec<u16> = s.encode_utf16().collect();
+            assert_eq!(to_utf16(s), std16, "{s:?}");
+            assert_eq!(utf16_len(s) as usize, std16.len(), "{s:?}");
+            for unit in 0..=std16.len() as u32 + 1 {
+                let mut acc = 0;
+                let expected = s
+                    .char_indices()
+                    .find(|&(_, c)| {
+                        acc += c.len_utf16() as u32;
+                        acc > unit
+                    })
+                    .map_or(s.len(), |(i, _)| i);
+                assert_eq!(utf16_to_byte(s, unit), expected, "{s:?} {unit}");
+            }
+        }
+    }
+
+    #[test]
+    fn grapheme_runs_agree_with_unicode_segmentation() {
+        for s in SAMPLES {
+            let expected: Vec<u32> = s.graphemes(true).map(utf16_len).collect();
+            let mut got = Vec::new();
+            for_each_grapheme_len16(s, &mut |len16, count| {
+                got.extend(std::iter::repeat_n(len16, count as usize))
+            });
+            assert_eq!(got, expected, "{s:?}");
+            assert_eq!(grapheme_count(s) as usize, expected.len());
+        }
     }
 }

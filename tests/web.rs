@@ -105,7 +105,13 @@ fn offsets_map_back_to_text_nodes_for_the_overflow_mark() {
     assert_eq!(at(7), None);
     // text fields have no text nodes to mark
     let doc = web_sys::window().unwrap().document().unwrap();
-    let ta: web_sys::HtmlTextAreaElement = doc.create_element("textarea").unwrap().dyn_into().unwrap();
+    let ta: web_sys::HtmlTextAreaElement =
+        doc.create_element("textarea").unwrap().dyn_into().unwrap();
     ta.set_value("abc");
-    assert_eq!(porte_voix::web::composer::read(&ta).dom_position(1).map(|_| ()), None);
+    assert_eq!(
+        porte_voix::web::composer::read(&ta)
+            .dom_position(1)
+            .map(|_| ()),
+        None
+    );
 }

@@ -19,7 +19,27 @@ fn prev_char(text: &str, at: usize) -> Option<char> {
 /// word characters of which at least one is not a digit.
 pub fn hashtags(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
-    for (i, c) in text.char_indices() {
+    for_each_hashtag(text, &mut |r| out.push(r));
+    out
+}
+
+/// `hashtags`, one range at a time (no allocation; `dyn` so that the scan is compiled once).
+pub(crate) fn for_each_hashtag(text: &str, f: &mut dyn FnMut(Range<usize>)) {
+    // Jump from one `#` to the next (`memchr`), or byte by byte when a `＃` (EF BC 83) is there.
+    let wide = text.contains('＃');
+    let next = |from: usize| -> Option<usize> {
+        let rest = &text.as_bytes()[from..];
+        let at = if wide {
+            rest.iter().position(|&b| b == b'#' || b == 0xEF)
+        } else {
+            text[from..].find('#')
+        };
+        at.map(|j| from + j)
+    };
+    let mut from = 0;
+    while let Some(i) = next(from) {
+        let c = text[i..].chars().next().unwrap_or('#');
+        from = i + c.len_utf8();
         if c != '#' && c != '＃' {
             continue;
         }
@@ -38,10 +58,9 @@ pub fn hashtags(text: &str) -> Vec<Range<usize>> {
             }
         }
         if end > body && has_letter {
-            out.push(i..end);
+            f(i..end);
         }
     }
-    out
 }
 
 fn ascii_run(text: &str, from: usize, f: impl Fn(u8) -> bool) -> usize {
@@ -114,10 +133,21 @@ pub struct Mention {
 /// superset of `@name`).
 pub fn mentions(text: &str) -> Vec<Mention> {
     let mut out = Vec::new();
+    for_each_mention(text, &mut |m| out.push(m));
+    out
+}
+
+/// `mentions`, one at a time (no allocation; `dyn` so that the scan is compiled once).
+pub(crate) fn for_each_mention(text: &str, f: &mut dyn FnMut(Mention)) {
     let b = text.as_bytes();
     let mut i = 0;
     while i < b.len() {
-        if b[i] != b'@' || prev_char(text, i).is_some_and(|p| p == '=' || p == '/' || is_word(p)) {
+        // Jump to the next `@` (`memchr`).
+        match text[i..].find('@') {
+            Some(j) => i += j,
+            None => break,
+        }
+        if prev_char(text, i).is_some_and(|p| p == '=' || p == '/' || is_word(p)) {
             i += 1;
             continue;
         }
@@ -131,13 +161,12 @@ pub fn mentions(text: &str) -> Vec<Mention> {
                 end = d;
             }
         }
-        out.push(Mention {
+        f(Mention {
             range: i..end,
             user_end,
         });
         i = end;
     }
-    out
 }
 
 /// A Bluesky link facet: the range of its text and its URI.
@@ -167,10 +196,11 @@ pub fn bluesky_links(text: &str) -> Vec<BlueskyLink> {
     let known = |t: &str| tlds.contains(t);
     let mut out = Vec::new();
     let mut p = 0;
+    // The character before `p` (looked up again after a jump).
+    let mut prev: Option<char> = None;
     'scan: while p <= text.len() {
-        let at_line_start = p == 0
-            || prev_char(text, p)
-                .is_some_and(|c| matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}'));
+        let at_line_start =
+            p == 0 || prev.is_some_and(|c| matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}'));
         let here = text[p..].chars().next();
         let mut starts = [None, None];
         if at_line_start {
@@ -216,6 +246,7 @@ pub fn bluesky_links(text: &str) -> Vec<BlueskyLink> {
                         } else {
                             // A match that fails validation still consumes its text.
                             p = run_end.max(p + 1);
+                            prev = prev_char(text, p);
                             continue 'scan;
                         }
                     } else {
@@ -236,9 +267,11 @@ pub fn bluesky_links(text: &str) -> Vec<BlueskyLink> {
                     has_scheme,
                 });
                 p = run_end.max(p + 1);
+                prev = prev_char(text, p);
                 continue 'scan;
             }
         }
+        prev = here;
         p += here.map_or(1, |c| c.len_utf8());
     }
     out

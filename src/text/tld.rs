@@ -4,7 +4,6 @@
 //! `tlds.txt` is derived from `tests/conformance/twitter-text/tld_lib.yml`; a test checks that the
 //! two agree, so the list cannot drift silently.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// The embedded list: `[generic]` then `[country]`, one TLD per line, `#` comments.
@@ -19,11 +18,25 @@ pub enum TldKind {
     Country,
 }
 
-/// The parsed list: lower-case UTF-16 keys, and the distinct key lengths, longest first.
+/// The parsed list: lower-case UTF-16 keys sorted by code unit, so that the keys sharing a
+/// prefix form one contiguous range and a prefix sorts before its extensions. A lookup narrows
+/// that range one code unit at a time with two binary searches in one column (no hashing); an
+/// index by first ASCII unit skips the widest step.
 #[derive(Debug)]
 pub struct TldSet {
-    map: HashMap<Box<[u16]>, TldKind>,
-    lengths: Vec<usize>,
+    /// Number of keys.
+    n: usize,
+    /// Length of the longest key.
+    max_len: usize,
+    /// Column-major: unit `i` of key `k` is `cols[i * n + k]`, 0 past the key's end (so a key
+    /// sorts before its extensions within every column's range).
+    cols: Vec<u16>,
+    /// Length of each key.
+    lens: Vec<u8>,
+    /// Kind of each key.
+    kinds: Vec<TldKind>,
+    /// For a first unit below 0x80: the range of keys that starts with it.
+    by_first: [(u16, u16); 128],
 }
 
 /// The generic and country lists as written in `tlds.txt`, in order.
@@ -52,19 +65,65 @@ pub fn set() -> &'static TldSet {
     static SET: OnceLock<TldSet> = OnceLock::new();
     SET.get_or_init(|| {
         let (generic, country) = lists();
-        let mut map = HashMap::with_capacity(generic.len() + country.len());
-        // Country entries first so that a generic entry with the same spelling wins.
-        for (kind, list) in [(TldKind::Country, &country), (TldKind::Generic, &generic)] {
-            for t in list.iter() {
-                let key: Box<[u16]> = lower16(t).into_boxed_slice();
-                map.insert(key, kind);
+        let mut all: Vec<(Vec<u16>, TldKind)> = generic
+            .iter()
+            .map(|t| (lower16(t), TldKind::Generic))
+            .chain(country.iter().map(|t| (lower16(t), TldKind::Country)))
+            .collect();
+        // A spelling in both lists is generic (generic entries sort first among equal keys).
+        heap_sort(&mut all, |a, b| {
+            (&a.0, a.1 == TldKind::Country) < (&b.0, b.1 == TldKind::Country)
+        });
+        all.dedup_by(|later, first| later.0 == first.0);
+        let n = all.len();
+        let max_len = all.iter().map(|k| k.0.len()).max().unwrap_or(0);
+        let mut cols = vec![0u16; n * max_len];
+        for (k, (key, _)) in all.iter().enumerate() {
+            for (i, &u) in key.iter().enumerate() {
+                cols[i * n + k] = u;
             }
         }
-        let mut lengths: Vec<usize> = map.keys().map(|k| k.len()).collect();
-        lengths.sort_unstable_by(|a, b| b.cmp(a));
-        lengths.dedup();
-        TldSet { map, lengths }
+        let mut by_first = [(0u16, 0u16); 128];
+        for (b, slot) in by_first.iter_mut().enumerate() {
+            let lo = all.partition_point(|k| k.0[0] < b as u16);
+            let hi = all.partition_point(|k| k.0[0] <= b as u16);
+            *slot = (lo as u16, hi as u16);
+        }
+        TldSet {
+            n,
+            max_len,
+            cols,
+            lens: all.iter().map(|k| k.0.len() as u8).collect(),
+            kinds: all.iter().map(|k| k.1).collect(),
+            by_first,
+        }
     })
+}
+
+/// An in-place heap sort: run once at start-up, and a few hundred bytes of wasm where the
+/// standard library's sorts, instantiated for this one type, weigh several kilobytes.
+fn heap_sort<T>(v: &mut [T], less: impl Fn(&T, &T) -> bool) {
+    let sift_down = |v: &mut [T], mut node: usize, end: usize| loop {
+        let mut child = 2 * node + 1;
+        if child >= end {
+            break;
+        }
+        if child + 1 < end && less(&v[child], &v[child + 1]) {
+            child += 1;
+        }
+        if !less(&v[node], &v[child]) {
+            break;
+        }
+        v.swap(node, child);
+        node = child;
+    };
+    for i in (0..v.len() / 2).rev() {
+        sift_down(v, i, v.len());
+    }
+    for end in (1..v.len()).rev() {
+        v.swap(0, end);
+        sift_down(v, 0, end);
+    }
 }
 
 fn lower16(s: &str) -> Vec<u16> {
@@ -109,51 +168,71 @@ pub(crate) fn lower_unit(u: u16) -> u16 {
 }
 
 impl TldSet {
+    /// The keys of `lo..hi` (which share their first `i` units) whose unit `i` is `c`.
+    #[inline]
+    fn narrow(&self, lo: usize, hi: usize, i: usize, c: u16) -> (usize, usize) {
+        let col = &self.cols[i * self.n + lo..i * self.n + hi];
+        let a = col.partition_point(|&x| x < c);
+        let b = a + col[a..].partition_point(|&x| x <= c);
+        (lo + a, lo + b)
+    }
+
     /// Whether `tld` (exact spelling, as the `tlds` package compares) is in the list.
     pub fn contains(&self, tld: &str) -> bool {
-        let mut buf = [0u16; 64];
-        let mut n = 0;
+        // Keys are lower-case; an upper-case spelling is not in the list (case-sensitive).
+        let (mut lo, mut hi) = (0, self.n);
+        let mut len = 0;
         for u in tld.encode_utf16() {
-            if n == buf.len() {
+            if len == self.max_len || u == 0 || lo >= hi {
                 return false;
             }
-            buf[n] = u;
-            n += 1;
+            (lo, hi) = self.narrow(lo, hi, len, u);
+            len += 1;
         }
-        // Keys are lower-case; an upper-case spelling is not in the list (case-sensitive).
-        self.map.contains_key(&buf[..n])
+        len > 0 && lo < hi && self.lens[lo] as usize == len
     }
 
     /// twitter-text's `(?:validGTLD|validCCTLD)` at `pos` of `buf`, with the lookahead
     /// `(?=[^0-9a-zA-Z@+-]|$)`: the end of the TLD when one matches. Generic TLDs are preferred,
     /// then the longest match, like the reference alternation (longest spellings listed first).
     pub fn match_at(&self, buf: &[u16], pos: usize) -> Option<usize> {
-        let max = self.lengths.first().copied().unwrap_or(0);
-        let avail = buf.len().saturating_sub(pos).min(max);
-        if avail == 0 {
+        if pos >= buf.len() {
             return None;
         }
-        let mut lower = [0u16; 64];
-        let avail = avail.min(lower.len());
-        for (i, slot) in lower.iter_mut().enumerate().take(avail) {
-            *slot = lower_unit(buf[pos + i]);
+        // Keys sharing the prefix `lower(buf[pos..pos + i])` are `lo..hi`; a key equal to the
+        // prefix itself sorts first.
+        let first = lower_unit(buf[pos]);
+        let (mut lo, mut hi) = if first < 0x80 {
+            let (a, b) = self.by_first[first as usize];
+            (a as usize, b as usize)
+        } else {
+            self.narrow(0, self.n, 0, first)
+        };
+        let (mut generic, mut country) = (None, None);
+        // Like the reference, which compares at most 64 units of input.
+        let max = (buf.len() - pos).min(64).min(self.max_len);
+        let mut i = 1;
+        while lo < hi {
+            if self.lens[lo] as usize == i {
+                let end = pos + i;
+                if end >= buf.len() || lookahead_ok(buf[end]) {
+                    match self.kinds[lo] {
+                        TldKind::Generic => generic = Some(end),
+                        TldKind::Country => country = Some(end),
+                    }
+                }
+            }
+            if i >= max {
+                break;
+            }
+            let c = lower_unit(buf[pos + i]);
+            if c == 0 {
+                break;
+            }
+            (lo, hi) = self.narrow(lo, hi, i, c);
+            i += 1;
         }
-        let mut country: Option<usize> = None;
-        for &len in &self.lengths {
-            if len > avail {
-                continue;
-            }
-            let end = pos + len;
-            if end < buf.len() && !lookahead_ok(buf[end]) {
-                continue;
-            }
-            match self.map.get(&lower[..len]) {
-                Some(TldKind::Generic) => return Some(end),
-                Some(TldKind::Country) if country.is_none() => country = Some(end),
-                _ => {}
-            }
-        }
-        country
+        generic.or(country)
     }
 }
 
@@ -161,4 +240,32 @@ impl TldSet {
 #[inline]
 fn lookahead_ok(u: u16) -> bool {
     !(u < 0x80 && ((u as u8).is_ascii_alphanumeric() || matches!(u as u8, b'@' | b'+' | b'-')))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_tld_starts_with_a_domain_character() {
+        // `url::find_raw` only tries a `.` followed by a domain character: a TLD must start
+        // with one (no space, no punctuation, no directional or invalid character).
+        let (generic, country) = lists();
+        for t in generic.iter().chain(&country) {
+            let c = t.chars().next().unwrap();
+            assert!(c.is_alphanumeric(), "{t}");
+        }
+    }
+
+    #[test]
+    fn lookups() {
+        let set = set();
+        assert!(set.contains("com") && set.contains("みんな") && !set.contains("COM"));
+        assert!(!set.contains("") && !set.contains("comx") && !set.contains("co\u{0}"));
+        let buf: Vec<u16> = "COM/ co.uk ca- みんな".encode_utf16().collect();
+        assert_eq!(set.match_at(&buf, 0), Some(3));
+        assert_eq!(set.match_at(&buf, 5), Some(7)); // `co`, then `.uk` is another label
+        assert_eq!(set.match_at(&buf, 11), None); // `ca` followed by `-`
+        assert_eq!(set.match_at(&buf, 15), Some(18));
+    }
 }

@@ -130,56 +130,176 @@ pub fn is_invalid_unit(u: u16) -> bool {
     matches!(u, 0xFFFE | 0xFEFF | 0xFFFF)
 }
 
+/// The ASCII characters that can start an emoji sequence (a keycap): `#`, `*` and the digits,
+/// all below 64.
+const KEYCAP_BASES: u64 = (1 << b'#') | (1 << b'*') | (0x3FF << b'0');
+
+/// A unit that is one item on its own, weighed by itself: below U+2000 only `#`, `*`, the
+/// digits (keycaps), `©` and `®` can start an emoji sequence, and nothing is a surrogate.
+#[inline]
+fn is_plain(u: u16) -> bool {
+    if u < 64 {
+        (KEYCAP_BASES >> u) & 1 == 0
+    } else {
+        u < 0x2000 && u != 0xA9 && u != 0xAE
+    }
+}
+
+/// The item at `i` of `buf` when no URL starts there: a plain unit, an emoji sequence, a
+/// surrogate pair or a single unit.
+#[inline]
+fn unit_item(buf: &[u16], i: usize, config: &XConfig) -> XItem {
+    let u = buf[i];
+    if is_plain(u) {
+        return XItem {
+            start: i,
+            end: i + 1,
+            weight: config.unit_weight(u),
+            is_url: false,
+        };
+    }
+    if let Some(len) = config
+        .emoji_parsing
+        .then(|| emoji::sequence_len(&buf[i..]))
+        .flatten()
+    {
+        return XItem {
+            start: i,
+            end: i + len,
+            weight: config.default_weight,
+            is_url: false,
+        };
+    }
+    let pair = i + 1 < buf.len() && is_high_surrogate(u) && is_low_surrogate(buf[i + 1]);
+    let last = if pair { i + 1 } else { i };
+    XItem {
+        start: i,
+        end: last + 1,
+        // Like twitter-text, a surrogate pair is weighed by its second unit.
+        weight: config.unit_weight(buf[last]),
+        is_url: false,
+    }
+}
+
+/// The URLs of `buf` in order, with the start of the next one not yet passed.
+struct Urls {
+    list: Vec<url::UrlMatch>,
+    next: usize,
+    /// `list[next].start`, or `usize::MAX` when none is left.
+    start: usize,
+}
+
+impl Urls {
+    fn new(buf: &[u16]) -> Self {
+        let list = url::extract(buf, true);
+        let start = list.first().map_or(usize::MAX, |u| u.start);
+        Urls {
+            list,
+            next: 0,
+            start,
+        }
+    }
+
+    /// Skips the URLs that start before `i` (inside an item already counted).
+    #[inline]
+    fn skip_before(&mut self, i: usize) {
+        while self.start < i {
+            self.advance();
+        }
+    }
+
+    #[inline]
+    fn advance(&mut self) {
+        self.next += 1;
+        self.start = self.list.get(self.next).map_or(usize::MAX, |u| u.start);
+    }
+
+    /// The URL item starting at `i` (which is `self.start`).
+    fn take(&mut self, i: usize, config: &XConfig) -> XItem {
+        let u = self.list[self.next];
+        self.advance();
+        XItem {
+            start: i,
+            end: u.end.max(i + 1),
+            weight: config.transformed_url_length * config.scale,
+            is_url: true,
+        }
+    }
+}
+
 /// Walks `buf` (already NFC) the way `parseTweet` does, calling `f` for each item in order.
 pub fn scan(buf: &[u16], config: &XConfig, mut f: impl FnMut(XItem)) {
-    let urls = url::extract(buf, true);
-    let mut next_url = 0;
+    let mut urls = Urls::new(buf);
     let mut i = 0;
     while i < buf.len() {
-        while next_url < urls.len() && urls[next_url].start < i {
-            next_url += 1;
-        }
-        let item = if next_url < urls.len() && urls[next_url].start == i {
-            let u = urls[next_url];
-            next_url += 1;
-            XItem {
-                start: i,
-                end: u.end.max(i + 1),
-                weight: config.transformed_url_length * config.scale,
-                is_url: true,
-            }
-        } else if let Some(len) = config
-            .emoji_parsing
-            .then(|| emoji::sequence_len(&buf[i..]))
-            .flatten()
-        {
-            XItem {
-                start: i,
-                end: i + len,
-                weight: config.default_weight,
-                is_url: false,
-            }
+        urls.skip_before(i);
+        let item = if urls.start == i {
+            urls.take(i, config)
         } else {
-            let pair =
-                i + 1 < buf.len() && is_high_surrogate(buf[i]) && is_low_surrogate(buf[i + 1]);
-            let last = if pair { i + 1 } else { i };
-            XItem {
-                start: i,
-                end: last + 1,
-                // Like twitter-text, a surrogate pair is weighed by its second unit.
-                weight: config.unit_weight(buf[last]),
-                is_url: false,
-            }
+            unit_item(buf, i, config)
         };
         i = item.end;
         f(item);
     }
 }
 
+/// The sum `scan` adds up, for a count that needs only the total: `(total weight, start of the
+/// item that first takes the total past max)`, calling `on_url(start, end)` for each URL item.
+/// Runs of plain units that share the weight of U+0000 (all of Latin-1 for X) are added at once.
+pub(crate) fn weigh(
+    buf: &[u16],
+    config: &XConfig,
+    max: u64,
+    mut on_url: impl FnMut(usize, usize),
+) -> (u64, Option<usize>) {
+    // The first range, when it holds U+0000, decides the weight of every unit up to its end.
+    let low = config
+        .ranges
+        .first()
+        .filter(|r| r.start == 0 && r.weight > 0)
+        .map(|r| (r.end.min(0xFFFF) as u16, r.weight as u64));
+    let mut urls = Urls::new(buf);
+    let (mut total, mut over) = (0u64, None);
+    let mut i = 0;
+    while i < buf.len() {
+        urls.skip_before(i);
+        if let Some((low_end, w)) = low {
+            let stop = urls.start.min(buf.len());
+            let mut j = i;
+            while j < stop && buf[j] <= low_end && is_plain(buf[j]) {
+                j += 1;
+            }
+            if j > i {
+                let before = total;
+                total += w * (j - i) as u64;
+                if total > max && over.is_none() {
+                    // The unit whose weight takes the running total past `max`.
+                    over = Some(i + (max.saturating_sub(before) / w) as usize);
+                }
+                i = j;
+                continue;
+            }
+        }
+        let item = if urls.start == i {
+            let item = urls.take(i, config);
+            on_url(item.start, item.end);
+            item
+        } else {
+            unit_item(buf, i, config)
+        };
+        total += item.weight as u64;
+        if total > max && over.is_none() {
+            over = Some(item.start);
+        }
+        i = item.end;
+    }
+    (total, over)
+}
+
 /// twitter-text's `parseTweet(text, config)`, exactly (NFC over the whole text first).
 pub fn x_weighted(text: &str, config: XConfig) -> XReport {
     let normalized: String = text.nfc().collect();
-    let buf: Vec<u16> = normalized.encode_utf16().collect();
+    let buf = super::to_utf16(&normalized);
     let max = config.max_weighted_length as u64 * config.scale as u64;
     let mut weighted: u64 = 0;
     let mut valid = true;

@@ -149,34 +149,56 @@ fn is_cyrillic(u: u16) -> bool {
     (0x0400..=0x04FF).contains(&u)
 }
 
+/// ASCII letters and digits, as a mask.
+const ALNUM: u128 = {
+    let mut m = 0u128;
+    let mut c = 0;
+    while c < 128 {
+        if (c as u8).is_ascii_alphanumeric() {
+            m |= 1u128 << c;
+        }
+        c += 1;
+    }
+    m
+};
+
 /// `validGeneralUrlPathChars`.
 #[inline]
 fn is_path_char(u: u16) -> bool {
-    is_alnum(u) || is_cyrillic(u) || is_latin_accent(u) || u == 0x2013 || in_mask(u, PATH)
+    if u < 0x80 {
+        return in_mask(u, ALNUM | PATH);
+    }
+    is_cyrillic(u) || is_latin_accent(u) || u == 0x2013
 }
 
 /// `validUrlPathEndingChars` (single-character part).
 #[inline]
 fn is_path_ending(u: u16) -> bool {
-    is_alnum(u) || is_cyrillic(u) || is_latin_accent(u) || in_mask(u, PATH_END)
+    if u < 0x80 {
+        return in_mask(u, ALNUM | PATH_END);
+    }
+    is_cyrillic(u) || is_latin_accent(u)
 }
 
 /// `validUrlQueryChars`.
 #[inline]
 fn is_query_char(u: u16) -> bool {
-    is_alnum(u) || in_mask(u, QUERY)
+    in_mask(u, ALNUM | QUERY)
 }
 
 /// `validUrlQueryEndingChars`.
 #[inline]
 fn is_query_ending(u: u16) -> bool {
-    is_alnum(u) || in_mask(u, QUERY_END)
+    in_mask(u, ALNUM | QUERY_END)
 }
 
 /// The label characters of `validAsciiDomain`.
 #[inline]
 fn is_ascii_label(u: u16) -> bool {
-    is_alnum(u) || u == b'-' as u16 || is_latin_accent(u)
+    if u < 0x80 {
+        return in_mask(u, ALNUM | (1u128 << b'-'));
+    }
+    is_latin_accent(u)
 }
 
 fn run_end(buf: &[u16], from: usize, pred: impl Fn(u16) -> bool) -> usize {
@@ -214,80 +236,154 @@ fn tld_at(buf: &[u16], pos: usize) -> Option<usize> {
 const UNKNOWN: u32 = u32::MAX;
 const NO_MATCH: u32 = u32::MAX - 1;
 
-/// Per-text scanning state: label runs and the memo of domain matches.
+/// `validDomainChars` for ASCII, as a mask: neither `punct` nor a space.
+const DOMAIN_ASCII: u128 = {
+    let mut m = !PUNCT & !(1u128 << 0x20);
+    let mut c = 0x09;
+    while c <= 0x0D {
+        m &= !(1u128 << c);
+        c += 1;
+    }
+    m
+};
+/// What a subdomain label is made of (`[validDomainChars_-]`) for ASCII, as a mask.
+const RUN_ASCII: u128 = DOMAIN_ASCII | (1u128 << b'_') | (1u128 << b'-');
+
+/// `validDomainChars`, with an ASCII fast path.
+#[inline]
+fn is_domain_unit(u: u16) -> bool {
+    if u < 0x80 {
+        in_mask(u, DOMAIN_ASCII)
+    } else {
+        is_domain_char(u)
+    }
+}
+
+/// `[validDomainChars_-]`, with an ASCII fast path.
+#[inline]
+fn is_run_unit(u: u16) -> bool {
+    if u < 0x80 {
+        in_mask(u, RUN_ASCII)
+    } else {
+        is_domain_char(u)
+    }
+}
+
+/// One maximal tail of a label run: every index in `[from, end)` is a `[validDomainChars_-]`
+/// unit and the run ends at `end`.
+#[derive(Clone, Copy)]
+struct Run {
+    from: usize,
+    end: usize,
+    /// One past the last `_` in `[from, end)`, or 0 when there is none.
+    underscore_end: usize,
+}
+
+/// Per-text scanning state: the label run of the last candidate start, and the memo of domain
+/// matches (allocated on first use).
 struct Scanner<'a> {
     buf: &'a [u16],
-    /// End of the run of `[domain char _ -]` starting at each index.
-    sub_run: Vec<u32>,
-    /// Index of the next `_` at or after each index (`len` when none).
-    next_underscore: Vec<u32>,
-    /// Domain match from a label start: `UNKNOWN`, `NO_MATCH` or the end.
+    /// The run last computed: a run is scanned once however many candidates start inside it.
+    run: Run,
+    /// Domain match from a label start: `UNKNOWN`, `NO_MATCH` or the end; empty until needed.
     memo: Vec<u32>,
+    /// Scratch for `domain_at`: `(label start, dot index, label is a valid name)`.
+    chain: Vec<(usize, usize, bool)>,
 }
 
 impl<'a> Scanner<'a> {
     fn new(buf: &'a [u16]) -> Self {
-        let n = buf.len();
-        let mut sub_run = vec![0u32; n + 1];
-        let mut next_underscore = vec![0u32; n + 1];
-        sub_run[n] = n as u32;
-        next_underscore[n] = n as u32;
-        for i in (0..n).rev() {
-            let u = buf[i];
-            sub_run[i] = if is_domain_char(u) || u == b'_' as u16 || u == b'-' as u16 {
-                sub_run[i + 1]
-            } else {
-                i as u32
-            };
-            next_underscore[i] = if u == b'_' as u16 {
-                i as u32
-            } else {
-                next_underscore[i + 1]
-            };
-        }
         Scanner {
             buf,
-            sub_run,
-            next_underscore,
-            memo: vec![UNKNOWN; n + 1],
+            run: Run {
+                from: 0,
+                end: 0,
+                underscore_end: 0,
+            },
+            memo: Vec::new(),
+            chain: Vec::new(),
         }
     }
 
-    /// `validSubdomain` at `q`: the label end (the index of its `.`).
-    fn sub_label(&self, q: usize) -> Option<usize> {
+    /// The run of `[validDomainChars_-]` containing `q` (which must be such a unit). The run of
+    /// a candidate start is kept (`keep`): every other candidate inside it reuses it, so a run
+    /// is scanned once. Labels further along a chain are not kept: their result is memoised.
+    #[inline]
+    fn run_at(&mut self, q: usize, keep: bool) -> Run {
+        if self.run.from <= q && q < self.run.end {
+            return self.run;
+        }
         let b = self.buf;
-        if q >= b.len() || !is_domain_char(b[q]) {
+        let mut i = q;
+        let mut underscore_end = 0;
+        while i < b.len() && is_run_unit(b[i]) {
+            if b[i] == b'_' as u16 {
+                underscore_end = i + 1;
+            }
+            i += 1;
+        }
+        let run = Run {
+            from: q,
+            end: i,
+            underscore_end,
+        };
+        if keep {
+            self.run = run;
+        }
+        run
+    }
+
+    /// `validSubdomain` at `q`: the label end (the index of its `.`) and whether the label is
+    /// also a `validDomainName` (no `_`).
+    #[inline]
+    fn sub_label(&mut self, q: usize, keep: bool) -> Option<(usize, bool)> {
+        let b = self.buf;
+        if q >= b.len() || !is_domain_unit(b[q]) {
             return None;
         }
-        let e = self.sub_run[q] as usize;
-        (e < b.len() && b[e] == b'.' as u16 && is_domain_char(b[e - 1])).then_some(e)
+        let r = self.run_at(q, keep);
+        let e = r.end;
+        (e < b.len() && b[e] == b'.' as u16 && is_domain_unit(b[e - 1]))
+            .then_some((e, r.underscore_end <= q))
     }
 
-    /// `validDomainName` over `[q, dot)`, given that it is a valid subdomain label.
-    fn name_label_ok(&self, q: usize, dot: usize) -> bool {
-        (self.next_underscore[q] as usize) >= dot
+    #[inline]
+    fn memo_get(&self, q: usize) -> u32 {
+        self.memo.get(q).copied().unwrap_or(UNKNOWN)
+    }
+
+    fn memo_set(&mut self, q: usize, v: u32) {
+        if self.memo.is_empty() {
+            self.memo = vec![UNKNOWN; self.buf.len() + 1];
+        }
+        self.memo[q] = v;
     }
 
     /// `validDomain` starting at `q`: its end, following the regex's backtracking order
     /// (as many subdomains as possible, then fewer).
     fn domain_at(&mut self, q: usize) -> Option<usize> {
         // Walk the chain of labels until a memoised start or the chain's end.
-        let mut chain: Vec<(usize, usize)> = Vec::new(); // (label start, dot index)
+        let mut chain = std::mem::take(&mut self.chain);
+        chain.clear();
         let mut cur = q;
         let mut tail: Option<usize>;
         loop {
-            let m = self.memo[cur];
+            let m = self.memo_get(cur);
             if m != UNKNOWN {
                 tail = (m != NO_MATCH).then_some(m as usize);
                 break;
             }
-            match self.sub_label(cur) {
-                Some(dot) => {
-                    chain.push((cur, dot));
+            match self.sub_label(cur, cur == q) {
+                Some((dot, name_ok)) => {
+                    chain.push((cur, dot, name_ok));
                     cur = dot + 1;
                 }
                 None => {
-                    self.memo[cur] = NO_MATCH;
+                    // A failing candidate start is cheap to test again (its run is kept); a
+                    // failing label after a dot is memoised.
+                    if cur != q {
+                        self.memo_set(cur, NO_MATCH);
+                    }
                     tail = None;
                     break;
                 }
@@ -295,17 +391,18 @@ impl<'a> Scanner<'a> {
         }
         // Resolve backwards: result(label) = result(next label) or (this label as the name
         // followed by a TLD).
-        for &(start, dot) in chain.iter().rev() {
+        for &(start, dot, name_ok) in chain.iter().rev() {
             let r = tail.or_else(|| {
-                if self.name_label_ok(start, dot) {
+                if name_ok {
                     tld_at(self.buf, dot + 1)
                 } else {
                     None
                 }
             });
-            self.memo[start] = r.map_or(NO_MATCH, |e| e as u32);
+            self.memo_set(start, r.map_or(NO_MATCH, |e| e as u32));
             tail = r;
         }
+        self.chain = chain;
         tail
     }
 }
@@ -421,7 +518,16 @@ fn url_rest(buf: &[u16], dend: usize) -> (usize, bool) {
 
 fn url_at(sc: &mut Scanner<'_>, s: usize, before: Option<u16>) -> Option<Raw> {
     let buf = sc.buf;
-    for proto in [&b"https://"[..], &b"http://"[..], &b""[..]] {
+    // Every alternative needs a domain character at `s` (the `h` of a scheme included).
+    if s >= buf.len() || !is_domain_unit(buf[s]) {
+        return None;
+    }
+    let protos: &[&[u8]] = if buf[s] | 0x20 == b'h' as u16 {
+        &[b"https://", b"http://", b""]
+    } else {
+        &[b""]
+    };
+    for &proto in protos {
         if !proto.is_empty() && !starts_with_ci(buf, s, proto) {
             continue;
         }
@@ -441,53 +547,103 @@ fn url_at(sc: &mut Scanner<'_>, s: usize, before: Option<u16>) -> Option<Raw> {
     None
 }
 
+/// The first `.` at or after `from` that a domain can contain: a domain character on each side
+/// (the next label, or a TLD, starts with one).
+fn next_domain_dot(buf: &[u16], from: usize) -> Option<usize> {
+    let mut i = from.max(1);
+    while i + 1 < buf.len() {
+        let d = i + buf[i..buf.len() - 1]
+            .iter()
+            .position(|&u| u == b'.' as u16)?;
+        if is_domain_unit(buf[d - 1]) && is_domain_unit(buf[d + 1]) {
+            return Some(d);
+        }
+        i = d + 1;
+    }
+    None
+}
+
+/// The regex's next match at or after `from` (the index of the preceding character).
+///
+/// Only starts that can begin a domain are tried: a domain's first label is a run of
+/// `[validDomainChars_-]` ending at a `.` with a domain character on each side, and a scheme
+/// (`https://`, 8 units) ends right where that run begins. Starts are tried in increasing
+/// order, like the regex, so the first match is the same.
 fn find_raw(sc: &mut Scanner<'_>, from: usize) -> Option<Raw> {
-    let n = sc.buf.len();
-    for p in from..=n {
-        if p < n && is_preceding_ok(sc.buf[p]) {
-            if let Some(r) = url_at(sc, p + 1, Some(sc.buf[p])) {
+    let buf = sc.buf;
+    if from == 0 {
+        // At index 0 the regex first tries a preceding character, then `^`.
+        if !buf.is_empty() && is_preceding_ok(buf[0]) {
+            if let Some(r) = url_at(sc, 1, Some(buf[0])) {
                 return Some(r);
             }
         }
-        if p == 0 {
-            if let Some(r) = url_at(sc, 0, None) {
-                return Some(r);
+        if let Some(r) = url_at(sc, 0, None) {
+            return Some(r);
+        }
+    }
+    // Next start to try (its preceding character is at `s - 1`).
+    let mut s = from.max(1) + 1;
+    while let Some(d) = next_domain_dot(buf, s + 1) {
+        let mut a = d;
+        while a > 0 && is_run_unit(buf[a - 1]) {
+            a -= 1;
+        }
+        for t in a.saturating_sub(DEFAULT_PROTOCOL_LEN).max(s)..d {
+            let u = buf[t - 1];
+            if is_preceding_ok(u) {
+                if let Some(r) = url_at(sc, t, Some(u)) {
+                    return Some(r);
+                }
             }
         }
+        s = d + 1;
     }
     None
 }
 
 /// `validAsciiDomain` anchored at `p` of `d` (the lookahead's `$` is the end of `d`).
 fn ascii_domain_at(d: &[u16], p: usize) -> Option<usize> {
-    let mut starts = Vec::new();
+    // The labels `p..dot` are followed by the TLD candidates (each label start after a dot),
+    // tried from the last one back.
     let mut cur = p;
     loop {
         let e = run_end(d, cur, is_ascii_label);
         if e > cur && e < d.len() && d[e] == b'.' as u16 {
             cur = e + 1;
-            starts.push(cur);
         } else {
             break;
         }
     }
-    starts.iter().rev().find_map(|&t| tld_at(d, t))
+    // Inside `p..cur` every `.` ends a label.
+    (p + 1..=cur)
+        .rev()
+        .filter(|&t| d[t - 1] == b'.' as u16)
+        .find_map(|t| tld_at(d, t))
 }
 
-/// All matches of the global `validAsciiDomain` in `d`, as `(start, end)`.
-fn ascii_domains(d: &[u16]) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut pos = 0;
-    while pos < d.len() {
-        match (pos..d.len()).find_map(|p| ascii_domain_at(d, p).map(|e| (p, e))) {
-            Some((s, e)) => {
-                out.push((s, e));
-                pos = e;
-            }
-            None => break,
+/// All matches of the global `validAsciiDomain` in `d`, as `(start, end)`, in order.
+struct AsciiDomains<'a> {
+    d: &'a [u16],
+    pos: usize,
+}
+
+impl Iterator for AsciiDomains<'_> {
+    type Item = (usize, usize);
+
+    fn next(&mut self) -> Option<(usize, usize)> {
+        let d = self.d;
+        if self.pos >= d.len() {
+            return None;
         }
+        let (s, e) = (self.pos..d.len()).find_map(|p| ascii_domain_at(d, p).map(|e| (p, e)))?;
+        self.pos = e;
+        Some((s, e))
     }
-    out
+}
+
+fn ascii_domains(d: &[u16]) -> AsciiDomains<'_> {
+    AsciiDomains { d, pos: 0 }
 }
 
 /// twitter-text's `isValidUrl` (through `idna.toAscii`): every label at most 63 characters once
@@ -495,7 +651,7 @@ fn ascii_domains(d: &[u16]) -> Vec<(usize, usize)> {
 fn is_valid_url(buf: &[u16], raw: &Raw) -> bool {
     let domain = &buf[raw.domain.0..raw.domain.1];
     if domain.starts_with(&[b'x' as u16, b'n' as u16, b'-' as u16, b'-' as u16])
-        && ascii_domains(domain).is_empty()
+        && ascii_domains(domain).next().is_none()
     {
         return false;
     }
@@ -539,8 +695,8 @@ fn tco(url: &[u16]) -> Option<(usize, usize)> {
 /// `extractUrlsWithoutProtocol` option (true for X; false for Mastodon, which only links URLs
 /// written with a scheme).
 pub fn extract(buf: &[u16], without_protocol: bool) -> Vec<UrlMatch> {
-    let needle = if without_protocol { b'.' } else { b':' } as u16;
-    if !buf.contains(&needle) {
+    // A URL without a scheme has a `.` (`find_raw` looks for them); one with a scheme a `:`.
+    if !without_protocol && !buf.contains(&(b':' as u16)) {
         return Vec::new();
     }
     let mut sc = Scanner::new(buf);
@@ -556,10 +712,9 @@ pub fn extract(buf: &[u16], without_protocol: bool) -> Vec<UrlMatch> {
                 continue;
             }
             let (ds, de) = raw.domain;
-            let found = ascii_domains(&buf[ds..de]);
-            let n = found.len();
-            for (i, (a, b)) in found.into_iter().enumerate() {
-                let end = if i + 1 == n && raw.has_path {
+            let mut found = ascii_domains(&buf[ds..de]).peekable();
+            while let Some((a, b)) = found.next() {
+                let end = if found.peek().is_none() && raw.has_path {
                     raw.end
                 } else {
                     ds + b
@@ -590,7 +745,7 @@ pub fn extract(buf: &[u16], without_protocol: bool) -> Vec<UrlMatch> {
 
 /// Convenience for `&str` callers: the URLs of `text` as `(utf16 start, utf16 end, url)`.
 pub fn extract_str(text: &str, without_protocol: bool) -> Vec<(u32, u32, String)> {
-    let buf: Vec<u16> = text.encode_utf16().collect();
+    let buf = super::to_utf16(text);
     extract(&buf, without_protocol)
         .into_iter()
         .map(|m| {

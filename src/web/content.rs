@@ -4,6 +4,7 @@
 
 use super::composer::ComposerText;
 use crate::length::{count_with, CountOptions, LengthReport};
+use crate::locale::{group_digits, Lang};
 use crate::platform::Platform;
 use crate::sites::{platform_for, site_for_host, Site};
 use gloo::events::{EventListener, EventListenerOptions};
@@ -352,8 +353,12 @@ impl Content {
         let b = &self.badge;
         // an uncertain rule counts generously (UTF-16 units): say it is approximate
         let approx = if r.certain { "" } else { "≈ " };
-        b.count
-            .set_data(&format!("{approx}{} / {}", r.length, r.limit));
+        let lang = Lang::from_tag(&super::ext::ui_language());
+        let (n, limit) = (
+            group_digits(r.length.into(), lang),
+            group_digits(r.limit.into(), lang),
+        );
+        b.count.set_data(&format!("{approx}{n} / {limit}"));
         let unit_key = match serde_json::to_value(r.unit) {
             Ok(serde_json::Value::String(u)) => format!("unit_{u}"),
             _ => "unit_characters".to_string(),
@@ -369,9 +374,9 @@ impl Content {
         let _ = b.pill.set_attribute("data-state", state);
         let _ = b.pill.set_attribute("data-platform", r.platform.id());
         let label = if r.valid {
-            super::ext::t_with("badge_remaining", &[&r.remaining.to_string()])
+            super::ext::t_with("badge_remaining", &[&group_digits(r.remaining, lang)])
         } else {
-            super::ext::t_with("badge_over", &[&(-r.remaining).to_string()])
+            super::ext::t_with("badge_over", &[&group_digits(-r.remaining, lang)])
         };
         let label = if r.certain {
             label

@@ -138,11 +138,11 @@ test('LinkedIn (Quill): the share box counts as a post, the comment box as a com
   try {
     await page.waitForFunction(() => window.__fixture?.ready);
     await typeInto(page, '.share-box .ql-editor', 'Nouvelle offre');
-    let b = await waitForBadge(page, (x) => x.platform === 'linkedin' && x.text === '≈ 14 / 3000');
+    let b = await waitForBadge(page, (x) => x.platform === 'linkedin' && x.text === '≈ 14 / 3\u202f000');
     assert.match(b.title, /approximative/);
     await typeInto(page, '.comments-comment-box .ql-editor', 'Bravo !');
     b = await waitForBadge(page, (x) => x.platform === 'linkedin-comment');
-    assert.equal(b.text, '≈ 7 / 1250');
+    assert.equal(b.text, '≈ 7 / 1\u202f250');
     assert.deepEqual(errors, []);
   } finally {
     await page.close();
@@ -156,7 +156,7 @@ test('Mastodon: the instance\'s own limit from /api/v2/instance', async () => {
   const { page } = await openPage('https://mastodon.social/home');
   try {
     await typeInto(page, MASTODON, 'Instance');
-    await waitForBadge(page, (b) => b.text === '8 / 5000');
+    await waitForBadge(page, (b) => b.text === '8 / 5\u202f000');
   } finally {
     await page.close();
     await browser.context.unrouteAll();
@@ -206,7 +206,8 @@ test('wasm2js engine keeps a 1,000,000-character text intact across memory growt
     });
     assert.ok(n >= 1_000_000);
     const expected = graphemes('éa👋') * 333_334;
-    const b = await waitForBadge(page, (x) => x.text === `${expected} / 500`, { timeout: 60000 });
+    const grouped = expected.toLocaleString('fr-FR').replace(/\s/g, '\u202f');
+    const b = await waitForBadge(page, (x) => x.text === `${grouped} / 500`, { timeout: 60000 });
     assert.equal(b.state, 'over');
     // strings still cross the boundary intact after the growth
     await page.locator('textarea').evaluate((ta) => {
@@ -330,11 +331,11 @@ test('options: keyboard-only save of X Premium changes the X limit; bad input is
 
     const { page } = await openPage('https://x.com/home');
     await typeInto(page, X_DRAFT, 'Premium');
-    await waitForBadge(page, (b) => b.text === '7 / 25000');
+    await waitForBadge(page, (b) => b.text === '7 / 25\u202f000');
     await page.close();
     const { page: m } = await openPage('https://mastodon.social/home');
     await typeInto(m, MASTODON, 'Instance');
-    await waitForBadge(m, (b) => b.text === '8 / 1000');
+    await waitForBadge(m, (b) => b.text === '8 / 1\u202f000');
     await m.close();
   } finally {
     await browser.worker.evaluate(() => chrome.storage.local.clear());
