@@ -99,6 +99,10 @@ struct Content {
     engine: String,
     badge: Badge,
     composer: Option<Element>,
+    /// Watches the current composer's DOM: rich editors often change it without an `input`
+    /// event (Draft.js handles `beforeinput` itself), and so will inserted templates.
+    observer: web_sys::MutationObserver,
+    _on_mutation: Closure<dyn FnMut()>,
     _listeners: Vec<EventListener>,
 }
 
@@ -140,6 +144,8 @@ pub fn start(engine: &str, options: CountOptions) -> Result<(), JsValue> {
     let host = window.location().hostname()?;
     let badge = make_badge(&document, engine)?;
     let listeners = listen(&document, &window);
+    let on_mutation = Closure::<dyn FnMut()>::new(schedule_refresh);
+    let observer = web_sys::MutationObserver::new(on_mutation.as_ref().unchecked_ref())?;
     let content = Content {
         document: document.clone(),
         site: site_for_host(&host),
@@ -147,6 +153,8 @@ pub fn start(engine: &str, options: CountOptions) -> Result<(), JsValue> {
         engine: engine.to_string(),
         badge,
         composer: None,
+        observer,
+        _on_mutation: on_mutation,
         _listeners: listeners,
     };
     CONTENT.with(|c| *c.borrow_mut() = Some(content));
@@ -193,8 +201,7 @@ fn listen(document: &Document, window: &web_sys::Window) -> Vec<EventListener> {
                 on_focus(&el);
             }
         }),
-        EventListener::new_with_options(document, "input", capture, |_| refresh()),
-        EventListener::new_with_options(document, "keyup", capture, |_| refresh()),
+        EventListener::new_with_options(document, "input", capture, |_| schedule_refresh()),
         EventListener::new_with_options(document, "focusout", capture, |_| {
             // decide once the focus has moved (it may move to the same composer's child)
             let cb = Closure::once_into_js(refresh);
@@ -256,10 +263,40 @@ fn on_focus(el: &Element) {
     };
     CONTENT.with(|c| {
         if let Some(c) = c.borrow_mut().as_mut() {
-            c.composer = Some(composer);
+            if c.composer.as_ref() != Some(&composer) {
+                c.observer.disconnect();
+                let init = web_sys::MutationObserverInit::new();
+                init.set_subtree(true);
+                init.set_child_list(true);
+                init.set_character_data(true);
+                let _ = c.observer.observe_with_options(&composer, &init);
+                c.composer = Some(composer);
+            }
         }
     });
     refresh();
+}
+
+thread_local! {
+    static REFRESH_PENDING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Recounts once per animation frame however many events and mutations a keystroke causes.
+fn schedule_refresh() {
+    if REFRESH_PENDING.with(|p| p.replace(true)) {
+        return;
+    }
+    let run = Closure::once_into_js(|| {
+        REFRESH_PENDING.with(|p| p.set(false));
+        refresh();
+    });
+    let scheduled = web_sys::window()
+        .map(|w| w.request_animation_frame(run.unchecked_ref()).is_ok())
+        .unwrap_or(false);
+    if !scheduled {
+        REFRESH_PENDING.with(|p| p.set(false));
+        refresh();
+    }
 }
 
 fn platform_of(site: Option<&Site>, composer: &Element) -> Option<Platform> {
