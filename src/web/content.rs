@@ -85,6 +85,76 @@ fn ensure_page_sheet(document: &Document) {
     }
 }
 
+/// The look of the overflow mark over a text field: a transparent copy of the field's text laid
+/// out exactly like it, where only the part past the limit shows, as a translucent band.
+const FIELD_MARK_CSS: &str = r#"
+:host { all: initial; position: fixed; z-index: 2147483645; pointer-events: none; display: none; }
+:host([data-visible]) { display: block; }
+.mirror { box-sizing: border-box; overflow: hidden; white-space: pre-wrap; overflow-wrap: break-word;
+  color: transparent; border-style: solid; border-color: transparent; margin: 0; background: transparent; }
+mark { color: transparent; background-color: rgba(220, 38, 38, 0.22); border-radius: 2px;
+  text-decoration: underline wavy #dc2626; }
+@media (prefers-color-scheme: dark) {
+  mark { background-color: rgba(248, 113, 113, 0.3); text-decoration-color: #fca5a5; }
+}
+"#;
+
+/// The text-field styles the mirror copies so that its text wraps exactly like the field's.
+const MIRRORED: &[&str] = &[
+    "font-family",
+    "font-size",
+    "font-weight",
+    "font-style",
+    "font-variant",
+    "font-stretch",
+    "line-height",
+    "letter-spacing",
+    "word-spacing",
+    "text-transform",
+    "text-indent",
+    "tab-size",
+    "text-align",
+    "direction",
+    "padding-top",
+    "padding-right",
+    "padding-bottom",
+    "padding-left",
+    "border-top-width",
+    "border-right-width",
+    "border-bottom-width",
+    "border-left-width",
+];
+
+struct FieldMark {
+    host: HtmlElement,
+    mirror: HtmlElement,
+    before: web_sys::Text,
+    over: web_sys::Text,
+}
+
+fn make_field_mark(document: &Document) -> Result<FieldMark, JsValue> {
+    let host: HtmlElement = document.create_element("porte-voix-mark")?.dyn_into()?;
+    let root = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Closed))?;
+    let sheet = web_sys::CssStyleSheet::new()?;
+    sheet.replace_sync(FIELD_MARK_CSS)?;
+    root.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
+    let mirror: HtmlElement = document.create_element("div")?.dyn_into()?;
+    mirror.set_class_name("mirror");
+    let before = document.create_text_node("");
+    let mark = document.create_element("mark")?;
+    let over = document.create_text_node("");
+    mark.append_child(&over)?;
+    mirror.append_child(&before)?;
+    mirror.append_child(&mark)?;
+    root.append_child(&mirror)?;
+    Ok(FieldMark {
+        host,
+        mirror,
+        before,
+        over,
+    })
+}
+
 struct Badge {
     host: HtmlElement,
     pill: HtmlElement,
@@ -98,6 +168,7 @@ struct Content {
     options: CountOptions,
     engine: String,
     badge: Badge,
+    field_mark: FieldMark,
     composer: Option<Element>,
     /// Watches the current composer's DOM: rich editors often change it without an `input`
     /// event (Draft.js handles `beforeinput` itself), and so will inserted templates.
@@ -143,6 +214,7 @@ pub fn start(engine: &str, options: CountOptions) -> Result<(), JsValue> {
     let document = window.document().ok_or("no document")?;
     let host = window.location().hostname()?;
     let badge = make_badge(&document, engine)?;
+    let field_mark = make_field_mark(&document)?;
     let listeners = listen(&document, &window);
     let on_mutation = Closure::<dyn FnMut()>::new(schedule_refresh);
     let observer = web_sys::MutationObserver::new(on_mutation.as_ref().unchecked_ref())?;
@@ -152,6 +224,7 @@ pub fn start(engine: &str, options: CountOptions) -> Result<(), JsValue> {
         options,
         engine: engine.to_string(),
         badge,
+        field_mark,
         composer: None,
         observer,
         _on_mutation: on_mutation,
@@ -347,10 +420,15 @@ impl Content {
         self.mark_overflow(composer, &composer_text, report.overflow.map(|o| o.start));
     }
 
-    /// Marks the text past the limit with a CSS custom highlight: no change to the editor's DOM
-    /// (editors own it), nothing for text fields (a range cannot reach inside them: the badge
-    /// alone says it there), and nothing where the browser lacks the Highlight API.
+    /// Marks the text past the limit: in rich editors with a CSS custom highlight (no change to
+    /// the editor's DOM, which the editor owns; nothing where the browser lacks the Highlight
+    /// API), over a `<textarea>` with a mirror of its text (a range cannot reach inside a field).
     fn mark_overflow(&self, composer: &Element, text: &ComposerText, start16: Option<u32>) {
+        if let Some(field) = composer.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+            self.mark_field(field, &text.text, start16);
+            return;
+        }
+        let _ = self.field_mark.host.remove_attribute("data-visible");
         let Some(registry) = highlight_registry() else {
             return;
         };
@@ -431,8 +509,61 @@ impl Content {
         self.place();
     }
 
+    /// The mirror over a `<textarea>`: the same text, laid out with the field's own metrics, the
+    /// part from `start16` on inside a `<mark>`.
+    fn mark_field(&self, field: &web_sys::HtmlTextAreaElement, text: &str, start16: Option<u32>) {
+        let m = &self.field_mark;
+        let Some(start16) = start16 else {
+            let _ = m.host.remove_attribute("data-visible");
+            return;
+        };
+        let units: Vec<u16> = text.encode_utf16().collect();
+        let cut = (start16 as usize).min(units.len());
+        m.before.set_data(&String::from_utf16_lossy(&units[..cut]));
+        m.over.set_data(&String::from_utf16_lossy(&units[cut..]));
+        if let Some(Ok(Some(cs))) = web_sys::window().map(|w| w.get_computed_style(field)) {
+            let style = m.mirror.style();
+            for prop in MIRRORED {
+                let _ = style.set_property(prop, &cs.get_property_value(prop).unwrap_or_default());
+            }
+        }
+        if m.host.parent_node().is_none() {
+            if let Some(root) = self.document.document_element() {
+                let _ = root.append_child(&m.host);
+            }
+        }
+        let _ = m.host.set_attribute("data-visible", "");
+        self.place_field_mark();
+    }
+
+    /// Keeps the mirror on its field: same box (without the field's scrollbar), same scroll.
+    fn place_field_mark(&self) {
+        let m = &self.field_mark;
+        let Some(field) = self
+            .composer
+            .as_ref()
+            .and_then(|c| c.dyn_ref::<web_sys::HtmlTextAreaElement>())
+        else {
+            return;
+        };
+        if !m.host.has_attribute("data-visible") {
+            return;
+        }
+        let rect = field.get_bounding_client_rect();
+        let host = m.host.style();
+        let _ = host.set_property("left", &format!("{}px", rect.left()));
+        let _ = host.set_property("top", &format!("{}px", rect.top()));
+        let borders = f64::from(field.offset_width() - field.client_width());
+        let scrollbar = borders - f64::from(field.client_left()) * 2.0;
+        let style = m.mirror.style();
+        let _ = style.set_property("width", &format!("{}px", rect.width() - scrollbar.max(0.0)));
+        let _ = style.set_property("height", &format!("{}px", rect.height()));
+        m.mirror.set_scroll_top(field.scroll_top());
+    }
+
     fn hide(&self) {
         let _ = self.badge.host.remove_attribute("data-visible");
+        let _ = self.field_mark.host.remove_attribute("data-visible");
         if let Some(registry) = highlight_registry() {
             let _ = call_method(
                 &registry,
@@ -452,5 +583,6 @@ impl Content {
         let style = self.badge.host.style();
         let _ = style.set_property("left", &format!("{}px", (rect.right() - 6.0).max(0.0)));
         let _ = style.set_property("top", &format!("{}px", rect.bottom().max(0.0)));
+        self.place_field_mark();
     }
 }

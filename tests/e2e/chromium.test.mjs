@@ -7,7 +7,7 @@ import { readFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { startServer } from './lib/server.mjs';
-import { launch, readBadge, waitForBadge, backgroundState, ROOT } from './lib/chromium.mjs';
+import { launch, readBadge, readFieldMark, waitForBadge, backgroundState, ROOT } from './lib/chromium.mjs';
 import { buildFixtures } from './build-fixtures.mjs';
 
 const require = createRequire(import.meta.url);
@@ -127,6 +127,19 @@ test('Mastodon React textarea, strict CSP: grapheme count and near/over states',
     await page.keyboard.insertText('b'.repeat(6));
     const over = await waitForBadge(page, (x) => x.text === '501 / 500');
     assert.equal(over.state, 'over');
+    // the part past the limit is marked over the textarea, aligned with the field's own text
+    const mark = await readFieldMark(page);
+    assert.equal(mark.shadowRootType, 'closed');
+    assert.ok(mark.visible);
+    assert.equal(mark.text, 'b');
+    const field = await page.locator(MASTODON).boundingBox();
+    assert.ok(mark.rect.x >= field.x && mark.rect.x + mark.rect.width <= field.x + field.width, JSON.stringify({ mark, field }));
+    assert.ok(mark.rect.y >= field.y && mark.rect.y + mark.rect.height <= field.y + field.height, JSON.stringify({ mark, field }));
+    await page.screenshot({ path: join(OUT, 'mastodon-over.png') });
+    // back under the limit: the mark goes
+    await page.keyboard.press('Backspace');
+    await waitForBadge(page, (x) => x.text === '500 / 500');
+    assert.equal((await readFieldMark(page)).visible, false);
     assert.deepEqual(errors, []);
   } finally {
     await page.close();
@@ -143,6 +156,23 @@ test('LinkedIn (Quill): the share box counts as a post, the comment box as a com
     await typeInto(page, '.comments-comment-box .ql-editor', 'Bravo !');
     b = await waitForBadge(page, (x) => x.platform === 'linkedin-comment');
     assert.equal(b.text, '≈ 7 / 1\u202f250');
+    assert.deepEqual(errors, []);
+  } finally {
+    await page.close();
+  }
+});
+
+test('YouTube Studio: the title and the description have their own rules', async () => {
+  const { page, errors } = await openPage('https://studio.youtube.com/studio.html');
+  try {
+    await typeInto(page, '#title-box', 'Tarte au sucre <facile>');
+    let b = await waitForBadge(page, (x) => x.platform === 'youtube-title');
+    assert.equal(b.text, '≈ 23 / 100');
+    assert.equal(b.state, 'over', 'YouTube refuses < and > in titles');
+    // the description counts UTF-8 bytes: é is 2
+    await typeInto(page, '#description-box', 'Recette québécoise');
+    b = await waitForBadge(page, (x) => x.platform === 'youtube-description');
+    assert.equal(b.text, `${Buffer.byteLength('Recette québécoise')} / 5\u202f000`);
     assert.deepEqual(errors, []);
   } finally {
     await page.close();

@@ -41,13 +41,40 @@ export async function launch({ port, extDir = EXT_DIR, colorScheme = 'light', he
   return { context, worker, extensionId, close };
 }
 
-function findBadge(node) {
-  if (node.nodeName === 'PORTE-VOIX-BADGE') return node;
+function findNode(node, name) {
+  if (node.nodeName === name) return node;
   for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) {
-    const found = findBadge(child);
+    const found = findNode(child, name);
     if (found) return found;
   }
   return null;
+}
+const findBadge = (node) => findNode(node, 'PORTE-VOIX-BADGE');
+
+/** The overflow mark drawn over a text field (closed shadow root): the marked text and boxes. */
+export async function readFieldMark(page) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+    const mark = findNode(root, 'PORTE-VOIX-MARK');
+    const shadow = mark?.shadowRoots?.[0];
+    const markEl = shadow && findNode(shadow, 'MARK');
+    if (!markEl) return null;
+    const { object } = await cdp.send('DOM.resolveNode', { nodeId: markEl.nodeId });
+    const { result } = await cdp.send('Runtime.callFunctionOn', {
+      objectId: object.objectId,
+      returnByValue: true,
+      functionDeclaration: `function () {
+        const host = this.getRootNode().host;
+        const r = this.getClientRects()[0] ?? this.getBoundingClientRect();
+        return { visible: host.hasAttribute('data-visible'), text: this.textContent,
+          background: getComputedStyle(this).backgroundColor, rect: { x: r.x, y: r.y, width: r.width, height: r.height } };
+      }`,
+    });
+    return { ...result.value, shadowRootType: shadow.shadowRootType };
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
 }
 
 /** The badge's state, or null when there is none: text, data-state, colours, root mode, position. */
