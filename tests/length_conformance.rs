@@ -36,6 +36,40 @@ fn int(v: &Value) -> i64 {
     v.as_i64().expect("integer")
 }
 
+/// Counts the cases that pass and collects every failure, so one run reports them all.
+#[derive(Default)]
+struct Tally {
+    passed: usize,
+    failures: Vec<String>,
+}
+
+impl Tally {
+    fn check<T, U>(&mut self, label: String, got: T, want: U)
+    where
+        T: PartialEq<U> + std::fmt::Debug,
+        U: std::fmt::Debug,
+    {
+        if got == want {
+            self.passed += 1;
+        } else {
+            self.failures
+                .push(format!("{label}: got {got:?}, want {want:?}"));
+        }
+    }
+
+    /// Fails with every failure listed, then checks that `expected` cases ran.
+    fn finish(self, expected: usize) -> usize {
+        assert!(
+            self.failures.is_empty(),
+            "{} failures:\n{}",
+            self.failures.len(),
+            self.failures.join("\n")
+        );
+        assert_eq!(self.passed, expected);
+        self.passed
+    }
+}
+
 #[test]
 fn validate_yml_weighted_length_cases() {
     let doc = load("validate.yml");
@@ -48,8 +82,7 @@ fn validate_yml_weighted_length_cases() {
         ),
         ("UnicodeDirectionalMarkerCounterTest", XConfig::V3, 2),
     ];
-    let mut passed = 0;
-    let mut failures = Vec::new();
+    let mut tally = Tally::default();
     for (section, config, expected_count) in sections {
         let list = cases(&doc, section);
         assert_eq!(list.len(), expected_count, "{section} case count");
@@ -75,23 +108,14 @@ fn validate_yml_weighted_length_cases() {
                 int(&e["validRangeStart"]),
                 int(&e["validRangeEnd"]),
             );
-            if got == want {
-                passed += 1;
-            } else {
-                failures.push(format!(
-                    "{section} / {}: got {got:?}, want {want:?}",
-                    s(&case["description"])
-                ));
-            }
+            tally.check(
+                format!("{section} / {}", s(&case["description"])),
+                got,
+                want,
+            );
         }
     }
-    assert!(
-        failures.is_empty(),
-        "{} failures:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
-    assert_eq!(passed, 44);
+    tally.finish(44);
 }
 
 fn extracted(text: &str) -> Vec<(u32, u32, String)> {
@@ -101,8 +125,7 @@ fn extracted(text: &str) -> Vec<(u32, u32, String)> {
 #[test]
 fn extract_yml_url_cases() {
     let doc = load("extract.yml");
-    let mut failures = Vec::new();
-    let mut passed = 0;
+    let mut tally = Tally::default();
     for section in ["urls", "tco_urls_with_params"] {
         for case in cases(&doc, section) {
             let text = s(&case["text"]);
@@ -113,14 +136,11 @@ fn extract_yml_url_cases() {
                 .map(s)
                 .collect();
             let got: Vec<String> = extracted(text).into_iter().map(|u| u.2).collect();
-            if got == want {
-                passed += 1;
-            } else {
-                failures.push(format!(
-                    "{section} / {}: got {got:?}, want {want:?}",
-                    s(&case["description"])
-                ));
-            }
+            tally.check(
+                format!("{section} / {}", s(&case["description"])),
+                got,
+                want,
+            );
         }
     }
     for section in ["urls_with_indices", "urls_with_directional_markers"] {
@@ -139,22 +159,13 @@ fn extract_yml_url_cases() {
                 .into_iter()
                 .map(|(a, b, u)| (u, a as i64, b as i64))
                 .collect();
-            if got == want {
-                passed += 1;
-            } else {
-                failures.push(format!(
-                    "{section} / {}: got {got:?}, want {want:?}",
-                    s(&case["description"])
-                ));
-            }
+            tally.check(
+                format!("{section} / {}", s(&case["description"])),
+                got,
+                want,
+            );
         }
     }
-    assert!(
-        failures.is_empty(),
-        "{} failures:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
     let total: usize = [
         "urls",
         "tco_urls_with_params",
@@ -164,15 +175,14 @@ fn extract_yml_url_cases() {
     .iter()
     .map(|sec| cases(&doc, sec).len())
     .sum();
-    assert_eq!(passed, total);
+    let passed = tally.finish(total);
     println!("extract.yml: {passed}/{total} URL cases pass");
 }
 
 #[test]
 fn tlds_yml_cases() {
     let doc = load("tlds.yml");
-    let mut passed = 0;
-    let mut failures = Vec::new();
+    let mut tally = Tally::default();
     for section in ["country", "generic"] {
         for case in cases(&doc, section) {
             let text = s(&case["text"]);
@@ -183,20 +193,10 @@ fn tlds_yml_cases() {
                 .map(s)
                 .collect();
             let got: Vec<String> = extracted(text).into_iter().map(|u| u.2).collect();
-            if got == want {
-                passed += 1;
-            } else {
-                failures.push(format!("{section} / {text}: got {got:?}, want {want:?}"));
-            }
+            tally.check(format!("{section} / {text}"), got, want);
         }
     }
-    assert!(
-        failures.is_empty(),
-        "{} failures:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
-    assert_eq!(passed, 315 + 1259);
+    tally.finish(315 + 1259);
 }
 
 #[test]
