@@ -125,6 +125,9 @@ const MIRRORED: &[&str] = &[
     "border-left-width",
 ];
 
+/// The longest field text (UTF-16 units) the overflow mirror copies.
+const MIRROR_MAX: u32 = 100_000;
+
 struct FieldMark {
     host: HtmlElement,
     mirror: HtmlElement,
@@ -513,7 +516,9 @@ impl Content {
     /// part from `start16` on inside a `<mark>`.
     fn mark_field(&self, field: &web_sys::HtmlTextAreaElement, text: &str, start16: Option<u32>) {
         let m = &self.field_mark;
-        let Some(start16) = start16 else {
+        // Past MIRROR_MAX units, laying out a copy of the text costs seconds per keystroke: the
+        // badge alone says it is over (no network takes posts that long in a text field).
+        let Some(start16) = start16.filter(|_| field.text_length() <= MIRROR_MAX) else {
             let _ = m.host.remove_attribute("data-visible");
             return;
         };
