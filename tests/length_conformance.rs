@@ -122,20 +122,26 @@ fn extracted(text: &str) -> Vec<(u32, u32, String)> {
     url::extract_str(text, true)
 }
 
+/// A case whose `expected` is a list of URLs: `(text, URLs we extract, URLs expected)`.
+fn url_list_case(case: &Value) -> (&str, Vec<String>, Vec<&str>) {
+    let text = s(&case["text"]);
+    let want = case["expected"]
+        .as_sequence()
+        .unwrap()
+        .iter()
+        .map(s)
+        .collect();
+    let got = extracted(text).into_iter().map(|u| u.2).collect();
+    (text, got, want)
+}
+
 #[test]
 fn extract_yml_url_cases() {
     let doc = load("extract.yml");
     let mut tally = Tally::default();
     for section in ["urls", "tco_urls_with_params"] {
         for case in cases(&doc, section) {
-            let text = s(&case["text"]);
-            let want: Vec<&str> = case["expected"]
-                .as_sequence()
-                .unwrap()
-                .iter()
-                .map(s)
-                .collect();
-            let got: Vec<String> = extracted(text).into_iter().map(|u| u.2).collect();
+            let (_, got, want) = url_list_case(case);
             tally.check(
                 format!("{section} / {}", s(&case["description"])),
                 got,
@@ -185,14 +191,7 @@ fn tlds_yml_cases() {
     let mut tally = Tally::default();
     for section in ["country", "generic"] {
         for case in cases(&doc, section) {
-            let text = s(&case["text"]);
-            let want: Vec<&str> = case["expected"]
-                .as_sequence()
-                .unwrap()
-                .iter()
-                .map(s)
-                .collect();
-            let got: Vec<String> = extracted(text).into_iter().map(|u| u.2).collect();
+            let (text, got, want) = url_list_case(case);
             tally.check(format!("{section} / {text}"), got, want);
         }
     }

@@ -135,12 +135,23 @@ struct FieldMark {
     over: web_sys::Text,
 }
 
-fn make_field_mark(document: &Document) -> Result<FieldMark, JsValue> {
-    let host: HtmlElement = document.create_element("porte-voix-mark")?.dyn_into()?;
+/// A host element of ours with a closed shadow root styled by `css` (adoptedStyleSheets: an
+/// inline `<style>` is blocked by some pages' CSP in Firefox).
+fn closed_host(
+    document: &Document,
+    tag: &str,
+    css: &str,
+) -> Result<(HtmlElement, web_sys::ShadowRoot), JsValue> {
+    let host: HtmlElement = document.create_element(tag)?.dyn_into()?;
     let root = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Closed))?;
     let sheet = web_sys::CssStyleSheet::new()?;
-    sheet.replace_sync(FIELD_MARK_CSS)?;
+    sheet.replace_sync(css)?;
     root.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
+    Ok((host, root))
+}
+
+fn make_field_mark(document: &Document) -> Result<FieldMark, JsValue> {
+    let (host, root) = closed_host(document, "porte-voix-mark", FIELD_MARK_CSS)?;
     let mirror: HtmlElement = document.create_element("div")?.dyn_into()?;
     mirror.set_class_name("mirror");
     let before = document.create_text_node("");
@@ -167,6 +178,8 @@ struct Badge {
 
 struct Content {
     document: Document,
+    /// The UI language, for number formatting (read once: it does not change under a page).
+    lang: Lang,
     site: Option<&'static Site>,
     options: CountOptions,
     engine: String,
@@ -226,6 +239,7 @@ pub fn start(engine: &str, options: CountOptions) -> Result<(), JsValue> {
         site: site_for_host(&host),
         options,
         engine: engine.to_string(),
+        lang: Lang::from_tag(&super::ext::ui_language()),
         badge,
         field_mark,
         composer: None,
@@ -242,12 +256,8 @@ pub fn start(engine: &str, options: CountOptions) -> Result<(), JsValue> {
 }
 
 fn make_badge(document: &Document, engine: &str) -> Result<Badge, JsValue> {
-    let host: HtmlElement = document.create_element("porte-voix-badge")?.dyn_into()?;
+    let (host, root) = closed_host(document, "porte-voix-badge", BADGE_CSS)?;
     host.set_attribute("data-engine", engine)?;
-    let root = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Closed))?;
-    let sheet = web_sys::CssStyleSheet::new()?;
-    sheet.replace_sync(BADGE_CSS)?;
-    root.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
     let pill: HtmlElement = document.create_element("div")?.dyn_into()?;
     pill.set_class_name("badge");
     pill.set_attribute("part", "badge")?;
@@ -471,17 +481,14 @@ impl Content {
         let b = &self.badge;
         // an uncertain rule counts generously (UTF-16 units): say it is approximate
         let approx = if r.certain { "" } else { "≈ " };
-        let lang = Lang::from_tag(&super::ext::ui_language());
+        let lang = self.lang;
         let (n, limit) = (
             group_digits(r.length.into(), lang),
             group_digits(r.limit.into(), lang),
         );
         b.count.set_data(&format!("{approx}{n} / {limit}"));
-        let unit_key = match serde_json::to_value(r.unit) {
-            Ok(serde_json::Value::String(u)) => format!("unit_{u}"),
-            _ => "unit_characters".to_string(),
-        };
-        b.unit.set_text_content(Some(&super::ext::t(&unit_key)));
+        b.unit
+            .set_text_content(Some(&super::ext::t(&format!("unit_{}", r.unit.id()))));
         let state = if !r.valid {
             "over"
         } else if r.remaining <= i64::from(20.max(r.limit / 20)) {

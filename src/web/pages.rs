@@ -50,8 +50,8 @@ fn app_root(doc: &Document, title_key: &str) -> Result<Element, JsValue> {
 }
 
 /// A platform's rule in a few words: "weighted count, limit 280".
-fn rule_line(platform: Platform, limit: u32, unit: &str) -> String {
-    let _ = platform;
+fn rule_line(limit: u32, unit: crate::platform::Unit) -> String {
+    let unit = unit.id();
     t_with(
         "popup_rule",
         &[&t(&format!("unit_{unit}")), &limit.to_string()],
@@ -116,11 +116,7 @@ pub async fn popup() -> Result<(), JsValue> {
         (Some(name), Some(platform)) => {
             status.set_text_content(Some(&t_with("popup_on_site", &[name])));
             let report = crate::length::count("", platform);
-            let unit = serde_json::to_value(report.unit)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default();
-            rule.set_text_content(Some(&rule_line(platform, report.limit, &unit)));
+            rule.set_text_content(Some(&rule_line(report.limit, report.unit)));
             let engine_key = match info["engine"].as_str() {
                 Some("wasm") => "popup_engine_wasm",
                 Some("wasm2js") => "popup_engine_wasm2js",
