@@ -1,7 +1,7 @@
 // Porte-voix background (service worker in Chrome, event page in Firefox). Listeners are
 // registered synchronously, as MV3 requires; the Rust core decides, this file moves messages and
 // keeps the core's state in storage.session so it survives the worker being stopped.
-import init, { background_handle, background_forget_tab } from './pkg/porte_voix.js';
+import init, { background_handle, background_forget_tab, background_instances } from './pkg/porte_voix.js';
 
 const ready = init({ module_or_path: new URL('./pkg/porte_voix_bg.wasm', import.meta.url) });
 const STATE_KEY = 'background_state';
@@ -19,10 +19,47 @@ async function loadState() {
   return stored[STATE_KEY] ?? '{}';
 }
 
+// The Mastodon instances served now: enabled in the settings and granted by the browser.
+async function instancePlan() {
+  await ready;
+  const [{ settings }, { origins }] = await Promise.all([
+    chrome.storage.local.get('settings'),
+    chrome.permissions.getAll(),
+  ]);
+  return JSON.parse(background_instances(JSON.stringify(settings ?? {}), JSON.stringify(origins ?? [])));
+}
+
+// Keeps the content script registered on exactly those instances, and starts it in the tabs
+// already open on an instance just added (no reload needed).
+const INSTANCE_SCRIPT = 'mastodon-instances';
+async function syncInstances() {
+  const { matches } = await instancePlan();
+  const [current] = await chrome.scripting.getRegisteredContentScripts({ ids: [INSTANCE_SCRIPT] });
+  const before = new Set(current?.matches ?? []);
+  if (matches.length === 0) {
+    if (current) await chrome.scripting.unregisterContentScripts({ ids: [INSTANCE_SCRIPT] });
+    return;
+  }
+  const script = { id: INSTANCE_SCRIPT, matches, js: ['content.js'], runAt: 'document_idle', persistAcrossSessions: true };
+  if (current) await chrome.scripting.updateContentScripts([script]);
+  else await chrome.scripting.registerContentScripts([script]);
+  const added = matches.filter((m) => !before.has(m));
+  if (added.length === 0) return;
+  for (const tab of await chrome.tabs.query({ url: added })) {
+    // content.js guards against running twice in one page
+    await chrome.scripting
+      .executeScript({ target: { tabId: tab.id }, files: ['content.js'] })
+      .catch((err) => console.warn('Porte-voix: could not start in tab', tab.id, err?.message));
+  }
+}
+const resync = () =>
+  serially(syncInstances).catch((err) => console.error('Porte-voix: instances', err?.message ?? err));
+
 async function handle(message, sender) {
   await ready;
   const state = await loadState();
-  const from = { tab_id: sender.tab?.id ?? null, url: sender.url ?? sender.tab?.url ?? null };
+  const { hosts } = await instancePlan();
+  const from = { tab_id: sender.tab?.id ?? null, url: sender.url ?? sender.tab?.url ?? null, instances: hosts };
   const out = JSON.parse(background_handle(state, JSON.stringify(message), JSON.stringify(from)));
   if (out.state) await chrome.storage.session.set({ [STATE_KEY]: JSON.stringify(out.state) });
   return out.response;
@@ -42,3 +79,11 @@ chrome.tabs.onRemoved.addListener((tabId) => {
     if (next !== undefined) await chrome.storage.session.set({ [STATE_KEY]: next });
   });
 });
+
+chrome.permissions.onAdded.addListener(resync);
+chrome.permissions.onRemoved.addListener(resync);
+chrome.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local' && 'settings' in changes) resync();
+});
+chrome.runtime.onInstalled.addListener(resync);
+chrome.runtime.onStartup.addListener(resync);

@@ -4,6 +4,8 @@
 //! compiled only for `wasm32` and is the one place that touches wasm-bindgen, web-sys, js-sys
 //! and gloo.
 
+/// Mastodon instances the user enables: what they typed, what the browser granted.
+pub mod instances;
 /// `count(text, platform)`: the length report a composer badge or the command line shows.
 pub mod length;
 /// The UI languages and the number formatting the UI does itself.

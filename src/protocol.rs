@@ -7,7 +7,7 @@
 
 use crate::length::{count_with, CountOptions, LengthReport};
 use crate::platform::Platform;
-use crate::sites::site_for_url;
+use crate::sites::site_for_url_in;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -79,6 +79,9 @@ pub enum Response {
 pub struct Sender {
     pub tab_id: Option<i64>,
     pub url: Option<String>,
+    /// The Mastodon instances served now (enabled and granted), so a tab there is recognised.
+    #[serde(default)]
+    pub instances: Vec<String>,
 }
 
 /// What the background knows of one tab.
@@ -160,7 +163,10 @@ pub fn handle(
 ) -> (Response, bool) {
     match &env.body {
         Request::Hello => {
-            let site = sender.url.as_deref().and_then(site_for_url);
+            let site = sender
+                .url
+                .as_deref()
+                .and_then(|u| site_for_url_in(u, &sender.instances));
             let mut changed = false;
             if let (Some(site), Some(tab)) = (site, sender.tab_id) {
                 let info = TabInfo {
@@ -235,6 +241,7 @@ mod tests {
         Sender {
             tab_id: Some(7),
             url: Some("https://x.com/home".into()),
+            ..Sender::default()
         }
     }
 
@@ -261,11 +268,36 @@ mod tests {
         let s = Sender {
             tab_id: Some(1),
             url: Some("https://example.org/".into()),
+            ..Sender::default()
         };
         let (r, changed) = handle(&mut st, &env("1", Request::Hello), &s);
         assert!(!changed);
         assert!(matches!(r, Response::Hello { site: None, .. }));
         assert!(st.tabs.is_empty());
+    }
+
+    #[test]
+    fn hello_from_an_enabled_instance_is_a_mastodon_tab() {
+        let mut st = BackgroundState::default();
+        let mut s = Sender {
+            tab_id: Some(3),
+            url: Some("https://piaille.fr/home".into()),
+            ..Sender::default()
+        };
+        // not served (not enabled, or access withdrawn): nothing registered
+        let (r, _) = handle(&mut st, &env("1", Request::Hello), &s);
+        assert!(matches!(r, Response::Hello { site: None, .. }));
+        s.instances = vec!["piaille.fr".into()];
+        let (r, changed) = handle(&mut st, &env("2", Request::Hello), &s);
+        assert!(changed);
+        assert!(matches!(
+            r,
+            Response::Hello {
+                platform: Some(Platform::Mastodon),
+                ..
+            }
+        ));
+        assert_eq!(st.tabs["3"].site, "mastodon");
     }
 
     #[test]

@@ -20,8 +20,13 @@ pub struct Settings {
     pub schema: u32,
     /// The user's X account is Premium (posts up to 25,000).
     pub x_premium: bool,
-    /// The character limit of the user's Mastodon instance, when it differs from 500.
+    /// The character limit of the user's Mastodon instances, when it differs from what each
+    /// instance reports (or 500 when it reports nothing).
     pub mastodon_limit: Option<u32>,
+    /// Mastodon instances the user enabled beyond mastodon.social (lower-case ASCII hosts, in the
+    /// order added). Served only while the browser grants their host access.
+    #[serde(default)]
+    pub mastodon_instances: Vec<String>,
 }
 
 impl Default for Settings {
@@ -30,6 +35,7 @@ impl Default for Settings {
             schema: SETTINGS_SCHEMA,
             x_premium: false,
             mastodon_limit: None,
+            mastodon_instances: Vec::new(),
         }
     }
 }
@@ -70,6 +76,14 @@ impl Settings {
             .and_then(|v| v.as_u64())
             .and_then(|n| u32::try_from(n).ok())
             .filter(|n| (1..=100_000).contains(n));
+        // each entry is read again as if typed: a damaged or duplicate one is dropped alone
+        if let Some(list) = obj.get("mastodon_instances").and_then(|v| v.as_array()) {
+            for host in list.iter().filter_map(|v| v.as_str()) {
+                if let Ok(next) = crate::instances::add_instance(&s.mastodon_instances, host) {
+                    s.mastodon_instances = next;
+                }
+            }
+        }
         s
     }
 
@@ -119,6 +133,7 @@ mod tests {
             schema: SETTINGS_SCHEMA,
             x_premium: true,
             mastodon_limit: Some(1000),
+            mastodon_instances: vec!["piaille.fr".into(), "xn--coute-9ra.social".into()],
         };
         let v = serde_json::to_value(&s).unwrap();
         assert_eq!(Settings::from_stored(&v), s);
@@ -140,6 +155,24 @@ mod tests {
         assert_eq!(
             Settings::from_stored(&json!({"mastodon_limit": 0})).mastodon_limit,
             None
+        );
+    }
+
+    #[test]
+    fn stored_instances_are_checked_one_by_one() {
+        let s = Settings::from_stored(&json!({
+            "mastodon_instances": ["piaille.fr", "PIAILLE.FR", 42, "not a host", "mastodon.social", "mamot.fr"]
+        }));
+        assert_eq!(s.mastodon_instances, ["piaille.fr", "mamot.fr"]);
+        let s =
+            Settings::from_stored(&json!({"x_premium": true, "mastodon_instances": "piaille.fr"}));
+        assert!(s.x_premium);
+        assert!(s.mastodon_instances.is_empty());
+        // a record from before instances existed
+        assert!(
+            Settings::from_stored(&json!({"schema": 1, "x_premium": false}))
+                .mastodon_instances
+                .is_empty()
         );
     }
 

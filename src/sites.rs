@@ -87,15 +87,33 @@ pub fn site_for_host(host: &str) -> Option<&'static Site> {
     })
 }
 
-/// The site of a URL such as `https://www.linkedin.com/feed/` (only `http` and `https`).
-pub fn site_for_url(url: &str) -> Option<&'static Site> {
+/// The site serving `host`, counting the Mastodon instances the user enabled (`instances` are
+/// lower-case hosts; an instance matches its own host only, as its content script does).
+pub fn site_for_host_in(host: &str, instances: &[String]) -> Option<&'static Site> {
+    site_for_host(host).or_else(|| {
+        let host = host.trim_end_matches('.').to_ascii_lowercase();
+        instances.contains(&host).then_some(&mastodon::SITE)
+    })
+}
+
+/// The host of an `http` or `https` URL, without user info or port.
+fn url_host(url: &str) -> Option<&str> {
     let rest = url
         .strip_prefix("https://")
         .or_else(|| url.strip_prefix("http://"))?;
     let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
     let host_port = authority.rsplit('@').next().unwrap_or("");
-    let host = host_port.split(':').next().unwrap_or("");
-    site_for_host(host)
+    Some(host_port.split(':').next().unwrap_or(""))
+}
+
+/// The site of a URL such as `https://www.linkedin.com/feed/` (only `http` and `https`).
+pub fn site_for_url(url: &str) -> Option<&'static Site> {
+    site_for_host(url_host(url)?)
+}
+
+/// [`site_for_url`], counting the Mastodon instances the user enabled.
+pub fn site_for_url_in(url: &str, instances: &[String]) -> Option<&'static Site> {
+    site_for_host_in(url_host(url)?, instances)
 }
 
 /// The platform a composer posts to, given which of the site's surface selectors matched
@@ -142,6 +160,28 @@ mod tests {
         assert!(site_for_url("https://example.org/x.com").is_none());
         assert!(site_for_url("chrome-extension://abc/popup.html").is_none());
         assert!(site_for_url("https://user@evil.org/").is_none());
+    }
+
+    #[test]
+    fn enabled_instances_are_mastodon_sites_by_exact_host() {
+        let instances = vec!["piaille.fr".to_string()];
+        assert_eq!(
+            site_for_host_in("Piaille.FR", &instances).map(|s| s.id),
+            Some("mastodon")
+        );
+        assert_eq!(
+            site_for_url_in("https://piaille.fr/home", &instances).map(|s| s.id),
+            Some("mastodon")
+        );
+        assert!(site_for_host_in("piaille.fr", &[]).is_none());
+        assert!(site_for_host_in("evil.piaille.fr", &instances).is_none());
+        assert!(site_for_host_in("piaille.fr.evil.org", &instances).is_none());
+        assert!(site_for_url_in("https://example.org/piaille.fr", &instances).is_none());
+        // the networks served out of the box still win
+        assert_eq!(
+            site_for_host_in("x.com", &instances).map(|s| s.id),
+            Some("x")
+        );
     }
 
     #[test]

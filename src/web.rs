@@ -10,6 +10,8 @@ pub mod composer;
 mod content;
 /// Bindings to the WebExtension APIs (`chrome.*`) and the i18n helper.
 mod ext;
+/// The options page's list of Mastodon instances: adding one asks the browser for its access.
+mod instances_ui;
 /// The popup and the options page.
 mod pages;
 

@@ -191,6 +191,7 @@ fn every_locale_has_the_same_keys_and_french_is_default() {
                     "error_",
                     "unit_",
                     "settings_",
+                    "instance_",
                     "ext_",
                 ]
                 .iter()
@@ -202,6 +203,20 @@ fn every_locale_has_the_same_keys_and_french_is_default() {
     }
     assert!(used.len() > 10, "found too few message keys: {used:?}");
     for key in used {
+        assert!(
+            fr.contains_key(&key),
+            "message {key} is missing from _locales"
+        );
+    }
+    // error codes become message keys at run time (dots as underscores)
+    use porte_voix::instances::InstanceError;
+    for err in [
+        InstanceError::Invalid,
+        InstanceError::Builtin("x.com".into()),
+        InstanceError::Duplicate("piaille.fr".into()),
+        InstanceError::TooMany,
+    ] {
+        let key = err.code().replace('.', "_");
         assert!(
             fr.contains_key(&key),
             "message {key} is missing from _locales"

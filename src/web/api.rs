@@ -27,13 +27,13 @@ pub fn install_panic_hook(notify: js_sys::Function) {
 #[wasm_bindgen]
 pub async fn content_start(engine: String) -> Result<(), JsValue> {
     let settings = ext::load_settings().await;
+    let site = super::content::page_site(&settings.mastodon_instances);
     let mut options = settings.count_options();
-    if options.mastodon_limit.is_none() && super::content::site_id().as_deref() == Some("mastodon")
-    {
+    if options.mastodon_limit.is_none() && site.map(|s| s.id) == Some("mastodon") {
         // the instance's own limit, unless the user set one
-        options.mastodon_limit = super::content::mastodon_instance_limit().await;
+        options.mastodon_limit = super::content::mastodon_instance_limit("/api/v2/instance").await;
     }
-    super::content::start(&engine, options)
+    super::content::start(&engine, site, options)
 }
 
 /// Counts `text` for `platform` (an id such as `"x"`); returns the length report.
@@ -74,6 +74,22 @@ pub fn background_forget_tab(state_json: &str, tab_id: f64) -> Option<String> {
     let mut state: BackgroundState = serde_json::from_str(state_json).unwrap_or_default();
     protocol::forget_tab(&mut state, tab_id as i64)
         .then(|| serde_json::to_string(&state).unwrap_or_default())
+}
+
+/// Background: which Mastodon instances to serve, from the stored settings (JSON, any schema)
+/// and the origins the browser grants (`permissions.getAll().origins`, JSON). Returns
+/// `{"hosts": [...], "matches": [...]}`: the hosts, and the content script's match patterns.
+#[wasm_bindgen]
+pub fn background_instances(settings_json: &str, granted_json: &str) -> String {
+    let stored: serde_json::Value = serde_json::from_str(settings_json).unwrap_or_default();
+    let granted: Vec<String> = serde_json::from_str(granted_json).unwrap_or_default();
+    let settings = crate::settings::Settings::from_stored(&stored);
+    let hosts = crate::instances::served(&settings.mastodon_instances, &granted);
+    let matches: Vec<String> = hosts
+        .iter()
+        .map(|h| crate::instances::origin_pattern(h))
+        .collect();
+    serde_json::json!({ "hosts": hosts, "matches": matches }).to_string()
 }
 
 /// Popup: draws the popup into `#app`.

@@ -6,7 +6,7 @@ use super::composer::ComposerText;
 use crate::length::{count_with, CountOptions, LengthReport};
 use crate::locale::{group_digits, Lang};
 use crate::platform::Platform;
-use crate::sites::{platform_for, site_for_host, Site};
+use crate::sites::{platform_for, site_for_host_in, Site};
 use gloo::events::{EventListener, EventListenerOptions};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
@@ -197,17 +197,18 @@ thread_local! {
     static CONTENT: RefCell<Option<Content>> = const { RefCell::new(None) };
 }
 
-/// The id of the site this page belongs to, if we serve it.
-pub fn site_id() -> Option<String> {
+/// The site this page belongs to, if we serve it (`instances`: the Mastodon instances the user
+/// enabled; the content script runs on one only once its access is granted).
+pub fn page_site(instances: &[String]) -> Option<&'static Site> {
     let host = web_sys::window()?.location().hostname().ok()?;
-    site_for_host(&host).map(|s| s.id.to_string())
+    site_for_host_in(&host, instances)
 }
 
-/// A Mastodon instance's own post limit, from its public API
-/// (`/api/v2/instance` → `configuration.statuses.max_characters`); `None` when unavailable.
-pub async fn mastodon_instance_limit() -> Option<u32> {
+/// A Mastodon instance's own post limit, from its public API at `url` (`/api/v2/instance` on
+/// the page's own instance) → `configuration.statuses.max_characters`; `None` when unavailable.
+pub async fn mastodon_instance_limit(url: &str) -> Option<u32> {
     let window = web_sys::window()?;
-    let response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str("/api/v2/instance"))
+    let response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(url))
         .await
         .ok()?
         .dyn_into::<web_sys::Response>()
@@ -222,13 +223,16 @@ pub async fn mastodon_instance_limit() -> Option<u32> {
 }
 
 /// Starts following composers on this page. Idempotent.
-pub fn start(engine: &str, options: CountOptions) -> Result<(), JsValue> {
+pub fn start(
+    engine: &str,
+    site: Option<&'static Site>,
+    options: CountOptions,
+) -> Result<(), JsValue> {
     if CONTENT.with(|c| c.borrow().is_some()) {
         return Ok(());
     }
     let window = web_sys::window().ok_or("no window")?;
     let document = window.document().ok_or("no document")?;
-    let host = window.location().hostname()?;
     let badge = make_badge(&document, engine)?;
     let field_mark = make_field_mark(&document)?;
     let listeners = listen(&document, &window);
@@ -236,7 +240,7 @@ pub fn start(engine: &str, options: CountOptions) -> Result<(), JsValue> {
     let observer = web_sys::MutationObserver::new(on_mutation.as_ref().unchecked_ref())?;
     let content = Content {
         document: document.clone(),
-        site: site_for_host(&host),
+        site,
         options,
         engine: engine.to_string(),
         lang: Lang::from_tag(&super::ext::ui_language()),

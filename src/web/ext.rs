@@ -21,6 +21,43 @@ extern "C" {
     fn storage_local_get(keys: &JsValue) -> js_sys::Promise;
     #[wasm_bindgen(js_namespace = ["chrome", "storage", "local"], js_name = set)]
     fn storage_local_set(items: &JsValue) -> js_sys::Promise;
+    #[wasm_bindgen(js_namespace = ["chrome", "permissions"], js_name = request)]
+    fn permissions_request(permissions: &JsValue) -> js_sys::Promise;
+    #[wasm_bindgen(js_namespace = ["chrome", "permissions"], js_name = remove)]
+    fn permissions_remove(permissions: &JsValue) -> js_sys::Promise;
+    #[wasm_bindgen(js_namespace = ["chrome", "permissions"], js_name = getAll)]
+    fn permissions_get_all() -> js_sys::Promise;
+}
+
+fn origins(pattern: &str) -> Result<JsValue, JsValue> {
+    let obj = js_sys::Object::new();
+    js_sys::Reflect::set(
+        &obj,
+        &"origins".into(),
+        &js_sys::Array::of1(&pattern.into()),
+    )?;
+    Ok(obj.into())
+}
+
+/// Asks the user to grant host access to `pattern`. Must be called synchronously from a user
+/// gesture (the browser refuses otherwise), hence a promise rather than an async fn: the caller
+/// awaits it after the call. Resolves to `true` when granted.
+pub fn request_origin(pattern: &str) -> Result<js_sys::Promise, JsValue> {
+    Ok(permissions_request(&origins(pattern)?))
+}
+
+/// Gives back host access to `pattern`.
+pub async fn remove_origin(pattern: &str) -> Result<bool, JsValue> {
+    let done = JsFuture::from(permissions_remove(&origins(pattern)?)).await?;
+    Ok(done.as_bool().unwrap_or(false))
+}
+
+/// The origin patterns the browser grants now (`permissions.getAll().origins`).
+pub async fn granted_origins() -> Vec<String> {
+    match JsFuture::from(permissions_get_all()).await {
+        Ok(all) => serde_json::from_value(to_json(&all)["origins"].clone()).unwrap_or_default(),
+        Err(_) => Vec::new(),
+    }
 }
 
 /// The `_locales` message `key`, with substitutions; the key itself if it is missing (a visible

@@ -18,7 +18,7 @@ fn document() -> Result<Document, JsValue> {
 }
 
 /// Creates `<tag>` with attributes and text.
-fn el(
+pub(super) fn el(
     doc: &Document,
     tag: &str,
     attrs: &[(&str, &str)],
@@ -232,20 +232,17 @@ pub async fn options() -> Result<(), JsValue> {
     )?;
     form.append_child(&saved)?;
     main.append_child(&form)?;
+    super::instances_ui::section(&doc, &main).await?;
     app.append_child(&main)?;
 
     let submit = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
         e.prevent_default();
         let parsed = Settings::parse_mastodon_limit(&limit.value());
-        let next = match parsed {
+        let (x_premium, mastodon_limit) = match parsed {
             Ok(mastodon_limit) => {
                 let _ = limit.remove_attribute("aria-invalid");
                 error.set_text_content(None);
-                Settings {
-                    x_premium: premium.checked(),
-                    mastodon_limit,
-                    ..Settings::default()
-                }
+                (premium.checked(), mastodon_limit)
             }
             Err(err) => {
                 let _ = limit.set_attribute("aria-invalid", "true");
@@ -258,6 +255,12 @@ pub async fn options() -> Result<(), JsValue> {
         let saved = saved.clone();
         saved.set_text_content(Some(&t("options_saving")));
         wasm_bindgen_futures::spawn_local(async move {
+            // this form's fields over the stored record: the instances are edited apart
+            let next = Settings {
+                x_premium,
+                mastodon_limit,
+                ..ext::load_settings().await
+            };
             // "saved" only once the browser has committed the write
             let key = if ext::save_settings(&next).await.is_ok() {
                 "options_saved"

@@ -31,11 +31,19 @@ test('Firefox: event-page scripts, gecko id and data collection declared, same e
   assert.deepEqual(firefox.web_accessible_resources[0].matches, chrome.web_accessible_resources[0].matches);
 });
 
-test('permissions stay minimal: storage only, no host_permissions, resources only on our hosts', () => {
+test('permissions stay minimal: storage and scripting; hosts beyond the networks only on request', () => {
   for (const m of [chrome, firefox]) {
-    assert.deepEqual(m.permissions, ['storage']);
+    assert.deepEqual(m.permissions, ['storage', 'scripting']);
     assert.equal(m.host_permissions, undefined);
-    assert.deepEqual(m.web_accessible_resources[0].matches, m.content_scripts[0].matches);
+    // a Mastodon instance is granted one by one, when the user adds it in the options
+    assert.deepEqual(m.optional_host_permissions, ['https://*/*']);
     for (const pattern of m.content_scripts[0].matches) assert.match(pattern, /^https:\/\/\*\.[a-z.]+\/\*$/);
+    // the core is exposed to pages (so the content script can load it on any granted instance),
+    // but only the core's three files
+    assert.deepEqual(m.web_accessible_resources.length, 1);
+    assert.deepEqual(m.web_accessible_resources[0].matches, ['https://*/*']);
+    assert.deepEqual(m.web_accessible_resources[0].resources, ['pkg/porte_voix.js', 'pkg/porte_voix_bg.wasm', 'pkg/porte_voix_wasm2js.js']);
   }
+  // Chrome: reachable only through a URL that changes every session, so pages cannot probe for it
+  assert.equal(chrome.web_accessible_resources[0].use_dynamic_url, true);
 });

@@ -7,7 +7,7 @@ import { readFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { startServer } from './lib/server.mjs';
-import { launch, readBadge, readFieldMark, waitForBadge, backgroundState, ROOT } from './lib/chromium.mjs';
+import { launch, readBadge, readFieldMark, waitForBadge, backgroundState, setSiteAccess, ROOT } from './lib/chromium.mjs';
 import { buildFixtures } from './build-fixtures.mjs';
 
 const require = createRequire(import.meta.url);
@@ -354,7 +354,7 @@ test('options: keyboard-only save of X Premium changes the X limit; bad input is
     await options.keyboard.press('Enter');
     await options.waitForFunction(() => document.getElementById('save-status').textContent === 'Enregistré.');
     const stored = await browser.worker.evaluate(async () => (await chrome.storage.local.get('settings')).settings);
-    assert.deepEqual(stored, { schema: 1, x_premium: true, mastodon_limit: 1000 });
+    assert.deepEqual(stored, { schema: 1, x_premium: true, mastodon_limit: 1000, mastodon_instances: [] });
     await options.emulateMedia({ colorScheme: 'dark' });
     const bg = await options.evaluate(() => getComputedStyle(document.body).backgroundColor);
     assert.equal(bg, 'rgb(17, 24, 39)');
@@ -385,5 +385,106 @@ test('dark mode: the badge follows the system colour scheme', async () => {
     assert.equal(dark.background, 'rgb(147, 197, 253)');
   } finally {
     await page.close();
+  }
+});
+
+test('Mastodon instances: enabled from the options with the browser\'s grant, own limit, withdrawn, removed', async () => {
+  const INSTANCE = 'https://piaille.fr/*';
+  await browser.context.route('https://piaille.fr/api/v2/instance', (route) =>
+    route.fulfill({ json: { domain: 'piaille.fr', configuration: { statuses: { max_characters: 5000 } } }, headers: { 'access-control-allow-origin': '*' } }),
+  );
+  const registered = () => browser.worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).map((s) => s.matches));
+  const granted = () => browser.worker.evaluate((o) => chrome.permissions.contains({ origins: [o] }), INSTANCE);
+  const stored = () => browser.worker.evaluate(async () => (await chrome.storage.local.get('settings')).settings ?? null);
+  // a tab already open on the instance before it is enabled
+  const { page: open, errors } = await openPage('https://piaille.fr/home');
+  const options = await browser.context.newPage();
+  try {
+    await typeInto(open, MASTODON, 'Avant');
+    await open.waitForTimeout(1000);
+    assert.equal(await readBadge(open), null, 'not served before the user enables it');
+    assert.deepEqual(await registered(), []);
+    assert.equal(await granted(), false);
+
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.waitForSelector('body[data-ready="true"]');
+    assert.equal(await options.locator('#instances-empty').isVisible(), true);
+    // refused before asking the browser anything
+    await options.locator('#instance-host').fill('mastodon.social');
+    await options.keyboard.press('Enter');
+    await options.waitForFunction(() => document.getElementById('instance-error').textContent.length > 0);
+    assert.equal(await options.textContent('#instance-error'), 'mastodon.social fonctionne déjà, sans rien ajouter.');
+    assert.equal(await options.locator('#instance-host').getAttribute('aria-invalid'), 'true');
+    await options.locator('#instance-host').fill('pas une adresse');
+    await options.keyboard.press('Enter');
+    await options.waitForFunction(() => document.getElementById('instance-error').textContent.startsWith('Entrez'));
+    assert.equal(await stored(), null);
+
+    // the user allows the site in the browser, then adds it by keyboard, typed as a handle
+    await setSiteAccess(browser.context, browser.extensionId, INSTANCE, true);
+    assert.deepEqual(await registered(), [], 'a grant alone serves nothing: the user did not enable it here');
+    await options.locator('#instance-host').fill('@alice@Piaille.fr');
+    await options.keyboard.press('Enter');
+    await options.waitForFunction(() => document.getElementById('instance-status').textContent.startsWith('piaille.fr est active'));
+    assert.equal(await options.locator('#instance-host').getAttribute('aria-invalid'), null);
+    assert.equal(await options.inputValue('#instance-host'), '');
+    assert.deepEqual((await stored()).mastodon_instances, ['piaille.fr']);
+    await options.waitForFunction(() =>
+      document.querySelector('#instances-list li[data-host="piaille.fr"] .state')?.textContent === 'Active · limite de 5\u202f000 caractères');
+    assert.equal(await options.locator('#instances-empty').isVisible(), false);
+    assert.deepEqual(await axe(options), []);
+    await options.emulateMedia({ colorScheme: 'dark' });
+    assert.deepEqual(await axe(options), []);
+    await options.screenshot({ path: join(OUT, 'options-instances-dark.png'), fullPage: true });
+    await options.emulateMedia({ colorScheme: 'light' });
+
+    // the tab that was already open counts without a reload, with the instance's own limit
+    await waitForBadge(open, (b) => b.text === `${graphemes('Avant')} / 5\u202f000`);
+    await open.keyboard.press('Control+End');
+    await open.keyboard.type(' 🎉 https://exemple.quebec/un/long/chemin');
+    // a link counts 23 on Mastodon, whatever its length
+    await waitForBadge(open, (b) => b.text === `${graphemes('Avant 🎉 ') + 23} / 5\u202f000`);
+    assert.deepEqual(await registered(), [[INSTANCE]]);
+    // and a new tab gets the registered content script; the background knows it as Mastodon
+    const { page: fresh } = await openPage('https://piaille.fr/home');
+    await typeInto(fresh, MASTODON, 'Allô');
+    await waitForBadge(fresh, (b) => b.text === '4 / 5\u202f000');
+    const tabs = Object.values((await backgroundState(browser.worker)).tabs);
+    assert.ok(tabs.some((t) => t.site === 'mastodon' && t.engine), JSON.stringify(tabs));
+    await fresh.close();
+
+    // the user withdraws the access from the browser's settings: no longer served, shown as such
+    await setSiteAccess(browser.context, browser.extensionId, INSTANCE, false);
+    await browser.worker.evaluate(async () => {
+      for (let i = 0; i < 100 && (await chrome.scripting.getRegisteredContentScripts()).length > 0; i++) {
+        await new Promise((ok) => setTimeout(ok, 50));
+      }
+    });
+    assert.deepEqual(await registered(), []);
+    await options.reload();
+    await options.waitForSelector('body[data-ready="true"]');
+    assert.equal(await options.textContent('#instances-list li[data-host="piaille.fr"] .state'), 'Accès non accordé : Porte-voix n’y compte pas.');
+    assert.equal(await options.getAttribute('#instances-list button[data-action="grant"]', 'aria-label'), 'Autoriser Porte-voix sur piaille.fr');
+    const { page: withdrawn } = await openPage('https://piaille.fr/home');
+    await typeInto(withdrawn, MASTODON, 'Après');
+    await withdrawn.waitForTimeout(1000);
+    assert.equal(await readBadge(withdrawn), null);
+    await withdrawn.close();
+
+    // removed by keyboard: focus the row's Remove button, Enter
+    await options.focus('#instances-list button[data-action="remove"]');
+    assert.equal(await options.evaluate(() => document.activeElement.getAttribute('aria-label')), 'Retirer piaille.fr');
+    await options.keyboard.press('Enter');
+    await options.waitForFunction(() => document.getElementById('instance-status').textContent === 'piaille.fr est retirée.');
+    assert.equal(await options.evaluate(() => document.activeElement.id), 'instance-host');
+    assert.deepEqual((await stored()).mastodon_instances, []);
+    assert.equal(await granted(), false);
+    assert.equal(await options.locator('#instances-empty').isVisible(), true);
+    assert.deepEqual(errors, []);
+  } finally {
+    await open.close();
+    await options.close();
+    await browser.context.unrouteAll();
+    await browser.worker.evaluate(() => chrome.storage.local.clear());
   }
 });

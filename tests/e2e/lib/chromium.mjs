@@ -134,3 +134,22 @@ export async function backgroundState(worker) {
     return v ? JSON.parse(v) : null;
   });
 }
+
+/**
+ * Grants or withdraws the extension's access to a site the way the user does it in Chrome's own
+ * extension page (chrome://extensions → Details → Site access), which calls developerPrivate.
+ * The permission prompt of `permissions.request` is browser UI a headless test cannot click;
+ * once the site is granted, `permissions.request` resolves `true` without a prompt.
+ */
+export async function setSiteAccess(context, extensionId, pattern, granted) {
+  const page = await context.newPage();
+  try {
+    await page.goto(`chrome://extensions/?id=${extensionId}`);
+    await page.evaluate(
+      ([id, p, on]) => (on ? chrome.developerPrivate.addHostPermission(id, p) : chrome.developerPrivate.removeHostPermission(id, p)),
+      [extensionId, pattern, granted],
+    );
+  } finally {
+    await page.close();
+  }
+}

@@ -23,6 +23,8 @@ export const HOSTS = {
   'threads.com': 'threads',
   'reddit.com': 'reddit',
   'youtube.com': 'youtube',
+  // a Mastodon instance the extension serves only once the user enables it
+  'piaille.fr': 'mastodon',
   // not a network: a page where the extension must stay away
   'example.org': 'example',
 };
