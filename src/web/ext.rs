@@ -27,6 +27,22 @@ extern "C" {
     fn permissions_remove(permissions: &JsValue) -> js_sys::Promise;
     #[wasm_bindgen(js_namespace = ["chrome", "permissions"], js_name = getAll)]
     fn permissions_get_all() -> js_sys::Promise;
+    #[wasm_bindgen(js_namespace = ["chrome", "permissions", "onAdded"], js_name = addListener)]
+    fn permissions_on_added(listener: &js_sys::Function);
+    #[wasm_bindgen(js_namespace = ["chrome", "permissions", "onRemoved"], js_name = addListener)]
+    fn permissions_on_removed(listener: &js_sys::Function);
+    #[wasm_bindgen(js_namespace = ["chrome", "storage", "onChanged"], js_name = addListener)]
+    fn storage_on_changed(listener: &js_sys::Function);
+}
+
+/// Calls `listener` whenever the browser's grants or the stored data change (from this page,
+/// another tab, or the browser's own extension settings), for the page's whole life.
+pub fn on_grants_or_storage_change(listener: Box<dyn FnMut()>) {
+    let listener = Closure::<dyn FnMut()>::wrap(listener).into_js_value();
+    let f: &js_sys::Function = listener.unchecked_ref();
+    permissions_on_added(f);
+    permissions_on_removed(f);
+    storage_on_changed(f);
 }
 
 fn origins(pattern: &str) -> Result<JsValue, JsValue> {

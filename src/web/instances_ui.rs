@@ -166,6 +166,15 @@ pub async fn section(doc: &Document, parent: &Element) -> Result<(), JsValue> {
     ui.list
         .add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref())?;
     on_click.forget();
+
+    // access withdrawn or granted in the browser's own settings, or another options tab: redraw
+    let live = ui.clone();
+    ext::on_grants_or_storage_change(Box::new(move || {
+        let ui = live.clone();
+        spawn_local(async move {
+            let _ = ui.refresh().await;
+        });
+    }));
     Ok(())
 }
 
@@ -191,6 +200,17 @@ impl Ui {
         let settings = ext::load_settings().await;
         let granted = ext::granted_origins().await;
         let active = served(&settings.mastodon_instances, &granted);
+        // a redraw must not lose the keyboard focus of a row's button
+        let focused = self
+            .doc
+            .active_element()
+            .filter(|e| self.list.contains(Some(e)))
+            .and_then(|e| {
+                Some((
+                    e.get_attribute("data-host")?,
+                    e.get_attribute("data-action")?,
+                ))
+            });
         self.list.set_text_content(None);
         for host in &settings.mastodon_instances {
             let on = active.contains(host);
@@ -252,6 +272,18 @@ impl Ui {
                         )));
                     }
                 });
+            }
+        }
+        if let Some((host, action)) = focused {
+            // hosts are checked ASCII names, safe inside a selector
+            let selector = format!("button[data-host=\"{host}\"][data-action=\"{action}\"]");
+            match self.list.query_selector(&selector).ok().flatten() {
+                Some(b) => {
+                    let _ = b.dyn_into::<HtmlElement>().map(|b| b.focus());
+                }
+                None => {
+                    let _ = self.input.focus();
+                }
             }
         }
         let none = settings.mastodon_instances.is_empty();
