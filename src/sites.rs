@@ -46,6 +46,16 @@ pub struct Surface {
     pub editor: EditorKind,
 }
 
+/// A field whose text is posted with the composer's and counts with it (Mastodon's content
+/// warning).
+#[derive(Clone, Copy, Debug, Serialize)]
+pub struct CompanionField {
+    /// The form holding both, matched with `Element.closest` from the composer.
+    pub form: &'static str,
+    /// The field, matched inside that form.
+    pub field: &'static str,
+}
+
 /// A social network's site.
 #[derive(Clone, Copy, Debug, Serialize)]
 pub struct Site {
@@ -57,6 +67,8 @@ pub struct Site {
     pub hosts: &'static [&'static str],
     /// The rule of a composer that matches no surface.
     pub default_platform: Platform,
+    /// The content-warning field counted with the composers' text, where the network has one.
+    pub content_warning: Option<CompanionField>,
     /// Surfaces, most specific first.
     pub surfaces: &'static [Surface],
 }

@@ -8,6 +8,7 @@ pub const SITE: Site = Site {
     name: "Bluesky",
     hosts: &["bsky.app"],
     default_platform: Platform::Bluesky,
+    content_warning: None,
     surfaces: &[
         // post and reply composer
         Surface {

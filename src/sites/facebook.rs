@@ -8,6 +8,7 @@ pub const SITE: Site = Site {
     name: "Facebook",
     hosts: &["facebook.com"],
     default_platform: Platform::Facebook,
+    content_warning: None,
     surfaces: &[
         // comment and reply boxes under a post ("Comment as…", "Reply to…", "Écrire un commentaire…")
         Surface { selector: "[aria-label^=\"Comment\"], [aria-label^=\"Reply\"], [aria-label^=\"Écrire un commentaire\"], [aria-label^=\"Répondre\"]", platform: Platform::FacebookComment, editor: EditorKind::Lexical },

@@ -8,6 +8,7 @@ pub const SITE: Site = Site {
     name: "Instagram",
     hosts: &["instagram.com"],
     default_platform: Platform::Instagram,
+    content_warning: None,
     surfaces: &[
         // comment field under a post ("Add a comment…", "Ajouter un commentaire…")
         Surface {

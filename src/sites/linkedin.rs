@@ -8,6 +8,7 @@ pub const SITE: Site = Site {
     name: "LinkedIn",
     hosts: &["linkedin.com"],
     default_platform: Platform::Linkedin,
+    content_warning: None,
     surfaces: &[
         // comment and reply boxes under a post
         Surface {

@@ -1,6 +1,7 @@
-//! Mastodon: the web composer is a React textarea; each instance may raise the 500 limit.
+//! Mastodon: the web composer is a React textarea; each instance may raise the 500 limit; the
+//! content warning, when the toggle shows it, counts with the text.
 
-use super::{EditorKind, Site, Surface};
+use super::{CompanionField, EditorKind, Site, Surface};
 use crate::platform::Platform;
 
 pub const SITE: Site = Site {
@@ -8,6 +9,11 @@ pub const SITE: Site = Site {
     name: "Mastodon",
     hosts: &["mastodon.social"],
     default_platform: Platform::Mastodon,
+    // present only while the CW toggle is on; its text posts (and counts) with the status
+    content_warning: Some(CompanionField {
+        form: ".compose-form",
+        field: "input.spoiler-input__input, .spoiler-input input, .compose-form__spoiler input",
+    }),
     surfaces: &[
         // the compose form and reply forms
         Surface {

@@ -8,6 +8,7 @@ pub const SITE: Site = Site {
     name: "Reddit",
     hosts: &["reddit.com"],
     default_platform: Platform::RedditComment,
+    content_warning: None,
     surfaces: &[
         // post title field on the submit page
         Surface {

@@ -8,6 +8,7 @@ pub const SITE: Site = Site {
     name: "Threads",
     hosts: &["threads.net", "threads.com"],
     default_platform: Platform::Threads,
+    content_warning: None,
     surfaces: &[
         // post and reply composer
         Surface {

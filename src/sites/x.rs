@@ -8,6 +8,7 @@ pub const SITE: Site = Site {
     name: "X",
     hosts: &["x.com", "twitter.com"],
     default_platform: Platform::X,
+    content_warning: None,
     surfaces: &[
         // post, reply and quote composer (tweetTextarea_0, _1… for thread items)
         Surface {

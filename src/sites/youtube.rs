@@ -8,6 +8,7 @@ pub const SITE: Site = Site {
     name: "YouTube",
     hosts: &["youtube.com"],
     default_platform: Platform::YoutubeComment,
+    content_warning: None,
     surfaces: &[
         // video title in the upload/details form (YouTube Studio)
         Surface {

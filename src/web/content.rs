@@ -11,7 +11,7 @@ use gloo::events::{EventListener, EventListenerOptions};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, HtmlElement, ShadowRootInit, ShadowRootMode};
+use web_sys::{Document, Element, HtmlElement, HtmlInputElement, ShadowRootInit, ShadowRootMode};
 
 /// The badge's look; `:host` keeps page styles from leaking in.
 const BADGE_CSS: &str = r#"
@@ -347,8 +347,37 @@ fn composer_of(el: &Element) -> Option<Element> {
     Some(host.into())
 }
 
+/// The composer whose post a content-warning field belongs to (the field itself is not a post).
+fn composer_of_content_warning(site: Option<&Site>, el: &Element) -> Option<Element> {
+    let site = site?;
+    let cw = site.content_warning?;
+    if !el.matches(cw.field).unwrap_or(false) {
+        return None;
+    }
+    let form = el.closest(cw.form).ok().flatten()?;
+    site.surfaces
+        .iter()
+        .find_map(|s| form.query_selector(s.selector).ok().flatten())
+}
+
+/// The content-warning field posted with `composer`, when the network has one and it is shown.
+fn content_warning_field(site: Option<&Site>, composer: &Element) -> Option<Element> {
+    let cw = site?.content_warning?;
+    let form = composer.closest(cw.form).ok().flatten()?;
+    form.query_selector(cw.field).ok().flatten()
+}
+
+fn field_value(el: &Element) -> Option<String> {
+    if let Some(input) = el.dyn_ref::<HtmlInputElement>() {
+        return Some(input.value());
+    }
+    el.dyn_ref::<web_sys::HtmlTextAreaElement>()
+        .map(|t| t.value())
+}
+
 fn on_focus(el: &Element) {
-    let Some(composer) = composer_of(el) else {
+    let site = CONTENT.with(|c| c.borrow().as_ref().and_then(|c| c.site));
+    let Some(composer) = composer_of_content_warning(site, el).or_else(|| composer_of(el)) else {
         return;
     };
     CONTENT.with(|c| {
@@ -425,14 +454,28 @@ impl Content {
         };
         let composer_text = super::composer::read(composer);
         let text = &composer_text.text;
+        let cw_field = content_warning_field(self.site, composer);
         let focused = deep_active_element(&self.document)
-            .map(|a| composer.contains(Some(&a)))
+            .map(|a| composer.contains(Some(&a)) || cw_field.as_ref() == Some(&a))
             .unwrap_or(false);
-        if text.is_empty() && !focused {
+        let cw = cw_field
+            .as_ref()
+            .and_then(field_value)
+            .filter(|v| !v.is_empty());
+        if text.is_empty() && cw.is_none() && !focused {
             self.hide();
             return;
         }
-        let report = count_with(text, platform, &self.options);
+        let report = match cw {
+            Some(cw) => {
+                let options = CountOptions {
+                    content_warning: Some(cw),
+                    ..self.options.clone()
+                };
+                count_with(text, platform, &options)
+            }
+            None => count_with(text, platform, &self.options),
+        };
         self.show(&report);
         self.mark_overflow(composer, &composer_text, report.overflow.map(|o| o.start));
     }

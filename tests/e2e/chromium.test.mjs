@@ -146,6 +146,37 @@ test('Mastodon React textarea, strict CSP: grapheme count and near/over states',
   }
 });
 
+test('Mastodon: the content warning counts with the text, from either field', async () => {
+  const { page, errors } = await openPage('https://mastodon.social/home');
+  const CW = 'input.spoiler-input__input';
+  try {
+    await typeInto(page, MASTODON, 'Résultats du concours');
+    await waitForBadge(page, (x) => x.text === `${graphemes('Résultats du concours')} / 500`);
+    // typing the warning: the badge stays the post's, and adds the warning's graphemes
+    await typeInto(page, CW, 'Divulgâcheur 🎬');
+    let b = await waitForBadge(page, (x) => x.text === `${graphemes('Résultats du concours') + graphemes('Divulgâcheur 🎬')} / 500`);
+    assert.equal(b.platform, 'mastodon');
+    // a long warning alone puts the post over: the whole text is past the limit
+    await page.locator(CW).fill('w'.repeat(498));
+    b = await waitForBadge(page, (x) => x.text === `${498 + graphemes('Résultats du concours')} / 500`);
+    assert.equal(b.state, 'over');
+    await page.locator(MASTODON).focus();
+    const mark = await readFieldMark(page);
+    assert.equal(mark.text, 'Résultats du concours'.slice(2));
+    // the warning emptied (or the toggle off, which removes the field): the text alone again
+    await page.locator(CW).fill('');
+    await waitForBadge(page, (x) => x.text === `${graphemes('Résultats du concours')} / 500`);
+    await page.evaluate(() => document.querySelector('.spoiler-input').remove());
+    await page.locator(MASTODON).focus();
+    await page.keyboard.press('End');
+    await page.keyboard.type('!');
+    await waitForBadge(page, (x) => x.text === `${graphemes('Résultats du concours!')} / 500`);
+    assert.deepEqual(errors, []);
+  } finally {
+    await page.close();
+  }
+});
+
 test('LinkedIn (Quill): the share box counts as a post, the comment box as a comment', async () => {
   const { page, errors } = await openPage('https://www.linkedin.com/feed/');
   try {
