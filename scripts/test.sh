@@ -20,10 +20,13 @@ cargo clippy --all-targets -- -D warnings
 step "cargo clippy (wasm32)"
 cargo clippy --lib --tests --target wasm32-unknown-unknown -- -D warnings
 step "eslint"
-eslint --max-warnings 0 extension scripts tests/e2e tests/build
+eslint --max-warnings 0 extension scripts tests/e2e tests/build tests/oracle
 
 step "cargo test (core, command line, structure)"
 cargo test
+
+step "Bluesky's count against @atproto/api (command line, 10,000 posts)"
+node --test tests/oracle/
 
 step "build the extension"
 scripts/build.sh --skip-setup

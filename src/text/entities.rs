@@ -189,11 +189,10 @@ fn starts_with_ci(s: &str, p: &str) -> bool {
 
 /// Bluesky's link detection (`detectFacets` in `@atproto/api`): a link starts at the beginning
 /// of a line, after a space or after `(`, is either `https?://\S+` or a domain
-/// `[a-z][a-z0-9]*(\.[a-z0-9]+)+\S*` whose last label is a known TLD, and loses one trailing
+/// `[a-z][a-z0-9]*(\.[a-z0-9]+)+\S*` whose last label is in Bluesky's TLD list, and loses one trailing
 /// `.,;:!?` and then a `)` when it has no `(`.
 pub fn bluesky_links(text: &str) -> Vec<BlueskyLink> {
-    let tlds = super::tld::set();
-    let known = |t: &str| tlds.contains(t);
+    let known = super::tld::bluesky_contains;
     let mut out = Vec::new();
     let mut p = 0;
     // The character before `p` (looked up again after a jump).

@@ -9,6 +9,25 @@ use std::sync::OnceLock;
 /// The embedded list: `[generic]` then `[country]`, one TLD per line, `#` comments.
 pub const TLDS_TXT: &str = include_str!("tlds.txt");
 
+/// Bluesky's list (ASCII entries of the IANA root zone list as npm `tlds` packages it), which its
+/// link detection checks scheme-less domains against; newer than twitter-text's.
+pub const BLUESKY_TLDS_TXT: &str = include_str!("tlds_bluesky.txt");
+
+/// Whether `tld` is in Bluesky's list (case-sensitive, as `detectFacets` compares).
+pub fn bluesky_contains(tld: &str) -> bool {
+    static LIST: OnceLock<Vec<&'static str>> = OnceLock::new();
+    let list = LIST.get_or_init(|| {
+        let mut v: Vec<&'static str> = BLUESKY_TLDS_TXT
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect();
+        v.sort_unstable();
+        v
+    });
+    list.binary_search(&tld).is_ok()
+}
+
 /// Which list a TLD comes from (twitter-text tries generic ones first).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TldKind {
@@ -254,6 +273,17 @@ mod tests {
         for t in generic.iter().chain(&country) {
             let c = t.chars().next().unwrap();
             assert!(c.is_alphanumeric(), "{t}");
+        }
+    }
+
+    #[test]
+    fn bluesky_knows_the_current_root_zone() {
+        for t in ["com", "fr", "quebec", "music", "kids", "spa", "amazon"] {
+            assert!(bluesky_contains(t), "{t}");
+        }
+        // withdrawn from the root zone since twitter-text's list; and case-sensitive
+        for t in ["intel", "off", "active", "COM", "", "c"] {
+            assert!(!bluesky_contains(t), "{t}");
         }
     }
 
