@@ -119,3 +119,28 @@ proptest! {
         prop_assert_eq!(count(&ab, p).length, count(&a, p).length + count(&b, p).length);
     }
 }
+
+/// Text dense in what NFC reorders and composes: combining marks of several classes, Hangul
+/// jamo, letters with and without their accents, singletons and compatibility characters.
+fn normalisable() -> impl Strategy<Value = String> {
+    let pool: Vec<char> = "aeouAEOUnNcCsSzZ\u{3B1}\u{3C9}\u{438}\u{5D0}\u{915}\u{E01}\
+        \u{300}\u{301}\u{302}\u{303}\u{308}\u{30A}\u{323}\u{327}\u{328}\u{31B}\u{345}\u{5B7}\u{5B8}\u{93C}\u{94D}\u{E38}\u{E48}\u{1AB0}\u{20D2}\
+        \u{1100}\u{1101}\u{1161}\u{1162}\u{11A8}\u{11A9}\u{AC00}\u{AC01}\u{D7A3}\
+        \u{E9}\u{1EC7}\u{212B}\u{2126}\u{F900}\u{FB01}\u{1D15E}\u{1F1E6}\u{200D}\u{FE0F} "
+        .chars()
+        .collect();
+    prop::collection::vec(prop::sample::select(pool), 0..24).prop_map(|v| v.into_iter().collect())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(4000))]
+
+    /// Our NFC (canonical tables only) equals unicode-normalization's own `nfc()`.
+    #[test]
+    fn nfc_equals_the_reference(s in prop_oneof![normalisable(), any::<String>()]) {
+        use unicode_normalization::UnicodeNormalization;
+        let mut ours = String::new();
+        porte_voix::text::nfc_into(&mut ours, &s, &mut Vec::new());
+        prop_assert_eq!(ours, s.nfc().collect::<String>());
+    }
+}
