@@ -81,6 +81,77 @@ pub struct LengthReport {
     pub checks: Vec<Check>,
 }
 
+impl LengthReport {
+    /// Appends the report as JSON to `out`: byte for byte what `serde_json::to_string` writes
+    /// (a test checks it on every platform), without serde's machinery. The browser's `count`
+    /// export parses it with `JSON.parse`, and this is in its per-keystroke path.
+    pub fn write_json(&self, out: &mut String) {
+        fn num(out: &mut String, n: impl itoa::Integer) {
+            out.push_str(itoa::Buffer::new().format(n));
+        }
+        fn span(out: &mut String, s: &Span16) {
+            out.push_str("{\"start\":");
+            num(out, s.start);
+            out.push_str(",\"end\":");
+            num(out, s.end);
+            out.push('}');
+        }
+        fn spans(out: &mut String, key: &str, list: &[Span16]) {
+            out.push_str(key);
+            out.push('[');
+            for (i, s) in list.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                span(out, s);
+            }
+            out.push(']');
+        }
+        fn boolean(out: &mut String, b: bool) {
+            out.push_str(if b { "true" } else { "false" });
+        }
+        // ids and codes are plain ASCII: nothing to escape
+        out.push_str("{\"platform\":\"");
+        out.push_str(self.platform.id());
+        out.push_str("\",\"length\":");
+        num(out, self.length);
+        out.push_str(",\"limit\":");
+        num(out, self.limit);
+        out.push_str(",\"remaining\":");
+        num(out, self.remaining);
+        out.push_str(",\"valid\":");
+        boolean(out, self.valid);
+        out.push_str(",\"unit\":\"");
+        out.push_str(self.unit.id());
+        out.push_str("\",\"certain\":");
+        boolean(out, self.certain);
+        out.push_str(",\"overflow\":");
+        match &self.overflow {
+            Some(s) => span(out, s),
+            None => out.push_str("null"),
+        }
+        spans(out, ",\"urls\":", &self.urls);
+        spans(out, ",\"mentions\":", &self.mentions);
+        spans(out, ",\"hashtags\":", &self.hashtags);
+        out.push_str(",\"checks\":[");
+        for (i, c) in self.checks.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            out.push_str("{\"code\":\"");
+            out.push_str(c.code);
+            out.push_str("\",\"value\":");
+            num(out, c.value);
+            out.push_str(",\"limit\":");
+            num(out, c.limit);
+            out.push_str(",\"valid\":");
+            boolean(out, c.valid);
+            out.push('}');
+        }
+        out.push_str("]}");
+    }
+}
+
 /// Counts `text` for `platform` with the default options.
 pub fn count(text: &str, platform: Platform) -> LengthReport {
     count_with(text, platform, &CountOptions::default())

@@ -144,3 +144,16 @@ proptest! {
         prop_assert_eq!(ours, s.nfc().collect::<String>());
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    /// The hand-written JSON of a report is exactly serde's, on every platform.
+    #[test]
+    fn report_json_is_serdes(text in post(), p in platform(), o in options()) {
+        let r = count_with(&text, p, &o);
+        let mut ours = String::new();
+        r.write_json(&mut ours);
+        prop_assert_eq!(ours, serde_json::to_string(&r).unwrap());
+    }
+}

@@ -19,15 +19,23 @@ function once(fn, posts) {
 }
 
 globalThis.bench = (posts, rounds) => {
-  const out = {};
-  for (const [name, fn] of Object.entries(engines)) once(fn, posts.slice(0, 500)); // warm-up
-  for (const [name, fn] of Object.entries(engines)) {
-    const times = [];
-    for (let r = 0; r < rounds; r++) times.push(once(fn, posts).ms);
-    times.sort((a, b) => a - b);
-    out[name] = { medianMs: times[Math.floor(times.length / 2)], minMs: times[0] };
+  const names = Object.keys(engines);
+  // warm-up: one full pass each, so every engine's code is optimised before timing
+  for (const name of names) once(engines[name], posts);
+  const times = Object.fromEntries(names.map((n) => [n, []]));
+  // rounds interleaved, each round in a rotated order: drift in the machine's speed (other
+  // processes, thermal, GC pressure) falls on every engine alike
+  for (let r = 0; r < rounds; r++) {
+    for (let k = 0; k < names.length; k++) {
+      const name = names[(r + k) % names.length];
+      times[name].push(once(engines[name], posts).ms);
+    }
   }
-  // same corpus, rounds interleaved: a second pass in the opposite order guards against drift
+  const out = {};
+  for (const name of names) {
+    const t = times[name].sort((a, b) => a - b);
+    out[name] = { medianMs: t[Math.floor(t.length / 2)], minMs: t[0] };
+  }
   const disagreements = posts.filter((p) => engines.wasm(p) !== engines['twitter-text'](p));
   const w2jsDisagree = posts.filter((p) => engines.wasm(p) !== engines.wasm2js(p)).length;
   return { out, disagreements: disagreements.slice(0, 20), disagreementCount: disagreements.length, w2jsDisagree };

@@ -45,9 +45,10 @@ pub fn count(text: &str, platform: &str) -> Result<JsValue, JsValue> {
         let _ = js_sys::Reflect::set(&e, &"code".into(), &"platform.unknown".into());
         JsValue::from(e)
     })?;
-    // one string and the engine's own JSON.parse: cheaper than building the object field by field
-    let json = serde_json::to_string(&crate::length::count(text, p))
-        .map_err(|e| JsValue::from_str(&e.to_string()))?;
+    // one string and the engine's own JSON.parse: cheaper than building the object field by
+    // field through the wasm boundary (measured: slower in wasm, see BENCHMARKS.md)
+    let mut json = String::with_capacity(256);
+    crate::length::count(text, p).write_json(&mut json);
     js_sys::JSON::parse(&json)
 }
 
