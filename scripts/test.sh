@@ -20,7 +20,7 @@ cargo clippy --all-targets -- -D warnings
 step "cargo clippy (wasm32)"
 cargo clippy --lib --tests --target wasm32-unknown-unknown -- -D warnings
 step "eslint"
-eslint --max-warnings 0 extension scripts tests/e2e tests/build tests/oracle
+eslint --max-warnings 0 extension scripts benches tests/e2e tests/build tests/oracle
 
 step "cargo test (core, command line, structure)"
 cargo test
