@@ -289,6 +289,121 @@ fn percent_encode_into(out: &mut String, s: &str, keep: impl Fn(char) -> bool) {
     }
 }
 
+/// Percent-decodes `s` as the URL standard does for a host (bytes, then UTF-8); `None` when the
+/// bytes are not UTF-8 (the browser's `URL` throws then).
+fn percent_decode(s: &str) -> Option<String> {
+    if !s.contains('%') {
+        return Some(s.to_string());
+    }
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let hex = |c: u8| (c as char).to_digit(16);
+        if b[i] == b'%' && i + 2 < b.len() {
+            if let (Some(h), Some(l)) = (hex(b[i + 1]), hex(b[i + 2])) {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    String::from_utf8(out).ok()
+}
+
+/// The URL standard's "ends in a number": the last label (a trailing dot aside) is decimal
+/// digits or `0x` and hex digits, so the host is read as an IPv4 address.
+fn ends_in_a_number(host: &str) -> bool {
+    let host = host.strip_suffix('.').unwrap_or(host);
+    let last = host.rsplit('.').next().unwrap_or("");
+    if !last.is_empty() && last.bytes().all(|b| b.is_ascii_digit()) {
+        return true;
+    }
+    last.strip_prefix("0x")
+        .or_else(|| last.strip_prefix("0X"))
+        .is_some_and(|h| h.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+/// The URL standard's IPv4 parser (decimal, `0x` hex and leading-zero octal parts, the last
+/// part filling the remaining bytes), written back dotted; `None` where `URL` throws.
+fn ipv4(host: &str) -> Option<String> {
+    let host = host.strip_suffix('.').unwrap_or(host);
+    let parts: Vec<&str> = host.split('.').collect();
+    if parts.len() > 4 {
+        return None;
+    }
+    let mut nums = Vec::with_capacity(parts.len());
+    for p in &parts {
+        let (digits, radix) = if let Some(h) = p.strip_prefix("0x").or_else(|| p.strip_prefix("0X"))
+        {
+            (h, 16)
+        } else if p.len() > 1 && p.starts_with('0') {
+            (&p[1..], 8)
+        } else {
+            (*p, 10)
+        };
+        if p.is_empty() {
+            return None;
+        }
+        let n = if digits.is_empty() {
+            0
+        } else {
+            u64::from_str_radix(digits, radix).ok()?
+        };
+        nums.push(n);
+    }
+    let (last, head) = nums.split_last()?;
+    if head.iter().any(|&n| n > 255) || *last >= 256u64.pow(5 - nums.len() as u32) {
+        return None;
+    }
+    let mut v = *last;
+    for (i, &n) in head.iter().enumerate() {
+        v += n << (8 * (3 - i));
+    }
+    Some(format!(
+        "{}.{}.{}.{}",
+        (v >> 24) & 255,
+        (v >> 16) & 255,
+        (v >> 8) & 255,
+        v & 255
+    ))
+}
+
+/// Removes `.` and `..` segments from a path (`%2e` counts as a dot), as `URL` does.
+fn resolve_dots(path: &str) -> String {
+    let Some(rest) = path.strip_prefix('/') else {
+        return path.to_string();
+    };
+    let is_dot = |s: &str| s == "." || s.eq_ignore_ascii_case("%2e");
+    let is_dotdot = |s: &str| {
+        matches!(s.len(), 2 | 4 | 6)
+            && (s == ".."
+                || s.eq_ignore_ascii_case(".%2e")
+                || s.eq_ignore_ascii_case("%2e.")
+                || s.eq_ignore_ascii_case("%2e%2e"))
+    };
+    let segments: Vec<&str> = rest.split('/').collect();
+    let mut out: Vec<&str> = Vec::with_capacity(segments.len());
+    for (i, seg) in segments.iter().enumerate() {
+        let last = i + 1 == segments.len();
+        if is_dotdot(seg) {
+            out.pop();
+            if last {
+                out.push("");
+            }
+        } else if is_dot(seg) {
+            if last {
+                out.push("");
+            }
+        } else {
+            out.push(seg);
+        }
+    }
+    format!("/{}", out.join("/"))
+}
+
 /// The Bluesky app's `toShortUrl`: `host + path` (with query and fragment) where a path longer
 /// than 15 characters is cut to 13 and followed by `...`. The host and path are first put in the
 /// form a browser's `URL` gives them (lower-case Punycode host, default port dropped,
@@ -311,18 +426,27 @@ pub fn bluesky_short_url(url: &str) -> Option<String> {
         }
         _ => (hostport, None),
     };
-    if host.is_empty()
-        || host.contains([' ', '#', '/', ':', '<', '>', '?', '@', '\\', '^', '|', '%'])
-            && !host.starts_with('[')
+    // the URL standard's host parser: percent-decode, then forbidden code points, IDNA, IPv4
+    let decoded = if host.starts_with('[') {
+        host.to_string()
+    } else {
+        percent_decode(host)?
+    };
+    if decoded.is_empty()
+        || decoded.contains([' ', '#', '/', ':', '<', '>', '?', '@', '\\', '^', '|', '%'])
+            && !decoded.starts_with('[')
     {
         return None;
     }
     let mut out = String::new();
-    for (i, label) in host.split('.').enumerate() {
+    for (i, label) in decoded.split('.').enumerate() {
         if i > 0 {
             out.push('.');
         }
         out.push_str(&super::punycode::host_label_to_ascii(label));
+    }
+    if !out.starts_with('[') && ends_in_a_number(&out) {
+        out = ipv4(&out)?;
     }
     if let Some(port) = port {
         if !port.bytes().all(|b| b.is_ascii_digit()) {
@@ -345,7 +469,7 @@ pub fn bluesky_short_url(url: &str) -> Option<String> {
         None => (before_hash, None),
     };
     let mut shown = String::new();
-    let path = path.replace('\\', "/");
+    let path = resolve_dots(&path.replace('\\', "/"));
     if !path.is_empty() && path != "/" {
         percent_encode_into(&mut shown, &path, |c| !"\"<>`{}^".contains(c));
     }
@@ -369,6 +493,27 @@ pub fn bluesky_short_url(url: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hosts_and_paths_are_read_as_the_url_standard_reads_them() {
+        assert_eq!(
+            bluesky_short_url("https://0x7f.1/a").as_deref(),
+            Some("127.0.0.1/a")
+        );
+        assert_eq!(bluesky_short_url("https://08.1/a"), None);
+        assert_eq!(bluesky_short_url("https://1.2.3.4.5/"), None);
+        assert_eq!(
+            bluesky_short_url("https://ex%41mple.com/").as_deref(),
+            Some("example.com")
+        );
+        assert_eq!(bluesky_short_url("https://ex%ffample.com/"), None);
+        assert_eq!(
+            bluesky_short_url("https://e.com/a/../b/%2e/c/.%2E/d").as_deref(),
+            Some("e.com/b/d")
+        );
+        assert_eq!(resolve_dots("/a/b/.."), "/a/");
+        assert_eq!(resolve_dots("/../../x"), "/x");
+    }
 
     #[test]
     fn short_urls() {
