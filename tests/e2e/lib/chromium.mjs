@@ -153,3 +153,50 @@ export async function setSiteAccess(context, extensionId, pattern, granted) {
     await page.close();
   }
 }
+
+/** Porte-voix's failure notices on the page (closed shadow roots): their text, role and button. */
+export async function readNotices(page) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+    const found = [];
+    const walk = (node) => {
+      if (node.nodeName === 'PORTE-VOIX-NOTICE') found.push(node);
+      for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) walk(child);
+    };
+    walk(root);
+    const out = [];
+    for (const host of found) {
+      const shadow = host.shadowRoots?.[0];
+      const box = shadow && findNode(shadow, 'DIV');
+      if (!box) continue;
+      const { object } = await cdp.send('DOM.resolveNode', { nodeId: box.nodeId });
+      const { result } = await cdp.send('Runtime.callFunctionOn', {
+        objectId: object.objectId,
+        returnByValue: true,
+        functionDeclaration: `function () {
+          return { role: this.getAttribute('role'), text: this.querySelector('span')?.textContent ?? '',
+            button: this.querySelector('button')?.textContent ?? null };
+        }`,
+      });
+      out.push({ ...result.value, shadowRootType: shadow.shadowRootType, nodeId: box.nodeId });
+    }
+    return out;
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}
+
+/** Clicks the close button of the first failure notice (inside its closed shadow root). */
+export async function dismissNotice(page) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+    const host = findNode(root, 'PORTE-VOIX-NOTICE');
+    const button = host && findNode(host.shadowRoots[0], 'BUTTON');
+    const { object } = await cdp.send('DOM.resolveNode', { nodeId: button.nodeId });
+    await cdp.send('Runtime.callFunctionOn', { objectId: object.objectId, functionDeclaration: 'function () { this.click(); }' });
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}
