@@ -466,6 +466,7 @@ impl Content {
             self.hide();
             return;
         }
+        let with_cw = cw.is_some();
         let report = match cw {
             Some(cw) => {
                 let options = CountOptions {
@@ -476,7 +477,7 @@ impl Content {
             }
             None => count_with(text, platform, &self.options),
         };
-        self.show(&report);
+        self.show(&report, with_cw);
         self.mark_overflow(composer, &composer_text, report.overflow.map(|o| o.start));
     }
 
@@ -524,7 +525,8 @@ impl Content {
         }
     }
 
-    fn show(&self, r: &LengthReport) {
+    /// `with_cw`: the count includes a content warning (said in the tooltip).
+    fn show(&self, r: &LengthReport, with_cw: bool) {
         let b = &self.badge;
         // an uncertain rule counts generously (UTF-16 units): say it is approximate
         let approx = if r.certain { "" } else { "≈ " };
@@ -554,6 +556,11 @@ impl Content {
             label
         } else {
             format!("{label} — {}", super::ext::t("badge_approximate"))
+        };
+        let label = if with_cw {
+            format!("{label} — {}", super::ext::t("badge_with_content_warning"))
+        } else {
+            label
         };
         let _ = b.pill.set_attribute("title", &label);
         let _ = b.host.set_attribute("data-engine", &self.engine);

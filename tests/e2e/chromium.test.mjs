@@ -156,6 +156,7 @@ test('Mastodon: the content warning counts with the text, from either field', as
     await typeInto(page, CW, 'Divulgâcheur 🎬');
     let b = await waitForBadge(page, (x) => x.text === `${graphemes('Résultats du concours') + graphemes('Divulgâcheur 🎬')} / 500`);
     assert.equal(b.platform, 'mastodon');
+    assert.match(b.title, /avertissement de contenu compris$/);
     // a long warning alone puts the post over: the whole text is past the limit
     await page.locator(CW).fill('w'.repeat(498));
     b = await waitForBadge(page, (x) => x.text === `${498 + graphemes('Résultats du concours')} / 500`);
@@ -170,7 +171,8 @@ test('Mastodon: the content warning counts with the text, from either field', as
     await page.locator(MASTODON).focus();
     await page.keyboard.press('End');
     await page.keyboard.type('!');
-    await waitForBadge(page, (x) => x.text === `${graphemes('Résultats du concours!')} / 500`);
+    b = await waitForBadge(page, (x) => x.text === `${graphemes('Résultats du concours!')} / 500`);
+    assert.doesNotMatch(b.title, /avertissement/);
     assert.deepEqual(errors, []);
   } finally {
     await page.close();
