@@ -1,5 +1,6 @@
-//! Punycode (RFC 3492) encoding, enough to measure a host label as DNS sees it (twitter-text's
-//! 63-character label rule) and to shorten a Bluesky link's host like a browser's `URL` does.
+//! Punycode (RFC 3492): encoding, enough to measure a host label as DNS sees it (twitter-text's
+//! 63-character label rule) and to shorten a Bluesky link's host like a browser's `URL` does;
+//! decoding, to show a user the name they typed (`écoute.social`, not `xn--coute-9ra.social`).
 
 const BASE: u32 = 36;
 const T_MIN: u32 = 1;
@@ -117,6 +118,67 @@ pub fn to_ascii_len(label: &[u16]) -> Option<usize> {
     Some(total)
 }
 
+/// Decodes Punycode (without the `xn--` prefix) into a string; `None` when it is not valid
+/// Punycode or decodes to something that is not a character.
+pub fn decode(input: &str) -> Option<String> {
+    let (basic, rest) = match input.rfind('-') {
+        Some(i) => (&input[..i], &input[i + 1..]),
+        None => ("", input),
+    };
+    if !basic.is_ascii() {
+        return None;
+    }
+    let mut out: Vec<char> = basic.chars().collect();
+    let (mut n, mut i, mut bias) = (INITIAL_N, 0u32, INITIAL_BIAS);
+    let mut digits = rest.bytes().peekable();
+    while digits.peek().is_some() {
+        let old_i = i;
+        let mut w = 1u32;
+        let mut k = BASE;
+        loop {
+            let d = match digits.next()? {
+                b @ b'a'..=b'z' => u32::from(b - b'a'),
+                b @ b'A'..=b'Z' => u32::from(b - b'A'),
+                b @ b'0'..=b'9' => u32::from(b - b'0') + 26,
+                _ => return None,
+            };
+            i = i.checked_add(d.checked_mul(w)?)?;
+            let t = if k <= bias {
+                T_MIN
+            } else if k >= bias + T_MAX {
+                T_MAX
+            } else {
+                k - bias
+            };
+            if d < t {
+                break;
+            }
+            w = w.checked_mul(BASE - t)?;
+            k += BASE;
+        }
+        let len = out.len() as u32 + 1;
+        bias = adapt(i - old_i, len, old_i == 0);
+        n = n.checked_add(i / len)?;
+        i %= len;
+        out.insert(i as usize, char::from_u32(n)?);
+        i += 1;
+    }
+    Some(out.into_iter().collect())
+}
+
+/// A host as a person reads it: each `xn--` label decoded (left as is when it does not decode).
+pub fn host_to_unicode(host: &str) -> String {
+    host.split('.')
+        .map(|label| {
+            label
+                .strip_prefix("xn--")
+                .and_then(decode)
+                .unwrap_or_else(|| label.to_string())
+        })
+        .collect::<Vec<_>>()
+        .join(".")
+}
+
 /// A host label as a browser's `URL` shows it: lower-case, and `xn--…` when not ASCII.
 pub fn host_label_to_ascii(label: &str) -> String {
     let lower: String = label.chars().map(super::tld::simple_lower).collect();
@@ -145,5 +207,27 @@ mod tests {
         assert_eq!(enc("☃"), "n3h");
         assert_eq!(enc("みんな"), "q9jyb4c");
         assert_eq!(host_label_to_ascii("Café"), "xn--caf-dma");
+    }
+
+    #[test]
+    fn decoding_inverts_encoding() {
+        for s in [
+            "bücher",
+            "münchen",
+            "☃",
+            "みんな",
+            "écoute",
+            "abc",
+            "a-b-é",
+            "𝒜😀",
+        ] {
+            assert_eq!(decode(&enc(s)).as_deref(), Some(s), "{s}");
+        }
+        assert_eq!(decode("mnchen-3ya").as_deref(), Some("münchen"));
+        assert_eq!(decode("é-abc"), None);
+        assert_eq!(decode("a-!!"), None);
+        assert_eq!(decode("zzzzzzzzzzzzzzz"), None);
+        assert_eq!(host_to_unicode("xn--coute-9ra.social"), "écoute.social");
+        assert_eq!(host_to_unicode("piaille.fr"), "piaille.fr");
     }
 }

@@ -9,6 +9,7 @@ use super::ext::{self, t, t_with};
 use super::pages::el;
 use crate::instances::{add_instance, origin_pattern, served, InstanceError};
 use crate::locale::{group_digits, Lang};
+use crate::text::punycode::host_to_unicode;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -214,8 +215,15 @@ impl Ui {
         self.list.set_text_content(None);
         for host in &settings.mastodon_instances {
             let on = active.contains(host);
+            // shown as typed (écoute.social), stored and granted as DNS has it (xn--…)
+            let name = host_to_unicode(host);
             let li = el(&self.doc, "li", &[("data-host", host)], None)?;
-            li.append_child(&*el(&self.doc, "span", &[("class", "host")], Some(host))?)?;
+            li.append_child(&*el(
+                &self.doc,
+                "span",
+                &[("class", "host"), ("title", host)],
+                Some(&name),
+            )?)?;
             let state = el(
                 &self.doc,
                 "span",
@@ -237,7 +245,7 @@ impl Ui {
                         ("data-host", host),
                         (
                             "aria-label",
-                            &t_with("options_instance_grant_label", &[host]),
+                            &t_with("options_instance_grant_label", &[&name]),
                         ),
                     ],
                     Some(&t("options_instance_grant")),
@@ -253,7 +261,7 @@ impl Ui {
                     ("data-host", host),
                     (
                         "aria-label",
-                        &t_with("options_instance_remove_label", &[host]),
+                        &t_with("options_instance_remove_label", &[&name]),
                     ),
                 ],
                 Some(&t("options_instance_remove")),
@@ -296,7 +304,9 @@ impl Ui {
     fn error_text(err: &InstanceError) -> String {
         let key = err.code().replace('.', "_");
         match err {
-            InstanceError::Builtin(host) | InstanceError::Duplicate(host) => t_with(&key, &[host]),
+            InstanceError::Builtin(host) | InstanceError::Duplicate(host) => {
+                t_with(&key, &[&host_to_unicode(host)])
+            }
             InstanceError::Invalid | InstanceError::TooMany => t(&key),
         }
     }
@@ -311,7 +321,8 @@ impl Ui {
         self.valid();
         // in the submit's own task: the browser shows its prompt only from a user gesture
         let asked = ext::request_origin(&origin_pattern(&host));
-        self.say(&t_with("options_instance_asking", &[&host]));
+        let name = host_to_unicode(&host);
+        self.say(&t_with("options_instance_asking", &[&name]));
         let ui = self.clone();
         spawn_local(async move {
             let granted = match asked {
@@ -332,9 +343,9 @@ impl Ui {
                     }
                     ui.input.set_value("");
                     let _ = ui.refresh().await;
-                    ui.say(&t_with("options_instance_added", &[&host]));
+                    ui.say(&t_with("options_instance_added", &[&name]));
                 }
-                Ok(false) => ui.say(&t_with("options_instance_denied", &[&host])),
+                Ok(false) => ui.say(&t_with("options_instance_denied", &[&name])),
                 Err(e) => {
                     web_sys::console::error_2(&"Porte-voix:".into(), &e);
                     ui.say(&t("options_instance_failed"));
@@ -346,7 +357,8 @@ impl Ui {
     /// Asks again for an instance whose access was withdrawn from the browser's settings.
     fn grant(self: &Rc<Self>, host: String) {
         let asked = ext::request_origin(&origin_pattern(&host));
-        self.say(&t_with("options_instance_asking", &[&host]));
+        let name = host_to_unicode(&host);
+        self.say(&t_with("options_instance_asking", &[&name]));
         let ui = self.clone();
         spawn_local(async move {
             let granted = match asked {
@@ -355,8 +367,8 @@ impl Ui {
             };
             let _ = ui.refresh().await;
             ui.say(&match granted {
-                Some(true) => t_with("options_instance_added", &[&host]),
-                Some(false) => t_with("options_instance_denied", &[&host]),
+                Some(true) => t_with("options_instance_added", &[&name]),
+                Some(false) => t_with("options_instance_denied", &[&name]),
                 None => t("options_instance_failed"),
             });
         });
@@ -375,7 +387,10 @@ impl Ui {
                 web_sys::console::warn_2(&"Porte-voix:".into(), &e);
             }
             let _ = self.refresh().await;
-            self.say(&t_with("options_instance_removed", &[&host]));
+            self.say(&t_with(
+                "options_instance_removed",
+                &[&host_to_unicode(&host)],
+            ));
             // the button that had the focus is gone: give it to the field
             if let Some(input) = self.input.dyn_ref::<HtmlElement>() {
                 let _ = input.focus();

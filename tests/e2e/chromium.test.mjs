@@ -469,6 +469,18 @@ test('Mastodon instances: enabled from the options with the browser\'s grant, ow
     await options.screenshot({ path: join(OUT, 'options-instances-dark.png'), fullPage: true });
     await options.emulateMedia({ colorScheme: 'light' });
 
+    // an internationalised name is stored and granted as DNS has it, and shown as typed
+    await setSiteAccess(browser.context, browser.extensionId, 'https://xn--coute-9ra.social/*', true);
+    await options.locator('#instance-host').fill('Écoute.Social');
+    await options.keyboard.press('Enter');
+    await options.waitForFunction(() => document.getElementById('instance-status').textContent.startsWith('écoute.social est active'));
+    const idn = options.locator('#instances-list li[data-host="xn--coute-9ra.social"]');
+    assert.equal(await idn.locator('.host').textContent(), 'écoute.social');
+    assert.equal(await idn.locator('button[data-action="remove"]').getAttribute('aria-label'), 'Retirer écoute.social');
+    await idn.locator('button[data-action="remove"]').click();
+    await options.waitForFunction(() => document.getElementById('instance-status').textContent === 'écoute.social est retirée.');
+    assert.deepEqual((await stored()).mastodon_instances, ['piaille.fr']);
+
     // the tab that was already open counts without a reload, with the instance's own limit
     await waitForBadge(open, (b) => b.text === `${graphemes('Avant')} / 5\u202f000`);
     await open.keyboard.press('Control+End');
