@@ -58,8 +58,9 @@ const resync = () =>
 async function handle(message, sender) {
   await ready;
   const state = await loadState();
-  const { hosts } = await instancePlan();
-  const from = { tab_id: sender.tab?.id ?? null, url: sender.url ?? sender.tab?.url ?? null, instances: hosts };
+  // only a hello needs to know which instances are served (to name the tab's site)
+  const instances = message?.body?.kind === 'hello' ? (await instancePlan()).hosts : [];
+  const from = { tab_id: sender.tab?.id ?? null, url: sender.url ?? sender.tab?.url ?? null, instances };
   const out = JSON.parse(background_handle(state, JSON.stringify(message), JSON.stringify(from)));
   if (out.state) await chrome.storage.session.set({ [STATE_KEY]: JSON.stringify(out.state) });
   return out.response;

@@ -7,7 +7,7 @@
 
 use crate::length::{count_with, CountOptions, LengthReport};
 use crate::platform::Platform;
-use crate::sites::site_for_url_in;
+use crate::sites::site_for_url;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -166,7 +166,7 @@ pub fn handle(
             let site = sender
                 .url
                 .as_deref()
-                .and_then(|u| site_for_url_in(u, &sender.instances));
+                .and_then(|u| site_for_url(u, &sender.instances));
             let mut changed = false;
             if let (Some(site), Some(tab)) = (site, sender.tab_id) {
                 let info = TabInfo {

@@ -118,13 +118,9 @@ fn url_host(url: &str) -> Option<&str> {
     Some(host_port.split(':').next().unwrap_or(""))
 }
 
-/// The site of a URL such as `https://www.linkedin.com/feed/` (only `http` and `https`).
-pub fn site_for_url(url: &str) -> Option<&'static Site> {
-    site_for_host(url_host(url)?)
-}
-
-/// [`site_for_url`], counting the Mastodon instances the user enabled.
-pub fn site_for_url_in(url: &str, instances: &[String]) -> Option<&'static Site> {
+/// The site of a URL such as `https://www.linkedin.com/feed/` (only `http` and `https`),
+/// counting the Mastodon instances the user enabled.
+pub fn site_for_url(url: &str, instances: &[String]) -> Option<&'static Site> {
     site_for_host_in(url_host(url)?, instances)
 }
 
@@ -162,16 +158,16 @@ mod tests {
     #[test]
     fn urls_resolve_by_host_only() {
         assert_eq!(
-            site_for_url("https://bsky.app/profile/a").map(|s| s.id),
+            site_for_url("https://bsky.app/profile/a", &[]).map(|s| s.id),
             Some("bluesky")
         );
         assert_eq!(
-            site_for_url("https://x.com:8443/home?q=1").map(|s| s.id),
+            site_for_url("https://x.com:8443/home?q=1", &[]).map(|s| s.id),
             Some("x")
         );
-        assert!(site_for_url("https://example.org/x.com").is_none());
-        assert!(site_for_url("chrome-extension://abc/popup.html").is_none());
-        assert!(site_for_url("https://user@evil.org/").is_none());
+        assert!(site_for_url("https://example.org/x.com", &[]).is_none());
+        assert!(site_for_url("chrome-extension://abc/popup.html", &[]).is_none());
+        assert!(site_for_url("https://user@evil.org/", &[]).is_none());
     }
 
     #[test]
@@ -182,13 +178,13 @@ mod tests {
             Some("mastodon")
         );
         assert_eq!(
-            site_for_url_in("https://piaille.fr/home", &instances).map(|s| s.id),
+            site_for_url("https://piaille.fr/home", &instances).map(|s| s.id),
             Some("mastodon")
         );
         assert!(site_for_host_in("piaille.fr", &[]).is_none());
         assert!(site_for_host_in("evil.piaille.fr", &instances).is_none());
         assert!(site_for_host_in("piaille.fr.evil.org", &instances).is_none());
-        assert!(site_for_url_in("https://example.org/piaille.fr", &instances).is_none());
+        assert!(site_for_url("https://example.org/piaille.fr", &instances).is_none());
         // the networks served out of the box still win
         assert_eq!(
             site_for_host_in("x.com", &instances).map(|s| s.id),

@@ -31,7 +31,7 @@ pub async fn content_start(engine: String) -> Result<(), JsValue> {
     let mut options = settings.count_options();
     if options.mastodon_limit.is_none() && site.map(|s| s.id) == Some("mastodon") {
         // the instance's own limit, unless the user set one
-        options.mastodon_limit = super::content::mastodon_instance_limit("/api/v2/instance").await;
+        options.mastodon_limit = ext::mastodon_instance_limit("/api/v2/instance").await;
     }
     super::content::start(&engine, site, options)
 }

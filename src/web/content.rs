@@ -204,24 +204,6 @@ pub fn page_site(instances: &[String]) -> Option<&'static Site> {
     site_for_host_in(&host, instances)
 }
 
-/// A Mastodon instance's own post limit, from its public API at `url` (`/api/v2/instance` on
-/// the page's own instance) → `configuration.statuses.max_characters`; `None` when unavailable.
-pub async fn mastodon_instance_limit(url: &str) -> Option<u32> {
-    let window = web_sys::window()?;
-    let response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(url))
-        .await
-        .ok()?
-        .dyn_into::<web_sys::Response>()
-        .ok()?;
-    if !response.ok() {
-        return None;
-    }
-    let json = wasm_bindgen_futures::JsFuture::from(response.json().ok()?)
-        .await
-        .ok()?;
-    crate::settings::instance_limit(&super::ext::to_json(&json))
-}
-
 /// Starts following composers on this page. Idempotent.
 pub fn start(
     engine: &str,

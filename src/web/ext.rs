@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 #[wasm_bindgen]
@@ -155,6 +156,26 @@ pub async fn active_tab_id() -> Result<Option<i64>, JsValue> {
     Ok(js_sys::Reflect::get(&first, &"id".into())?
         .as_f64()
         .map(|f| f as i64))
+}
+
+/// `url` fetched and read as JSON; `None` on any failure (network, status, not JSON).
+pub async fn fetch_json(url: &str) -> Option<serde_json::Value> {
+    let window = web_sys::window()?;
+    let response = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .ok()?
+        .dyn_into::<web_sys::Response>()
+        .ok()?;
+    if !response.ok() {
+        return None;
+    }
+    let json = JsFuture::from(response.json().ok()?).await.ok()?;
+    Some(to_json(&json))
+}
+
+/// The post limit a Mastodon instance reports in its public API (`/api/v2/instance` at `url`).
+pub async fn mastodon_instance_limit(url: &str) -> Option<u32> {
+    crate::settings::instance_limit(&fetch_json(url).await?)
 }
 
 /// The stored settings (defaults when none or damaged).

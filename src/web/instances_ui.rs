@@ -272,7 +272,7 @@ impl Ui {
                 let lang = self.lang;
                 let url = format!("https://{host}/api/v2/instance");
                 spawn_local(async move {
-                    if let Some(limit) = super::content::mastodon_instance_limit(&url).await {
+                    if let Some(limit) = ext::mastodon_instance_limit(&url).await {
                         let n = group_digits(i64::from(limit), lang);
                         state.set_text_content(Some(&t_with(
                             "options_instance_active_limit",
