@@ -27,6 +27,8 @@ const BADGE_CSS: &str = r#"
 .badge[data-state="near"] { background: #a16207; color: #ffffff; }
 .badge[data-state="over"] { background: #b91c1c; color: #ffffff; }
 .unit { font-weight: 400; opacity: .85; margin-inline-start: 4px; }
+/* read by screen readers, not shown */
+.live { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 @media (prefers-color-scheme: dark) {
   .badge { background: #93c5fd; color: #0b1220; }
   .badge[data-state="near"] { background: #fcd34d; color: #1f1300; }
@@ -174,6 +176,11 @@ struct Badge {
     pill: HtmlElement,
     count: web_sys::Text,
     unit: HtmlElement,
+    /// A polite live region: screen readers hear when the text crosses the limit (not every
+    /// keystroke).
+    live: HtmlElement,
+    /// The state last shown ("" when hidden), to announce changes only.
+    last_state: std::cell::Cell<&'static str>,
 }
 
 struct Content {
@@ -253,11 +260,18 @@ fn make_badge(document: &Document, engine: &str) -> Result<Badge, JsValue> {
     pill.append_child(&count)?;
     pill.append_child(&unit)?;
     root.append_child(&pill)?;
+    let live: HtmlElement = document.create_element("div")?.dyn_into()?;
+    live.set_class_name("live");
+    live.set_attribute("role", "status")?;
+    live.set_attribute("aria-live", "polite")?;
+    root.append_child(&live)?;
     Ok(Badge {
         host,
         pill,
         count,
         unit,
+        live,
+        last_state: std::cell::Cell::new(""),
     })
 }
 
@@ -545,6 +559,7 @@ impl Content {
             label
         };
         let _ = b.pill.set_attribute("title", &label);
+        self.announce(r, state);
         let _ = b.host.set_attribute("data-engine", &self.engine);
         if b.host.parent_node().is_none() {
             if let Some(root) = self.document.document_element() {
@@ -609,7 +624,26 @@ impl Content {
         m.mirror.set_scroll_top(field.scroll_top());
     }
 
+    /// Tells screen readers when the text goes over the limit, and when it is back under; a
+    /// composer focused already over the limit is announced too. Nothing on other keystrokes.
+    fn announce(&self, r: &LengthReport, state: &'static str) {
+        let b = &self.badge;
+        let before = b.last_state.replace(state);
+        let key = match (before, state) {
+            ("over", "over") => return,
+            (_, "over") => "badge_announce_over",
+            ("over", _) => "badge_announce_under",
+            _ => return,
+        };
+        let network = self.site.map_or(r.platform.id(), |s| s.name);
+        let n = group_digits(r.remaining.abs(), self.lang);
+        b.live
+            .set_text_content(Some(&super::ext::t_with(key, &[network, &n])));
+    }
+
     fn hide(&self) {
+        self.badge.last_state.set("");
+        self.badge.live.set_text_content(None);
         let _ = self.badge.host.remove_attribute("data-visible");
         let _ = self.field_mark.host.remove_attribute("data-visible");
         if let Some(registry) = highlight_registry() {

@@ -124,9 +124,17 @@ test('Mastodon React textarea, strict CSP: grapheme count and near/over states',
     await page.keyboard.insertText('a'.repeat(500 - graphemes(FRENCH) - 5));
     const near = await waitForBadge(page, (x) => x.text === '495 / 500');
     assert.equal(near.state, 'near');
+    assert.equal(near.live, '', 'screen readers hear nothing while under the limit');
     await page.keyboard.insertText('b'.repeat(6));
     const over = await waitForBadge(page, (x) => x.text === '501 / 500');
     assert.equal(over.state, 'over');
+    assert.equal(over.live, 'Trop long pour Mastodon : 1 de trop.');
+    // further keystrokes over the limit are not announced again
+    await page.keyboard.insertText('c');
+    const further = await waitForBadge(page, (x) => x.text === '502 / 500');
+    assert.equal(further.live, 'Trop long pour Mastodon : 1 de trop.');
+    await page.keyboard.press('Backspace');
+    await waitForBadge(page, (x) => x.text === '501 / 500');
     // the part past the limit is marked over the textarea, aligned with the field's own text
     const mark = await readFieldMark(page);
     assert.equal(mark.shadowRootType, 'closed');
@@ -138,7 +146,8 @@ test('Mastodon React textarea, strict CSP: grapheme count and near/over states',
     await page.screenshot({ path: join(OUT, 'mastodon-over.png') });
     // back under the limit: the mark goes
     await page.keyboard.press('Backspace');
-    await waitForBadge(page, (x) => x.text === '500 / 500');
+    const back = await waitForBadge(page, (x) => x.text === '500 / 500');
+    assert.equal(back.live, 'De nouveau dans la limite de Mastodon : il reste 0.');
     assert.equal((await readFieldMark(page)).visible, false);
     assert.deepEqual(errors, []);
   } finally {

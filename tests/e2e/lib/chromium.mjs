@@ -105,6 +105,7 @@ export async function readBadge(page) {
           color: cs.color,
           visible: host.hasAttribute('data-visible') && r.width > 0,
           engine: host.dataset.engine ?? null,
+          live: this.getRootNode().querySelector('[aria-live]')?.textContent ?? null,
           rect: { x: r.x, y: r.y, width: r.width, height: r.height },
         };
       }`,
