@@ -188,6 +188,39 @@ test('Mastodon: the content warning counts with the text, from either field', as
   }
 });
 
+// Every other network's composer, with its real editor library, under the strict CSP those
+// networks send: the badge names the right platform and counts exactly what the editor's model
+// holds (what the network would post). Uncertain rules count UTF-16 units and say "≈".
+const NETWORKS = [
+  { url: 'https://www.facebook.com/', field: '[aria-label^="Quoi de neuf"]', platform: 'facebook', limit: '63\u202f206', unit: 'utf16' },
+  { url: 'https://www.facebook.com/', field: '[aria-label="Écrire un commentaire…"]', platform: 'facebook-comment', limit: '8\u202f000', unit: 'utf16' },
+  { url: 'https://www.instagram.com/p/fixture/', field: 'textarea[aria-label]', platform: 'instagram', limit: '2\u202f200', unit: 'utf16' },
+  { url: 'https://bsky.app/', field: '.ProseMirror', platform: 'bluesky', limit: '300', unit: 'graphemes' },
+  { url: 'https://www.threads.com/', field: '[data-lexical-editor]', platform: 'threads', limit: '500', unit: 'utf16' },
+  { url: 'https://www.reddit.com/r/montreal/comments/fixture/', field: '[slot="rte"]', platform: 'reddit-comment', limit: '10\u202f000', unit: 'utf16' },
+  { url: 'https://www.youtube.com/watch?v=fixture', field: '#contenteditable-root', platform: 'youtube-comment', limit: '10\u202f000', unit: 'utf16' },
+];
+
+for (const n of NETWORKS) {
+  test(`${n.platform}: the badge counts the editor's model as the network does`, async () => {
+    const { page, errors } = await openPage(n.url);
+    try {
+      await page.waitForFunction(() => window.__fixture?.ready);
+      await typeInto(page, n.field, FRENCH);
+      const model = await page.evaluate((sel) => window.__fixture.modelText(sel), n.field);
+      assert.equal(model, FRENCH, 'the editor holds what was typed');
+      const count = n.unit === 'graphemes' ? graphemes(model) : model.length;
+      const expected = `${n.unit === 'utf16' ? '≈ ' : ''}${count} / ${n.limit}`;
+      const b = await waitForBadge(page, (x) => x.platform === n.platform && x.text === expected, { what: expected });
+      assert.equal(b.engine, 'wasm2js', 'strict CSP: the JS engine');
+      assert.equal(b.state, 'ok');
+      assert.deepEqual(errors, []);
+    } finally {
+      await page.close();
+    }
+  });
+}
+
 test('LinkedIn (Quill): the share box counts as a post, the comment box as a comment', async () => {
   const { page, errors } = await openPage('https://www.linkedin.com/feed/');
   try {
