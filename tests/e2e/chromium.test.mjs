@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { startServer } from './lib/server.mjs';
 import { launch, readBadge, readFieldMark, waitForBadge, backgroundState, setSiteAccess, ROOT } from './lib/chromium.mjs';
 import { buildFixtures } from './build-fixtures.mjs';
+import { bluesky } from '../oracle/lib/bluesky.mjs';
 
 const require = createRequire(import.meta.url);
 const twitter = require('twitter-text');
@@ -220,6 +221,23 @@ for (const n of NETWORKS) {
     }
   });
 }
+
+test('Bluesky (TipTap): links count as the app shortens them, checked with @atproto/api', async () => {
+  const { page, errors } = await openPage('https://bsky.app/');
+  try {
+    await page.waitForFunction(() => window.__fixture?.ready);
+    const text = 'Lire https://www.lapresse.ca/actualites/2025-01-01/article.php et lapresse.ca/montreal 🎉';
+    await typeInto(page, '.ProseMirror', text);
+    const model = await page.evaluate(() => window.__fixture.modelText('.ProseMirror'));
+    assert.equal(model, text);
+    const want = bluesky(model);
+    assert.ok(want.length < graphemes(model), 'the long link is shortened');
+    await waitForBadge(page, (x) => x.platform === 'bluesky' && x.text === `${want.length} / 300`);
+    assert.deepEqual(errors, []);
+  } finally {
+    await page.close();
+  }
+});
 
 test('LinkedIn (Quill): the share box counts as a post, the comment box as a comment', async () => {
   const { page, errors } = await openPage('https://www.linkedin.com/feed/');
