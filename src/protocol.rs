@@ -91,6 +91,9 @@ pub struct TabInfo {
     pub site_name: String,
     pub platform: Platform,
     pub engine: Option<Engine>,
+    /// The tab's host (the popup reads a Mastodon instance's own limit there).
+    #[serde(default)]
+    pub host: Option<String>,
 }
 
 /// The background's state, persisted between service-worker lifetimes.
@@ -174,6 +177,11 @@ pub fn handle(
                     site_name: site.name.to_string(),
                     platform: site.default_platform,
                     engine: None,
+                    host: sender
+                        .url
+                        .as_deref()
+                        .and_then(crate::sites::url_host)
+                        .map(str::to_ascii_lowercase),
                 };
                 changed = state.tabs.insert(tab.to_string(), info.clone()) != Some(info);
             }
@@ -298,6 +306,7 @@ mod tests {
             }
         ));
         assert_eq!(st.tabs["3"].site, "mastodon");
+        assert_eq!(st.tabs["3"].host.as_deref(), Some("piaille.fr"));
     }
 
     #[test]

@@ -109,7 +109,7 @@ pub fn site_for_host_in(host: &str, instances: &[String]) -> Option<&'static Sit
 }
 
 /// The host of an `http` or `https` URL, without user info or port.
-fn url_host(url: &str) -> Option<&str> {
+pub fn url_host(url: &str) -> Option<&str> {
     let rest = url
         .strip_prefix("https://")
         .or_else(|| url.strip_prefix("http://"))?;

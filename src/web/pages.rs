@@ -52,9 +52,13 @@ fn app_root(doc: &Document, title_key: &str) -> Result<Element, JsValue> {
 /// A platform's rule in a few words: "weighted count, limit 280".
 fn rule_line(limit: u32, unit: crate::platform::Unit) -> String {
     let unit = unit.id();
+    let lang = crate::locale::Lang::from_tag(&ext::ui_language());
     t_with(
         "popup_rule",
-        &[&t(&format!("unit_{unit}")), &limit.to_string()],
+        &[
+            &t(&format!("unit_{unit}")),
+            &crate::locale::group_digits(limit.into(), lang),
+        ],
     )
 }
 
@@ -115,7 +119,15 @@ pub async fn popup() -> Result<(), JsValue> {
     ) {
         (Some(name), Some(platform)) => {
             status.set_text_content(Some(&t_with("popup_on_site", &[name])));
-            let report = crate::length::count("", platform);
+            // the limit the badge counts with: the user's settings, and a Mastodon instance's own
+            let mut options = ext::load_settings().await.count_options();
+            if platform == Platform::Mastodon && options.mastodon_limit.is_none() {
+                if let Some(host) = info["host"].as_str() {
+                    let url = format!("https://{host}/api/v2/instance");
+                    options.mastodon_limit = ext::mastodon_instance_limit(&url).await;
+                }
+            }
+            let report = crate::length::count_with("", platform, &options);
             rule.set_text_content(Some(&rule_line(report.limit, report.unit)));
             let engine_key = match info["engine"].as_str() {
                 Some("wasm") => "popup_engine_wasm",

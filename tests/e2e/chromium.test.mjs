@@ -455,6 +455,14 @@ test('options: keyboard-only save of X Premium changes the X limit; bad input is
     const { page } = await openPage('https://x.com/home');
     await typeInto(page, X_DRAFT, 'Premium');
     await waitForBadge(page, (b) => b.text === '7 / 25\u202f000');
+    // the popup gives the same limit as the badge
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    await page.bringToFront();
+    await popup.reload();
+    await popup.waitForSelector('body[data-ready="true"]');
+    assert.equal(await popup.locator('#rule').textContent(), 'Compteur : pondéré, limite 25\u202f000');
+    await popup.close();
     await page.close();
     const { page: m } = await openPage('https://mastodon.social/home');
     await typeInto(m, MASTODON, 'Instance');
@@ -553,7 +561,16 @@ test('Mastodon instances: enabled from the options with the browser\'s grant, ow
     await typeInto(fresh, MASTODON, 'Allô');
     await waitForBadge(fresh, (b) => b.text === '4 / 5\u202f000');
     const tabs = Object.values((await backgroundState(browser.worker)).tabs);
-    assert.ok(tabs.some((t) => t.site === 'mastodon' && t.engine), JSON.stringify(tabs));
+    assert.ok(tabs.some((t) => t.site === 'mastodon' && t.engine && t.host === 'piaille.fr'), JSON.stringify(tabs));
+    // the popup names the network and the instance's own limit
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    await fresh.bringToFront();
+    await popup.reload();
+    await popup.waitForSelector('body[data-ready="true"]');
+    assert.equal(await popup.locator('#status').textContent(), 'Cet onglet : Mastodon');
+    assert.match(await popup.locator('#rule').textContent(), /, limite 5\u202f000$/);
+    await popup.close();
     await fresh.close();
 
     // the user withdraws the access from the browser's settings: no longer served, shown as such
