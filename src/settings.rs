@@ -103,6 +103,14 @@ impl Settings {
         }
     }
 
+    /// The counting options on a Mastodon instance that reports `instance_limit`: a limit the
+    /// user set wins over the instance's.
+    pub fn count_options_on(&self, instance_limit: Option<u32>) -> CountOptions {
+        let mut o = self.count_options();
+        o.mastodon_limit = o.mastodon_limit.or(instance_limit);
+        o
+    }
+
     /// The counting options these settings imply.
     pub fn count_options(&self) -> CountOptions {
         CountOptions {
@@ -206,6 +214,15 @@ mod tests {
             None
         );
         assert_eq!(instance_limit(&json!([])), None);
+    }
+
+    #[test]
+    fn the_users_mastodon_limit_wins_over_the_instances() {
+        let mut s = Settings::default();
+        assert_eq!(s.count_options_on(Some(5000)).mastodon_limit, Some(5000));
+        assert_eq!(s.count_options_on(None).mastodon_limit, None);
+        s.mastodon_limit = Some(640);
+        assert_eq!(s.count_options_on(Some(5000)).mastodon_limit, Some(640));
     }
 
     #[test]

@@ -28,12 +28,13 @@ pub fn install_panic_hook(notify: js_sys::Function) {
 pub async fn content_start(engine: String) -> Result<(), JsValue> {
     let settings = ext::load_settings().await;
     let site = super::content::page_site(&settings.mastodon_instances);
-    let mut options = settings.count_options();
-    if options.mastodon_limit.is_none() && site.map(|s| s.id) == Some("mastodon") {
-        // the instance's own limit, unless the user set one
-        options.mastodon_limit = ext::mastodon_instance_limit("/api/v2/instance").await;
-    }
-    super::content::start(&engine, site, options)
+    // the instance's own limit, read once: the user may clear theirs later
+    let instance_limit = if site.map(|s| s.id) == Some("mastodon") {
+        ext::mastodon_instance_limit("/api/v2/instance").await
+    } else {
+        None
+    };
+    super::content::start(&engine, site, &settings, instance_limit)
 }
 
 /// Counts `text` for `platform` (an id such as `"x"`); returns the length report.

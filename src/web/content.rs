@@ -189,6 +189,8 @@ struct Content {
     lang: Lang,
     site: Option<&'static Site>,
     options: CountOptions,
+    /// The Mastodon instance's own limit, read once at start.
+    instance_limit: Option<u32>,
     engine: String,
     badge: Badge,
     field_mark: FieldMark,
@@ -215,11 +217,13 @@ pub fn page_site(instances: &[String]) -> Option<&'static Site> {
 pub fn start(
     engine: &str,
     site: Option<&'static Site>,
-    options: CountOptions,
+    settings: &crate::settings::Settings,
+    instance_limit: Option<u32>,
 ) -> Result<(), JsValue> {
     if CONTENT.with(|c| c.borrow().is_some()) {
         return Ok(());
     }
+    let options = settings.count_options_on(instance_limit);
     let window = web_sys::window().ok_or("no window")?;
     let document = window.document().ok_or("no document")?;
     let badge = make_badge(&document, engine)?;
@@ -231,6 +235,7 @@ pub fn start(
         document: document.clone(),
         site,
         options,
+        instance_limit,
         engine: engine.to_string(),
         lang: Lang::from_tag(&super::ext::ui_language()),
         badge,
@@ -241,6 +246,18 @@ pub fn start(
         _listeners: listeners,
     };
     CONTENT.with(|c| *c.borrow_mut() = Some(content));
+    // settings changed in the options page: count with them at once, no reload
+    super::ext::on_storage_change(Box::new(|| {
+        wasm_bindgen_futures::spawn_local(async {
+            let settings = super::ext::load_settings().await;
+            CONTENT.with(|c| {
+                if let Some(c) = c.borrow_mut().as_mut() {
+                    c.options = settings.count_options_on(c.instance_limit);
+                }
+            });
+            refresh();
+        });
+    }));
     // a composer may already have the focus when the core finishes loading
     if let Some(active) = deep_active_element(&document) {
         on_focus(&active);

@@ -46,6 +46,13 @@ pub fn on_grants_or_storage_change(listener: Box<dyn FnMut()>) {
     storage_on_changed(f);
 }
 
+/// Calls `listener` whenever the stored data change, for the page's whole life (content scripts
+/// have `storage` but not `permissions`).
+pub fn on_storage_change(listener: Box<dyn FnMut()>) {
+    let listener = Closure::<dyn FnMut()>::wrap(listener).into_js_value();
+    storage_on_changed(listener.unchecked_ref());
+}
+
 fn origins(pattern: &str) -> Result<JsValue, JsValue> {
     let obj = js_sys::Object::new();
     js_sys::Reflect::set(

@@ -120,13 +120,16 @@ pub async fn popup() -> Result<(), JsValue> {
         (Some(name), Some(platform)) => {
             status.set_text_content(Some(&t_with("popup_on_site", &[name])));
             // the limit the badge counts with: the user's settings, and a Mastodon instance's own
-            let mut options = ext::load_settings().await.count_options();
-            if platform == Platform::Mastodon && options.mastodon_limit.is_none() {
-                if let Some(host) = info["host"].as_str() {
-                    let url = format!("https://{host}/api/v2/instance");
-                    options.mastodon_limit = ext::mastodon_instance_limit(&url).await;
+            let settings = ext::load_settings().await;
+            let instance_limit = match info["host"].as_str() {
+                Some(host)
+                    if platform == Platform::Mastodon && settings.mastodon_limit.is_none() =>
+                {
+                    ext::mastodon_instance_limit(&format!("https://{host}/api/v2/instance")).await
                 }
-            }
+                _ => None,
+            };
+            let options = settings.count_options_on(instance_limit);
             let report = crate::length::count_with("", platform, &options);
             rule.set_text_content(Some(&rule_line(report.limit, report.unit)));
             let engine_key = match info["engine"].as_str() {

@@ -426,6 +426,10 @@ test('popup: names the tab\'s network and engine, runs wasm, opens the options; 
 });
 
 test('options: keyboard-only save of X Premium changes the X limit; bad input is refused; dark mode; axe-clean', async () => {
+  // a tab already counting before the settings change
+  const { page: before } = await openPage('https://x.com/home');
+  await typeInto(before, X_DRAFT, 'Avant');
+  await waitForBadge(before, (b) => b.text === '5 / 280');
   const options = await browser.context.newPage();
   try {
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
@@ -452,6 +456,8 @@ test('options: keyboard-only save of X Premium changes the X limit; bad input is
     assert.deepEqual(await axe(options), []);
     await options.screenshot({ path: join(OUT, 'options-dark.png') });
 
+    // the open tab counts with the new settings without a reload
+    await waitForBadge(before, (b) => b.text === '5 / 25\u202f000');
     const { page } = await openPage('https://x.com/home');
     await typeInto(page, X_DRAFT, 'Premium');
     await waitForBadge(page, (b) => b.text === '7 / 25\u202f000');
@@ -471,6 +477,7 @@ test('options: keyboard-only save of X Premium changes the X limit; bad input is
   } finally {
     await browser.worker.evaluate(() => chrome.storage.local.clear());
     await options.close();
+    await before.close();
   }
 });
 
