@@ -17,6 +17,8 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || [
   pkgs+=(chromium chromium-driver chromium-l10n)
 fi
 command -v firefox-esr >/dev/null || pkgs+=(firefox-esr)
+# Firefox's French language pack: the add-on's French UI is tested there too
+dpkg -s firefox-esr-l10n-fr >/dev/null 2>&1 || pkgs+=(firefox-esr-l10n-fr)
 command -v zip >/dev/null || pkgs+=(zip)
 command -v openssl >/dev/null || pkgs+=(openssl)
 dpkg -s fonts-noto-color-emoji >/dev/null 2>&1 || pkgs+=(fonts-noto-color-emoji)
