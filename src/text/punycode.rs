@@ -21,6 +21,17 @@ fn adapt(mut delta: u32, num_points: u32, first: bool) -> u32 {
     k + (((BASE - T_MIN + 1) * delta) / (delta + SKEW))
 }
 
+/// The digit threshold `t` at position `k` (RFC 3492 §6.1 and §6.2).
+fn threshold(k: u32, bias: u32) -> u32 {
+    if k <= bias {
+        T_MIN
+    } else if k >= bias + T_MAX {
+        T_MAX
+    } else {
+        k - bias
+    }
+}
+
 fn digit(d: u32) -> char {
     // 0..25 -> a..z, 26..35 -> 0..9
     if d < 26 {
@@ -60,13 +71,7 @@ pub fn encode(input: &[u32]) -> Option<String> {
                 let mut q = delta;
                 let mut k = BASE;
                 loop {
-                    let t = if k <= bias {
-                        T_MIN
-                    } else if k >= bias + T_MAX {
-                        T_MAX
-                    } else {
-                        k - bias
-                    };
+                    let t = threshold(k, bias);
                     if q < t {
                         break;
                     }
@@ -143,13 +148,7 @@ pub fn decode(input: &str) -> Option<String> {
                 _ => return None,
             };
             i = i.checked_add(d.checked_mul(w)?)?;
-            let t = if k <= bias {
-                T_MIN
-            } else if k >= bias + T_MAX {
-                T_MAX
-            } else {
-                k - bias
-            };
+            let t = threshold(k, bias);
             if d < t {
                 break;
             }
