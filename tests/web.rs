@@ -115,3 +115,36 @@ fn offsets_map_back_to_text_nodes_for_the_overflow_mark() {
         None
     );
 }
+
+/// A panic in its own task (as in one of the content script's event handlers) reaches the hook
+/// the loader installs, with its message: the loader then shows its notice instead of failing
+/// silently. The only test here that panics on purpose: after a panic the instance keeps `std`'s
+/// panic count raised, so a later panic in this instance would abort without reaching a hook.
+#[wasm_bindgen_test]
+async fn zz_a_panic_reaches_the_loaders_hook_with_its_message() {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    use wasm_bindgen::closure::Closure;
+    let seen: Rc<RefCell<Vec<String>>> = Rc::default();
+    let record = seen.clone();
+    let notify = Closure::<dyn Fn(String)>::new(move |m: String| record.borrow_mut().push(m));
+    porte_voix::web::api::install_panic_hook(
+        notify.as_ref().unchecked_ref::<js_sys::Function>().clone(),
+    );
+    notify.forget();
+    let window = web_sys::window().unwrap();
+    let boom = Closure::once_into_js(|| -> () { panic!("épreuve de panique") });
+    window
+        .set_timeout_with_callback_and_timeout_and_arguments_0(boom.unchecked_ref(), 0)
+        .unwrap();
+    let later = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 200)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(later).await.unwrap();
+    let seen = seen.borrow();
+    assert_eq!(seen.len(), 1, "{seen:?}");
+    assert!(seen[0].contains("épreuve de panique"), "{seen:?}");
+}
