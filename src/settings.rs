@@ -121,8 +121,13 @@ impl Settings {
     }
 }
 
-/// The post limit a Mastodon instance reports in `/api/v2/instance`
-/// (`configuration.statuses.max_characters`), when it is a sensible number.
+/// The instance documents to ask for a post limit, in order: Mastodon 4's, then Mastodon 3's
+/// (which has the same `configuration` block since 3.4).
+pub const INSTANCE_PATHS: [&str; 2] = ["/api/v2/instance", "/api/v1/instance"];
+
+/// The post limit a Mastodon instance reports in `/api/v2/instance` or `/api/v1/instance`
+/// (`configuration.statuses.max_characters`), when it is a sensible number. Other servers'
+/// fields (Pleroma's `max_toot_chars`) are not read: they count by other rules.
 pub fn instance_limit(instance: &serde_json::Value) -> Option<u32> {
     instance["configuration"]["statuses"]["max_characters"]
         .as_u64()
@@ -214,6 +219,11 @@ mod tests {
             None
         );
         assert_eq!(instance_limit(&json!([])), None);
+        // Pleroma's field: another server, another counting rule
+        assert_eq!(
+            instance_limit(&json!({"uri": "pleroma.example", "max_toot_chars": 5000})),
+            None
+        );
     }
 
     #[test]

@@ -30,7 +30,7 @@ pub async fn content_start(engine: String) -> Result<(), JsValue> {
     let site = super::content::page_site(&settings.mastodon_instances);
     // the instance's own limit, read once: the user may clear theirs later
     let instance_limit = if site.map(|s| s.id) == Some("mastodon") {
-        ext::mastodon_instance_limit("/api/v2/instance").await
+        ext::mastodon_instance_limit("").await
     } else {
         None
     };

@@ -180,9 +180,19 @@ pub async fn fetch_json(url: &str) -> Option<serde_json::Value> {
     Some(to_json(&json))
 }
 
-/// The post limit a Mastodon instance reports in its public API (`/api/v2/instance` at `url`).
-pub async fn mastodon_instance_limit(url: &str) -> Option<u32> {
-    crate::settings::instance_limit(&fetch_json(url).await?)
+/// The post limit a Mastodon instance reports in its public API at `origin` (`""` for the
+/// page's own): `/api/v2/instance`, else `/api/v1/instance` (Mastodon 3).
+pub async fn mastodon_instance_limit(origin: &str) -> Option<u32> {
+    for path in crate::settings::INSTANCE_PATHS {
+        if let Some(limit) = fetch_json(&format!("{origin}{path}"))
+            .await
+            .as_ref()
+            .and_then(crate::settings::instance_limit)
+        {
+            return Some(limit);
+        }
+    }
+    None
 }
 
 /// The stored settings (defaults when none or damaged).

@@ -270,9 +270,9 @@ impl Ui {
             if on {
                 // the instance's own limit, read with the access just granted
                 let lang = self.lang;
-                let url = format!("https://{host}/api/v2/instance");
+                let origin = format!("https://{host}");
                 spawn_local(async move {
-                    if let Some(limit) = ext::mastodon_instance_limit(&url).await {
+                    if let Some(limit) = ext::mastodon_instance_limit(&origin).await {
                         let n = group_digits(i64::from(limit), lang);
                         state.set_text_content(Some(&t_with(
                             "options_instance_active_limit",

@@ -125,7 +125,7 @@ pub async fn popup() -> Result<(), JsValue> {
                 Some(host)
                     if platform == Platform::Mastodon && settings.mastodon_limit.is_none() =>
                 {
-                    ext::mastodon_instance_limit(&format!("https://{host}/api/v2/instance")).await
+                    ext::mastodon_instance_limit(&format!("https://{host}")).await
                 }
                 _ => None,
             };

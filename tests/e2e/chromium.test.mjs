@@ -284,6 +284,21 @@ test('Mastodon: the instance\'s own limit from /api/v2/instance', async () => {
   }
 });
 
+test('Mastodon 3 (no /api/v2/instance): the limit from /api/v1/instance', async () => {
+  await browser.context.route('https://mastodon.social/api/v2/instance', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await browser.context.route('https://mastodon.social/api/v1/instance', (route) =>
+    route.fulfill({ json: { uri: 'mastodon.social', version: '3.5.19', configuration: { statuses: { max_characters: 1500 } } }, headers: { 'access-control-allow-origin': '*' } }),
+  );
+  const { page } = await openPage('https://mastodon.social/home');
+  try {
+    await typeInto(page, MASTODON, 'Ancienne');
+    await waitForBadge(page, (b) => b.text === '8 / 1\u202f500');
+  } finally {
+    await page.close();
+    await browser.context.unrouteAll();
+  }
+});
+
 test('Trusted Types page: textarea and bare contenteditable both get the badge (wasm2js)', async () => {
   const { page, errors } = await openPage('https://mastodon.social/plain.html?csp=tt');
   try {
