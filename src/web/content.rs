@@ -11,7 +11,7 @@ use gloo::events::{EventListener, EventListenerOptions};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, HtmlElement, HtmlInputElement, ShadowRootInit, ShadowRootMode};
+use web_sys::{Document, Element, HtmlElement, ShadowRootInit, ShadowRootMode};
 
 /// The badge's look; `:host` keeps page styles from leaking in.
 const BADGE_CSS: &str = r#"
@@ -380,14 +380,6 @@ fn content_warning_field(site: Option<&Site>, composer: &Element) -> Option<Elem
     form.query_selector(cw.field).ok().flatten()
 }
 
-fn field_value(el: &Element) -> Option<String> {
-    if let Some(input) = el.dyn_ref::<HtmlInputElement>() {
-        return Some(input.value());
-    }
-    el.dyn_ref::<web_sys::HtmlTextAreaElement>()
-        .map(|t| t.value())
-}
-
 fn on_focus(el: &Element) {
     let site = CONTENT.with(|c| c.borrow().as_ref().and_then(|c| c.site));
     let Some(composer) = composer_of_content_warning(site, el).or_else(|| composer_of(el)) else {
@@ -473,7 +465,7 @@ impl Content {
             .unwrap_or(false);
         let cw = cw_field
             .as_ref()
-            .and_then(field_value)
+            .map(super::composer::read_text)
             .filter(|v| !v.is_empty());
         if text.is_empty() && cw.is_none() && !focused {
             self.hide();

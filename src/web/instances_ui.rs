@@ -319,17 +319,11 @@ impl Ui {
             Err(err) => return self.invalid(&Self::error_text(&err)),
         };
         self.valid();
-        // in the submit's own task: the browser shows its prompt only from a user gesture
-        let asked = ext::request_origin(&origin_pattern(&host));
+        let asked = self.ask(&host);
         let name = host_to_unicode(&host);
-        self.say(&t_with("options_instance_asking", &[&name]));
         let ui = self.clone();
         spawn_local(async move {
-            let granted = match asked {
-                Ok(p) => JsFuture::from(p).await.map(|v| v.as_bool() == Some(true)),
-                Err(e) => Err(e),
-            };
-            match granted {
+            match asked.await {
                 Ok(true) => {
                     let mut settings = ext::load_settings().await;
                     match add_instance(&settings.mastodon_instances, &host) {
@@ -346,32 +340,46 @@ impl Ui {
                     ui.say(&t_with("options_instance_added", &[&name]));
                 }
                 Ok(false) => ui.say(&t_with("options_instance_denied", &[&name])),
-                Err(e) => {
-                    web_sys::console::error_2(&"Porte-voix:".into(), &e);
-                    ui.say(&t("options_instance_failed"));
-                }
+                Err(_) => ui.say(&t("options_instance_failed")),
             }
         });
     }
 
     /// Asks again for an instance whose access was withdrawn from the browser's settings.
     fn grant(self: &Rc<Self>, host: String) {
-        let asked = ext::request_origin(&origin_pattern(&host));
+        let asked = self.ask(&host);
         let name = host_to_unicode(&host);
-        self.say(&t_with("options_instance_asking", &[&name]));
         let ui = self.clone();
         spawn_local(async move {
-            let granted = match asked {
-                Ok(p) => JsFuture::from(p).await.ok().and_then(|v| v.as_bool()),
-                Err(_) => None,
-            };
+            let granted = asked.await;
             let _ = ui.refresh().await;
             ui.say(&match granted {
-                Some(true) => t_with("options_instance_added", &[&name]),
-                Some(false) => t_with("options_instance_denied", &[&name]),
-                None => t("options_instance_failed"),
+                Ok(true) => t_with("options_instance_added", &[&name]),
+                Ok(false) => t_with("options_instance_denied", &[&name]),
+                Err(_) => t("options_instance_failed"),
             });
         });
+    }
+
+    /// Asks the browser for the instance's access and says so. Called in the click's or submit's
+    /// own task (the browser shows its prompt only from a user gesture); the answer is awaited
+    /// after. Resolves to whether the user granted it; a failed call is logged.
+    fn ask(&self, host: &str) -> impl std::future::Future<Output = Result<bool, JsValue>> {
+        let asked = ext::request_origin(&origin_pattern(host));
+        self.say(&t_with(
+            "options_instance_asking",
+            &[&host_to_unicode(host)],
+        ));
+        async move {
+            let answer = match asked {
+                Ok(p) => JsFuture::from(p).await.map(|v| v.as_bool() == Some(true)),
+                Err(e) => Err(e),
+            };
+            if let Err(e) = &answer {
+                web_sys::console::error_2(&"Porte-voix:".into(), e);
+            }
+            answer
+        }
     }
 
     /// Removes an instance from the list and gives its access back to the browser.
