@@ -4,6 +4,8 @@
 //! compiled only for `wasm32` and is the one place that touches wasm-bindgen, web-sys, js-sys
 //! and gloo.
 
+/// The error convention: stable `area.snake_case` codes, messages from `_locales`.
+pub mod error;
 /// Mastodon instances the user enables: what they typed, what the browser granted.
 pub mod instances;
 /// `count(text, platform)`: the length report a composer badge or the command line shows.

@@ -8,11 +8,13 @@
 //!
 //! Exit codes: 0 every text fits, 1 at least one is over a limit, 2 bad input or usage.
 
-use std::io::{BufRead, Read, Write};
 use std::process::ExitCode;
 
-use porte_voix::length::{count_with, CountOptions, LengthReport};
 use porte_voix::platform::Platform;
+
+mod cli;
+
+use cli::CliError;
 
 const HELP: &str = "\
 porte-voix — check posts against each social network's length rules
@@ -44,65 +46,11 @@ EXIT STATUS:
     2  bad input or usage (message on standard error)
 ";
 
-/// A command-line failure. `code()` is stable; the message is for people.
-#[derive(Debug, thiserror::Error)]
-enum CliError {
-    #[error("{0}\n(see `porte-voix --help`)")]
-    Usage(String),
-    #[error("unknown platform `{0}` (see `porte-voix platforms`)")]
-    UnknownPlatform(String),
-    #[error("cannot read {path}: {source}")]
-    Io {
-        path: String,
-        source: std::io::Error,
-    },
-    #[error("{0}: not valid UTF-8 text")]
-    NotUtf8(String),
-    #[error("{path}: no column named `{column}` (columns: {available})")]
-    MissingColumn {
-        path: String,
-        column: String,
-        available: String,
-    },
-    #[error("{path}: {message}")]
-    Csv { path: String, message: String },
-}
-
-impl CliError {
-    fn code(&self) -> &'static str {
-        match self {
-            CliError::Usage(_) => "cli.usage",
-            CliError::UnknownPlatform(_) => "platform.unknown",
-            CliError::Io { .. } => "cli.io",
-            CliError::NotUtf8(_) => "cli.not-utf8",
-            CliError::MissingColumn { .. } => "csv.missing-column",
-            CliError::Csv { .. } => "csv.parse",
-        }
-    }
-}
-
-impl From<lexopt::Error> for CliError {
-    fn from(e: lexopt::Error) -> Self {
-        CliError::Usage(e.to_string())
-    }
-}
-
-#[derive(Default)]
-struct CheckArgs {
-    platform: Option<Platform>,
-    json: bool,
-    jsonl: bool,
-    csv: Option<String>,
-    column: Option<String>,
-    input: Option<String>,
-    opts: CountOptions,
-}
-
 enum Command {
     Help,
     Version,
     Platforms,
-    Check(CheckArgs),
+    Check(cli::check::CheckArgs),
 }
 
 fn parse_args() -> Result<Command, CliError> {
@@ -115,309 +63,17 @@ fn parse_args() -> Result<Command, CliError> {
         Some(Value(v)) => v.string()?,
         Some(other) => return Err(other.unexpected().into()),
     };
-    match first.as_str() {
-        "help" => return Ok(Command::Help),
+    let help_or = |c: Option<Command>| c.unwrap_or(Command::Help);
+    Ok(match first.as_str() {
+        "help" => Command::Help,
         "platforms" => {
             if let Some(arg) = parser.next()? {
                 return Err(arg.unexpected().into());
             }
-            return Ok(Command::Platforms);
+            Command::Platforms
         }
-        "check" => {}
+        "check" => help_or(cli::check::parse(&mut parser)?.map(Command::Check)),
         other => return Err(CliError::Usage(format!("unknown command `{other}`"))),
-    }
-    let mut a = CheckArgs::default();
-    while let Some(arg) = parser.next()? {
-        match arg {
-            Short('h') | Long("help") => return Ok(Command::Help),
-            Short('p') | Long("platform") => {
-                let id: String = parser.value()?.string()?;
-                a.platform = Some(
-                    Platform::from_id(&id.to_ascii_lowercase())
-                        .ok_or(CliError::UnknownPlatform(id))?,
-                );
-            }
-            Long("json") => a.json = true,
-            Long("jsonl") => a.jsonl = true,
-            Long("csv") => a.csv = Some(parser.value()?.string()?),
-            Long("column") => a.column = Some(parser.value()?.string()?),
-            Long("x-premium") => a.opts.x_premium = true,
-            Long("mastodon-limit") => {
-                let v: String = parser.value()?.string()?;
-                let n: u32 = v.parse().map_err(|_| {
-                    CliError::Usage(format!(
-                        "--mastodon-limit wants a positive number, not `{v}`"
-                    ))
-                })?;
-                if n == 0 {
-                    return Err(CliError::Usage(
-                        "--mastodon-limit must be at least 1".into(),
-                    ));
-                }
-                a.opts.mastodon_limit = Some(n);
-            }
-            Long("content-warning") => a.opts.content_warning = Some(parser.value()?.string()?),
-            Value(v) if a.input.is_none() => a.input = Some(v.string()?),
-            other => return Err(other.unexpected().into()),
-        }
-    }
-    if a.platform.is_none() {
-        return Err(CliError::Usage("missing --platform <ID>".into()));
-    }
-    if a.jsonl && (a.csv.is_some() || a.input.is_some()) {
-        return Err(CliError::Usage(
-            "--jsonl reads standard input; it takes no FILE and no --csv".into(),
-        ));
-    }
-    if a.csv.is_some() != a.column.is_some() {
-        return Err(CliError::Usage("--csv and --column go together".into()));
-    }
-    if a.csv.is_some() && a.input.is_some() {
-        return Err(CliError::Usage(
-            "give either FILE or --csv, not both".into(),
-        ));
-    }
-    Ok(Command::Check(a))
-}
-
-fn read_input(path: Option<&str>) -> Result<String, CliError> {
-    let (name, bytes) = match path {
-        None | Some("-") => {
-            let mut b = Vec::new();
-            std::io::stdin()
-                .read_to_end(&mut b)
-                .map_err(|source| CliError::Io {
-                    path: "standard input".into(),
-                    source,
-                })?;
-            ("standard input".to_string(), b)
-        }
-        Some(p) => (
-            p.to_string(),
-            std::fs::read(p).map_err(|source| CliError::Io {
-                path: p.to_string(),
-                source,
-            })?,
-        ),
-    };
-    let mut s = String::from_utf8(bytes).map_err(|_| CliError::NotUtf8(name))?;
-    if s.ends_with('\n') {
-        s.pop();
-        if s.ends_with('\r') {
-            s.pop();
-        }
-    }
-    Ok(s)
-}
-
-fn is_over(r: &LengthReport) -> bool {
-    !r.valid
-}
-
-fn human(r: &LengthReport) -> String {
-    let mut s = format!(
-        "{}: {}/{} {}",
-        r.platform.id(),
-        r.length,
-        r.limit,
-        r.unit.id()
-    );
-    if r.remaining >= 0 {
-        s.push_str(&format!(", {} left", r.remaining));
-    } else {
-        s.push_str(&format!(", {} over", -r.remaining));
-    }
-    s.push_str(if r.valid { " — OK" } else { " — NOT VALID" });
-    if !r.certain {
-        s.push_str("\n  (the platform does not document its unit: counted in UTF-16 units, the strictest reading)");
-    }
-    if let Some(o) = r.overflow {
-        s.push_str(&format!(
-            "\n  overflow: UTF-16 offsets {}..{} of the text",
-            o.start, o.end
-        ));
-    }
-    for c in &r.checks {
-        if !c.valid {
-            s.push_str(&format!("\n  {}: {} (max {})", c.code, c.value, c.limit));
-        }
-    }
-    s
-}
-
-fn to_json<T: serde::Serialize>(v: &T) -> String {
-    // Serialising our own plain structs cannot fail.
-    serde_json::to_string(v).unwrap_or_else(|_| "{}".into())
-}
-
-fn run_check(a: CheckArgs) -> Result<ExitCode, CliError> {
-    let platform = a.platform.unwrap_or(Platform::X);
-    if a.jsonl {
-        return run_jsonl(platform, &a.opts);
-    }
-    if let (Some(path), Some(column)) = (&a.csv, &a.column) {
-        return run_csv(platform, &a.opts, path, column, a.json);
-    }
-    let text = read_input(a.input.as_deref())?;
-    let r = count_with(&text, platform, &a.opts);
-    let out = if a.json { to_json(&r) } else { human(&r) };
-    println!("{out}");
-    Ok(if is_over(&r) {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
-}
-
-#[derive(serde::Deserialize)]
-struct JsonlInput {
-    text: String,
-}
-
-fn run_jsonl(platform: Platform, opts: &CountOptions) -> Result<ExitCode, CliError> {
-    let stdin = std::io::stdin();
-    let mut input = stdin.lock();
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    let (mut any_over, mut any_bad) = (false, false);
-    let mut buf = Vec::new();
-    let mut line_no = 0u64;
-    loop {
-        buf.clear();
-        let n = input
-            .read_until(b'\n', &mut buf)
-            .map_err(|source| CliError::Io {
-                path: "standard input".into(),
-                source,
-            })?;
-        if n == 0 {
-            break;
-        }
-        line_no += 1;
-        let line = match std::str::from_utf8(&buf) {
-            Ok(l) => Ok(l.trim_end_matches(['\n', '\r'])),
-            Err(_) => Err(("jsonl.not-utf8", "the line is not valid UTF-8".to_string())),
-        };
-        let parsed = line.and_then(|l| {
-            serde_json::from_str::<JsonlInput>(l).map_err(|e| {
-                (
-                    "jsonl.malformed",
-                    format!("expected {{\"text\": \"...\"}}: {e}"),
-                )
-            })
-        });
-        let written = match parsed {
-            Ok(inp) => {
-                let r = count_with(&inp.text, platform, opts);
-                any_over |= is_over(&r);
-                writeln!(out, "{}", to_json(&r))
-            }
-            Err((code, message)) => {
-                any_bad = true;
-                let e = serde_json::json!({
-                    "error": {"code": code, "message": message, "line": line_no}
-                });
-                writeln!(out, "{e}")
-            }
-        };
-        written.map_err(|source| CliError::Io {
-            path: "standard output".into(),
-            source,
-        })?;
-    }
-    out.flush().map_err(|source| CliError::Io {
-        path: "standard output".into(),
-        source,
-    })?;
-    Ok(if any_bad {
-        ExitCode::from(2)
-    } else if any_over {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
-}
-
-fn run_csv(
-    platform: Platform,
-    opts: &CountOptions,
-    path: &str,
-    column: &str,
-    json: bool,
-) -> Result<ExitCode, CliError> {
-    let file = std::fs::File::open(path).map_err(|source| CliError::Io {
-        path: path.to_string(),
-        source,
-    })?;
-    let mut rdr = csv::ReaderBuilder::new().flexible(true).from_reader(file);
-    let csv_err = |e: csv::Error| {
-        let message = match e.position() {
-            Some(p) => format!("line {}: {e}", p.line()),
-            None => e.to_string(),
-        };
-        match e.into_kind() {
-            csv::ErrorKind::Io(source) => CliError::Io {
-                path: path.to_string(),
-                source,
-            },
-            csv::ErrorKind::Utf8 { .. } => CliError::Csv {
-                path: path.to_string(),
-                message: format!("{message} (the file must be UTF-8)"),
-            },
-            _ => CliError::Csv {
-                path: path.to_string(),
-                message,
-            },
-        }
-    };
-    let headers = rdr.headers().map_err(csv_err)?.clone();
-    let idx = headers
-        .iter()
-        .position(|h| h.trim_start_matches('\u{FEFF}') == column)
-        .ok_or_else(|| CliError::MissingColumn {
-            path: path.to_string(),
-            column: column.to_string(),
-            available: headers.iter().collect::<Vec<_>>().join(", "),
-        })?;
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    let (mut rows, mut over) = (0u64, 0u64);
-    let mut record = csv::StringRecord::new();
-    let io_err = |source| CliError::Io {
-        path: "standard output".into(),
-        source,
-    };
-    while rdr.read_record(&mut record).map_err(csv_err)? {
-        rows += 1;
-        let line = record.position().map_or(0, |p| p.line());
-        let text = record.get(idx).ok_or_else(|| CliError::Csv {
-            path: path.to_string(),
-            message: format!("line {line}: the row has no `{column}` field"),
-        })?;
-        let r = count_with(text, platform, opts);
-        if is_over(&r) {
-            over += 1;
-            if json {
-                let v = serde_json::json!({"line": line, "report": r});
-                writeln!(out, "{v}").map_err(io_err)?;
-            } else {
-                writeln!(out, "line {line}: {}", human(&r)).map_err(io_err)?;
-            }
-        }
-    }
-    if !json {
-        writeln!(
-            out,
-            "{over} of {rows} rows over the limit for {}",
-            platform.id()
-        )
-        .map_err(io_err)?;
-    }
-    out.flush().map_err(io_err)?;
-    Ok(if over > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
     })
 }
 
@@ -450,7 +106,7 @@ fn main() -> ExitCode {
             print!("{}", platforms());
             Ok(ExitCode::SUCCESS)
         }
-        Command::Check(a) => run_check(a),
+        Command::Check(a) => cli::check::run(a),
     });
     match result {
         Ok(code) => code,

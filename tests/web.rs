@@ -69,7 +69,7 @@ fn bare_contenteditable_divs_and_breaks() {
 
 #[wasm_bindgen_test]
 fn count_export_reports_and_rejects_unknown_platforms() {
-    let report = porte_voix::web::api::count("Bonjour 👋", "x").unwrap();
+    let report = porte_voix::web::api::content::count("Bonjour 👋", "x").unwrap();
     let length = js_sys::Reflect::get(&report, &"length".into())
         .unwrap()
         .as_f64()
@@ -80,7 +80,7 @@ fn count_export_reports_and_rejects_unknown_platforms() {
         .as_string()
         .unwrap();
     assert_eq!(unit, "weighted");
-    let err = porte_voix::web::api::count("a", "myspace").unwrap_err();
+    let err = porte_voix::web::api::content::count("a", "myspace").unwrap_err();
     let code = js_sys::Reflect::get(&err, &"code".into())
         .unwrap()
         .as_string()

@@ -1,0 +1,15 @@
+//! Exports the extension pages' loaders call.
+
+use wasm_bindgen::prelude::*;
+
+/// Popup: draws the popup into `#app`.
+#[wasm_bindgen]
+pub async fn popup_main() -> Result<(), JsValue> {
+    crate::web::pages::popup().await
+}
+
+/// Options page: draws the settings form into `#app`.
+#[wasm_bindgen]
+pub async fn options_main() -> Result<(), JsValue> {
+    crate::web::pages::options().await
+}
