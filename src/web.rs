@@ -4,10 +4,12 @@
 
 /// Every `#[wasm_bindgen]` export: what the JS loaders of each context call.
 pub mod api;
-/// Reading a composer's text as its editor lays it out; offsets back to DOM positions.
-pub mod composer;
-/// The content script: finds composers and draws the length badge in a closed shadow root.
-mod content;
+/// The content script: the session that follows the focused composer, and the in-page features.
+pub mod content;
+/// DOM helpers the features share: closed shadow hosts, page sheets, highlights, geometry.
+pub mod dom;
+/// One file per editor technology: detect, read as the network will post (insertion to come).
+pub mod editors;
 /// Bindings to the WebExtension APIs (`chrome.*`) and the i18n helper.
 mod ext;
 /// The options page's list of Mastodon instances: adding one asks the browser for its access.
@@ -15,4 +17,8 @@ mod instances_ui;
 /// The popup and the options page.
 mod pages;
 
-pub use composer::read_text;
+/// The text of the composer `host` (a text field or an editing host) as the network will post
+/// it, its technology detected from the DOM.
+pub fn read_text(host: &web_sys::Element) -> String {
+    editors::detect(host, None).read(host).text
+}

@@ -226,3 +226,118 @@ fn every_locale_has_the_same_keys_and_french_is_default() {
         serde_json::from_str(&fs::read_to_string(root().join("manifest.json")).unwrap()).unwrap();
     assert_eq!(manifest["default_locale"], "fr");
 }
+
+/// The stems of the `.rs` files directly in `dir`.
+fn stems(dir: &Path) -> Vec<String> {
+    let mut out: Vec<String> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "rs"))
+        .map(|p| p.file_stem().unwrap().to_string_lossy().into_owned())
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn every_in_page_feature_file_is_in_the_registry_and_every_entry_has_its_file() {
+    let dir = root().join("src/web/content/features");
+    let files = stems(&dir);
+    assert!(files.len() >= 3, "features not found in {}", dir.display());
+    let registry = fs::read_to_string(root().join("src/web/content/features.rs")).unwrap();
+    for f in &files {
+        assert!(
+            registry.contains(&format!("mod {f};")),
+            "src/web/content/features/{f}.rs is not declared in features.rs"
+        );
+        assert!(
+            registry.contains(&format!("name: \"{f}\"")),
+            "src/web/content/features/{f}.rs has no entry in FEATURES"
+        );
+    }
+    let names: Vec<&str> = registry
+        .split("name: \"")
+        .skip(1)
+        .filter_map(|s| s.split('"').next())
+        .collect();
+    for n in names {
+        assert!(
+            files.iter().any(|f| f == n),
+            "FEATURES names {n}, which has no file src/web/content/features/{n}.rs"
+        );
+    }
+}
+
+#[test]
+fn every_editor_technology_has_a_fixture_page_driven_by_its_library_and_an_e2e_case() {
+    let dir = root().join("src/web/editors");
+    let editors_rs = fs::read_to_string(root().join("src/web/editors.rs")).unwrap();
+    let e2e = fs::read_to_string(root().join("tests/e2e/editors.test.mjs")).unwrap();
+    let mut technologies = 0;
+    for stem in stems(&dir) {
+        let source = fs::read_to_string(dir.join(format!("{stem}.rs"))).unwrap();
+        if !source.contains("impl Editor for") {
+            continue; // a shared helper, not a technology
+        }
+        technologies += 1;
+        assert!(
+            editors_rs.contains(&format!("pub mod {stem};")),
+            "editors.rs does not declare {stem}"
+        );
+        let page = root().join(format!("tests/fixtures/sites/mastodon/editors/{stem}.html"));
+        let html = fs::read_to_string(&page)
+            .unwrap_or_else(|_| panic!("{stem} has no fixture page {}", page.display()));
+        // the page loads a bundled entry of tests/fixtures/editors/ that imports a real library
+        let entries: Vec<&str> = html
+            .split("src=\"/_assets/")
+            .skip(1)
+            .filter_map(|s| s.split(".js\"").next())
+            .collect();
+        let drives_a_library = entries.iter().any(|entry| {
+            ["js", "jsx"].iter().any(|ext| {
+                let f = root().join(format!("tests/fixtures/editors/{entry}.{ext}"));
+                fs::read_to_string(f).is_ok_and(|src| {
+                    // a bare contenteditable is the browser's own editing: no library to load
+                    stem == "contenteditable"
+                        || src.lines().any(|l| {
+                            l.starts_with("import ")
+                                && l.contains(" from '")
+                                && !l.contains(" from './")
+                        })
+                })
+            })
+        });
+        assert!(
+            drives_a_library,
+            "{} loads no editor entry of tests/fixtures/editors/ ({entries:?})",
+            page.display()
+        );
+        assert!(
+            e2e.contains(&format!("tech: '{stem}'")),
+            "tests/e2e/editors.test.mjs has no case for {stem}"
+        );
+    }
+    assert!(
+        technologies >= 6,
+        "found {technologies} editor technologies"
+    );
+}
+
+#[test]
+fn the_content_script_files_stay_small() {
+    let mut files = Vec::new();
+    for dir in ["src/web/content", "src/web/editors", "src/web/dom"] {
+        rust_files(&root().join(dir), &mut files);
+    }
+    for f in ["src/web/content.rs", "src/web/editors.rs", "src/web/dom.rs"] {
+        files.push(root().join(f));
+    }
+    for f in files {
+        let lines = fs::read_to_string(&f).unwrap().lines().count();
+        assert!(
+            lines <= 450,
+            "{} has {lines} lines (split it by concern)",
+            f.display()
+        );
+    }
+}

@@ -1,21 +1,37 @@
 //! Exports the content script's loader calls.
 
+use crate::locale::Lang;
 use crate::platform::Platform;
-use crate::web::ext;
+use crate::web::{content, ext};
 use wasm_bindgen::prelude::*;
 
 /// Content script: start following composers. `engine` is `"wasm"` or `"wasm2js"`.
 #[wasm_bindgen]
 pub async fn content_start(engine: String) -> Result<(), JsValue> {
     let settings = ext::load_settings().await;
-    let site = crate::web::content::page_site(&settings.mastodon_instances);
-    // the instance's own limit, read once: the user may clear theirs later
-    let instance_limit = if site.map(|s| s.id) == Some("mastodon") {
-        ext::mastodon_instance_limit("").await
-    } else {
-        None
+    let site = content::page_site(&settings.mastodon_instances);
+    let env = content::Env {
+        engine,
+        lang: Lang::from_tag(&ext::ui_language()),
+        site,
     };
-    crate::web::content::start(&engine, site, &settings, instance_limit)
+    content::start(env, &settings)?;
+    // settings changed in the options page: count with them at once, no reload
+    ext::on_storage_change(Box::new(|| {
+        wasm_bindgen_futures::spawn_local(async {
+            content::set_settings(&ext::load_settings().await);
+        });
+    }));
+    // Mastodon: the first badge counts with the known limit (the user's, else the default);
+    // the instance's own limit replaces it when its API answers
+    if site.is_some_and(|s| s.id == "mastodon") {
+        wasm_bindgen_futures::spawn_local(async {
+            if let Some(limit) = ext::mastodon_instance_limit("").await {
+                content::set_instance_limit(limit);
+            }
+        });
+    }
+    Ok(())
 }
 
 /// Counts `text` for `platform` (an id such as `"x"`); returns the length report.

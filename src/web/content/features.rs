@@ -1,0 +1,178 @@
+//! The in-page features: ONE registry list ([`FEATURES`]), each entry naming its file under
+//! `features/` and where it runs (which editors, which platforms); and the runner that gives
+//! each snapshot to every feature. A feature that fails is logged with its name and the others
+//! keep running. A feature holds its own state; it reads the session only through the
+//! [`Snapshot`] it is given, so it never holds a borrow of the session across a DOM call.
+
+use super::session::{Composer, Snapshot};
+use crate::platform::Platform;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use wasm_bindgen::JsValue;
+use web_sys::Document;
+
+mod field_mirror;
+mod length_badge;
+mod overflow_mark;
+
+/// One in-page feature.
+pub trait Feature {
+    /// A new snapshot of a composer it runs on: redraw.
+    fn update(&self, snapshot: &Snapshot) -> Result<(), JsValue>;
+    /// The page scrolled or resized: move what it drew (the composer's text is unchanged).
+    fn place(&self, _snapshot: &Snapshot) -> Result<(), JsValue> {
+        Ok(())
+    }
+    /// No composer it runs on any more: take down what it drew.
+    fn leave(&self) -> Result<(), JsValue>;
+}
+
+/// Which editors a feature runs on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Editors {
+    Any,
+    /// `<textarea>` and text `<input>`.
+    TextFields,
+    /// Every editable element that is not a text field.
+    Rich,
+}
+
+/// Where a feature runs.
+#[derive(Clone, Copy, Debug)]
+pub struct Scope {
+    pub editors: Editors,
+    /// The platforms it runs for; `None`: all.
+    pub platforms: Option<&'static [Platform]>,
+}
+
+impl Scope {
+    pub const EVERYWHERE: Scope = Scope {
+        editors: Editors::Any,
+        platforms: None,
+    };
+
+    /// The composer is one this scope covers.
+    pub fn covers(&self, composer: &Composer) -> bool {
+        let field = composer.editor.kind() == Some(crate::sites::EditorKind::TextField);
+        let editor_ok = match self.editors {
+            Editors::Any => true,
+            Editors::TextFields => field,
+            Editors::Rich => !field,
+        };
+        editor_ok
+            && self
+                .platforms
+                .is_none_or(|p| p.contains(&composer.platform))
+    }
+}
+
+/// A feature's registry entry: its name (the file `features/<name>.rs`), where it runs, and how
+/// it is made when the session starts.
+pub struct Registration {
+    pub name: &'static str,
+    pub scope: Scope,
+    pub make: fn(&Document) -> Result<Rc<dyn Feature>, JsValue>,
+}
+
+/// Every in-page feature, one line each.
+pub const FEATURES: &[Registration] = &[
+    Registration {
+        name: "length_badge",
+        scope: Scope::EVERYWHERE,
+        make: length_badge::make,
+    },
+    Registration {
+        name: "overflow_mark",
+        scope: Scope {
+            editors: Editors::Rich,
+            platforms: None,
+        },
+        make: overflow_mark::make,
+    },
+    Registration {
+        name: "field_mirror",
+        scope: Scope {
+            editors: Editors::TextFields,
+            platforms: None,
+        },
+        make: field_mirror::make,
+    },
+];
+
+struct Running {
+    name: &'static str,
+    scope: Scope,
+    feature: Rc<dyn Feature>,
+    /// It ran on the last snapshot (so it has something to take down).
+    active: Cell<bool>,
+}
+
+thread_local! {
+    static RUNNING: RefCell<Vec<Rc<Running>>> = const { RefCell::new(Vec::new()) };
+}
+
+fn warn(name: &str, what: &str, e: &JsValue) {
+    web_sys::console::warn_2(
+        &JsValue::from_str(&format!("Porte-voix: feature {name} failed ({what}):")),
+        e,
+    );
+}
+
+/// Makes every registered feature (once per page). One that cannot be made is logged and left out.
+pub(super) fn start(document: &Document) {
+    for r in FEATURES {
+        match (r.make)(document) {
+            Ok(feature) => add(r.name, r.scope, feature),
+            Err(e) => warn(r.name, "start", &e),
+        }
+    }
+}
+
+/// Adds a running feature, for the rest of the page's life (a feature loaded later).
+pub fn add(name: &'static str, scope: Scope, feature: Rc<dyn Feature>) {
+    let running = Rc::new(Running {
+        name,
+        scope,
+        feature,
+        active: Cell::new(false),
+    });
+    let pushed = RUNNING.with(|r| r.try_borrow_mut().map(|mut r| r.push(running.clone())));
+    if pushed.is_err() {
+        super::super::dom::later(move || add(name, scope, running.feature.clone()));
+    }
+}
+
+/// The running features, copied: no borrow is held while they run.
+fn running() -> Vec<Rc<Running>> {
+    RUNNING.with(|r| r.try_borrow().map(|r| r.clone()).unwrap_or_default())
+}
+
+/// Gives `snapshot` to every feature: `update` where it runs, `leave` where it just stopped.
+pub(super) fn update(snapshot: &Snapshot) {
+    for f in running() {
+        let covered = snapshot
+            .composer
+            .as_ref()
+            .is_some_and(|c| f.scope.covers(c));
+        let result = if covered {
+            f.active.set(true);
+            f.feature.update(snapshot)
+        } else if f.active.replace(false) {
+            f.feature.leave()
+        } else {
+            Ok(())
+        };
+        if let Err(e) = result {
+            warn(f.name, if covered { "update" } else { "leave" }, &e);
+        }
+    }
+}
+
+/// Asks the active features to follow the composer on screen.
+pub(super) fn place(snapshot: &Snapshot) {
+    for f in running().into_iter().filter(|f| f.active.get()) {
+        if let Err(e) = f.feature.place(snapshot) {
+            warn(f.name, "place", &e);
+        }
+    }
+}
