@@ -34,7 +34,13 @@ pub fn call_method(target: &JsValue, name: &str, args: &[JsValue]) -> Result<JsV
 
 /// Runs `f` in a later task (after the current event has finished dispatching).
 pub fn later(f: impl FnOnce() + 'static) {
-    let cb = wasm_bindgen::closure::Closure::once_into_js(f);
+    later_boxed(Box::new(f));
+}
+
+/// One closure type for every caller of [`later`]: each distinct closure type given to
+/// wasm-bindgen adds its own glue to the module.
+fn later_boxed(f: Box<dyn FnOnce()>) {
+    let cb = Closure::once_into_js(f);
     if let Some(w) = web_sys::window() {
         if let Err(e) = w.set_timeout_with_callback(cb.unchecked_ref()) {
             web_sys::console::warn_2(&"Porte-voix: setTimeout".into(), &e);
