@@ -65,6 +65,15 @@ impl Listener {
         kind: &'static str,
         f: impl Fn(&web_sys::Event) + 'static,
     ) -> Result<Listener, JsValue> {
+        Listener::capture_boxed(target, kind, Box::new(f))
+    }
+
+    /// One instance of the code below for every caller of [`Listener::capture`].
+    fn capture_boxed(
+        target: &EventTarget,
+        kind: &'static str,
+        f: Box<dyn Fn(&web_sys::Event)>,
+    ) -> Result<Listener, JsValue> {
         let callback = Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| f(&e));
         target.add_event_listener_with_callback_and_bool(
             kind,

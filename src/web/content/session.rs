@@ -89,7 +89,6 @@ pub fn start(env: Env, settings: &Settings) -> Result<(), JsValue> {
     }
     let window = web_sys::window().ok_or("no window")?;
     let document = window.document().ok_or("no document")?;
-    features::start(&document);
     let on_mutation = Closure::<dyn FnMut()>::new(schedule_refresh);
     let observer = MutationObserver::new(on_mutation.as_ref().unchecked_ref())?;
     let session = Session {
@@ -105,6 +104,7 @@ pub fn start(env: Env, settings: &Settings) -> Result<(), JsValue> {
     SESSION
         .with(|s| s.try_borrow_mut().map(|mut s| *s = Some(session)))
         .map_err(|_| JsValue::from_str("session busy"))?;
+    features::start(&document);
     // a composer may already have the focus when the core finishes loading
     if let Some(active) = dom::deep_active_element(&document) {
         on_focus(&active);
