@@ -273,7 +273,7 @@ fn the_editing_host_is_the_outermost_editable_or_the_text_field() {
     assert_eq!(editors::editing_host(&checkbox), None);
 }
 
-/// What EDITORS.md measured, kept by each technology's insertion order: never a plain
+/// What was measured on the libraries, kept by each technology's insertion order: never a plain
 /// `execCommand` where it loses paragraphs (Draft.js, Lexical), a DOM Range only where no editor
 /// owns the DOM, and a technique with no default action first where the editor is unknown.
 #[wasm_bindgen_test]

@@ -1,8 +1,9 @@
 //! The editor technologies the networks' composers use, one file per technology under
 //! `editors/`: how to recognise one from the DOM, how to read its text the way the network will
-//! post it, and the order of insertion techniques that works for it (`../shared` research, the
-//! table in EDITORS.md §5). Here: the [`Editor`] trait, the registry in detection order, the
-//! detection itself, and the generic handling of a rich editor none of them recognises.
+//! post it, and the order of insertion techniques that works for it (measured on each library
+//! from npm: the model, undo and caret right). Here: the [`Editor`] trait, the registry in
+//! detection order, the detection itself, and the generic handling of a rich editor none of them
+//! recognises.
 //!
 //! Nothing here draws anything or keeps state: features (`content/features/`) and the session
 //! (`content/session.rs`) call these functions. Nothing here writes into an editor yet: insertion
@@ -23,7 +24,7 @@ pub mod text_field;
 pub use reading::ComposerText;
 
 /// A way to put text into an editor. Which ones work, and in which order, depends on the editor
-/// (measured: EDITORS.md §5); each technology lists its order as data.
+/// (measured on each library); each technology lists its order as data.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Technique {
     /// `document.execCommand('insertText', false, text)`.
@@ -120,7 +121,7 @@ pub fn detect(host: &Element, hint: Option<EditorKind>) -> &'static dyn Editor {
 }
 
 /// The composer an element belongs to: a text field (`<textarea>`, a text `<input>`), or the
-/// outermost editable element around it (EDITORS.md §5.1). `None` for anything else.
+/// outermost editable element around it. `None` for anything else.
 pub fn editing_host(el: &Element) -> Option<Element> {
     if text_field::is_text_field(el) {
         return Some(el.clone());

@@ -53,7 +53,8 @@ const CASES = [
     composer: '[contenteditable="true"]',
     inside: (el) => el.textContent.includes('Ajoutez un commentaire'),
     // no model but the DOM, whose innerText counts a blank line `<div><br></div>` twice
-    // (EDITORS.md §5.7): the typed lines are the reference, innerText only a sanity check
+    // (a blank line is `<div><br></div>`): the typed lines are the reference, innerText only a
+    // sanity check
     noModel: true,
   },
 ];
