@@ -1,5 +1,5 @@
 //! The web layer in a real browser (wasm-bindgen-test, headless Chromium): how composer text is
-//! read from each editor's DOM, and the JS-facing exports.
+//! read from each editor's DOM, and the loader's panic hook.
 #![cfg(target_arch = "wasm32")]
 
 use porte_voix::web::read_text;
@@ -65,27 +65,6 @@ fn bare_contenteditable_divs_and_breaks() {
     assert_eq!(read_text(&trailing), "a");
     let list = composer("div", "<ul><li>un</li><li>deux</li></ul>");
     assert_eq!(read_text(&list), "un\ndeux");
-}
-
-#[wasm_bindgen_test]
-fn count_export_reports_and_rejects_unknown_platforms() {
-    let report = porte_voix::web::api::content::count("Bonjour 👋", "x").unwrap();
-    let length = js_sys::Reflect::get(&report, &"length".into())
-        .unwrap()
-        .as_f64()
-        .unwrap();
-    assert_eq!(length, 10.0);
-    let unit = js_sys::Reflect::get(&report, &"unit".into())
-        .unwrap()
-        .as_string()
-        .unwrap();
-    assert_eq!(unit, "weighted");
-    let err = porte_voix::web::api::content::count("a", "myspace").unwrap_err();
-    let code = js_sys::Reflect::get(&err, &"code".into())
-        .unwrap()
-        .as_string()
-        .unwrap();
-    assert_eq!(code, "platform.unknown");
 }
 
 #[wasm_bindgen_test]

@@ -20,7 +20,7 @@ before(async () => {
   await buildFixtures();
   damaged = mkdtempSync(join(tmpdir(), 'pv-damaged-'));
   cpSync(EXT_DIR, damaged, { recursive: true });
-  for (const file of ['pkg/porte_voix_bg.wasm', 'pkg/porte_voix_wasm2js.js']) {
+  for (const file of ['pkg/inpage_bg.wasm', 'pkg/inpage_wasm2js.js']) {
     const path = join(damaged, file);
     truncateSync(path, Math.floor(statSync(path).size / 2));
   }
