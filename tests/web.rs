@@ -1,6 +1,6 @@
 //! The web layer in a real browser (wasm-bindgen-test, headless Chromium): how composer text is
 //! read from each editor's DOM, and the loader's panic hook.
-#![cfg(target_arch = "wasm32")]
+#![cfg(all(target_arch = "wasm32", feature = "inpage"))]
 
 use porte_voix::web::read_text;
 use wasm_bindgen::JsCast;
