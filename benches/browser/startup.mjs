@@ -6,8 +6,9 @@
 // compiled code cached), then measures a second page in the same browser (warm: what every later
 // page of the session pays). Also times the engine's files alone in a plain page (import +
 // compile/instantiate, no extension), to split the start-up.
-// Usage: node benches/browser/startup.mjs [EXT_DIR]   (after scripts/build.sh; EXT_DIR defaults
-// to dist/chrome, and may be another build's, to compare)
+// Usage: node benches/browser/startup.mjs [EXT_DIR…]   (after scripts/build.sh; EXT_DIR defaults
+// to dist/chrome; several builds are measured interleaved, run by run, so that the machine's
+// drift falls on all alike: compare builds within one run)
 import { chromium } from 'playwright-core';
 import { createServer } from 'node:http';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
@@ -18,23 +19,40 @@ import { launch } from '../../tests/e2e/lib/chromium.mjs';
 import { buildFixtures } from '../../tests/e2e/build-fixtures.mjs';
 
 const ROOT = resolve(new URL('../..', import.meta.url).pathname);
-const EXT = resolve(process.argv[2] ?? join(ROOT, 'dist/chrome'));
-const PKG = join(EXT, 'pkg');
-if (!existsSync(PKG)) {
-  console.error(`${PKG} is missing: run scripts/build.sh first`);
-  process.exit(2);
+const EXTS = (process.argv.length > 2 ? process.argv.slice(2) : [join(ROOT, 'dist/chrome')]).map((d) => resolve(d));
+/** A build's in-page engine files: inpage.* since the engines were split, porte_voix.* before. */
+function engineOf(ext) {
+  const pkg = join(ext, 'pkg');
+  if (!existsSync(pkg)) {
+    console.error(`${pkg} is missing: run scripts/build.sh first`);
+    process.exit(2);
+  }
+  const name = existsSync(join(pkg, 'inpage.js')) ? 'inpage' : 'porte_voix';
+  return { ext, pkg, name, js: `${name}.js`, wasm: `${name}_bg.wasm`, w2js: `${name}_wasm2js.js` };
 }
-// this build's in-page engine: inpage.js (+ _bg.wasm, _wasm2js.js), or the single engine of
-// builds before the split (porte_voix.js)
-const NAME = existsSync(join(PKG, 'inpage.js')) ? 'inpage' : 'porte_voix';
-const FILES = { js: `${NAME}.js`, wasm: `${NAME}_bg.wasm`, w2js: `${NAME}_wasm2js.js` };
+const BUILDS = EXTS.map(engineOf);
 const RUNS = Number(process.env.RUNS ?? 9);
 const X_DRAFT = '[data-testid="tweetTextarea_0"]';
 
-/** In the page: focus the composer, resolve with the ms until the badge host shows. */
+/** The renderer's CPU counters (CDP Performance.getMetrics), in ms. */
+async function cpu(cdp) {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const m = Object.fromEntries(metrics.map((x) => [x.name, x.value]));
+  return { thread: m.ThreadTime * 1000, process: m.ProcessTime * 1000 };
+}
+
+/**
+ * Focuses the composer; resolves with the ms until the badge host shows (wall clock, in the
+ * page), and the CPU time the renderer spent meanwhile: its main thread, and all its threads
+ * (wasm compiles off the main thread). CPU time stays meaningful on a loaded machine, where the
+ * wall clock mostly measures the wait for a core.
+ */
 async function firstFocus(page) {
   await page.locator(X_DRAFT).first().waitFor();
-  return page.evaluate((sel) => new Promise((done) => {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+  const before = await cpu(cdp);
+  const wall = await page.evaluate((sel) => new Promise((done) => {
     const shown = () => document.querySelector('porte-voix-badge[data-visible]');
     const t0 = performance.now();
     const mo = new MutationObserver(() => {
@@ -46,24 +64,30 @@ async function firstFocus(page) {
     mo.observe(document.documentElement, { subtree: true, childList: true, attributes: true });
     document.querySelector(sel).focus();
   }), X_DRAFT);
+  const after = await cpu(cdp);
+  await cdp.detach();
+  return { wall, thread: after.thread - before.thread, process: after.process - before.process };
 }
 
 await buildFixtures();
 const server = await startServer();
-const times = { wasm: { cold: [], warm: [] }, wasm2js: { cold: [], warm: [] } };
+const times = BUILDS.map(() => Object.fromEntries(['wasm', 'wasm2js'].map((e) => [e, Object.fromEntries(['cold', 'warm'].flatMap((k) => ['wall', 'thread', 'process'].map((w) => [`${k}.${w}`, []])))])));
 for (let i = 0; i < RUNS; i++) {
-  for (const [engine, csp] of [['wasm', 'none'], ['wasm2js', 'strict']]) {
-    const browser = await launch({ port: server.port, extDir: EXT });
-    try {
-      for (const kind of ['cold', 'warm']) {
-        const page = await browser.context.newPage();
-        await page.goto(`https://x.com/compose/post?csp=${csp}`, { waitUntil: 'load' });
-        await page.waitForTimeout(300); // the page settles, as a user reads before typing
-        times[engine][kind].push(await firstFocus(page));
-        await page.close();
+  for (const [b, build] of BUILDS.entries()) {
+    for (const [engine, csp] of [['wasm', 'none'], ['wasm2js', 'strict']]) {
+      const browser = await launch({ port: server.port, extDir: build.ext });
+      try {
+        for (const kind of ['cold', 'warm']) {
+          const page = await browser.context.newPage();
+          await page.goto(`https://x.com/compose/post?csp=${csp}`, { waitUntil: 'load' });
+          await page.waitForTimeout(300); // the page settles, as a user reads before typing
+          const r = await firstFocus(page);
+          for (const w of ['wall', 'thread', 'process']) times[b][engine][`${kind}.${w}`].push(r[w]);
+          await page.close();
+        }
+      } finally {
+        await browser.close();
       }
-    } finally {
-      await browser.close();
     }
   }
 }
@@ -78,8 +102,9 @@ const plain = createServer((req, res) => {
     res.end('<!doctype html><meta charset="utf-8"><title>startup</title>');
     return;
   }
-  const file = join(PKG, path.replace('/pkg/', ''));
-  if (!path.startsWith('/pkg/') || !existsSync(file)) { res.writeHead(404); res.end(); return; }
+  const m = path.match(/^\/(\d+)\/pkg\/([\w.]+)$/);
+  const file = m && join(BUILDS[Number(m[1])]?.pkg ?? '/nonexistent', m[2]);
+  if (!file || !existsSync(file)) { res.writeHead(404); res.end(); return; }
   res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
   res.end(readFileSync(file));
 });
@@ -88,23 +113,25 @@ const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
 });
-const load = { wasm: [], wasm2js: [] };
+const load = BUILDS.map(() => ({ wasm: [], wasm2js: [] }));
 for (let i = 0; i < RUNS; i++) {
-  for (const engine of ['wasm', 'wasm2js']) {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.goto(`http://127.0.0.1:${plain.address().port}/`);
-    load[engine].push(await page.evaluate(async ([e, f]) => {
-      const t0 = performance.now();
-      if (e === 'wasm') {
-        const m = await import(`/pkg/${f.js}`);
-        await m.default({ module_or_path: `/pkg/${f.wasm}` });
-      } else {
-        await import(`/pkg/${f.w2js}`);
-      }
-      return performance.now() - t0;
-    }, [engine, FILES]));
-    await context.close();
+  for (const [b, build] of BUILDS.entries()) {
+    for (const engine of ['wasm', 'wasm2js']) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(`http://127.0.0.1:${plain.address().port}/`);
+      load[b][engine].push(await page.evaluate(async ([e, base, f]) => {
+        const t0 = performance.now();
+        if (e === 'wasm') {
+          const m = await import(`${base}/${f.js}`);
+          await m.default({ module_or_path: `${base}/${f.wasm}` });
+        } else {
+          await import(`${base}/${f.w2js}`);
+        }
+        return performance.now() - t0;
+      }, [engine, `/${b}/pkg`, { js: build.js, wasm: build.wasm, w2js: build.w2js }]));
+      await context.close();
+    }
   }
 }
 const version = browser.version();
@@ -113,18 +140,24 @@ plain.close();
 
 const median = (a) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
 const ms = (a) => `${median(a).toFixed(1)} ms (${Math.min(...a).toFixed(0)}–${Math.max(...a).toFixed(0)})`;
-const size = (f) => statSync(join(PKG, f)).size;
-const gz = (f) => gzipSync(readFileSync(join(PKG, f)), { level: 9 }).length;
+const size = (pkg, f) => statSync(join(pkg, f)).size;
+const gz = (pkg, f) => gzipSync(readFileSync(join(pkg, f)), { level: 9 }).length;
 const kb = (n) => `${(n / 1000).toFixed(1)} kB`;
-console.log(`${EXT}: in-page engine ${NAME}; ${RUNS} runs, medians (min–max); Chromium ${version}; load ${(await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-console.log('| engine | files | raw | gzip -9 | files alone: import + instantiate | first focus → badge, cold | same, warm |');
-console.log('|---|---|---:|---:|---:|---:|---:|');
-const row = (engine, files) => {
-  const raw = files.reduce((n, f) => n + size(f), 0);
-  const z = files.reduce((n, f) => n + gz(f), 0);
-  console.log(`| ${engine} | ${files.join(' + ')} | ${kb(raw)} | ${kb(z)} | ${ms(load[engine])} | ${ms(times[engine].cold)} | ${ms(times[engine].warm)} |`);
-};
-row('wasm', [FILES.js, FILES.wasm]);
-row('wasm2js', [FILES.w2js]);
-console.log('\nevery file under pkg/:');
-for (const f of readdirSync(PKG).sort()) console.log(`  ${f}: ${size(f)} B, gzip -9 ${gz(f)} B`);
+console.log(`${RUNS} runs, medians (min–max); Chromium ${version}; load average now ${(await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+console.log('| build | engine | files | raw | gzip -9 | files alone: import + instantiate | first focus → badge, cold | CPU: main thread / renderer | warm | CPU: main thread / renderer |');
+console.log('|---|---|---|---:|---:|---:|---:|---:|---:|---:|');
+for (const [b, build] of BUILDS.entries()) {
+  const row = (engine, files) => {
+    const raw = files.reduce((n, f) => n + size(build.pkg, f), 0);
+    const z = files.reduce((n, f) => n + gz(build.pkg, f), 0);
+    const t = times[b][engine];
+    const c = (k) => `${median(t[`${k}.thread`]).toFixed(0)} / ${median(t[`${k}.process`]).toFixed(0)} ms`;
+    console.log(`| ${build.ext} | ${engine} | ${files.join(' + ')} | ${kb(raw)} | ${kb(z)} | ${ms(load[b][engine])} | ${ms(t['cold.wall'])} | ${c('cold')} | ${ms(t['warm.wall'])} | ${c('warm')} |`);
+  };
+  row('wasm', [build.js, build.wasm]);
+  row('wasm2js', [build.w2js]);
+}
+for (const build of BUILDS) {
+  console.log(`\n${build.pkg}:`);
+  for (const f of readdirSync(build.pkg).sort()) console.log(`  ${f}: ${size(build.pkg, f)} B, gzip -9 ${gz(build.pkg, f)} B`);
+}
