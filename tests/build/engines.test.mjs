@@ -3,6 +3,7 @@
 // the other's, and the packages ship exactly the engines' files. Needs a build.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ENGINE_FILES } from '../../scripts/manifest.mjs';
@@ -40,4 +41,16 @@ test('the packages ship both engines, and no wasm2js copy of the extension\'s en
     assert.ok(existsSync(dir), `${dir}: run scripts/build.sh`);
     assert.deepEqual(readdirSync(dir).sort(), [...ENGINE_FILES.inpage, ...ENGINE_FILES.extension].map((f) => f.slice(4)).sort());
   }
+});
+
+test('the command line\'s crates (lexopt, csv) are in neither engine, and in the command line', () => {
+  const tree = (args) => execFileSync('cargo', ['tree', '-e', 'normal', '--prefix', 'none', ...args], { cwd: ROOT, encoding: 'utf8' })
+    .split('\n').map((l) => l.split(' ')[0]);
+  for (const feature of ['inpage', 'extension']) {
+    const crates = tree(['--target', 'wasm32-unknown-unknown', '--no-default-features', '--features', feature]);
+    assert.ok(crates.includes('wasm-bindgen'), `${feature}: ${crates.join(' ')}`);
+    for (const cli of ['lexopt', 'csv']) assert.ok(!crates.includes(cli), `${cli} in the ${feature} engine`);
+  }
+  const host = tree([]);
+  for (const cli of ['lexopt', 'csv']) assert.ok(host.includes(cli), `${cli} missing from the command line`);
 });
