@@ -8,7 +8,7 @@
 //! Instagram's hashtags makes `valid` false without an overflow span.
 //!
 //! One counter per network family in `length/` (X's weighted count, Mastodon's and Bluesky's
-//! graphemes, the plain UTF-16 and byte rules), each returning a [`Counted`]; this file holds the
+//! graphemes, the plain UTF-16 and byte rules), each returning one `Counted`; this file holds the
 //! report, the dispatch and what the counters share. The benchmark corpus lives with the
 //! benchmarks (`benches/corpus.rs`), not here.
 
