@@ -67,6 +67,25 @@ fn bare_contenteditable_divs_and_breaks() {
     assert_eq!(read_text(&list), "un\ndeux");
 }
 
+/// What the badge counts, in the browser: a Draft.js composer read as X will post it, then
+/// counted by the wasm build of the core (NFC, the TLD list, emoji weights), as on the page.
+#[wasm_bindgen_test]
+fn a_composer_read_from_the_dom_counts_as_x_does() {
+    use porte_voix::length::count;
+    use porte_voix::platform::Platform;
+    let el = composer(
+        "div",
+        r#"<div data-contents="true"><div data-block="true"><div><span data-text="true">Merci Chloé 👋 lapresse.ca</span></div></div><div data-block="true"><div><span data-text="true">À bientôt 🇨🇦</span></div></div></div>"#,
+    );
+    let text = read_text(&el);
+    assert_eq!(text, "Merci Chloé 👋 lapresse.ca\nÀ bientôt 🇨🇦");
+    let r = count(&text, Platform::X);
+    // 12 + 2 (👋) + 1 + 23 (the link) + 1 (line break) + 10 + 2 (the flag)
+    assert_eq!(r.length, 51);
+    assert_eq!(r.urls.len(), 1);
+    assert!(r.valid);
+}
+
 #[wasm_bindgen_test]
 fn offsets_map_back_to_text_nodes_for_the_overflow_mark() {
     let el = composer("div", "<p>ab</p><p><br></p><p>c<strong>dé</strong></p>");
