@@ -1,5 +1,5 @@
 //! Native benchmark of the length engine over the shared 10,000-post corpus
-//! (`tests/fixtures/length/corpus.rs`): time per post for X (URLs + emoji + NFC), Mastodon,
+//! (`benches/corpus.rs`): time per post for X (URLs + emoji + NFC), Mastodon,
 //! Bluesky and a UTF-16 platform. Run with `cargo bench --bench length`.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
@@ -7,7 +7,7 @@ use porte_voix::length::count;
 use porte_voix::platform::Platform;
 use std::hint::black_box;
 
-#[path = "../tests/fixtures/length/corpus.rs"]
+#[path = "../benches/corpus.rs"]
 mod corpus;
 
 fn bench(c: &mut Criterion) {

@@ -1,7 +1,8 @@
-//! Prints the benchmark corpus (the same 10,000 posts the native benchmark counts) as a JSON
-//! array, for the in-browser benchmark: `cargo run --release --example corpus > corpus.json`.
+//! Prints the benchmark corpus (the same 10,000 posts the native benchmark counts,
+//! `benches/corpus.rs`) as a JSON array, for the oracle tests (`tests/oracle/`):
+//! `cargo run --example corpus > corpus.json`.
 
-#[path = "../tests/fixtures/length/corpus.rs"]
+#[path = "../benches/corpus.rs"]
 mod corpus;
 
 fn main() {

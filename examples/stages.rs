@@ -1,6 +1,6 @@
 //! Profiling driver (instruction counts under callgrind, see BENCHMARKS.md): counts the first 2,000 corpus posts for the platform given as
 //! argv[1] (`none` only generates the corpus, to subtract its cost under callgrind).
-#[path = "../tests/fixtures/length/corpus.rs"]
+#[path = "../benches/corpus.rs"]
 mod corpus;
 fn main() {
     let posts = corpus::corpus();

@@ -1,9 +1,9 @@
 // Porte-voix background (service worker in Chrome, event page in Firefox). Listeners are
 // registered synchronously, as MV3 requires; the Rust core decides, this file moves messages and
 // keeps the core's state in storage.session so it survives the worker being stopped.
-import init, { background_handle, background_forget_tab, background_instances } from './pkg/porte_voix.js';
+import init, { background_handle, background_forget_tab, background_instances } from './pkg/extension.js';
 
-const ready = init({ module_or_path: new URL('./pkg/porte_voix_bg.wasm', import.meta.url) });
+const ready = init({ module_or_path: new URL('./pkg/extension_bg.wasm', import.meta.url) });
 const STATE_KEY = 'background_state';
 
 // One message at a time: each reads, decides and writes the state before the next starts.

@@ -41,12 +41,12 @@
 
   async function loadCore() {
     try {
-      const m = await import(url('pkg/porte_voix.js'));
-      await m.default({ module_or_path: url('pkg/porte_voix_bg.wasm') });
+      const m = await import(url('pkg/inpage.js'));
+      await m.default({ module_or_path: url('pkg/inpage_bg.wasm') });
       return { m, engine: 'wasm' };
     } catch {
       // CompileError with an empty message under a strict CSP: detect by catching, not by text.
-      const m = await import(url('pkg/porte_voix_wasm2js.js'));
+      const m = await import(url('pkg/inpage_wasm2js.js'));
       return { m, engine: 'wasm2js' };
     }
   }

@@ -1,4 +1,4 @@
-import { options_main } from './pkg/porte_voix.js';
+import { options_main } from './pkg/extension.js';
 import { run } from './pages.js';
 
 run(() => options_main());

@@ -1,6 +1,6 @@
 // Shared loader of the extension pages: instantiates the Rust core, then runs one page's entry.
 // A failure is shown in the page instead of leaving it blank.
-import init, { install_panic_hook } from './pkg/porte_voix.js';
+import init, { install_panic_hook } from './pkg/extension.js';
 
 function showError(message) {
   const app = document.getElementById('app');
@@ -13,7 +13,7 @@ function showError(message) {
 
 export async function run(entry) {
   try {
-    const core = await init({ module_or_path: new URL('./pkg/porte_voix_bg.wasm', import.meta.url) });
+    const core = await init({ module_or_path: new URL('./pkg/extension_bg.wasm', import.meta.url) });
     install_panic_hook(showError);
     await entry(core);
     document.body.dataset.ready = 'true';

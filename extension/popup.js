@@ -1,4 +1,4 @@
-import { popup_main } from './pkg/porte_voix.js';
+import { popup_main } from './pkg/extension.js';
 import { run } from './pages.js';
 
 run(() => popup_main());

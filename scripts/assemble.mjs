@@ -2,9 +2,9 @@
 // each. Only what the extension loads is copied (no overlay file, no source maps).
 import { cpSync, mkdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { manifests } from './manifest.mjs';
+import { manifests, ENGINE_FILES } from './manifest.mjs';
 
-const SHIPPED_PKG = ['porte_voix.js', 'porte_voix_bg.wasm', 'porte_voix_wasm2js.js'];
+const SHIPPED_PKG = [...ENGINE_FILES.inpage, ...ENGINE_FILES.extension];
 const SKIP = new Set(['manifest.firefox.json']);
 
 for (const [browser, manifest] of Object.entries(manifests())) {
@@ -13,8 +13,8 @@ for (const [browser, manifest] of Object.entries(manifests())) {
   mkdirSync(`${dir}/pkg`, { recursive: true });
   cpSync('extension', dir, { recursive: true, filter: (src) => !SKIP.has(src.split('/').pop()) });
   for (const f of SHIPPED_PKG) {
-    if (!existsSync(`build/pkg/${f}`)) throw new Error(`build/pkg/${f} is missing: run scripts/build.sh`);
-    cpSync(`build/pkg/${f}`, `${dir}/pkg/${f}`);
+    if (!existsSync(`build/${f}`)) throw new Error(`build/${f} is missing: run scripts/build.sh`);
+    cpSync(`build/${f}`, `${dir}/${f}`);
   }
   writeFileSync(`${dir}/manifest.json`, `${JSON.stringify(manifest, null, 2)}\n`);
   const zip = `dist/porte-voix-${browser}-${manifest.version}.zip`;

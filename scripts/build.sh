@@ -1,6 +1,11 @@
 #!/usr/bin/env bash
-# Builds the extension: the Rust core to wasm (+ wasm2js fallback), then dist/chrome and
-# dist/firefox with their zips. Usage: scripts/build.sh [--skip-setup]
+# Builds the extension's two engines from the one crate, then dist/chrome and dist/firefox with
+# their zips. Usage: scripts/build.sh [--skip-setup]
+# - the in-page engine (feature `inpage`, loaded by the content script on the networks' pages):
+#   build/pkg/inpage.js + inpage_bg.wasm, and the same code as JavaScript by wasm2js,
+#   build/pkg/inpage_wasm2js.js, for pages whose CSP forbids wasm;
+# - the extension's engine (feature `extension`: background, popup, options): build/pkg/extension.js
+#   + extension_bg.wasm, wasm only (the extension's own pages allow 'wasm-unsafe-eval').
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
@@ -10,32 +15,38 @@ log() { printf '\033[1m[build]\033[0m %s\n' "$*"; }
 out=build
 rm -rf "$out" && mkdir -p "$out"
 
-# One wasm build serves both content-script engines: real wasm, and binaryen's wasm2js, which
-# cannot take reference types. Its own target dir keeps these flags from invalidating the other
-# wasm32 builds (clippy, wasm-bindgen-test), which keep the defaults.
-log "cargo build (wasm32, profile wasm, no reference types)"
-RUSTFLAGS="-C target-feature=-reference-types" \
-  cargo build --lib --profile wasm --target wasm32-unknown-unknown --target-dir target/wasm-noref
-node scripts/strip-section.mjs target/wasm-noref/wasm32-unknown-unknown/wasm/porte_voix.wasm \
-  "$out/porte_voix.wasm" target_features
-
-log "wasm-bindgen"
-wasm-bindgen --target web --no-typescript --out-dir "$out/pkg" "$out/porte_voix.wasm"
-wasm-bindgen --target bundler --no-typescript --out-dir "$out/pkg-js" "$out/porte_voix.wasm"
-
 # The MVP features rustc 1.95 enables for wasm32, minus reference-types (see .cargo/config.toml).
 FEAT=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-multivalue)
-log "wasm-opt -Oz"
-wasm-opt -Oz "${FEAT[@]}" "$out/pkg/porte_voix_bg.wasm" -o "$out/pkg/porte_voix_bg.wasm"
 
-# wasm2js takes the optimised module once its saturating float-to-int conversions are lowered
-# (it cannot translate their i64 forms).
-log "wasm2js fallback"
-wasm-opt "${FEAT[@]}" --llvm-nontrapping-fptoint-lowering "$out/pkg/porte_voix_bg.wasm" -o "$out/pkg-js/lowered.wasm"
-wasm2js -Oz "${FEAT[@]}" "$out/pkg-js/lowered.wasm" -o "$out/pkg-js/porte_voix_bg.wasm.js"
-node scripts/patch-wasm2js.mjs "$out/pkg-js"
-esbuild "$out/pkg-js/porte_voix.js" --bundle --format=esm --minify --log-level=warning \
-  --outfile="$out/pkg/porte_voix_wasm2js.js"
+# One engine: cargo (its features), strip target_features, wasm-bindgen --target web, wasm-opt.
+# Both engines are built without reference types, which wasm2js cannot take: one target dir and
+# one set of flags for both, so their dependencies compile once. That dir keeps these flags from
+# invalidating the other wasm32 builds (clippy, wasm-bindgen-test), which keep the defaults.
+engine() {
+  local name=$1 feature=$2
+  log "cargo build --features $feature (wasm32, profile wasm, no reference types)"
+  RUSTFLAGS="-C target-feature=-reference-types" \
+    cargo build --lib --profile wasm --target wasm32-unknown-unknown --target-dir target/wasm-noref \
+    --no-default-features --features "$feature"
+  node scripts/strip-section.mjs target/wasm-noref/wasm32-unknown-unknown/wasm/porte_voix.wasm \
+    "$out/$name.wasm" target_features
+  log "wasm-bindgen + wasm-opt -Oz ($name)"
+  wasm-bindgen --target web --no-typescript --out-dir "$out/pkg" "$out/$name.wasm"
+  wasm-opt -Oz "${FEAT[@]}" "$out/pkg/${name}_bg.wasm" -o "$out/pkg/${name}_bg.wasm"
+}
+
+engine inpage inpage
+engine extension extension
+
+# wasm2js takes the optimised in-page module once its saturating float-to-int conversions are
+# lowered (it cannot translate their i64 forms).
+log "wasm2js fallback (in-page engine)"
+wasm-bindgen --target bundler --no-typescript --out-dir "$out/pkg-js" "$out/inpage.wasm"
+wasm-opt "${FEAT[@]}" --llvm-nontrapping-fptoint-lowering "$out/pkg/inpage_bg.wasm" -o "$out/pkg-js/lowered.wasm"
+wasm2js -Oz "${FEAT[@]}" "$out/pkg-js/lowered.wasm" -o "$out/pkg-js/inpage_bg.wasm.js"
+node scripts/patch-wasm2js.mjs "$out/pkg-js" inpage
+esbuild "$out/pkg-js/inpage.js" --bundle --format=esm --minify --log-level=warning \
+  --outfile="$out/pkg/inpage_wasm2js.js"
 
 log "assemble dist/chrome, dist/firefox"
 node scripts/assemble.mjs

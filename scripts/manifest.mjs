@@ -2,6 +2,16 @@
 // keys Firefox needs instead. Top-level keys of the overlay replace the source's; `null` removes.
 import { readFileSync } from 'node:fs';
 
+/**
+ * The two engines' files under `pkg/` (scripts/build.sh writes them). The in-page engine is what
+ * the content script imports, so its files are web-accessible; the extension's engine serves the
+ * background and the extension's pages only, and is never exposed to a web page.
+ */
+export const ENGINE_FILES = {
+  inpage: ['pkg/inpage.js', 'pkg/inpage_bg.wasm', 'pkg/inpage_wasm2js.js'],
+  extension: ['pkg/extension.js', 'pkg/extension_bg.wasm'],
+};
+
 export function overlay(base, patch) {
   const out = structuredClone(base);
   for (const [key, value] of Object.entries(patch)) {

@@ -1,4 +1,5 @@
-// Two fixes to the wasm2js build in DIR (the `--target bundler` glue + wasm2js output):
+// Two fixes to the wasm2js build of engine NAME in DIR (the `--target bundler` glue NAME.js +
+// the wasm2js output NAME_bg.wasm.js):
 // 1. wasm2js grows memory by copying into a new ArrayBuffer and leaves the old one attached, so
 //    wasm-bindgen's cached views (refreshed only when the buffer is detached) keep reading the old
 //    memory: every string crossing the boundary after the first growth is garbage. Grow with
@@ -9,9 +10,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const dir = process.argv[2];
-if (!dir) {
-  console.error('usage: patch-wasm2js.mjs DIR');
+const [dir, name] = process.argv.slice(2);
+if (!dir || !name) {
+  console.error('usage: patch-wasm2js.mjs DIR NAME');
   process.exit(2);
 }
 
@@ -23,7 +24,7 @@ function replaceOnce(file, from, to) {
 }
 
 replaceOnce(
-  join(dir, 'porte_voix_bg.wasm.js'),
+  join(dir, `${name}_bg.wasm.js`),
   `   var newBuffer = new ArrayBuffer(newPages << 16);
    var newHEAP8 = new Int8Array(newBuffer);
    newHEAP8.set(HEAP8);`,
@@ -36,5 +37,5 @@ replaceOnce(
     structuredClone(buffer, { transfer: [buffer] });
    }`,
 );
-replaceOnce(join(dir, 'porte_voix.js'), 'from "./porte_voix_bg.wasm";', 'from "./porte_voix_bg.wasm.js";');
+replaceOnce(join(dir, `${name}.js`), `from "./${name}_bg.wasm";`, `from "./${name}_bg.wasm.js";`);
 console.log('patch-wasm2js: memory.grow detaches the old buffer; glue imports the wasm2js module');

@@ -17,22 +17,28 @@ step "cargo fmt --check"
 cargo fmt --all -- --check
 step "cargo clippy (host)"
 cargo clippy --all-targets -- -D warnings
-step "cargo clippy (wasm32)"
-cargo clippy --lib --tests --target wasm32-unknown-unknown -- -D warnings
+# The wasm32 builds are the two engines (cargo features, see Cargo.toml): both together with the
+# web tests, then each alone, as scripts/build.sh builds them (no default `cli` feature).
+WASM=(--target wasm32-unknown-unknown --no-default-features)
+step "cargo clippy (wasm32: both engines, web tests)"
+cargo clippy --lib --tests "${WASM[@]}" --features inpage,extension -- -D warnings
+step "cargo clippy (wasm32: the in-page engine, the extension's engine)"
+cargo clippy --lib "${WASM[@]}" --features inpage -- -D warnings
+cargo clippy --lib "${WASM[@]}" --features extension -- -D warnings
 step "eslint"
 eslint --max-warnings 0 extension scripts benches tests/e2e tests/build tests/oracle
 
 step "cargo test (core, command line, structure)"
 cargo test
 
-step "Bluesky's count against @atproto/api (command line, 10,000 posts)"
+step "X's and Bluesky's counts against twitter-text and @atproto/api (command line, 10,000 posts)"
 node --test tests/oracle/
 
 step "build the extension"
 scripts/build.sh --skip-setup
 
 step "wasm-bindgen-test (web layer, headless Chromium)"
-CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test web
+CHROMEDRIVER=/usr/bin/chromedriver cargo test "${WASM[@]}" --features inpage,extension --test web
 
 step "build tooling tests"
 node --test tests/build/

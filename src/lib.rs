@@ -2,7 +2,7 @@
 //!
 //! Every decision lives here in pure Rust, testable natively; the browser layer (`web`) is
 //! compiled only for `wasm32` and is the one place that touches wasm-bindgen, web-sys, js-sys
-//! and gloo.
+//! and serde-wasm-bindgen.
 
 /// The error convention: stable `area.snake_case` codes, messages from `_locales`.
 pub mod error;

@@ -1,24 +1,38 @@
 //! The browser layer, compiled for `wasm32` only: the one place that uses wasm-bindgen, web-sys,
-//! js-sys and gloo. It moves data between the DOM / extension APIs and the pure core, and decides
+//! js-sys and serde-wasm-bindgen. It moves data between the DOM / extension APIs and the pure core, and decides
 //! nothing the core could decide.
+//!
+//! Two engines are built from it (cargo features): `inpage`, the content script's engine, which
+//! every social-network page downloads (composers, badge); and `extension`, the background's and
+//! the extension pages' engine. A module belongs to the engine that runs it, so a page never
+//! downloads the options or the background.
 
 /// Every `#[wasm_bindgen]` export: what the JS loaders of each context call.
 pub mod api;
 /// The content script: the session that follows the focused composer, and the in-page features.
+#[cfg(feature = "inpage")]
 pub mod content;
 /// DOM helpers the features share: closed shadow hosts, page sheets, highlights, geometry.
+#[cfg(feature = "inpage")]
 pub mod dom;
-/// One file per editor technology: detect, read as the network will post (insertion to come).
+/// One file per editor technology: detect, read as the network will post, insert.
+#[cfg(feature = "inpage")]
 pub mod editors;
-/// Bindings to the WebExtension APIs (`chrome.*`) and the i18n helper.
+/// Bindings to the WebExtension APIs (`chrome.*`) and the i18n helper, used by both engines
+/// (each uses its part of them).
+#[cfg(any(feature = "inpage", feature = "extension"))]
+#[cfg_attr(not(all(feature = "inpage", feature = "extension")), allow(dead_code))]
 mod ext;
 /// The options page's list of Mastodon instances: adding one asks the browser for its access.
+#[cfg(feature = "extension")]
 mod instances_ui;
 /// The popup and the options page.
+#[cfg(feature = "extension")]
 mod pages;
 
 /// The text of the composer `host` (a text field or an editing host) as the network will post
 /// it, its technology detected from the DOM.
+#[cfg(feature = "inpage")]
 pub fn read_text(host: &web_sys::Element) -> String {
     editors::detect(host, None).read(host).text
 }

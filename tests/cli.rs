@@ -119,6 +119,80 @@ fn mastodon_limit_option() {
     assert_eq!(v["limit"], 1000);
 }
 
+/// The command line takes exactly the Mastodon limits the options page takes (one validation,
+/// `Settings::parse_mastodon_limit`): accepted ones count with that limit, refused ones are a
+/// usage error (exit 2).
+#[test]
+fn mastodon_limit_accepts_what_the_options_accept() {
+    use porte_voix::settings::Settings;
+    let text = "Allô 👋 ".repeat(100); // 700 graphemes
+    let cases: &[(&str, Option<u32>)] = &[
+        ("1", Some(1)),
+        ("640", Some(640)),
+        ("5000", Some(5000)),
+        ("100000", Some(100_000)),
+        ("1 000", Some(1000)),
+        (" 5000 ", Some(5000)),
+        ("12\u{202f}000", Some(12_000)),
+        ("0", None),
+        ("-3", None),
+        ("100001", None),
+        ("4294967296", None),
+        ("dix", None),
+        ("1,5", None),
+        ("1.5", None),
+        ("", None),
+        ("   ", None),
+        ("1e3", None),
+    ];
+    for &(input, want) in cases {
+        // the options page's answer
+        assert_eq!(
+            Settings::parse_mastodon_limit(input).ok().flatten(),
+            want,
+            "{input:?}"
+        );
+        let o = run(
+            &[
+                "check",
+                "-p",
+                "mastodon",
+                "--mastodon-limit",
+                input,
+                "--json",
+                "-",
+            ],
+            &text,
+        );
+        match want {
+            Some(n) => {
+                let v: serde_json::Value = serde_json::from_str(&stdout(&o))
+                    .unwrap_or_else(|_| panic!("{input:?}: {}", stderr(&o)));
+                assert_eq!(v["limit"], n, "{input:?}");
+                assert_eq!(
+                    o.status.code(),
+                    Some(if n >= 700 { 0 } else { 1 }),
+                    "{input:?}"
+                );
+            }
+            None => {
+                assert_eq!(
+                    o.status.code(),
+                    Some(2),
+                    "{input:?} accepted: {}",
+                    stdout(&o)
+                );
+                assert!(
+                    stderr(&o).contains("--mastodon-limit"),
+                    "{input:?}: {}",
+                    stderr(&o)
+                );
+                assert!(!stderr(&o).contains("panicked"));
+            }
+        }
+    }
+}
+
 #[test]
 fn usage_errors_exit_2() {
     for args in [

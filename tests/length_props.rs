@@ -145,15 +145,54 @@ proptest! {
     }
 }
 
-proptest! {
-    #![proptest_config(ProptestConfig::with_cases(2000))]
+/// Where the product marks the overflow given `parseTweet`'s valid range: the grapheme holding
+/// the first unit past it.
+fn snapped_overflow(text: &str, valid_range_end: i64) -> u32 {
+    use porte_voix::text::{byte_to_utf16, grapheme_start_at, utf16_to_byte};
+    let first_over = (valid_range_end + 1) as u32;
+    byte_to_utf16(
+        text,
+        grapheme_start_at(text, utf16_to_byte(text, first_over)),
+    )
+}
 
-    /// The hand-written JSON of a report is exactly serde's, on every platform.
+fn is_nfc(text: &str) -> bool {
+    let mut out = String::new();
+    porte_voix::text::nfc_into(&mut out, text, &mut Vec::new());
+    out == text
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1000))]
+
+    /// The product's X count (`count`, what the badge and the command line run) and
+    /// twitter-text's `parseTweet` as `x_weighted` reproduces it (the function the conformance
+    /// files check field by field) agree on any text: the same length, the same verdict, and the
+    /// overflow at the grapheme right after `parseTweet`'s valid range.
     #[test]
-    fn report_json_is_serdes(text in post(), p in platform(), o in options()) {
-        let r = count_with(&text, p, &o);
-        let mut ours = String::new();
-        r.write_json(&mut ours);
-        prop_assert_eq!(ours, serde_json::to_string(&r).unwrap());
+    fn x_count_agrees_with_parse_tweet(
+        text in prop_oneof![post(), prop::collection::vec(post(), 10..24).prop_map(|v| v.concat())],
+        premium in any::<bool>(),
+    ) {
+        use porte_voix::length::{x_weighted, XConfig};
+        let limit = if premium { 25_000 } else { 280 };
+        let opts = CountOptions { x_premium: premium, ..CountOptions::default() };
+        let ours = count_with(&text, Platform::X, &opts);
+        let reference = x_weighted(&text, XConfig::V3.with_max(limit));
+        prop_assert_eq!(ours.length, reference.weighted_length);
+        prop_assert_eq!(ours.limit, limit);
+        // parseTweet calls an empty text invalid; the badge does not
+        prop_assert_eq!(ours.valid && ours.length > 0, reference.valid);
+        prop_assert_eq!(ours.overflow.is_some(), reference.weighted_length > limit);
+        if let Some(o) = ours.overflow {
+            let want = snapped_overflow(&text, reference.valid_range_end);
+            // parseTweet's valid range also stops at the first invalid character (U+FFFF…), and
+            // is off on denormalised input (it subtracts the length NFC removed from an index in
+            // the normalised text): compared where it is the length's range
+            let invalid = ours.checks.iter().any(|c| c.code == "x.invalid-characters" && c.value > 0);
+            if is_nfc(&text) && !invalid {
+                prop_assert_eq!(o.start, want, "{:?}", reference);
+            }
+        }
     }
 }

@@ -2,7 +2,7 @@
 //! technology is recognised and read (placeholders and decorations skipped), offsets mapped back
 //! to the DOM, the content script's session surviving re-entrant events and failing features,
 //! and the JS-facing exports.
-#![cfg(target_arch = "wasm32")]
+#![cfg(all(target_arch = "wasm32", feature = "inpage"))]
 
 use porte_voix::web::content::{self, Feature, Scope, Snapshot};
 use porte_voix::web::editors::{self, Technique, TECHNOLOGIES};
@@ -310,25 +310,23 @@ fn insertion_orders_keep_the_measured_constraints() {
     }
 }
 
+/// What the badge counts, in the browser: a Draft.js composer read as X will post it, then
+/// counted by the wasm build of the core (NFC, the TLD list, emoji weights), as on the page.
 #[wasm_bindgen_test]
-fn count_export_reports_and_rejects_unknown_platforms() {
-    let report = porte_voix::web::api::content::count("Bonjour 👋", "x").unwrap();
-    let length = js_sys::Reflect::get(&report, &"length".into())
-        .unwrap()
-        .as_f64()
-        .unwrap();
-    assert_eq!(length, 10.0);
-    let unit = js_sys::Reflect::get(&report, &"unit".into())
-        .unwrap()
-        .as_string()
-        .unwrap();
-    assert_eq!(unit, "weighted");
-    let err = porte_voix::web::api::content::count("a", "myspace").unwrap_err();
-    let code = js_sys::Reflect::get(&err, &"code".into())
-        .unwrap()
-        .as_string()
-        .unwrap();
-    assert_eq!(code, "platform.unknown");
+fn a_composer_read_from_the_dom_counts_as_x_does() {
+    use porte_voix::length::count;
+    use porte_voix::platform::Platform;
+    let el = composer(
+        "div",
+        r#"<div data-contents="true"><div data-block="true"><div><span data-text="true">Merci Chloé 👋 lapresse.ca</span></div></div><div data-block="true"><div><span data-text="true">À bientôt 🇨🇦</span></div></div></div>"#,
+    );
+    let text = read_text(&el);
+    assert_eq!(text, "Merci Chloé 👋 lapresse.ca\nÀ bientôt 🇨🇦");
+    let r = count(&text, Platform::X);
+    // 12 + 2 (👋) + 1 + 23 (the link) + 1 (line break) + 10 + 2 (the flag)
+    assert_eq!(r.length, 51);
+    assert_eq!(r.urls.len(), 1);
+    assert!(r.valid);
 }
 
 #[wasm_bindgen_test]

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use super::{read_input, to_json, CliError};
 use porte_voix::length::{count_with, CountOptions, LengthReport};
 use porte_voix::platform::Platform;
+use porte_voix::settings::Settings;
 
 #[derive(Default)]
 pub struct CheckArgs {
@@ -38,18 +39,15 @@ pub fn parse(parser: &mut lexopt::Parser) -> Result<Option<CheckArgs>, CliError>
             Long("column") => a.column = Some(parser.value()?.string()?),
             Long("x-premium") => a.opts.x_premium = true,
             Long("mastodon-limit") => {
+                // the options page's own validation: both accept and refuse the same limits
                 let v: String = parser.value()?.string()?;
-                let n: u32 = v.parse().map_err(|_| {
-                    CliError::Usage(format!(
-                        "--mastodon-limit wants a positive number, not `{v}`"
-                    ))
-                })?;
-                if n == 0 {
-                    return Err(CliError::Usage(
-                        "--mastodon-limit must be at least 1".into(),
-                    ));
-                }
-                a.opts.mastodon_limit = Some(n);
+                a.opts.mastodon_limit = match Settings::parse_mastodon_limit(&v) {
+                    Ok(Some(n)) => Some(n),
+                    Ok(None) => {
+                        return Err(CliError::Usage("--mastodon-limit wants a number".into()))
+                    }
+                    Err(e) => return Err(CliError::Usage(format!("--mastodon-limit `{v}`: {e}"))),
+                };
             }
             Long("content-warning") => a.opts.content_warning = Some(parser.value()?.string()?),
             Value(v) if a.input.is_none() => a.input = Some(v.string()?),

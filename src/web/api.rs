@@ -1,11 +1,15 @@
 //! Every `#[wasm_bindgen]` export, one file per context whose JS loader calls it (`api/`); the
-//! exports every context shares are here. Errors cross as
+//! exports every context shares are here. `content` is compiled into the in-page engine (feature
+//! `inpage`), `background` and `pages` into the extension's engine (feature `extension`). Errors cross as
 //! JS `Error`s; a panic is reported through the hook installed by [`install_panic_hook`].
 
 use wasm_bindgen::prelude::*;
 
+#[cfg(feature = "extension")]
 pub mod background;
+#[cfg(feature = "inpage")]
 pub mod content;
+#[cfg(feature = "extension")]
 pub mod pages;
 
 /// The crate's version, shown by the popup and checked by the tests.

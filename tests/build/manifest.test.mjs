@@ -1,7 +1,7 @@
 // The per-browser manifests built from manifest.json + extension/manifest.firefox.json.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { manifests, overlay } from '../../scripts/manifest.mjs';
+import { manifests, overlay, ENGINE_FILES } from '../../scripts/manifest.mjs';
 
 const { chrome, firefox } = manifests(new URL('../..', import.meta.url).pathname);
 
@@ -38,11 +38,13 @@ test('permissions stay minimal: storage and scripting; hosts beyond the networks
     // a Mastodon instance is granted one by one, when the user adds it in the options
     assert.deepEqual(m.optional_host_permissions, ['https://*/*']);
     for (const pattern of m.content_scripts[0].matches) assert.match(pattern, /^https:\/\/\*\.[a-z.]+\/\*$/);
-    // the core is exposed to pages (so the content script can load it on any granted instance),
-    // but only the core's three files
+    // the in-page engine is exposed to pages (so the content script can load it on any granted
+    // instance), but only its three files: never the extension's engine
     assert.deepEqual(m.web_accessible_resources.length, 1);
     assert.deepEqual(m.web_accessible_resources[0].matches, ['https://*/*']);
-    assert.deepEqual(m.web_accessible_resources[0].resources, ['pkg/porte_voix.js', 'pkg/porte_voix_bg.wasm', 'pkg/porte_voix_wasm2js.js']);
+    assert.deepEqual(m.web_accessible_resources[0].resources, ['pkg/inpage.js', 'pkg/inpage_bg.wasm', 'pkg/inpage_wasm2js.js']);
+    assert.deepEqual(m.web_accessible_resources[0].resources, ENGINE_FILES.inpage);
+    for (const f of ENGINE_FILES.extension) assert.ok(!m.web_accessible_resources[0].resources.includes(f), f);
   }
   // Chrome: reachable only through a URL that changes every session, so pages cannot probe for it
   assert.equal(chrome.web_accessible_resources[0].use_dynamic_url, true);

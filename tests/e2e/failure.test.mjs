@@ -4,14 +4,14 @@
 // the page itself must keep working.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync, truncateSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, truncateSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from './lib/server.mjs';
-import { launch, readBadge, readNotices, dismissNotice, EXT_DIR, ROOT } from './lib/chromium.mjs';
+import { launch, readBadge, readNotices, dismissNotice, EXT_DIR } from './lib/chromium.mjs';
+import { t } from './lib/locales.mjs';
 import { buildFixtures } from './build-fixtures.mjs';
 
-const fr = JSON.parse(readFileSync(join(ROOT, 'extension/_locales/fr/messages.json'), 'utf8'));
 let server;
 let browser;
 let damaged;
@@ -20,7 +20,7 @@ before(async () => {
   await buildFixtures();
   damaged = mkdtempSync(join(tmpdir(), 'pv-damaged-'));
   cpSync(EXT_DIR, damaged, { recursive: true });
-  for (const file of ['pkg/porte_voix_bg.wasm', 'pkg/porte_voix_wasm2js.js']) {
+  for (const file of ['pkg/inpage_bg.wasm', 'pkg/inpage_wasm2js.js']) {
     const path = join(damaged, file);
     truncateSync(path, Math.floor(statSync(path).size / 2));
   }
@@ -51,8 +51,8 @@ for (const csp of ['none', 'strict']) {
       }
       assert.equal(notices.length, 1, 'one notice');
       assert.equal(notices[0].role, 'alert');
-      assert.equal(notices[0].text, fr.error_start_failed.message);
-      assert.equal(notices[0].button, fr.error_dismiss.message);
+      assert.equal(notices[0].text, t('error_start_failed'));
+      assert.equal(notices[0].button, t('error_dismiss'));
       assert.equal(notices[0].shadowRootType, 'closed');
       assert.equal(await readBadge(page), null);
       // focusing again does not stack notices; the page's own editor still works

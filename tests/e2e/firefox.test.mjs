@@ -1,88 +1,78 @@
-// Firefox smoke test: Debian's Firefox ESR, driven by puppeteer-core over WebDriver BiDi
-// (Playwright cannot drive this build), installs dist/firefox as a temporary add-on; the badge
-// must appear on a composer of a fixture page served with a strict CSP; a Mastodon instance added
-// in the options page must be granted (Firefox's own automation pref answers the permission
-// request without its prompt), registered and counted.
-import { test, before, after } from 'node:test';
+// Firefox ESR (puppeteer-core over WebDriver BiDi) with dist/firefox installed as a temporary
+// add-on: the badge's counts on strict-CSP pages (Firefox lets content scripts run wasm whatever
+// the page's CSP), a Mastodon instance added in the options (Firefox's automation pref grants the
+// permission request without its prompt) and counted with its limit, and the popup.
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { mkdirSync, readFileSync } from 'node:fs';
-import puppeteer from 'puppeteer-core';
-import { startServer, HOSTS } from './lib/server.mjs';
-import { ROOT } from './lib/chromium.mjs';
-import { buildFixtures } from './build-fixtures.mjs';
+import { t } from './lib/locales.mjs';
+import { firefoxSuite, openPage, openAddonPage, clearSettings, waitForBadge } from './lib/firefox.mjs';
+import { SCREENSHOTS, xLength, graphemes, FRENCH, X_DRAFT } from './lib/suite.mjs';
+import { bluesky } from '../oracle/lib/bluesky.mjs';
 
-const OUT = join(ROOT, 'build/e2e/screenshots');
-const ADDON_ID = 'porte-voix@porte-voix.org';
-// a known moz-extension:// address, so the test can open the options page
-const ADDON_UUID = '5d0c1e0e-7a43-4d6a-9a55-2b1f4c3e8a01';
-mkdirSync(OUT, { recursive: true });
-let server;
-let browser;
+const suite = firefoxSuite();
 
-before(async () => {
-  await buildFixtures();
-  server = await startServer();
-  browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: process.env.FIREFOX ?? '/usr/bin/firefox-esr',
-    headless: true,
-    acceptInsecureCerts: true,
-    // lets WebDriver BiDi open the add-on's own pages (moz-extension://)
-    args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: {
-      'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: ADDON_UUID }),
-      // permissions.request() is granted without its prompt, which a headless test cannot click
-      'extensions.webextOptionalPermissionPrompts': false,
-      // French first, as in Chromium (Debian's firefox-esr-l10n-fr language pack)
-      'intl.locale.requested': 'fr',
-      // the networks' host names resolve to this machine (the fixture server)
-      'network.dns.localDomains': Object.keys(HOSTS).flatMap((h) => [h, `www.${h}`]).join(','),
-      'network.proxy.type': 0,
-    },
-  });
+test('Firefox: Mastodon on a strict-CSP page, wasm engine, grapheme count and over state', async () => {
+  await clearSettings(suite);
+  const { page, errors } = await openPage(suite, 'mastodon.social', '/plain.html?csp=strict');
+  try {
+    await page.click('textarea');
+    await page.keyboard.type(FRENCH);
+    const b = await waitForBadge(page, (x) => x.text === `${graphemes(FRENCH)} / 500`);
+    // Firefox lets content scripts compile wasm whatever the page's CSP
+    assert.equal(b.engine, 'wasm');
+    assert.equal(b.platform, 'mastodon');
+    assert.equal(b.state, 'ok');
+    assert.equal(b.shadowRootType, 'closed');
+    assert.ok(b.visible);
+    await page.keyboard.type('a'.repeat(500 - graphemes(FRENCH) + 2));
+    const over = await waitForBadge(page, (x) => x.text === '502 / 500');
+    assert.equal(over.state, 'over');
+    assert.equal(over.live, t('badge_announce_over', ['Mastodon', '2']));
+    await page.screenshot({ path: join(SCREENSHOTS, 'firefox-mastodon.png') });
+    assert.deepEqual(errors, []);
+  } finally {
+    await page.close();
+  }
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
+test('Firefox: X\'s Draft.js composer counts as twitter-text does', async () => {
+  await clearSettings(suite);
+  const { page, errors } = await openPage(suite, 'x.com', '/compose/post?csp=strict');
+  try {
+    await page.click(X_DRAFT);
+    await page.keyboard.type(FRENCH);
+    const b = await waitForBadge(page, (x) => x.text === `${xLength(FRENCH)} / 280`, { what: `${xLength(FRENCH)} / 280` });
+    assert.equal(b.platform, 'x');
+    assert.equal(b.engine, 'wasm');
+    assert.equal(await page.evaluate(() => window.__fixture.modelText()), FRENCH);
+    assert.deepEqual(errors, []);
+  } finally {
+    await page.close();
+  }
 });
 
-test('Firefox: the add-on installs and the badge appears on a strict-CSP page', async () => {
-  const id = await browser.installExtension(join(ROOT, 'dist/firefox'));
-  assert.match(id, /porte-voix@/);
-  const page = await browser.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(`https://mastodon.social:${server.port}/plain.html?csp=strict`, { waitUntil: 'load' });
-  await page.click('textarea');
-  await page.keyboard.type('Bonjour de Firefox');
-  await page.waitForFunction(
-    () => {
-      const host = document.querySelector('porte-voix-badge');
-      return host && host.hasAttribute('data-visible') && host.getBoundingClientRect().width > 0;
-    },
-    { timeout: 20000 },
-  );
-  const badge = await page.evaluate(() => {
-    const host = document.querySelector('porte-voix-badge');
-    return { engine: host.dataset.engine, open: host.shadowRoot !== null };
-  });
-  // Firefox lets content scripts compile wasm whatever the page's CSP
-  assert.equal(badge.engine, 'wasm');
-  assert.equal(badge.open, false, 'the shadow root is closed');
-  await page.screenshot({ path: join(OUT, 'firefox-mastodon.png') });
-  assert.deepEqual(errors, []);
+test('Firefox: Bluesky\'s TipTap composer shortens links as the app does', async () => {
+  const { page, errors } = await openPage(suite, 'bsky.app', '/');
+  try {
+    await page.waitForFunction(() => window.__fixture?.ready);
+    const text = 'Lire https://www.lapresse.ca/actualites/2025-01-01/article.php 🎉';
+    await page.click('.ProseMirror');
+    await page.keyboard.type(text);
+    const model = await page.evaluate(() => window.__fixture.modelText('.ProseMirror'));
+    assert.equal(model, text);
+    await waitForBadge(page, (x) => x.platform === 'bluesky' && x.text === `${bluesky(model).length} / 300`);
+    assert.deepEqual(errors, []);
+  } finally {
+    await page.close();
+  }
 });
 
 test('Firefox: a Mastodon instance added in the options is granted, registered and counted', async () => {
-  const options = await browser.newPage();
-  const page = await browser.newPage();
+  await clearSettings(suite);
+  const options = await openAddonPage(suite, 'options.html');
+  let page;
   try {
-    // the options page loads in the add-on's process: the tab's first frame is replaced, so the
-    // navigation promise never settles; the page is driven once it is ready
-    options.goto(`moz-extension://${ADDON_UUID}/options.html`, { timeout: 10000 }).catch(() => {});
-    await options.waitForFunction(() => document.body?.dataset.ready === 'true', { timeout: 20000 });
     await options.focus('#instance-host');
     await options.keyboard.type('@alice@piaille.fr');
     await options.keyboard.press('Enter');
@@ -92,31 +82,25 @@ test('Firefox: a Mastodon instance added in the options is granted, registered a
     );
     assert.equal(
       await options.evaluate(() => document.getElementById('instance-status').textContent),
-      'piaille.fr est active : les onglets ouverts sur cette instance comptent déjà.',
+      t('options_instance_added', ['piaille.fr']),
     );
-
-    await page.goto(`https://piaille.fr:${server.port}/plain.html?csp=strict`, { waitUntil: 'load' });
+    ({ page } = await openPage(suite, 'piaille.fr', '/plain.html?csp=strict'));
     await page.click('textarea');
-    await page.keyboard.type('Allô Firefox');
-    await page.waitForFunction(
-      () => {
-        const host = document.querySelector('porte-voix-badge');
-        return host && host.hasAttribute('data-visible') && host.getBoundingClientRect().width > 0;
-      },
-      { timeout: 20000 },
-    );
-    await page.screenshot({ path: join(OUT, 'firefox-instance.png') });
+    await page.keyboard.type('Allô Firefox 👋');
+    // the instance's API (the fixture's /api/v2/instance) says 500
+    const b = await waitForBadge(page, (x) => x.text === `${graphemes('Allô Firefox 👋')} / 500`);
+    assert.equal(b.platform, 'mastodon');
+    await page.screenshot({ path: join(SCREENSHOTS, 'firefox-instance.png') });
   } finally {
-    await page.close();
+    await page?.close();
+    await options.evaluate(() => chrome.storage.local.clear());
     await options.close();
   }
 });
 
-test('Firefox: the popup runs the core and says when the tab is not a network', async () => {
-  const popup = await browser.newPage();
+test('Firefox: the popup runs the extension\'s engine and says when the tab is not a network', async () => {
+  const popup = await openAddonPage(suite, 'popup.html');
   try {
-    popup.goto(`moz-extension://${ADDON_UUID}/popup.html`, { timeout: 10000 }).catch(() => {});
-    await popup.waitForFunction(() => document.body?.dataset.ready === 'true', { timeout: 20000 });
     const { status, version, lang } = await popup.evaluate(() => ({
       status: document.getElementById('status').textContent,
       version: document.getElementById('version').textContent,
@@ -124,8 +108,7 @@ test('Firefox: the popup runs the core and says when the tab is not a network', 
     }));
     // the active tab is the popup's own page here: not a network
     assert.equal(lang, 'fr');
-    const messages = JSON.parse(readFileSync(join(ROOT, 'extension/_locales/fr/messages.json'), 'utf8'));
-    assert.equal(status, messages.popup_unsupported.message);
+    assert.equal(status, t('popup_unsupported'));
     assert.match(version, /\d+\.\d+\.\d+/);
   } finally {
     await popup.close();

@@ -1,7 +1,6 @@
 //! Exports the content script's loader calls.
 
 use crate::locale::Lang;
-use crate::platform::Platform;
 use crate::web::{content, ext};
 use wasm_bindgen::prelude::*;
 
@@ -32,20 +31,4 @@ pub async fn content_start(engine: String) -> Result<(), JsValue> {
         });
     }
     Ok(())
-}
-
-/// Counts `text` for `platform` (an id such as `"x"`); returns the length report.
-#[wasm_bindgen]
-pub fn count(text: &str, platform: &str) -> Result<JsValue, JsValue> {
-    let p = Platform::from_id(platform).ok_or_else(|| {
-        let e = js_sys::Error::new(&format!("unknown platform {platform:?}"));
-        e.set_name("PorteVoixError");
-        let _ = js_sys::Reflect::set(&e, &"code".into(), &"platform.unknown".into());
-        JsValue::from(e)
-    })?;
-    // one string and the engine's own JSON.parse: cheaper than building the object field by
-    // field through the wasm boundary (measured: slower in wasm, see BENCHMARKS.md)
-    let mut json = String::with_capacity(256);
-    crate::length::count(text, p).write_json(&mut json);
-    js_sys::JSON::parse(&json)
 }

@@ -1,0 +1,53 @@
+// How the content script loads the in-page engine: only when a composer gets the focus, as wasm
+// or as wasm2js depending on the page's CSP, and the wasm2js engine's memory growth.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readBadge, readFieldMark, waitForBadge } from './lib/chromium.mjs';
+import { chromiumSuite, openPage, typeInto, tabInfo, graphemes, grouped } from './lib/suite.mjs';
+
+const suite = chromiumSuite();
+
+test('wasm2js engine keeps a 1,000,000-character text intact across memory growth', async () => {
+  const { page } = await openPage(suite.browser, 'https://mastodon.social/plain.html?csp=strict');
+  try {
+    await typeInto(page, 'textarea', 'x');
+    await waitForBadge(page, (x) => x.text === '1 / 500' && x.engine === 'wasm2js');
+    const n = await page.locator('textarea').evaluate((ta) => {
+      ta.value = 'éa👋'.repeat(333_334);
+      ta.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText' }));
+      return ta.value.length;
+    });
+    assert.ok(n >= 1_000_000);
+    const expected = graphemes('éa👋') * 333_334;
+    const b = await waitForBadge(page, (x) => x.text === `${grouped(expected)} / 500`, { timeout: 60000 });
+    assert.equal(b.state, 'over');
+    // no mirror for a text that long: laying out a copy would cost seconds per keystroke
+    assert.ok(!(await readFieldMark(page))?.visible);
+    // strings still cross the boundary intact after the growth
+    await page.locator('textarea').evaluate((ta) => {
+      ta.value = 'Fini ✅';
+      ta.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    });
+    await waitForBadge(page, (x) => x.text === `${graphemes('Fini ✅')} / 500`);
+  } finally {
+    await page.close();
+  }
+});
+
+test('lazy: on a network page nobody types in, the engine is never loaded', async () => {
+  const { browser } = suite;
+  const page = await browser.context.newPage();
+  const loads = [];
+  page.on('request', (r) => loads.push(r.url()));
+  try {
+    await page.goto('https://x.com/explore', { waitUntil: 'load' });
+    await page.evaluate(() => document.activeElement?.blur());
+    await page.waitForTimeout(1500);
+    const tab = await tabInfo(browser, page);
+    assert.deepEqual([tab?.site, tab?.engine], ['x', null], 'hello sent, engine not loaded');
+    assert.equal(await readBadge(page), null);
+    assert.deepEqual(loads.filter((u) => u.includes('/pkg/')), []);
+  } finally {
+    await page.close();
+  }
+});
