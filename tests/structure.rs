@@ -209,6 +209,7 @@ fn every_locale_has_the_same_keys_and_french_is_default() {
         );
     }
     // error codes become message keys at run time (dots as underscores)
+    use porte_voix::error::Coded;
     use porte_voix::instances::InstanceError;
     for err in [
         InstanceError::Invalid,

@@ -192,7 +192,8 @@ fn the_sender_context_is_a_page_only_under_our_own_origin() {
         format!("{moz}options.html"),
         format!("https://evil.example/?{ORIGIN}"),
     );
-    let cases: Vec<(Option<&str>, Option<i64>, Option<&str>, Context)> = vec![
+    type Case<'a> = (Option<&'a str>, Option<i64>, Option<&'a str>, Context);
+    let cases: Vec<Case> = vec![
         (
             Some("https://x.com/home"),
             Some(3),
@@ -438,10 +439,7 @@ fn the_tab_limit_is_what_the_popup_reads() {
         (Response::Ack, false)
     );
     // another platform's limit is not this tab's
-    assert_eq!(
-        decide(&mut st, &lim(Platform::Bluesky, 300), &x_tab()).1,
-        false
-    );
+    assert!(!decide(&mut st, &lim(Platform::Bluesky, 300), &x_tab()).1);
     assert_eq!(status(&mut st), Some(25_000));
     // a content script on a tab the background does not know changes nothing
     let other = Sender {

@@ -47,7 +47,8 @@ fn decide_table() {
     let tomb = rec("t1", 4, true);
     let body = json!({"title": "Désolé·e pour l’attente 🙏"});
     // (write, current, expected code or resulting (revision, deleted))
-    let cases: Vec<(Write, Option<&Record>, Result<(u64, bool), &str>)> = vec![
+    type Case<'a> = (Write, Option<&'a Record>, Result<(u64, bool), &'a str>);
+    let cases: Vec<Case> = vec![
         (put("t1", None, body.clone()), None, Ok((1, false))),
         (
             put("t1", Some(3), body.clone()),

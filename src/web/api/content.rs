@@ -16,20 +16,21 @@ pub async fn content_start(engine: String) -> Result<(), JsValue> {
         None
     };
     crate::web::content::start(&engine, site, &settings, instance_limit)
+        .map_err(crate::web::error::boundary)?;
+    // the popup shows the limit the badge counts with, as this tab reports it
+    ext::report_tab_limit(site, &settings.count_options_on(instance_limit));
+    Ok(())
 }
 
 /// Counts `text` for `platform` (an id such as `"x"`); returns the length report.
 #[wasm_bindgen]
 pub fn count(text: &str, platform: &str) -> Result<JsValue, JsValue> {
     let p = Platform::from_id(platform).ok_or_else(|| {
-        let e = js_sys::Error::new(&format!("unknown platform {platform:?}"));
-        e.set_name("PorteVoixError");
-        let _ = js_sys::Reflect::set(&e, &"code".into(), &"platform.unknown".into());
-        JsValue::from(e)
+        crate::web::error::to_js_error(&crate::platform::UnknownPlatform(platform.to_string()))
     })?;
     // one string and the engine's own JSON.parse: cheaper than building the object field by
     // field through the wasm boundary (measured: slower in wasm, see BENCHMARKS.md)
     let mut json = String::with_capacity(256);
     crate::length::count(text, p).write_json(&mut json);
-    js_sys::JSON::parse(&json)
+    js_sys::JSON::parse(&json).map_err(crate::web::error::boundary)
 }
