@@ -12,15 +12,18 @@ use wasm_bindgen::prelude::*;
 const STATE_KEY: &str = "background_state";
 
 async fn load_state() -> BackgroundState {
-    match ext::session_get(STATE_KEY).await {
-        Ok(v) => v
-            .as_str()
-            .and_then(|s| serde_json::from_str(s).ok())
+    let stored = crate::web::error::log(
+        "background: read the tab state",
+        ext::session_get(STATE_KEY).await,
+    );
+    match stored.as_ref().and_then(|v| v.as_str()) {
+        // a damaged state is logged and started afresh: it only names the open tabs
+        Some(s) => serde_json::from_str(s)
+            .map_err(|e| {
+                web_sys::console::warn_1(&format!("Porte-voix: tab state unreadable: {e}").into());
+            })
             .unwrap_or_default(),
-        Err(e) => {
-            crate::web::error::log("background: read the tab state", Err::<(), _>(e));
-            BackgroundState::default()
-        }
+        None => BackgroundState::default(),
     }
 }
 

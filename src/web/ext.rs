@@ -139,10 +139,9 @@ pub async fn remove_origin(pattern: &str) -> Result<bool, JsValue> {
 
 /// The origin patterns the browser grants now (`permissions.getAll().origins`).
 pub async fn granted_origins() -> Vec<String> {
-    match JsFuture::from(permissions_get_all()).await {
-        Ok(all) => serde_json::from_value(to_json(&all)["origins"].clone()).unwrap_or_default(),
-        Err(_) => Vec::new(),
-    }
+    let all = super::error::log("permissions", JsFuture::from(permissions_get_all()).await);
+    all.and_then(|all| serde_json::from_value(to_json(&all)["origins"].clone()).ok())
+        .unwrap_or_default()
 }
 
 /// The `_locales` message `key`, with substitutions; the key itself if it is missing (a visible
@@ -275,12 +274,15 @@ pub async fn mastodon_instance_limit(origin: &str) -> Option<u32> {
 /// The stored settings (defaults when none or damaged).
 pub async fn load_settings() -> crate::settings::Settings {
     let key = JsValue::from_str(crate::settings::STORAGE_KEY);
-    match JsFuture::from(storage_local_get(&key)).await {
-        Ok(v) => {
+    match super::error::log(
+        "read settings",
+        JsFuture::from(storage_local_get(&key)).await,
+    ) {
+        Some(v) => {
             let json = to_json(&v);
             crate::settings::Settings::from_stored(&json[crate::settings::STORAGE_KEY])
         }
-        Err(_) => crate::settings::Settings::default(),
+        None => crate::settings::Settings::default(),
     }
 }
 
