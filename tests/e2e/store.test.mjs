@@ -2,12 +2,18 @@
 // written through the background's message path land in IndexedDB, survive the service worker
 // being stopped, are not duplicated by a retry of the same request id, and a stale revision is
 // refused; a content script may not reach the store; a database left at schema version 1 is
-// upgraded in place by the real IndexedDB upgrade path.
+// upgraded in place by the real IndexedDB upgrade path. And the popup, which reads the
+// background's typed answers, speaks the language the browser serves it in.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './lib/server.mjs';
-import { launch } from './lib/chromium.mjs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { startServer, hostResolverRules } from './lib/server.mjs';
+import { launch, EXT_DIR } from './lib/chromium.mjs';
 import { buildFixtures } from './build-fixtures.mjs';
+import { t } from './lib/locales.mjs';
 
 let server;
 let browser;
@@ -268,5 +274,55 @@ test('a database left at schema version 1 is upgraded in place, its records kept
     assert.equal(saved.record.created, old.created);
   } finally {
     await page.close();
+  }
+});
+
+test('popup in a German browser: the French it is served, under lang="fr", numbers the French way', async () => {
+  // Porte-voix has no German: Chrome serves the default locale, French
+  const profile = mkdtempSync(join(tmpdir(), 'pv-chromium-de-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    locale: 'de-DE',
+    env: { ...process.env, LANGUAGE: 'de', LANG: 'de_DE.UTF-8' },
+    args: [
+      `--disable-extensions-except=${EXT_DIR}`,
+      `--load-extension=${EXT_DIR}`,
+      hostResolverRules(server.port),
+      '--lang=de-DE',
+      '--ignore-certificate-errors',
+      '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update',
+    ],
+    ignoreHTTPSErrors: true,
+  });
+  try {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20000 }));
+    const id = new URL(worker.url()).host;
+    assert.equal(await worker.evaluate(() => chrome.i18n.getUILanguage()), 'de', 'the browser runs in German');
+    // X Premium: a limit with a thousands separator, written the French way
+    await worker.evaluate(() => chrome.storage.local.set({ settings: { schema: 1, x_premium: true } }));
+    const site = await context.newPage();
+    await site.goto('https://x.com/home', { waitUntil: 'load' });
+    await site.locator('[data-testid="tweetTextarea_0"]').first().click();
+    await site.keyboard.type('Hallo');
+    const popup = await context.newPage();
+    await popup.goto(`chrome-extension://${id}/popup.html`);
+    await site.bringToFront();
+    // the tab reports its limit once the core has loaded there
+    for (let i = 0; i < 50; i++) {
+      await popup.reload();
+      await popup.waitForSelector('body[data-ready="true"]');
+      if ((await popup.locator('#engine').textContent()) !== t('popup_engine_idle')) break;
+      await popup.waitForTimeout(200);
+    }
+    assert.equal(await popup.evaluate(() => document.documentElement.lang), 'fr');
+    assert.equal(await popup.locator('#status').textContent(), t('popup_on_site', ['X']));
+    assert.equal(
+      await popup.locator('#rule').textContent(),
+      t('popup_rule', [t('unit_weighted'), '25\u202f000']),
+    );
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
   }
 });
