@@ -238,6 +238,10 @@ pub trait WriteTx {
     fn put(&mut self, record: &Record) -> Result<(), StoreError>;
     /// Queues the applied request id.
     fn put_applied(&mut self, applied: &Applied) -> Result<(), StoreError>;
+    /// Up to `limit` request ids applied before `at` (by the `by_at` index), oldest first.
+    async fn applied_before(&mut self, at: u64, limit: u32) -> Result<Vec<String>, StoreError>;
+    /// Queues forgetting an applied request id.
+    fn forget_applied(&mut self, request_id: &str) -> Result<(), StoreError>;
     /// Resolves once everything queued is durably committed; an error means nothing was.
     async fn commit(self) -> Result<(), StoreError>;
 }
@@ -254,9 +258,17 @@ pub trait Store {
     async fn all(&self, collection: Collection) -> Result<Vec<Record>, StoreError>;
 }
 
+/// How long an applied request id is remembered: a retry comes within seconds (the service
+/// worker restarted), never weeks later.
+pub const APPLIED_KEPT_MS: u64 = 30 * 24 * 60 * 60 * 1000;
+
+/// How many forgotten request ids one write clears at most (the cost of a write stays bounded).
+const FORGET_PER_WRITE: u32 = 20;
+
 /// Applies `write` once per `request_id`: a retry of an applied request answers the record it
 /// produced and writes nothing. The request id is stored in the same transaction as the record,
-/// and the record is returned only after that transaction committed.
+/// and the record is returned only after that transaction committed. Each write also forgets a
+/// few request ids older than [`APPLIED_KEPT_MS`], so their store does not grow for ever.
 pub async fn write<S: Store>(
     store: &S,
     request_id: &str,
@@ -276,6 +288,10 @@ pub async fn write<S: Store>(
         collection: write.collection(),
         record: record.clone(),
     })?;
+    let cutoff = now.saturating_sub(APPLIED_KEPT_MS);
+    for old in tx.applied_before(cutoff, FORGET_PER_WRITE).await? {
+        tx.forget_applied(&old)?;
+    }
     tx.commit().await?;
     Ok(record)
 }

@@ -152,6 +152,7 @@ pub struct MemoryTx {
     store: MemoryStore,
     collection: Collection,
     queued: Vec<(&'static str, Value)>,
+    forgotten: Vec<String>,
 }
 
 fn to_value<T: serde::Serialize>(v: &T) -> Result<Value, StoreError> {
@@ -178,6 +179,31 @@ impl WriteTx for MemoryTx {
         Ok(())
     }
 
+    async fn applied_before(&mut self, at: u64, limit: u32) -> Result<Vec<String>, StoreError> {
+        let db = self.store.db.borrow();
+        let s = db
+            .stores
+            .get(schema::APPLIED)
+            .ok_or_else(|| StoreError::Unavailable("no applied requests".into()))?;
+        let mut old: Vec<(u64, String)> = s
+            .rows
+            .iter()
+            .filter_map(|(k, v)| Some((v.get("at")?.as_u64()?, k.clone())))
+            .filter(|(t, _)| *t < at)
+            .collect();
+        old.sort();
+        Ok(old
+            .into_iter()
+            .take(limit as usize)
+            .map(|(_, k)| k)
+            .collect())
+    }
+
+    fn forget_applied(&mut self, request_id: &str) -> Result<(), StoreError> {
+        self.forgotten.push(request_id.to_string());
+        Ok(())
+    }
+
     async fn commit(self) -> Result<(), StoreError> {
         if std::mem::take(&mut *self.store.fail_next_commit.borrow_mut()) {
             return Err(StoreError::NotCommitted("stopped before commit".into()));
@@ -186,6 +212,11 @@ impl WriteTx for MemoryTx {
         let mut next = self.store.db.borrow().clone();
         for (store, value) in self.queued {
             next.put(store, value)?;
+        }
+        if let Some(applied) = next.stores.get_mut(schema::APPLIED) {
+            for id in &self.forgotten {
+                applied.rows.remove(id);
+            }
         }
         *self.store.db.borrow_mut() = next;
         Ok(())
@@ -200,6 +231,7 @@ impl Store for MemoryStore {
             store: self.clone(),
             collection,
             queued: Vec::new(),
+            forgotten: Vec::new(),
         })
     }
 

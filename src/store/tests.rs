@@ -335,3 +335,37 @@ fn records_and_writes_round_trip_through_json() {
     .unwrap();
     assert!(t.deleted && t.body.is_null());
 }
+
+#[test]
+fn request_ids_older_than_the_retry_window_are_forgotten_a_few_per_write() {
+    let store = MemoryStore::new().unwrap();
+    let day = 24 * 60 * 60 * 1000;
+    for i in 0..30u64 {
+        let w = put(&format!("t{i}"), None, json!({"n": i}));
+        run(write(&store, &format!("old-{i:02}"), &w, 1_000 + i)).unwrap();
+    }
+    let applied = |s: &MemoryStore| s.snapshot().stores[schema::APPLIED].rows.len();
+    assert_eq!(applied(&store), 30);
+    // a write within the window forgets nothing
+    let soon = 1_000 + APPLIED_KEPT_MS - 1;
+    run(write(&store, "recent", &put("r0", None, json!({})), soon)).unwrap();
+    assert_eq!(applied(&store), 31);
+    // past it, each write forgets at most 20, oldest first
+    let later = 1_000 + APPLIED_KEPT_MS + day;
+    run(write(&store, "new-1", &put("r1", None, json!({})), later)).unwrap();
+    let rows = store.snapshot().stores[schema::APPLIED].rows.clone();
+    assert_eq!(rows.len(), 31 + 1 - 20);
+    assert!(!rows.contains_key("old-00") && !rows.contains_key("old-19"));
+    assert!(rows.contains_key("old-20") && rows.contains_key("recent"));
+    run(write(&store, "new-2", &put("r2", None, json!({})), later)).unwrap();
+    let rows = store.snapshot().stores[schema::APPLIED].rows.clone();
+    assert_eq!(
+        rows.keys().map(String::as_str).collect::<Vec<_>>(),
+        ["new-1", "new-2", "recent"]
+    );
+    // the records themselves are all kept
+    assert_eq!(
+        run(list_live(&store, Collection::Templates)).unwrap().len(),
+        33
+    );
+}

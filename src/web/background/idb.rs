@@ -185,6 +185,27 @@ impl WriteTx for IdbTx {
         Ok(())
     }
 
+    async fn applied_before(&mut self, at: u64, limit: u32) -> Result<Vec<String>, StoreError> {
+        let range = ::idb::KeyRange::upper_bound(&JsValue::from_f64(at as f64), Some(true))
+            .map_err(failed)?;
+        let keys = self
+            .applied
+            .index(schema::BY_AT)
+            .map_err(failed)?
+            .get_all_keys(Some(range.into()), Some(limit))
+            .map_err(failed)?
+            .await
+            .map_err(failed)?;
+        Ok(keys.into_iter().filter_map(|k| k.as_string()).collect())
+    }
+
+    fn forget_applied(&mut self, request_id: &str) -> Result<(), StoreError> {
+        self.applied
+            .delete(JsValue::from_str(request_id))
+            .map_err(failed)?;
+        Ok(())
+    }
+
     async fn commit(self) -> Result<(), StoreError> {
         let result = self
             .tx
