@@ -19,8 +19,9 @@ use crate::store::{self, Collection, Record, Store, StoreError, Write};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// Bumped on any incompatible change of [`Request`] or [`Response`]. The only definition: the
-/// JS loaders receive it from the build (`scripts/build.sh` checks, a structure test compares).
+/// Bumped on any incompatible change of [`Request`] or [`Response`]. The one definition: the
+/// content-script loader, which speaks before the core is loaded, keeps a copy that a structure
+/// test (`tests/structure.rs`) compares with this.
 pub const PROTOCOL_VERSION: u32 = 1;
 
 /// How many applied request ids the background remembers for idempotence.

@@ -24,12 +24,6 @@ pub async fn background_forget_tab(tab_id: f64) -> Result<(), JsValue> {
         .map_err(crate::web::error::boundary)
 }
 
-/// The protocol version the loaders put in every envelope (defined once, in the core).
-#[wasm_bindgen]
-pub fn protocol_version() -> u32 {
-    crate::protocol::PROTOCOL_VERSION
-}
-
 /// Background: which Mastodon instances to serve, from the stored settings (JSON, any schema)
 /// and the origins the browser grants (`permissions.getAll().origins`, JSON). Returns
 /// `{"hosts": [...], "matches": [...]}`: the hosts, and the content script's match patterns.
