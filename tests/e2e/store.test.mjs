@@ -155,13 +155,30 @@ test('a record put through the background is in IndexedDB, survives the worker s
   }
 });
 
-test('a put with a stale revision is refused with store.conflict; a deletion leaves a tombstone', async () => {
+test('a put with a stale revision is refused with store.conflict; a deletion leaves a tombstone; old request ids are forgotten', async () => {
   const page = await extensionPage();
   const other = await extensionPage();
   try {
     await freshDatabase(page);
     const created = await send(page, envelope('c-1', { kind: 'store_put', collection: 'backlog', id: 'idee-1', body: { title: 'Article de La Presse' } }));
     assert.equal(created.record.revision, 1);
+    // a request id applied long ago (past the 30-day retry window), written straight into IndexedDB
+    await page.evaluate(
+      () =>
+        new Promise((resolve, reject) => {
+          const r = indexedDB.open('porte-voix');
+          r.onsuccess = () => {
+            const tx = r.result.transaction('applied_requests', 'readwrite');
+            tx.objectStore('applied_requests').put({ request_id: 'il-y-a-longtemps', at: 1000, collection: 'backlog', record: {} });
+            tx.oncomplete = () => {
+              r.result.close();
+              resolve();
+            };
+            tx.onerror = () => reject(tx.error);
+          };
+          r.onerror = () => reject(r.error);
+        }),
+    );
     // two pages read revision 1; the first saves, then the second's save is refused
     const first = await send(page, envelope('c-2', { kind: 'store_put', collection: 'backlog', id: 'idee-1', expected_revision: 1, body: { title: 'Brouillon' } }));
     assert.equal(first.kind, 'store_saved');
@@ -181,6 +198,8 @@ test('a put with a stale revision is refused with store.conflict; a deletion lea
     assert.deepEqual(gone, { kind: 'store_record', record: null });
     const db = await readDatabase(page);
     assert.deepEqual(db.stores.backlog.rows.map((r) => [r.id, r.revision, r.deleted, r.body]), [['idee-1', 3, true, null]]);
+    // the next write forgot the old request id, in its own transaction; the recent ones stay
+    assert.deepEqual(db.stores.applied_requests.rows.map((r) => r.request_id).sort(), ['c-1', 'c-2', 'c-5']);
   } finally {
     await page.close();
     await other.close();
