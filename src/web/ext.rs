@@ -197,10 +197,16 @@ pub fn request_id() -> String {
 pub async fn send(
     request: &crate::protocol::Request,
 ) -> Result<crate::protocol::Response, JsValue> {
-    let env = crate::protocol::Envelope::new(request_id(), request);
-    let answer = JsFuture::from(runtime_send_message(&to_js(&env)?)).await?;
+    let answer = post(request).await?;
     serde_json::from_value(to_json(&answer))
         .map_err(|e| super::error::WebError::Shape(e.to_string()).into())
+}
+
+/// Sends a request envelope and resolves to the raw answer, unread: what a content script uses
+/// when it needs no answer (so the in-page engine carries no reader of responses).
+async fn post(request: &crate::protocol::Request) -> Result<JsValue, JsValue> {
+    let env = crate::protocol::Envelope::new(request_id(), request);
+    JsFuture::from(runtime_send_message(&to_js(&env)?)).await
 }
 
 /// A content script tells the background the limit its badge counts the page's platform
@@ -215,7 +221,7 @@ pub fn report_tab_limit(
     let limit = crate::length::count_with("", platform, options).limit;
     wasm_bindgen_futures::spawn_local(async move {
         let request = crate::protocol::Request::TabLimit { platform, limit };
-        super::error::log("tab limit", send(&request).await);
+        super::error::log("tab limit", post(&request).await);
     });
 }
 
