@@ -221,7 +221,18 @@ pub fn report_tab_limit(
     let limit = crate::length::count_with("", platform, options).limit;
     wasm_bindgen_futures::spawn_local(async move {
         let request = crate::protocol::Request::TabLimit { platform, limit };
-        super::error::log("tab limit", post(&request).await);
+        if let Some(answer) = super::error::log("tab limit", post(&request).await) {
+            // read without the response type: only an error is worth a look
+            let field = |name: &str| {
+                js_sys::Reflect::get(&answer, &name.into())
+                    .ok()
+                    .and_then(|v| v.as_string())
+            };
+            if field("kind").as_deref() == Some("error") {
+                let code = field("code").unwrap_or_default();
+                web_sys::console::warn_1(&format!("Porte-voix: tab limit refused: {code}").into());
+            }
+        }
     });
 }
 
