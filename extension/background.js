@@ -1,10 +1,10 @@
 // Porte-voix background (service worker in Chrome, event page in Firefox). Listeners are
-// registered synchronously, as MV3 requires; the Rust core decides, this file moves messages and
-// keeps the core's state in storage.session so it survives the worker being stopped.
-import init, { background_handle, background_forget_tab, background_instances } from './pkg/extension.js';
+// registered synchronously, as MV3 requires. The Rust core decides and its web layer executes
+// (the tab state in storage.session, records in IndexedDB); this file only moves messages and
+// keeps the content script registered on the enabled instances.
+import init, { background_message, background_forget_tab, background_instances } from './pkg/extension.js';
 
 const ready = init({ module_or_path: new URL('./pkg/extension_bg.wasm', import.meta.url) });
-const STATE_KEY = 'background_state';
 
 // One message at a time: each reads, decides and writes the state before the next starts.
 let queue = Promise.resolve();
@@ -12,11 +12,6 @@ function serially(task) {
   const run = queue.then(task);
   queue = run.catch(() => undefined);
   return run;
-}
-
-async function loadState() {
-  const stored = await chrome.storage.session.get(STATE_KEY);
-  return stored[STATE_KEY] ?? '{}';
 }
 
 // The Mastodon instances served now: enabled in the settings and granted by the browser.
@@ -57,18 +52,16 @@ const resync = () =>
 
 async function handle(message, sender) {
   await ready;
-  const state = await loadState();
   // only a hello needs to know which instances are served (to name the tab's site)
   const instances = message?.body?.kind === 'hello' ? (await instancePlan()).hosts : [];
+  // the sender as the browser reports it (the core tells our pages from content scripts by URL)
   const from = { tab_id: sender.tab?.id ?? null, url: sender.url ?? sender.tab?.url ?? null, instances };
-  const out = JSON.parse(background_handle(state, JSON.stringify(message), JSON.stringify(from)));
-  if (out.state) await chrome.storage.session.set({ [STATE_KEY]: JSON.stringify(out.state) });
-  return out.response;
+  return JSON.parse(await background_message(JSON.stringify(message), JSON.stringify(from)));
 }
 
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   serially(() => handle(message, sender)).then(sendResponse, (err) =>
-    sendResponse({ kind: 'error', code: 'background.internal', message: String(err?.message ?? err) }),
+    sendResponse({ kind: 'error', code: 'protocol.internal', message: String(err?.message ?? err) }),
   );
   return true; // the answer is asynchronous
 });
@@ -76,9 +69,8 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
 chrome.tabs.onRemoved.addListener((tabId) => {
   serially(async () => {
     await ready;
-    const next = background_forget_tab(await loadState(), tabId);
-    if (next !== undefined) await chrome.storage.session.set({ [STATE_KEY]: next });
-  });
+    await background_forget_tab(tabId);
+  }).catch((err) => console.error('Porte-voix: forget tab', err?.code ?? '', err?.message ?? err));
 });
 
 chrome.permissions.onAdded.addListener(resync);

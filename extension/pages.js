@@ -11,6 +11,14 @@ function showError(message) {
   app.replaceChildren(p);
 }
 
+// A coded error (name PorteVoixError, code `area.snake_case`) in the user's words, from _locales;
+// anything else by its message.
+function describe(err) {
+  const code = typeof err?.code === 'string' ? err.code : '';
+  const localized = code ? chrome.i18n.getMessage(`error_${code.replace('.', '_')}`) : '';
+  return localized || err?.message || String(err);
+}
+
 export async function run(entry) {
   try {
     const core = await init({ module_or_path: new URL('./pkg/extension_bg.wasm', import.meta.url) });
@@ -18,7 +26,7 @@ export async function run(entry) {
     await entry(core);
     document.body.dataset.ready = 'true';
   } catch (err) {
-    console.error('Porte-voix:', err);
-    showError(err?.message ?? String(err));
+    console.error('Porte-voix:', err?.code ?? '', err);
+    showError(describe(err));
   }
 }

@@ -1,6 +1,7 @@
 //! The command line's shared parts: its error type, reading input, JSON output. One file per
 //! command under `cli/`.
 
+use porte_voix::error::Coded;
 use std::io::Read;
 
 pub mod check;
@@ -29,14 +30,14 @@ pub enum CliError {
     Csv { path: String, message: String },
 }
 
-impl CliError {
-    pub fn code(&self) -> &'static str {
+impl Coded for CliError {
+    fn code(&self) -> &'static str {
         match self {
             CliError::Usage(_) => "cli.usage",
             CliError::UnknownPlatform(_) => "platform.unknown",
             CliError::Io { .. } => "cli.io",
-            CliError::NotUtf8(_) => "cli.not-utf8",
-            CliError::MissingColumn { .. } => "csv.missing-column",
+            CliError::NotUtf8(_) => "cli.not_utf8",
+            CliError::MissingColumn { .. } => "csv.missing_column",
             CliError::Csv { .. } => "csv.parse",
         }
     }

@@ -24,9 +24,8 @@ pub enum InstanceError {
     TooMany,
 }
 
-impl InstanceError {
-    /// Stable code, mapped to a `_locales` message by the UI (dots become underscores).
-    pub fn code(&self) -> &'static str {
+impl crate::error::Coded for InstanceError {
+    fn code(&self) -> &'static str {
         match self {
             InstanceError::Invalid => "instance.invalid",
             InstanceError::Builtin(_) => "instance.builtin",
@@ -152,6 +151,7 @@ pub fn served(enabled: &[String], granted: &[String]) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::Coded;
 
     #[test]
     fn instances_are_read_the_way_users_type_them() {

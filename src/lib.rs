@@ -4,6 +4,11 @@
 //! compiled only for `wasm32` and is the one place that touches wasm-bindgen, web-sys, js-sys
 //! and serde-wasm-bindgen.
 
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
+
 /// The error convention: stable `area.snake_case` codes, messages from `_locales`.
 pub mod error;
 /// Mastodon instances the user enables: what they typed, what the browser granted.
@@ -20,6 +25,8 @@ pub mod protocol;
 pub mod settings;
 /// The social networks' sites: hosts and the platform each composer posts to.
 pub mod sites;
+/// What the background keeps in IndexedDB: records, revisions, tombstones, schema migrations.
+pub mod store;
 /// Grapheme, UTF-16 and entity (URL, mention, hashtag) helpers shared by the length rules.
 pub mod text;
 

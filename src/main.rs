@@ -8,8 +8,14 @@
 //!
 //! Exit codes: 0 every text fits, 1 at least one is over a limit, 2 bad input or usage.
 
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
+
 use std::process::ExitCode;
 
+use porte_voix::error::Coded;
 use porte_voix::platform::Platform;
 
 mod cli;

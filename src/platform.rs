@@ -113,9 +113,8 @@ pub struct Rule {
 #[error("unknown platform `{0}`")]
 pub struct UnknownPlatform(pub String);
 
-impl UnknownPlatform {
-    /// The stable code.
-    pub fn code(&self) -> &'static str {
+impl crate::error::Coded for UnknownPlatform {
+    fn code(&self) -> &'static str {
         "platform.unknown"
     }
 }

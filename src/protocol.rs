@@ -1,17 +1,27 @@
 //! The typed messages between the content script, the background and the extension pages, and the
-//! background's decisions on them (pure: the web layer only moves them and persists the state).
+//! background's decisions on them (pure: the web layer moves the messages, keeps the tab state in
+//! `storage.session`, and gives [`serve`] its IndexedDB [`Store`]).
 //!
-//! Every message travels in an [`Envelope`] carrying the protocol version and a request id. A
+//! Every request travels in an [`Envelope`] carrying the protocol version and a request id. A
 //! request that writes is idempotent by id: a retry after the service worker was stopped must not
-//! apply twice, so the background remembers the last ids it applied.
+//! apply twice (the tab state remembers the last ids; the store records them with the record).
+//!
+//! Who may ask what: a content script runs inside a social network's page, so it may only ask for
+//! what that page needs ([`Request::allowed_from_content_script`]); reading or writing the library
+//! or the backlog is for the extension's own pages, and the dispatch refuses the rest with
+//! `protocol.forbidden`.
 
+use crate::error::Coded;
 use crate::length::{count_with, CountOptions, LengthReport};
 use crate::platform::Platform;
 use crate::sites::site_for_url;
+use crate::store::{self, Collection, Record, Store, StoreError, Write};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// Bumped on any incompatible change of [`Request`] or [`Response`].
+/// Bumped on any incompatible change of [`Request`] or [`Response`]. The one definition: the
+/// content-script loader, which speaks before the core is loaded, keeps a copy that a structure
+/// test (`tests/structure.rs`) compares with this.
 pub const PROTOCOL_VERSION: u32 = 1;
 
 /// How many applied request ids the background remembers for idempotence.
@@ -23,6 +33,17 @@ pub struct Envelope<T> {
     pub protocol_version: u32,
     pub request_id: String,
     pub body: T,
+}
+
+impl<T> Envelope<T> {
+    /// A message of the current protocol version.
+    pub fn new(request_id: impl Into<String>, body: T) -> Envelope<T> {
+        Envelope {
+            protocol_version: PROTOCOL_VERSION,
+            request_id: request_id.into(),
+            body,
+        }
+    }
 }
 
 /// Which build of the Rust core a content script runs.
@@ -43,6 +64,9 @@ pub enum Request {
     Hello,
     /// A content script loaded the Rust core with this engine.
     EngineReady { engine: Engine },
+    /// A content script's badge counts `platform` (the page's own) against `limit`: the settings
+    /// and, on a Mastodon instance, the limit the instance reported. The popup shows this.
+    TabLimit { platform: Platform, limit: u32 },
     /// The popup asks what Porte-voix knows of a tab.
     TabStatus { tab_id: i64 },
     /// Count a text for a platform in the background (the path a plain-JS content script uses).
@@ -52,10 +76,65 @@ pub enum Request {
         #[serde(default)]
         options: CountOptions,
     },
+    /// Creates or replaces a record (a template, a backlog item), idempotent by request id;
+    /// `expected_revision` is the revision last read (absent to create).
+    StorePut {
+        collection: Collection,
+        id: String,
+        #[serde(default)]
+        expected_revision: Option<u64>,
+        body: serde_json::Value,
+    },
+    /// Deletes a record, leaving a tombstone; idempotent by request id.
+    StoreDelete {
+        collection: Collection,
+        id: String,
+        #[serde(default)]
+        expected_revision: Option<u64>,
+    },
+    /// One live record.
+    StoreGet { collection: Collection, id: String },
+    /// Every live record of a collection.
+    StoreList { collection: Collection },
+}
+
+impl Request {
+    /// Whether a content script (a page of a social network) may send this request. Kinds for
+    /// in-page features join this list when they come (the template trigger list, a template
+    /// render, template search results, a capture): each answers only what the page needs, never
+    /// the whole library or backlog.
+    pub fn allowed_from_content_script(&self) -> bool {
+        match self {
+            Request::Hello
+            | Request::EngineReady { .. }
+            | Request::TabLimit { .. }
+            | Request::Count { .. } => true,
+            Request::TabStatus { .. }
+            | Request::StorePut { .. }
+            | Request::StoreDelete { .. }
+            | Request::StoreGet { .. }
+            | Request::StoreList { .. } => false,
+        }
+    }
+
+    /// The request's `kind` tag (for logs and errors).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Request::Hello => "hello",
+            Request::EngineReady { .. } => "engine_ready",
+            Request::TabLimit { .. } => "tab_limit",
+            Request::TabStatus { .. } => "tab_status",
+            Request::Count { .. } => "count",
+            Request::StorePut { .. } => "store_put",
+            Request::StoreDelete { .. } => "store_delete",
+            Request::StoreGet { .. } => "store_get",
+            Request::StoreList { .. } => "store_list",
+        }
+    }
 }
 
 /// The background's answers.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Response {
     /// Answer to [`Request::Hello`]: who we are and what the page is.
@@ -68,10 +147,27 @@ pub enum Response {
     Ack,
     /// Answer to [`Request::TabStatus`].
     TabStatus { tab: Option<TabInfo> },
-    /// Answer to [`Request::Count`].
+    /// Answer to [`Request::Count`]. Read by JavaScript only (a length report is not read back
+    /// into Rust).
+    #[serde(skip_deserializing)]
     Count { report: LengthReport },
+    /// A write committed (or had, under the same request id): the record as it is now.
+    StoreSaved { record: Record },
+    /// Answer to [`Request::StoreGet`]: `None` when absent or deleted.
+    StoreRecord { record: Option<Record> },
+    /// Answer to [`Request::StoreList`].
+    StoreRecords { records: Vec<Record> },
     /// The request could not be served; `code` is stable, the UI translates it.
     Error { code: String, message: String },
+}
+
+impl<E: Coded> From<&E> for Response {
+    fn from(e: &E) -> Self {
+        Response::Error {
+            code: e.code().to_string(),
+            message: e.to_string(),
+        }
+    }
 }
 
 /// Who sent a request, as the browser reports it.
@@ -82,6 +178,36 @@ pub struct Sender {
     /// The Mastodon instances served now (enabled and granted), so a tab there is recognised.
     #[serde(default)]
     pub instances: Vec<String>,
+    /// The extension's own origin (`chrome-extension://<id>/`, `moz-extension://<uuid>/`): a
+    /// sender whose URL is under it is one of our pages.
+    #[serde(default)]
+    pub extension_origin: Option<String>,
+}
+
+/// Where a request comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Context {
+    /// A content script in a web page: it may ask only for what the page needs.
+    ContentScript,
+    /// The popup, the options page, the library, the backlog (our own origin).
+    ExtensionPage,
+}
+
+impl Sender {
+    /// The sender's context: one of our pages only when its URL is under our origin; anything
+    /// else (a web page, an unknown sender) is treated as a content script.
+    pub fn context(&self) -> Context {
+        match (&self.url, &self.extension_origin) {
+            (Some(url), Some(origin))
+                if !origin.is_empty()
+                    && origin.contains("://")
+                    && url.starts_with(origin.as_str()) =>
+            {
+                Context::ExtensionPage
+            }
+            _ => Context::ContentScript,
+        }
+    }
 }
 
 /// What the background knows of one tab.
@@ -91,9 +217,13 @@ pub struct TabInfo {
     pub site_name: String,
     pub platform: Platform,
     pub engine: Option<Engine>,
-    /// The tab's host (the popup reads a Mastodon instance's own limit there).
+    /// The tab's host.
     #[serde(default)]
     pub host: Option<String>,
+    /// The limit the tab's badge counts `platform` against, as its content script reported it
+    /// (absent until the core loaded in the tab).
+    #[serde(default)]
+    pub limit: Option<u32>,
 }
 
 /// The background's state, persisted between service-worker lifetimes.
@@ -119,25 +249,33 @@ pub enum ProtocolError {
     Malformed(String),
     #[error("this request must come from a tab")]
     NoTab,
+    #[error("a content script may not send `{0}`")]
+    Forbidden(&'static str),
+    #[error("the background failed: {0}")]
+    Internal(String),
 }
 
-impl ProtocolError {
-    /// Stable code for the UI and the logs.
-    pub fn code(&self) -> &'static str {
+impl Coded for ProtocolError {
+    fn code(&self) -> &'static str {
         match self {
             ProtocolError::Version(_) => "protocol.version",
             ProtocolError::Malformed(_) => "protocol.malformed",
             ProtocolError::NoTab => "protocol.no_tab",
+            ProtocolError::Forbidden(_) => "protocol.forbidden",
+            ProtocolError::Internal(_) => "protocol.internal",
         }
     }
 }
 
 impl From<ProtocolError> for Response {
     fn from(e: ProtocolError) -> Self {
-        Response::Error {
-            code: e.code().to_string(),
-            message: e.to_string(),
-        }
+        Response::from(&e)
+    }
+}
+
+impl From<StoreError> for Response {
+    fn from(e: StoreError) -> Self {
+        Response::from(&e)
     }
 }
 
@@ -157,13 +295,32 @@ pub fn parse_request(json: &str) -> Result<Envelope<Request>, ProtocolError> {
     })
 }
 
-/// The background's decision on one request. Returns the response and whether `state` changed
-/// (so the web layer persists it only then).
-pub fn handle(
-    state: &mut BackgroundState,
-    env: &Envelope<Request>,
-    sender: &Sender,
-) -> (Response, bool) {
+/// The background's decision on a request that needs no store.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Decision {
+    /// Answer this; `changed` says whether the tab state changed (persist it only then).
+    Reply { response: Response, changed: bool },
+    /// A store operation: [`serve`] runs it against the store.
+    Store(StoreCall),
+}
+
+/// A store operation decided on, run by [`serve`] against a [`Store`].
+#[derive(Clone, Debug, PartialEq)]
+pub enum StoreCall {
+    Write(Write),
+    Get { collection: Collection, id: String },
+    List { collection: Collection },
+}
+
+fn reply(response: Response, changed: bool) -> Decision {
+    Decision::Reply { response, changed }
+}
+
+/// The background's decision on one request (pure). Refuses what the sender may not ask.
+pub fn handle(state: &mut BackgroundState, env: &Envelope<Request>, sender: &Sender) -> Decision {
+    if sender.context() == Context::ContentScript && !env.body.allowed_from_content_script() {
+        return reply(ProtocolError::Forbidden(env.body.kind()).into(), false);
+    }
     match &env.body {
         Request::Hello => {
             let site = sender
@@ -182,6 +339,7 @@ pub fn handle(
                         .as_deref()
                         .and_then(crate::sites::url_host)
                         .map(str::to_ascii_lowercase),
+                    limit: None,
                 };
                 changed = state.tabs.insert(tab.to_string(), info.clone()) != Some(info);
             }
@@ -190,14 +348,14 @@ pub fn handle(
                 site: site.map(|s| s.id.to_string()),
                 platform: site.map(|s| s.default_platform),
             };
-            (response, changed)
+            reply(response, changed)
         }
         Request::EngineReady { engine } => {
             if state.applied.iter().any(|id| id == &env.request_id) {
-                return (Response::Ack, false);
+                return reply(Response::Ack, false);
             }
             let Some(tab) = sender.tab_id else {
-                return (ProtocolError::NoTab.into(), false);
+                return reply(ProtocolError::NoTab.into(), false);
             };
             if let Some(info) = state.tabs.get_mut(&tab.to_string()) {
                 info.engine = Some(*engine);
@@ -207,9 +365,23 @@ pub fn handle(
                 let extra = state.applied.len() - REMEMBERED_IDS;
                 state.applied.drain(..extra);
             }
-            (Response::Ack, true)
+            reply(Response::Ack, true)
         }
-        Request::TabStatus { tab_id } => (
+        Request::TabLimit { platform, limit } => {
+            let Some(tab) = sender.tab_id else {
+                return reply(ProtocolError::NoTab.into(), false);
+            };
+            let mut changed = false;
+            if let Some(info) = state.tabs.get_mut(&tab.to_string()) {
+                // a page reports its own platform's limit; anything else is ignored
+                if info.platform == *platform && info.limit != Some(*limit) {
+                    info.limit = Some(*limit);
+                    changed = true;
+                }
+            }
+            reply(Response::Ack, changed)
+        }
+        Request::TabStatus { tab_id } => reply(
             Response::TabStatus {
                 tab: state.tabs.get(&tab_id.to_string()).cloned(),
             },
@@ -219,12 +391,68 @@ pub fn handle(
             text,
             platform,
             options,
-        } => (
+        } => reply(
             Response::Count {
                 report: count_with(text, *platform, options),
             },
             false,
         ),
+        Request::StorePut {
+            collection,
+            id,
+            expected_revision,
+            body,
+        } => Decision::Store(StoreCall::Write(Write::Put {
+            collection: *collection,
+            id: id.clone(),
+            expected_revision: *expected_revision,
+            body: body.clone(),
+        })),
+        Request::StoreDelete {
+            collection,
+            id,
+            expected_revision,
+        } => Decision::Store(StoreCall::Write(Write::Delete {
+            collection: *collection,
+            id: id.clone(),
+            expected_revision: *expected_revision,
+        })),
+        Request::StoreGet { collection, id } => Decision::Store(StoreCall::Get {
+            collection: *collection,
+            id: id.clone(),
+        }),
+        Request::StoreList { collection } => Decision::Store(StoreCall::List {
+            collection: *collection,
+        }),
+    }
+}
+
+/// Decides on one request and runs its store operation, if any, against `store` (IndexedDB in
+/// the background, the in-memory store in tests). `now`: milliseconds since the Unix epoch.
+/// Returns the response and whether the tab state changed.
+pub async fn serve<S: Store>(
+    state: &mut BackgroundState,
+    env: &Envelope<Request>,
+    sender: &Sender,
+    store: &S,
+    now: u64,
+) -> (Response, bool) {
+    match handle(state, env, sender) {
+        Decision::Reply { response, changed } => (response, changed),
+        Decision::Store(call) => {
+            let response = match call {
+                StoreCall::Write(w) => store::write(store, &env.request_id, &w, now)
+                    .await
+                    .map(|record| Response::StoreSaved { record }),
+                StoreCall::Get { collection, id } => store::get_live(store, collection, &id)
+                    .await
+                    .map(|record| Response::StoreRecord { record }),
+                StoreCall::List { collection } => store::list_live(store, collection)
+                    .await
+                    .map(|records| Response::StoreRecords { records }),
+            };
+            (response.unwrap_or_else(Response::from), false)
+        }
     }
 }
 
@@ -234,161 +462,4 @@ pub fn forget_tab(state: &mut BackgroundState, tab_id: i64) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn env(id: &str, body: Request) -> Envelope<Request> {
-        Envelope {
-            protocol_version: PROTOCOL_VERSION,
-            request_id: id.into(),
-            body,
-        }
-    }
-
-    fn x_tab() -> Sender {
-        Sender {
-            tab_id: Some(7),
-            url: Some("https://x.com/home".into()),
-            ..Sender::default()
-        }
-    }
-
-    #[test]
-    fn hello_registers_the_tab_and_names_the_site() {
-        let mut st = BackgroundState::default();
-        let (r, changed) = handle(&mut st, &env("1", Request::Hello), &x_tab());
-        assert!(changed);
-        match r {
-            Response::Hello { site, platform, .. } => {
-                assert_eq!(site.as_deref(), Some("x"));
-                assert_eq!(platform, Some(Platform::X));
-            }
-            other => panic!("unexpected {other:?}"),
-        }
-        assert_eq!(st.tabs["7"].site_name, "X");
-        // the same hello again changes nothing
-        assert!(!handle(&mut st, &env("2", Request::Hello), &x_tab()).1);
-    }
-
-    #[test]
-    fn hello_from_an_unknown_site_registers_nothing() {
-        let mut st = BackgroundState::default();
-        let s = Sender {
-            tab_id: Some(1),
-            url: Some("https://example.org/".into()),
-            ..Sender::default()
-        };
-        let (r, changed) = handle(&mut st, &env("1", Request::Hello), &s);
-        assert!(!changed);
-        assert!(matches!(r, Response::Hello { site: None, .. }));
-        assert!(st.tabs.is_empty());
-    }
-
-    #[test]
-    fn hello_from_an_enabled_instance_is_a_mastodon_tab() {
-        let mut st = BackgroundState::default();
-        let mut s = Sender {
-            tab_id: Some(3),
-            url: Some("https://piaille.fr/home".into()),
-            ..Sender::default()
-        };
-        // not served (not enabled, or access withdrawn): nothing registered
-        let (r, _) = handle(&mut st, &env("1", Request::Hello), &s);
-        assert!(matches!(r, Response::Hello { site: None, .. }));
-        s.instances = vec!["piaille.fr".into()];
-        let (r, changed) = handle(&mut st, &env("2", Request::Hello), &s);
-        assert!(changed);
-        assert!(matches!(
-            r,
-            Response::Hello {
-                platform: Some(Platform::Mastodon),
-                ..
-            }
-        ));
-        assert_eq!(st.tabs["3"].site, "mastodon");
-        assert_eq!(st.tabs["3"].host.as_deref(), Some("piaille.fr"));
-    }
-
-    #[test]
-    fn engine_ready_is_idempotent_by_request_id() {
-        let mut st = BackgroundState::default();
-        handle(&mut st, &env("1", Request::Hello), &x_tab());
-        let ready = env(
-            "r-1",
-            Request::EngineReady {
-                engine: Engine::Wasm2js,
-            },
-        );
-        assert_eq!(handle(&mut st, &ready, &x_tab()), (Response::Ack, true));
-        assert_eq!(handle(&mut st, &ready, &x_tab()), (Response::Ack, false));
-        assert_eq!(st.applied, vec!["r-1".to_string()]);
-        let (r, _) = handle(
-            &mut st,
-            &env("3", Request::TabStatus { tab_id: 7 }),
-            &Sender::default(),
-        );
-        match r {
-            Response::TabStatus { tab: Some(t) } => assert_eq!(t.engine, Some(Engine::Wasm2js)),
-            other => panic!("unexpected {other:?}"),
-        }
-    }
-
-    #[test]
-    fn remembered_ids_are_bounded() {
-        let mut st = BackgroundState::default();
-        for i in 0..200 {
-            handle(
-                &mut st,
-                &env(
-                    &format!("id{i}"),
-                    Request::EngineReady {
-                        engine: Engine::Wasm,
-                    },
-                ),
-                &x_tab(),
-            );
-        }
-        assert_eq!(st.applied.len(), REMEMBERED_IDS);
-        assert_eq!(st.applied.last().map(String::as_str), Some("id199"));
-    }
-
-    #[test]
-    fn requests_round_trip_through_json_with_their_kind_tag() {
-        let e = env("abc", Request::TabStatus { tab_id: 3 });
-        let json = serde_json::to_string(&e).unwrap();
-        assert!(json.contains(r#""kind":"tab_status""#), "{json}");
-        assert_eq!(parse_request(&json).unwrap(), e);
-    }
-
-    #[test]
-    fn bad_messages_get_stable_error_codes() {
-        let wrong = r#"{"protocol_version":99,"request_id":"1","body":{"kind":"hello"}}"#;
-        assert_eq!(parse_request(wrong).unwrap_err().code(), "protocol.version");
-        let unknown = r#"{"protocol_version":1,"request_id":"1","body":{"kind":"nope"}}"#;
-        assert_eq!(
-            parse_request(unknown).unwrap_err().code(),
-            "protocol.malformed"
-        );
-        assert_eq!(parse_request("{").unwrap_err().code(), "protocol.malformed");
-    }
-
-    #[test]
-    fn count_is_served_in_the_background() {
-        let mut st = BackgroundState::default();
-        let req = env(
-            "c",
-            Request::Count {
-                text: "Bonjour".into(),
-                platform: Platform::Threads,
-                options: CountOptions::default(),
-            },
-        );
-        match handle(&mut st, &req, &Sender::default()).0 {
-            Response::Count { report } => {
-                assert_eq!(report.length, 7);
-                assert_eq!(report.limit, 500);
-            }
-            other => panic!("unexpected {other:?}"),
-        }
-    }
-}
+mod tests;

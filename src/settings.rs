@@ -47,9 +47,8 @@ pub enum SettingsError {
     MastodonLimit,
 }
 
-impl SettingsError {
-    /// Stable code, mapped to a `_locales` message by the UI.
-    pub fn code(&self) -> &'static str {
+impl crate::error::Coded for SettingsError {
+    fn code(&self) -> &'static str {
         match self {
             SettingsError::MastodonLimit => "settings.mastodon_limit",
         }
@@ -138,6 +137,7 @@ pub fn instance_limit(instance: &serde_json::Value) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::Coded;
     use serde_json::json;
 
     #[test]

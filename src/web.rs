@@ -9,6 +9,9 @@
 
 /// Every `#[wasm_bindgen]` export: what the JS loaders of each context call.
 pub mod api;
+/// The background: runs the core's decisions on messages; the tab state and IndexedDB.
+#[cfg(feature = "extension")]
+pub mod background;
 /// The content script: the session that follows the focused composer, and the in-page features.
 #[cfg(feature = "inpage")]
 pub mod content;
@@ -18,6 +21,9 @@ pub mod dom;
 /// One file per editor technology: detect, read as the network will post, insert.
 #[cfg(feature = "inpage")]
 pub mod editors;
+/// The one conversion of errors to JS `Error`s (`name`, `code`, `message`), and logging.
+#[cfg(any(feature = "inpage", feature = "extension"))]
+pub mod error;
 /// Bindings to the WebExtension APIs (`chrome.*`) and the i18n helper, used by both engines
 /// (each uses its part of them).
 #[cfg(any(feature = "inpage", feature = "extension"))]

@@ -341,7 +341,7 @@ fn csv_bad_input_exit_2() {
         "",
     );
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("csv.missing-column"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("csv.missing_column"), "{}", stderr(&o));
     let o = run(
         &[
             "check",

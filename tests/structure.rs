@@ -208,20 +208,6 @@ fn every_locale_has_the_same_keys_and_french_is_default() {
             "message {key} is missing from _locales"
         );
     }
-    // error codes become message keys at run time (dots as underscores)
-    use porte_voix::instances::InstanceError;
-    for err in [
-        InstanceError::Invalid,
-        InstanceError::Builtin("x.com".into()),
-        InstanceError::Duplicate("piaille.fr".into()),
-        InstanceError::TooMany,
-    ] {
-        let key = err.code().replace('.', "_");
-        assert!(
-            fr.contains_key(&key),
-            "message {key} is missing from _locales"
-        );
-    }
     let manifest: serde_json::Value =
         serde_json::from_str(&fs::read_to_string(root().join("manifest.json")).unwrap()).unwrap();
     assert_eq!(manifest["default_locale"], "fr");
@@ -340,4 +326,187 @@ fn the_content_script_files_stay_small() {
             f.display()
         );
     }
+}
+
+/// The string literals returned by every `fn code(` body in `src/` (the `Coded` implementations),
+/// with the file each comes from. A code is `area.snake_case`: `^[a-z]+\.[a-z][a-z0-9_]*$` (a
+/// digit inside the name, as in `not_utf8`). Bodies are found by matching braces, outside strings and
+/// comments.
+fn error_codes() -> Vec<(String, PathBuf)> {
+    let mut files = Vec::new();
+    rust_files(&root().join("src"), &mut files);
+    let mut codes = Vec::new();
+    for file in files {
+        let text = fs::read_to_string(&file).unwrap();
+        let mut rest = text.as_str();
+        while let Some(at) = rest.find("fn code(") {
+            let after = &rest[at..];
+            let open = after.find('{').expect("a fn code( without a body");
+            // a declaration without a body (the trait's own): nothing returned there
+            if after.find(';').is_some_and(|semi| semi < open) {
+                rest = &after["fn code(".len()..];
+                continue;
+            }
+            let body = &after[open..];
+            let (mut depth, mut end, mut chars) =
+                (0i32, body.len(), body.char_indices().peekable());
+            let mut literals = Vec::new();
+            while let Some((i, c)) = chars.next() {
+                match c {
+                    '/' if chars.peek().map(|p| p.1) == Some('/') => {
+                        for (_, c) in chars.by_ref() {
+                            if c == '\n' {
+                                break;
+                            }
+                        }
+                    }
+                    '"' => {
+                        let mut lit = String::new();
+                        while let Some((_, c)) = chars.next() {
+                            match c {
+                                '\\' => {
+                                    if let Some((_, n)) = chars.next() {
+                                        lit.push(n);
+                                    }
+                                }
+                                '"' => break,
+                                c => lit.push(c),
+                            }
+                        }
+                        literals.push(lit);
+                    }
+                    '{' => depth += 1,
+                    '}' => {
+                        depth -= 1;
+                        if depth == 0 {
+                            end = i;
+                            break;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            codes.extend(literals.into_iter().map(|l| (l, file.clone())));
+            rest = &after[open + end..];
+        }
+    }
+    codes
+}
+
+fn is_snake_code(code: &str) -> bool {
+    let Some((area, name)) = code.split_once('.') else {
+        return false;
+    };
+    !area.is_empty()
+        && area.chars().all(|c| c.is_ascii_lowercase())
+        && name.starts_with(|c: char| c.is_ascii_lowercase())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+}
+
+#[test]
+fn every_error_code_is_area_snake_case_with_a_message_in_french_and_english() {
+    use porte_voix::error::message_key;
+    let codes = error_codes();
+    // the scan finds the codes it must (the command line's, the core's, the browser layer's)
+    for known in [
+        "store.conflict",
+        "protocol.forbidden",
+        "instance.too_many",
+        "settings.mastodon_limit",
+        "platform.unknown",
+        "cli.not_utf8",
+        "jsonl.malformed",
+        "web.browser",
+    ] {
+        assert!(
+            codes.iter().any(|(c, _)| c == known),
+            "{known} not found among {codes:?}"
+        );
+    }
+    // the shape check rejects what it must
+    for bad in [
+        "cli.not-utf8",
+        "Store.conflict",
+        "store",
+        "store.",
+        ".x",
+        "a.b.c",
+        "a.9b",
+        "a._b",
+        "a1.b",
+    ] {
+        assert!(!is_snake_code(bad), "{bad}");
+    }
+    let read = |lang: &str| -> serde_json::Map<String, serde_json::Value> {
+        let p = root().join(format!("extension/_locales/{lang}/messages.json"));
+        serde_json::from_str(&fs::read_to_string(p).unwrap()).unwrap()
+    };
+    let (fr, en) = (read("fr"), read("en"));
+    let mut problems = Vec::new();
+    for (code, file) in &codes {
+        if !is_snake_code(code) {
+            problems.push(format!(
+                "{}: `{code}` is not area.snake_case",
+                file.display()
+            ));
+            continue;
+        }
+        let key = message_key(code);
+        for (lang, messages) in [("fr", &fr), ("en", &en)] {
+            let message = messages.get(&key).and_then(|m| m["message"].as_str());
+            if message.is_none_or(|m| m.trim().is_empty()) {
+                problems.push(format!("{code}: no {key} in _locales/{lang}"));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{problems:#?}");
+}
+
+#[test]
+fn the_js_loaders_use_the_core_protocol_version() {
+    let want = porte_voix::protocol::PROTOCOL_VERSION;
+    let mut seen = 0;
+    for entry in fs::read_dir(root().join("extension")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "js") {
+            continue;
+        }
+        let text = fs::read_to_string(&path).unwrap();
+        for (at, _) in text.match_indices("PROTOCOL_VERSION") {
+            let rest = text[at + "PROTOCOL_VERSION".len()..].trim_start();
+            // a definition: `PROTOCOL_VERSION = 1`
+            let Some(value) = rest.strip_prefix('=') else {
+                continue;
+            };
+            let digits: String = value
+                .trim_start()
+                .chars()
+                .take_while(char::is_ascii_digit)
+                .collect();
+            assert_eq!(
+                digits.parse::<u32>().ok(),
+                Some(want),
+                "{} defines PROTOCOL_VERSION as {digits:?}; the core says {want}",
+                path.display()
+            );
+            seen += 1;
+        }
+        // a literal envelope version written by hand must agree too
+        for (at, _) in text.match_indices("protocol_version:") {
+            let digits: String = text[at + "protocol_version:".len()..]
+                .trim_start()
+                .chars()
+                .take_while(char::is_ascii_digit)
+                .collect();
+            if !digits.is_empty() {
+                assert_eq!(digits.parse::<u32>().ok(), Some(want), "{}", path.display());
+            }
+        }
+    }
+    assert!(
+        seen >= 1,
+        "no JS loader defines PROTOCOL_VERSION: the check checks nothing"
+    );
 }

@@ -4,6 +4,7 @@ use std::io::{BufRead, Write};
 use std::process::ExitCode;
 
 use super::{read_input, to_json, CliError};
+use porte_voix::error::Coded;
 use porte_voix::length::{count_with, CountOptions, LengthReport};
 use porte_voix::platform::Platform;
 use porte_voix::settings::Settings;
@@ -132,6 +133,24 @@ struct JsonlInput {
     text: String,
 }
 
+/// Why one input line of `--jsonl` was not checked (reported on its output line; the others go on).
+#[derive(Debug, thiserror::Error)]
+enum LineError {
+    #[error("the line is not valid UTF-8")]
+    NotUtf8,
+    #[error("expected {{\"text\": \"...\"}}: {0}")]
+    Malformed(String),
+}
+
+impl Coded for LineError {
+    fn code(&self) -> &'static str {
+        match self {
+            LineError::NotUtf8 => "jsonl.not_utf8",
+            LineError::Malformed(_) => "jsonl.malformed",
+        }
+    }
+}
+
 fn run_jsonl(platform: Platform, opts: &CountOptions) -> Result<ExitCode, CliError> {
     let stdin = std::io::stdin();
     let mut input = stdin.lock();
@@ -154,15 +173,10 @@ fn run_jsonl(platform: Platform, opts: &CountOptions) -> Result<ExitCode, CliErr
         line_no += 1;
         let line = match std::str::from_utf8(&buf) {
             Ok(l) => Ok(l.trim_end_matches(['\n', '\r'])),
-            Err(_) => Err(("jsonl.not-utf8", "the line is not valid UTF-8".to_string())),
+            Err(_) => Err(LineError::NotUtf8),
         };
         let parsed = line.and_then(|l| {
-            serde_json::from_str::<JsonlInput>(l).map_err(|e| {
-                (
-                    "jsonl.malformed",
-                    format!("expected {{\"text\": \"...\"}}: {e}"),
-                )
-            })
+            serde_json::from_str::<JsonlInput>(l).map_err(|e| LineError::Malformed(e.to_string()))
         });
         let written = match parsed {
             Ok(inp) => {
@@ -170,10 +184,10 @@ fn run_jsonl(platform: Platform, opts: &CountOptions) -> Result<ExitCode, CliErr
                 any_over |= is_over(&r);
                 writeln!(out, "{}", to_json(&r))
             }
-            Err((code, message)) => {
+            Err(err) => {
                 any_bad = true;
                 let e = serde_json::json!({
-                    "error": {"code": code, "message": message, "line": line_no}
+                    "error": {"code": err.code(), "message": err.to_string(), "line": line_no}
                 });
                 writeln!(out, "{e}")
             }

@@ -1,7 +1,8 @@
 //! Every `#[wasm_bindgen]` export, one file per context whose JS loader calls it (`api/`); the
 //! exports every context shares are here. `content` is compiled into the in-page engine (feature
-//! `inpage`), `background` and `pages` into the extension's engine (feature `extension`). Errors cross as
-//! JS `Error`s; a panic is reported through the hook installed by [`install_panic_hook`].
+//! `inpage`), `background` and `pages` into the extension's engine (feature `extension`). Errors
+//! cross as JS `Error`s with a `code`, through the one conversion in `crate::web::error`; a panic
+//! is reported through the hook installed by [`install_panic_hook`].
 
 use wasm_bindgen::prelude::*;
 
@@ -25,6 +26,9 @@ pub fn install_panic_hook(notify: js_sys::Function) {
     std::panic::set_hook(Box::new(move |info| {
         let message = info.to_string();
         web_sys::console::error_1(&JsValue::from_str(&format!("Porte-voix: {message}")));
-        let _ = notify.call1(&JsValue::NULL, &JsValue::from_str(&message));
+        crate::web::error::log(
+            "panic notice",
+            notify.call1(&JsValue::NULL, &JsValue::from_str(&message)),
+        );
     }));
 }

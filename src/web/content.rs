@@ -11,7 +11,7 @@ pub mod features;
 pub mod session;
 
 pub use features::{add, Editors, Feature, Scope};
-pub use session::{set_instance_limit, set_settings, start, Composer, Env, Snapshot};
+pub use session::{report_limit, set_instance_limit, set_settings, start, Composer, Env, Snapshot};
 
 /// The site this page belongs to, if we serve it (`instances`: the Mastodon instances the user
 /// enabled; the content script runs on one only once its access is granted).

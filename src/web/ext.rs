@@ -10,8 +10,6 @@ use wasm_bindgen_futures::JsFuture;
 extern "C" {
     #[wasm_bindgen(js_namespace = ["chrome", "i18n"], js_name = getMessage)]
     fn i18n_get_message(name: &str, substitutions: &js_sys::Array) -> String;
-    #[wasm_bindgen(js_namespace = ["chrome", "i18n"], js_name = getUILanguage)]
-    pub fn ui_language() -> String;
     #[wasm_bindgen(js_namespace = ["chrome", "runtime"], js_name = sendMessage)]
     fn runtime_send_message(message: &JsValue) -> js_sys::Promise;
     #[wasm_bindgen(js_namespace = ["chrome", "runtime"], js_name = openOptionsPage)]
@@ -34,23 +32,86 @@ extern "C" {
     fn permissions_on_removed(listener: &js_sys::Function);
     #[wasm_bindgen(js_namespace = ["chrome", "storage", "onChanged"], js_name = addListener)]
     fn storage_on_changed(listener: &js_sys::Function);
+    #[wasm_bindgen(js_namespace = ["chrome", "storage", "session"], js_name = get)]
+    fn storage_session_get(keys: &JsValue) -> js_sys::Promise;
+    #[wasm_bindgen(js_namespace = ["chrome", "storage", "session"], js_name = set)]
+    fn storage_session_set(items: &JsValue) -> js_sys::Promise;
+    #[wasm_bindgen(js_namespace = ["chrome", "runtime"], js_name = getURL)]
+    fn runtime_get_url(path: &str) -> String;
 }
 
-/// Calls `listener` whenever the browser's grants or the stored data change (from this page,
+/// The UI language the browser actually serves our `_locales` in (`fr` or `en`): a German
+/// browser gets the default locale, French, so its pages say `lang="fr"` and format numbers the
+/// French way. Read from a message each locale names itself by, not from the browser's language.
+pub fn ui_language() -> String {
+    t("ext_locale")
+}
+
+/// [`ui_language`] as the core's language.
+pub fn ui_lang() -> crate::locale::Lang {
+    crate::locale::Lang::from_tag(&ui_language())
+}
+
+/// Calls `listener` when `key` of the storage `area` (`"local"`, `"sync"`, `"session"`) changes,
+/// for the page's whole life; changes of other keys do not wake it.
+pub fn on_storage_key_change(
+    area: &'static str,
+    key: &'static str,
+    mut listener: Box<dyn FnMut()>,
+) {
+    let filtered =
+        Closure::<dyn FnMut(JsValue, JsValue)>::new(move |changes: JsValue, name: JsValue| {
+            let in_area = name.as_string().is_some_and(|n| n == area);
+            if in_area && js_sys::Reflect::has(&changes, &key.into()).unwrap_or(false) {
+                listener();
+            }
+        })
+        .into_js_value();
+    storage_on_changed(filtered.unchecked_ref());
+}
+
+/// Calls `listener` whenever the browser's grants or the stored settings change (from this page,
 /// another tab, or the browser's own extension settings), for the page's whole life.
 pub fn on_grants_or_storage_change(listener: Box<dyn FnMut()>) {
-    let listener = Closure::<dyn FnMut()>::wrap(listener).into_js_value();
-    let f: &js_sys::Function = listener.unchecked_ref();
+    let listener = std::rc::Rc::new(std::cell::RefCell::new(listener));
+    let on_grants = {
+        let listener = listener.clone();
+        Closure::<dyn FnMut()>::new(move || (listener.borrow_mut())()).into_js_value()
+    };
+    let f: &js_sys::Function = on_grants.unchecked_ref();
     permissions_on_added(f);
     permissions_on_removed(f);
-    storage_on_changed(f);
+    on_storage_key_change(
+        "local",
+        crate::settings::STORAGE_KEY,
+        Box::new(move || (listener.borrow_mut())()),
+    );
 }
 
-/// Calls `listener` whenever the stored data change, for the page's whole life (content scripts
-/// have `storage` but not `permissions`).
+/// Calls `listener` whenever the stored settings change, for the page's whole life (content
+/// scripts have `storage` but not `permissions`).
 pub fn on_storage_change(listener: Box<dyn FnMut()>) {
-    let listener = Closure::<dyn FnMut()>::wrap(listener).into_js_value();
-    storage_on_changed(listener.unchecked_ref());
+    on_storage_key_change("local", crate::settings::STORAGE_KEY, listener);
+}
+
+/// The extension's own origin, `chrome-extension://<id>/` or `moz-extension://<uuid>/`.
+pub fn extension_origin() -> String {
+    runtime_get_url("")
+}
+
+/// The value stored under `key` in `storage.session` (`null` when none).
+pub async fn session_get(key: &str) -> Result<serde_json::Value, JsValue> {
+    let got = JsFuture::from(storage_session_get(&JsValue::from_str(key))).await?;
+    Ok(to_json(&got)[key].clone())
+}
+
+/// Stores `value` under `key` in `storage.session`; resolves once stored.
+pub async fn session_set(key: &str, value: &JsValue) -> Result<(), JsValue> {
+    let items = js_sys::Object::new();
+    js_sys::Reflect::set(&items, &key.into(), value)?;
+    JsFuture::from(storage_session_set(&items))
+        .await
+        .map(|_| ())
 }
 
 fn origins(pattern: &str) -> Result<JsValue, JsValue> {
@@ -78,10 +139,9 @@ pub async fn remove_origin(pattern: &str) -> Result<bool, JsValue> {
 
 /// The origin patterns the browser grants now (`permissions.getAll().origins`).
 pub async fn granted_origins() -> Vec<String> {
-    match JsFuture::from(permissions_get_all()).await {
-        Ok(all) => serde_json::from_value(to_json(&all)["origins"].clone()).unwrap_or_default(),
-        Err(_) => Vec::new(),
-    }
+    let all = super::error::log("permissions", JsFuture::from(permissions_get_all()).await);
+    all.and_then(|all| serde_json::from_value(to_json(&all)["origins"].clone()).ok())
+        .unwrap_or_default()
 }
 
 /// The `_locales` message `key`, with substitutions; the key itself if it is missing (a visible
@@ -108,7 +168,7 @@ pub fn t(key: &str) -> String {
 pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsValue::from_str(&e.to_string()))
+        .map_err(|e| super::error::WebError::Shape(e.to_string()).into())
 }
 
 /// A JS value as `serde_json::Value` (through `JSON.stringify`, which is what storage keeps).
@@ -132,15 +192,48 @@ pub fn request_id() -> String {
     )
 }
 
-/// Sends a request envelope to the background and returns its JSON answer.
-pub async fn send(request: &crate::protocol::Request) -> Result<serde_json::Value, JsValue> {
-    let env = crate::protocol::Envelope {
-        protocol_version: crate::protocol::PROTOCOL_VERSION,
-        request_id: request_id(),
-        body: request,
-    };
-    let answer = JsFuture::from(runtime_send_message(&to_js(&env)?)).await?;
-    Ok(to_json(&answer))
+/// Sends a request envelope to the background and reads its typed answer (a background that
+/// answers something else is a `web.shape` error).
+pub async fn send(
+    request: &crate::protocol::Request,
+) -> Result<crate::protocol::Response, JsValue> {
+    let answer = post(request).await?;
+    serde_json::from_value(to_json(&answer))
+        .map_err(|e| super::error::WebError::Shape(e.to_string()).into())
+}
+
+/// Sends a request envelope and resolves to the raw answer, unread: what a content script uses
+/// when it needs no answer (so the in-page engine carries no reader of responses).
+async fn post(request: &crate::protocol::Request) -> Result<JsValue, JsValue> {
+    let env = crate::protocol::Envelope::new(request_id(), request);
+    JsFuture::from(runtime_send_message(&to_js(&env)?)).await
+}
+
+/// A content script tells the background the limit its badge counts the page's platform
+/// against, so the popup shows that limit rather than computing its own. Fire and forget: the
+/// badge does not wait on the popup's information; a failure is logged.
+pub fn report_tab_limit(
+    site: Option<&'static crate::sites::Site>,
+    options: &crate::length::CountOptions,
+) {
+    let Some(site) = site else { return };
+    let platform = site.default_platform;
+    let limit = crate::length::count_with("", platform, options).limit;
+    wasm_bindgen_futures::spawn_local(async move {
+        let request = crate::protocol::Request::TabLimit { platform, limit };
+        if let Some(answer) = super::error::log("tab limit", post(&request).await) {
+            // read without the response type: only an error is worth a look
+            let field = |name: &str| {
+                js_sys::Reflect::get(&answer, &name.into())
+                    .ok()
+                    .and_then(|v| v.as_string())
+            };
+            if field("kind").as_deref() == Some("error") {
+                let code = field("code").unwrap_or_default();
+                web_sys::console::warn_1(&format!("Porte-voix: tab limit refused: {code}").into());
+            }
+        }
+    });
 }
 
 /// Opens the options page.
@@ -198,12 +291,15 @@ pub async fn mastodon_instance_limit(origin: &str) -> Option<u32> {
 /// The stored settings (defaults when none or damaged).
 pub async fn load_settings() -> crate::settings::Settings {
     let key = JsValue::from_str(crate::settings::STORAGE_KEY);
-    match JsFuture::from(storage_local_get(&key)).await {
-        Ok(v) => {
+    match super::error::log(
+        "read settings",
+        JsFuture::from(storage_local_get(&key)).await,
+    ) {
+        Some(v) => {
             let json = to_json(&v);
             crate::settings::Settings::from_stored(&json[crate::settings::STORAGE_KEY])
         }
-        Err(_) => crate::settings::Settings::default(),
+        None => crate::settings::Settings::default(),
     }
 }
 

@@ -5,8 +5,10 @@
 //! `permissions.request` must run in the click's own task (the browser refuses it otherwise), so
 //! every handler calls it synchronously and only then awaits.
 
+use super::error::log;
 use super::ext::{self, t, t_with};
 use super::pages::el;
+use crate::error::{message_key, Coded};
 use crate::instances::{add_instance, origin_pattern, served, InstanceError};
 use crate::locale::{group_digits, Lang};
 use crate::text::punycode::host_to_unicode;
@@ -173,7 +175,7 @@ pub async fn section(doc: &Document, parent: &Element) -> Result<(), JsValue> {
     ext::on_grants_or_storage_change(Box::new(move || {
         let ui = live.clone();
         spawn_local(async move {
-            let _ = ui.refresh().await;
+            log("instances: redraw", ui.refresh().await);
         });
     }));
     Ok(())
@@ -185,14 +187,20 @@ impl Ui {
     }
 
     fn invalid(&self, message: &str) {
-        let _ = self.input.set_attribute("aria-invalid", "true");
+        log(
+            "instances: field state",
+            self.input.set_attribute("aria-invalid", "true"),
+        );
         self.error.set_text_content(Some(message));
         self.say("");
-        let _ = self.input.focus();
+        log("instances: focus", self.input.focus());
     }
 
     fn valid(&self) {
-        let _ = self.input.remove_attribute("aria-invalid");
+        log(
+            "instances: field state",
+            self.input.remove_attribute("aria-invalid"),
+        );
         self.error.set_text_content(None);
     }
 
@@ -287,22 +295,30 @@ impl Ui {
             let selector = format!("button[data-host=\"{host}\"][data-action=\"{action}\"]");
             match self.list.query_selector(&selector).ok().flatten() {
                 Some(b) => {
-                    let _ = b.dyn_into::<HtmlElement>().map(|b| b.focus());
+                    if let Some(b) = b.dyn_ref::<HtmlElement>() {
+                        log("instances: focus", b.focus());
+                    }
                 }
                 None => {
-                    let _ = self.input.focus();
+                    log("instances: focus", self.input.focus());
                 }
             }
         }
         let none = settings.mastodon_instances.is_empty();
-        let _ = self.list.toggle_attribute_with_force("hidden", none);
-        let _ = self.empty.toggle_attribute_with_force("hidden", !none);
+        log(
+            "instances: list state",
+            self.list.toggle_attribute_with_force("hidden", none),
+        );
+        log(
+            "instances: list state",
+            self.empty.toggle_attribute_with_force("hidden", !none),
+        );
         *self.shown.borrow_mut() = settings.mastodon_instances;
         Ok(())
     }
 
     fn error_text(err: &InstanceError) -> String {
-        let key = err.code().replace('.', "_");
+        let key = message_key(err.code());
         match err {
             InstanceError::Builtin(host) | InstanceError::Duplicate(host) => {
                 t_with(&key, &[&host_to_unicode(host)])
@@ -332,11 +348,11 @@ impl Ui {
                         Err(InstanceError::Duplicate(_)) => {}
                         Err(err) => return ui.invalid(&Self::error_text(&err)),
                     }
-                    if ext::save_settings(&settings).await.is_err() {
+                    if log("instances: save", ext::save_settings(&settings).await).is_none() {
                         return ui.say(&t("options_instance_failed"));
                     }
                     ui.input.set_value("");
-                    let _ = ui.refresh().await;
+                    log("instances: redraw", ui.refresh().await);
                     ui.say(&t_with("options_instance_added", &[&name]));
                 }
                 Ok(false) => ui.say(&t_with("options_instance_denied", &[&name])),
@@ -352,7 +368,7 @@ impl Ui {
         let ui = self.clone();
         spawn_local(async move {
             let granted = asked.await;
-            let _ = ui.refresh().await;
+            log("instances: redraw", ui.refresh().await);
             ui.say(&match granted {
                 Ok(true) => t_with("options_instance_added", &[&name]),
                 Ok(false) => t_with("options_instance_denied", &[&name]),
@@ -387,21 +403,21 @@ impl Ui {
         spawn_local(async move {
             let mut settings = ext::load_settings().await;
             settings.mastodon_instances.retain(|h| *h != host);
-            if ext::save_settings(&settings).await.is_err() {
+            if log("instances: save", ext::save_settings(&settings).await).is_none() {
                 return self.say(&t("options_instance_failed"));
             }
             // the settings no longer list it: even if the browser keeps the grant, it is not served
             if let Err(e) = ext::remove_origin(&origin_pattern(&host)).await {
                 web_sys::console::warn_2(&"Porte-voix:".into(), &e);
             }
-            let _ = self.refresh().await;
+            log("instances: redraw", self.refresh().await);
             self.say(&t_with(
                 "options_instance_removed",
                 &[&host_to_unicode(&host)],
             ));
             // the button that had the focus is gone: give it to the field
             if let Some(input) = self.input.dyn_ref::<HtmlElement>() {
-                let _ = input.focus();
+                log("instances: focus", input.focus());
             }
         });
     }

@@ -3,10 +3,11 @@
 //!
 //! Text goes in with `textContent` only; every label comes from `_locales`.
 
+use super::error::{log, WebError};
 use super::ext::{self, t, t_with};
-use crate::platform::Platform;
+use crate::error::{message_key, Coded};
+use crate::protocol::{Engine, Request, Response, TabInfo};
 use crate::settings::Settings;
-use serde_json::Value;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement, HtmlInputElement};
@@ -14,7 +15,7 @@ use web_sys::{Document, Element, HtmlElement, HtmlInputElement};
 fn document() -> Result<Document, JsValue> {
     web_sys::window()
         .and_then(|w| w.document())
-        .ok_or_else(|| JsValue::from_str("no document"))
+        .ok_or_else(|| WebError::Missing("document").into())
 }
 
 /// Creates `<tag>` with attributes and text.
@@ -36,23 +37,18 @@ pub(super) fn el(
 
 fn app_root(doc: &Document, title_key: &str) -> Result<Element, JsValue> {
     if let Some(html) = doc.document_element() {
-        let lang = ext::ui_language();
-        let lang = if lang.to_ascii_lowercase().starts_with("fr") {
-            "fr"
-        } else {
-            "en"
-        };
-        html.set_attribute("lang", lang)?;
+        // the language of the text the browser serves, whatever the browser's own
+        html.set_attribute("lang", &ext::ui_language())?;
     }
     doc.set_title(&t(title_key));
     doc.get_element_by_id("app")
-        .ok_or_else(|| JsValue::from_str("no #app"))
+        .ok_or_else(|| WebError::Missing("#app").into())
 }
 
 /// A platform's rule in a few words: "weighted count, limit 280".
 fn rule_line(limit: u32, unit: crate::platform::Unit) -> String {
     let unit = unit.id();
-    let lang = crate::locale::Lang::from_tag(&ext::ui_language());
+    let lang = ext::ui_lang();
     t_with(
         "popup_rule",
         &[
@@ -97,49 +93,51 @@ pub async fn popup() -> Result<(), JsValue> {
         wasm_bindgen_futures::spawn_local(async {
             if ext::open_options().await.is_ok() {
                 if let Some(w) = web_sys::window() {
-                    let _ = w.close();
+                    log("popup: close", w.close());
                 }
             }
         });
     });
     button
         .dyn_ref::<HtmlElement>()
-        .ok_or("button")?
+        .ok_or(WebError::Missing("button"))?
         .set_onclick(Some(click.as_ref().unchecked_ref()));
     click.forget();
 
-    let tab = match ext::active_tab_id().await? {
-        Some(id) => ext::send(&crate::protocol::Request::TabStatus { tab_id: id }).await?,
-        None => Value::Null,
+    let tab: Option<TabInfo> = match ext::active_tab_id().await? {
+        Some(id) => match ext::send(&Request::TabStatus { tab_id: id }).await? {
+            Response::TabStatus { tab } => tab,
+            Response::Error { code, message } => {
+                web_sys::console::warn_1(
+                    &format!("Porte-voix: tab status: [{code}] {message}").into(),
+                );
+                None
+            }
+            other => return Err(WebError::Shape(format!("{other:?}")).into()),
+        },
+        None => None,
     };
-    let info = &tab["tab"];
-    match (
-        info["site_name"].as_str(),
-        info["platform"].as_str().and_then(Platform::from_id),
-    ) {
-        (Some(name), Some(platform)) => {
-            status.set_text_content(Some(&t_with("popup_on_site", &[name])));
-            // the limit the badge counts with: the user's settings, and a Mastodon instance's own
-            let settings = ext::load_settings().await;
-            let instance_limit = match info["host"].as_str() {
-                Some(host)
-                    if platform == Platform::Mastodon && settings.mastodon_limit.is_none() =>
-                {
-                    ext::mastodon_instance_limit(&format!("https://{host}")).await
+    match tab {
+        Some(info) => {
+            status.set_text_content(Some(&t_with("popup_on_site", &[&info.site_name])));
+            // the limit the tab's badge counts with, as its content script reported it; until
+            // the core loads there (nobody typed yet), the one the settings give
+            let limit = match info.limit {
+                Some(limit) => limit,
+                None => {
+                    let options = ext::load_settings().await.count_options();
+                    crate::length::count_with("", info.platform, &options).limit
                 }
-                _ => None,
             };
-            let options = settings.count_options_on(instance_limit);
-            let report = crate::length::count_with("", platform, &options);
-            rule.set_text_content(Some(&rule_line(report.limit, report.unit)));
-            let engine_key = match info["engine"].as_str() {
-                Some("wasm") => "popup_engine_wasm",
-                Some("wasm2js") => "popup_engine_wasm2js",
-                _ => "popup_engine_idle",
+            rule.set_text_content(Some(&rule_line(limit, info.platform.rule().unit)));
+            let engine_key = match info.engine {
+                Some(Engine::Wasm) => "popup_engine_wasm",
+                Some(Engine::Wasm2js) => "popup_engine_wasm2js",
+                None => "popup_engine_idle",
             };
             engine.set_text_content(Some(&t(engine_key)));
         }
-        _ => {
+        None => {
             status.set_text_content(Some(&t("popup_unsupported")));
             rule.set_text_content(Some(&t("popup_unsupported_hint")));
         }
@@ -255,15 +253,21 @@ pub async fn options() -> Result<(), JsValue> {
         let parsed = Settings::parse_mastodon_limit(&limit.value());
         let (x_premium, mastodon_limit) = match parsed {
             Ok(mastodon_limit) => {
-                let _ = limit.remove_attribute("aria-invalid");
+                log(
+                    "options: field state",
+                    limit.remove_attribute("aria-invalid"),
+                );
                 error.set_text_content(None);
                 (premium.checked(), mastodon_limit)
             }
             Err(err) => {
-                let _ = limit.set_attribute("aria-invalid", "true");
-                error.set_text_content(Some(&t(&err.code().replace('.', "_"))));
+                log(
+                    "options: field state",
+                    limit.set_attribute("aria-invalid", "true"),
+                );
+                error.set_text_content(Some(&t(&message_key(err.code()))));
                 saved.set_text_content(None);
-                let _ = limit.focus();
+                log("options: focus", limit.focus());
                 return;
             }
         };
@@ -277,7 +281,7 @@ pub async fn options() -> Result<(), JsValue> {
                 ..ext::load_settings().await
             };
             // "saved" only once the browser has committed the write
-            let key = if ext::save_settings(&next).await.is_ok() {
+            let key = if log("options: save", ext::save_settings(&next).await).is_some() {
                 "options_saved"
             } else {
                 "options_save_failed"

@@ -1,31 +1,27 @@
 //! Exports the background's loader calls.
 
-use crate::protocol::{self, BackgroundState, Sender};
 use wasm_bindgen::prelude::*;
 
-/// Background: decides on one message. Takes the stored state, the message and its sender as
-/// JSON; returns `{"response": …, "state": …}` where `state` is present only when it changed.
+/// Background: answers one message. `message_json` is the envelope as received, `sender_json`
+/// `{"tab_id", "url", "instances"}` as the loader read them from the browser. Resolves to the
+/// response's JSON; never rejects (failures are `{"kind": "error", "code", "message"}`).
 #[wasm_bindgen]
-pub fn background_handle(state_json: &str, message_json: &str, sender_json: &str) -> String {
-    let mut state: BackgroundState = serde_json::from_str(state_json).unwrap_or_default();
-    let sender: Sender = serde_json::from_str(sender_json).unwrap_or_default();
-    let (response, changed) = match protocol::parse_request(message_json) {
-        Ok(env) => protocol::handle(&mut state, &env, &sender),
-        Err(e) => (e.into(), false),
-    };
-    let mut out = serde_json::json!({ "response": response });
-    if changed {
-        out["state"] = serde_json::to_value(&state).unwrap_or_default();
-    }
-    out.to_string()
+pub async fn background_message(message_json: String, sender_json: String) -> String {
+    let response = crate::web::background::on_message(&message_json, &sender_json).await;
+    serde_json::to_string(&response).unwrap_or_else(|e| {
+        format!(
+            r#"{{"kind":"error","code":"protocol.internal","message":{:?}}}"#,
+            e.to_string()
+        )
+    })
 }
 
-/// Background: a tab was closed. Returns the new state JSON, or `undefined` when unchanged.
+/// Background: a tab was closed; forgets it.
 #[wasm_bindgen]
-pub fn background_forget_tab(state_json: &str, tab_id: f64) -> Option<String> {
-    let mut state: BackgroundState = serde_json::from_str(state_json).unwrap_or_default();
-    protocol::forget_tab(&mut state, tab_id as i64)
-        .then(|| serde_json::to_string(&state).unwrap_or_default())
+pub async fn background_forget_tab(tab_id: f64) -> Result<(), JsValue> {
+    crate::web::background::forget_tab(tab_id as i64)
+        .await
+        .map_err(crate::web::error::boundary)
 }
 
 /// Background: which Mastodon instances to serve, from the stored settings (JSON, any schema)

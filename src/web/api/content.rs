@@ -14,7 +14,9 @@ pub async fn content_start(engine: String) -> Result<(), JsValue> {
         lang: Lang::from_tag(&ext::ui_language()),
         site,
     };
-    content::start(env, &settings)?;
+    content::start(env, &settings).map_err(crate::web::error::boundary)?;
+    // the popup shows the limit the badge counts with, as this tab reports it
+    content::report_limit();
     // settings changed in the options page: count with them at once, no reload
     ext::on_storage_change(Box::new(|| {
         wasm_bindgen_futures::spawn_local(async {

@@ -5,11 +5,15 @@ use wasm_bindgen::prelude::*;
 /// Popup: draws the popup into `#app`.
 #[wasm_bindgen]
 pub async fn popup_main() -> Result<(), JsValue> {
-    crate::web::pages::popup().await
+    crate::web::pages::popup()
+        .await
+        .map_err(crate::web::error::boundary)
 }
 
 /// Options page: draws the settings form into `#app`.
 #[wasm_bindgen]
 pub async fn options_main() -> Result<(), JsValue> {
-    crate::web::pages::options().await
+    crate::web::pages::options()
+        .await
+        .map_err(crate::web::error::boundary)
 }

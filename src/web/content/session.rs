@@ -125,8 +125,25 @@ fn change(f: impl FnOnce(&mut Session) + 'static) {
         Err(_) => Err(f),
     });
     match done {
-        Ok(()) => refresh(),
+        Ok(()) => {
+            report_limit();
+            refresh();
+        }
         Err(f) => dom::later(move || change(f)),
+    }
+}
+
+/// Tells the background the limit this tab counts with (the popup shows it), at start and after
+/// every change of the settings or of the instance's limit.
+pub fn report_limit() {
+    let current = SESSION.with(|s| {
+        s.try_borrow().ok().and_then(|s| {
+            s.as_ref()
+                .map(|s| (s.env.site, s.settings.count_options_on(s.instance_limit)))
+        })
+    });
+    if let Some((site, options)) = current {
+        super::super::ext::report_tab_limit(site, &options);
     }
 }
 

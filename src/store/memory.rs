@@ -1,0 +1,266 @@
+//! An in-memory [`Store`] shaped like IndexedDB (named object stores keyed by a field, indexes,
+//! a schema version, upgrade steps, all-or-nothing transactions), so the native tests run the
+//! same decisions, migrations and idempotence as the browser. Not used by the extension.
+
+use super::schema::{self, Step};
+use super::{Applied, Collection, Record, Store, StoreError, WriteTx};
+use serde_json::Value;
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+/// One object store: its key field, index names, and rows by key.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ObjectStore {
+    pub key_path: String,
+    pub indexes: BTreeMap<String, String>,
+    pub rows: BTreeMap<String, Value>,
+}
+
+/// The whole database.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Database {
+    pub version: u32,
+    pub stores: BTreeMap<String, ObjectStore>,
+}
+
+impl Database {
+    /// Applies one migration's steps (the caller keeps the old copy when this fails).
+    fn apply(&mut self, to: u32, steps: &[Step]) -> Result<(), StoreError> {
+        let fail = |reason: String| StoreError::Migration { to, reason };
+        for step in steps {
+            match *step {
+                Step::CreateStore { name, key_path } => {
+                    if self.stores.contains_key(name) {
+                        return Err(fail(format!("store {name} exists")));
+                    }
+                    self.stores.insert(
+                        name.to_string(),
+                        ObjectStore {
+                            key_path: key_path.to_string(),
+                            ..ObjectStore::default()
+                        },
+                    );
+                }
+                Step::CreateIndex {
+                    store,
+                    name,
+                    key_path,
+                } => {
+                    let s = self
+                        .stores
+                        .get_mut(store)
+                        .ok_or_else(|| fail(format!("no store {store}")))?;
+                    if s.indexes.contains_key(name) {
+                        return Err(fail(format!("index {name} exists on {store}")));
+                    }
+                    s.indexes.insert(name.to_string(), key_path.to_string());
+                }
+            }
+        }
+        self.version = to;
+        Ok(())
+    }
+
+    /// Puts `value` into `store`, keyed by its key field (IndexedDB's `DataError` otherwise).
+    pub fn put(&mut self, store: &str, value: Value) -> Result<(), StoreError> {
+        let s = self
+            .stores
+            .get_mut(store)
+            .ok_or_else(|| StoreError::Unavailable(format!("no object store {store}")))?;
+        let key = value
+            .get(&s.key_path)
+            .and_then(Value::as_str)
+            .ok_or_else(|| StoreError::Damaged(format!("no key {} in {value}", s.key_path)))?
+            .to_string();
+        s.rows.insert(key, value);
+        Ok(())
+    }
+}
+
+/// Opens `db` the way IndexedDB's `open(name, SCHEMA_VERSION)` does: runs every migration from
+/// its version on a copy, and keeps the copy only when all of them succeeded.
+pub fn upgrade(db: &Database) -> Result<Database, StoreError> {
+    upgrade_to(db, schema::SCHEMA_VERSION)
+}
+
+/// Like [`upgrade`], stopping at version `to` (to build the databases older versions wrote).
+pub fn upgrade_to(db: &Database, to: u32) -> Result<Database, StoreError> {
+    let mut next = db.clone();
+    for m in schema::migrations_from(db.version)? {
+        if m.to > to {
+            break;
+        }
+        next.apply(m.to, m.steps)?;
+    }
+    Ok(next)
+}
+
+/// The in-memory store. Cloning shares the database (two handles, one database).
+#[derive(Clone, Debug, Default)]
+pub struct MemoryStore {
+    db: Rc<RefCell<Database>>,
+    /// Test hook: the next commit fails (the service worker stopped mid-transaction).
+    fail_next_commit: Rc<RefCell<bool>>,
+}
+
+impl MemoryStore {
+    /// A store at the current schema version.
+    pub fn new() -> Result<MemoryStore, StoreError> {
+        MemoryStore::open(Database::default())
+    }
+
+    /// Opens an existing database, upgrading it.
+    pub fn open(db: Database) -> Result<MemoryStore, StoreError> {
+        Ok(MemoryStore {
+            db: Rc::new(RefCell::new(upgrade(&db)?)),
+            fail_next_commit: Rc::default(),
+        })
+    }
+
+    /// A copy of the database as it is.
+    pub fn snapshot(&self) -> Database {
+        self.db.borrow().clone()
+    }
+
+    /// The next commit fails and writes nothing.
+    pub fn fail_next_commit(&self) {
+        *self.fail_next_commit.borrow_mut() = true;
+    }
+
+    fn row<T: serde::de::DeserializeOwned>(
+        &self,
+        store: &str,
+        key: &str,
+    ) -> Result<Option<T>, StoreError> {
+        let db = self.db.borrow();
+        let s = db
+            .stores
+            .get(store)
+            .ok_or_else(|| StoreError::Unavailable(format!("no object store {store}")))?;
+        s.rows
+            .get(key)
+            .map(|v| {
+                serde_json::from_value(v.clone()).map_err(|e| StoreError::Damaged(e.to_string()))
+            })
+            .transpose()
+    }
+}
+
+/// A transaction of the in-memory store: queued writes, applied together at commit.
+pub struct MemoryTx {
+    store: MemoryStore,
+    collection: Collection,
+    queued: Vec<(&'static str, Value)>,
+    forgotten: Vec<String>,
+}
+
+fn to_value<T: serde::Serialize>(v: &T) -> Result<Value, StoreError> {
+    serde_json::to_value(v).map_err(|e| StoreError::Damaged(e.to_string()))
+}
+
+impl WriteTx for MemoryTx {
+    async fn applied(&mut self, request_id: &str) -> Result<Option<Applied>, StoreError> {
+        self.store.row(schema::APPLIED, request_id)
+    }
+
+    async fn current(&mut self, id: &str) -> Result<Option<Record>, StoreError> {
+        self.store.row(self.collection.store_name(), id)
+    }
+
+    fn put(&mut self, record: &Record) -> Result<(), StoreError> {
+        self.queued
+            .push((self.collection.store_name(), to_value(record)?));
+        Ok(())
+    }
+
+    fn put_applied(&mut self, applied: &Applied) -> Result<(), StoreError> {
+        self.queued.push((schema::APPLIED, to_value(applied)?));
+        Ok(())
+    }
+
+    async fn applied_before(&mut self, at: u64, limit: u32) -> Result<Vec<String>, StoreError> {
+        let db = self.store.db.borrow();
+        let s = db
+            .stores
+            .get(schema::APPLIED)
+            .ok_or_else(|| StoreError::Unavailable("no applied requests".into()))?;
+        let mut old: Vec<(u64, String)> = s
+            .rows
+            .iter()
+            .filter_map(|(k, v)| Some((v.get("at")?.as_u64()?, k.clone())))
+            .filter(|(t, _)| *t < at)
+            .collect();
+        old.sort();
+        Ok(old
+            .into_iter()
+            .take(limit as usize)
+            .map(|(_, k)| k)
+            .collect())
+    }
+
+    fn forget_applied(&mut self, request_id: &str) -> Result<(), StoreError> {
+        self.forgotten.push(request_id.to_string());
+        Ok(())
+    }
+
+    async fn commit(self) -> Result<(), StoreError> {
+        if std::mem::take(&mut *self.store.fail_next_commit.borrow_mut()) {
+            return Err(StoreError::NotCommitted("stopped before commit".into()));
+        }
+        // all or nothing: apply to a copy, then swap it in
+        let mut next = self.store.db.borrow().clone();
+        for (store, value) in self.queued {
+            next.put(store, value)?;
+        }
+        if let Some(applied) = next.stores.get_mut(schema::APPLIED) {
+            for id in &self.forgotten {
+                applied.rows.remove(id);
+            }
+        }
+        *self.store.db.borrow_mut() = next;
+        Ok(())
+    }
+}
+
+impl Store for MemoryStore {
+    type Tx = MemoryTx;
+
+    async fn begin(&self, collection: Collection) -> Result<MemoryTx, StoreError> {
+        Ok(MemoryTx {
+            store: self.clone(),
+            collection,
+            queued: Vec::new(),
+            forgotten: Vec::new(),
+        })
+    }
+
+    async fn get(&self, collection: Collection, id: &str) -> Result<Option<Record>, StoreError> {
+        self.row(collection.store_name(), id)
+    }
+
+    async fn all(&self, collection: Collection) -> Result<Vec<Record>, StoreError> {
+        let db = self.db.borrow();
+        let s = db
+            .stores
+            .get(collection.store_name())
+            .ok_or_else(|| StoreError::Unavailable("no object store".into()))?;
+        s.rows
+            .values()
+            .map(|v| {
+                serde_json::from_value(v.clone()).map_err(|e| StoreError::Damaged(e.to_string()))
+            })
+            .collect()
+    }
+}
+
+/// Polls a future once: `Some` with its output when it is ready at once, as every future of the
+/// in-memory store is (native tests and the command line run them this way, without a runtime).
+pub fn now_or_never<F: std::future::Future>(f: F) -> Option<F::Output> {
+    let mut f = std::pin::pin!(f);
+    let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+    match f.as_mut().poll(&mut cx) {
+        std::task::Poll::Ready(v) => Some(v),
+        std::task::Poll::Pending => None,
+    }
+}
