@@ -4,6 +4,8 @@
 //! compiled only for `wasm32` and is the one place that touches wasm-bindgen, web-sys, js-sys
 //! and gloo.
 
+/// Capture from a web page: URL cleaning, metadata candidates and the choice among them.
+pub mod capture;
 /// The error convention: stable `area.snake_case` codes, messages from `_locales`.
 pub mod error;
 /// Mastodon instances the user enables: what they typed, what the browser granted.

@@ -23,6 +23,7 @@ USAGE:
     porte-voix check --platform <ID> [OPTIONS] [FILE|-]
     porte-voix check --platform <ID> --jsonl < posts.jsonl
     porte-voix check --platform <ID> --csv <FILE> --column <NAME> [--json]
+    porte-voix clean-url [URL…]              (no URL: one a line on standard input)
     porte-voix platforms
     porte-voix --help | --version
 
@@ -40,6 +41,10 @@ CHECK OPTIONS:
 
     A text read from FILE or standard input loses one trailing newline (the one editors add).
 
+CLEAN-URL:
+    Prints each URL without its tracking parameters (utm_*, fbclid, gclid, X's s/t on status
+    links, YouTube's si, LinkedIn's trk…) and without a text fragment (#:~:text=), one a line.
+
 EXIT STATUS:
     0  every text is within the limits
     1  at least one text is over a limit
@@ -51,6 +56,7 @@ enum Command {
     Version,
     Platforms,
     Check(cli::check::CheckArgs),
+    CleanUrl(cli::clean_url::CleanUrlArgs),
 }
 
 fn parse_args() -> Result<Command, CliError> {
@@ -73,6 +79,7 @@ fn parse_args() -> Result<Command, CliError> {
             Command::Platforms
         }
         "check" => help_or(cli::check::parse(&mut parser)?.map(Command::Check)),
+        "clean-url" => help_or(cli::clean_url::parse(&mut parser)?.map(Command::CleanUrl)),
         other => return Err(CliError::Usage(format!("unknown command `{other}`"))),
     })
 }
@@ -107,6 +114,7 @@ fn main() -> ExitCode {
             Ok(ExitCode::SUCCESS)
         }
         Command::Check(a) => cli::check::run(a),
+        Command::CleanUrl(a) => cli::clean_url::run(a),
     });
     match result {
         Ok(code) => code,
