@@ -23,6 +23,7 @@ USAGE:
     porte-voix check --platform <ID> [OPTIONS] [FILE|-]
     porte-voix check --platform <ID> --jsonl < posts.jsonl
     porte-voix check --platform <ID> --csv <FILE> --column <NAME> [--json]
+    porte-voix capture --url <URL> [FILE.html|-] [--json]
     porte-voix clean-url [URL…]              (no URL: one a line on standard input)
     porte-voix platforms
     porte-voix --help | --version
@@ -41,6 +42,12 @@ CHECK OPTIONS:
 
     A text read from FILE or standard input loses one trailing newline (the one editors add).
 
+CAPTURE:
+        --url <URL>            where the saved page comes from (relative links resolve
+                               against it, and it is the item's address once cleaned)
+        --json                 one JSON object: url, canonical, title, description, image,
+                               site_name, author, published, lang (null when absent)
+
 CLEAN-URL:
     Prints each URL without its tracking parameters (utm_*, fbclid, gclid, X's s/t on status
     links, YouTube's si, LinkedIn's trk…) and without a text fragment (#:~:text=), one a line.
@@ -57,6 +64,7 @@ enum Command {
     Platforms,
     Check(cli::check::CheckArgs),
     CleanUrl(cli::clean_url::CleanUrlArgs),
+    Capture(cli::capture::CaptureArgs),
 }
 
 fn parse_args() -> Result<Command, CliError> {
@@ -79,6 +87,7 @@ fn parse_args() -> Result<Command, CliError> {
             Command::Platforms
         }
         "check" => help_or(cli::check::parse(&mut parser)?.map(Command::Check)),
+        "capture" => help_or(cli::capture::parse(&mut parser)?.map(Command::Capture)),
         "clean-url" => help_or(cli::clean_url::parse(&mut parser)?.map(Command::CleanUrl)),
         other => return Err(CliError::Usage(format!("unknown command `{other}`"))),
     })
@@ -115,6 +124,7 @@ fn main() -> ExitCode {
         }
         Command::Check(a) => cli::check::run(a),
         Command::CleanUrl(a) => cli::clean_url::run(a),
+        Command::Capture(a) => cli::capture::run(a),
     });
     match result {
         Ok(code) => code,
