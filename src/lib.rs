@@ -4,6 +4,8 @@
 //! compiled only for `wasm32` and is the one place that touches wasm-bindgen, web-sys, js-sys
 //! and gloo.
 
+/// The content backlog: items, states and their moves, calendar queries, one item per article.
+pub mod backlog;
 /// Capture from a web page: URL cleaning, metadata candidates and the choice among them.
 pub mod capture;
 /// The error convention: stable `area.snake_case` codes, messages from `_locales`.

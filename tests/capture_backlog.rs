@@ -1,0 +1,269 @@
+//! The backlog model: an item's life from idea to archive, refused moves with their codes,
+//! one item per article, and the calendar's month and week.
+
+use porte_voix::backlog::calendar::{month, month_grid, week};
+use porte_voix::backlog::{
+    Backlog, BacklogError, CaptureInput, CaptureOutcome, Date, Item, Planned, State, Time,
+};
+use porte_voix::capture::{Capture, Quote};
+use porte_voix::error::Coded;
+use porte_voix::platform::Platform;
+
+fn d(y: i32, m: u32, day: u32) -> Date {
+    Date::new(y, m, day).unwrap()
+}
+
+fn at(y: i32, m: u32, day: u32, h: u32, min: u32) -> Planned {
+    Planned::at(d(y, m, day), Time::new(h, min).unwrap())
+}
+
+fn page(canonical: &str, title: &str) -> Capture {
+    Capture {
+        url: canonical.into(),
+        canonical: canonical.into(),
+        title: Some(title.into()),
+        ..Default::default()
+    }
+}
+
+#[test]
+fn the_states_allowed_from_each_state() {
+    use State::*;
+    // (from, every state it may move to besides itself)
+    let expected: &[(State, &[State])] = &[
+        (Idea, &[Draft, Archived]),
+        (Draft, &[Idea, Scheduled, Archived]),
+        (Scheduled, &[Draft, Published, Archived]),
+        (Published, &[Archived]),
+        (Archived, &[Idea, Draft]),
+    ];
+    for (from, allowed) in expected {
+        for to in State::ALL {
+            let want = from == to || allowed.contains(to);
+            assert_eq!(from.can_move_to(*to), want, "{from:?} → {to:?}");
+        }
+    }
+}
+
+#[test]
+fn an_item_from_idea_to_archive() {
+    let mut b = Backlog::default();
+    b.insert(Item::idea("a", "Calendrier de l'Avent", 1))
+        .unwrap();
+    b.set_state("a", State::Draft, 2).unwrap();
+    assert_eq!(
+        b.set_state("a", State::Scheduled, 3),
+        Err(BacklogError::ScheduleNeedsTime)
+    );
+    b.plan("a", Planned::parse("2026-12-01"), 3).unwrap();
+    assert_eq!(
+        b.set_state("a", State::Scheduled, 3).unwrap_err().code(),
+        "backlog.schedule_needs_time"
+    );
+    b.plan("a", Some(at(2026, 12, 1, 9, 30)), 4).unwrap();
+    b.set_state("a", State::Scheduled, 5).unwrap();
+    assert_eq!(
+        b.plan("a", Planned::parse("2026-12-02"), 6),
+        Err(BacklogError::ScheduleNeedsTime),
+        "a scheduled item keeps its time"
+    );
+    b.set_state("a", State::Published, 7).unwrap();
+    let e = b.set_state("a", State::Draft, 8).unwrap_err();
+    assert_eq!(e.code(), "backlog.transition_not_allowed");
+    assert_eq!(
+        e,
+        BacklogError::TransitionNotAllowed {
+            from: "published",
+            to: "draft"
+        }
+    );
+    b.set_state("a", State::Archived, 9).unwrap();
+    let item = b.get("a").unwrap();
+    assert_eq!(item.state, State::Archived);
+    assert_eq!(item.updated_ms, 9);
+    assert_eq!(item.created_ms, 1);
+    assert_eq!(
+        b.set_state("zz", State::Draft, 1).unwrap_err().code(),
+        "backlog.unknown_item"
+    );
+    assert_eq!(
+        b.insert(Item::idea("a", "x", 1)).unwrap_err().code(),
+        "backlog.duplicate_id"
+    );
+}
+
+#[test]
+fn capturing_the_same_article_twice_merges_and_says_so() {
+    let mut b = Backlog::default();
+    let first = page(
+        "https://www.lequotidien.example/cop31",
+        "COP31 : un accord a minima",
+    );
+    let input = CaptureInput {
+        tags: vec!["climat".into(), "#COP31".into()],
+        note: "Pour jeudi".into(),
+        networks: vec![Platform::Linkedin],
+    };
+    assert_eq!(
+        b.capture(&first, &input, "id-1", 10).unwrap(),
+        CaptureOutcome::Created { id: "id-1".into() }
+    );
+    let item = b.get("id-1").unwrap();
+    assert_eq!(item.state, State::Idea);
+    assert_eq!(item.title, "COP31 : un accord a minima");
+    assert_eq!(item.tags, vec!["climat", "COP31"]);
+
+    // the same page reached through a tracked link, with a selection and more metadata
+    let mut again = page(
+        "https://WWW.lequotidien.example/cop31?utm_source=twitter#:~:text=x",
+        "autre",
+    );
+    again.author = Some("Camille Martin".into());
+    again.quote = Some(Quote {
+        text: "« Une étape »".into(),
+        source: "https://www.lequotidien.example/cop31".into(),
+    });
+    let input2 = CaptureInput {
+        tags: vec!["Climat".into(), "énergie".into()],
+        note: "Citer la présidence".into(),
+        networks: vec![Platform::Linkedin, Platform::Bluesky],
+    };
+    match b.capture(&again, &input2, "id-2", 20).unwrap() {
+        CaptureOutcome::Merged { id, report } => {
+            assert_eq!(id, "id-1");
+            assert_eq!(report.tags_added, 1);
+            assert_eq!(report.networks_added, 1);
+            assert!(report.note_added && report.quote_added);
+            assert_eq!(report.fields_filled, vec!["author"]);
+        }
+        other => panic!("expected a merge, got {other:?}"),
+    }
+    assert_eq!(b.items.len(), 1);
+    let item = b.get("id-1").unwrap();
+    assert_eq!(
+        item.title, "COP31 : un accord a minima",
+        "the first title stays"
+    );
+    assert_eq!(item.tags, vec!["climat", "COP31", "énergie"]);
+    assert_eq!(item.networks, vec![Platform::Linkedin, Platform::Bluesky]);
+    assert_eq!(item.note, "Pour jeudi\n\nCiter la présidence");
+    assert_eq!(item.quotes.len(), 1);
+    assert_eq!(item.updated_ms, 20);
+    assert!(b
+        .find_page("https://www.lequotidien.example/cop31?fbclid=1")
+        .is_some());
+    assert!(b
+        .find_page("https://www.lequotidien.example/cop32")
+        .is_none());
+
+    // a different article is a new item
+    b.capture(
+        &page("https://www.lequotidien.example/cop32", "COP32"),
+        &CaptureInput::default(),
+        "id-3",
+        30,
+    )
+    .unwrap();
+    assert_eq!(b.items.len(), 2);
+}
+
+#[test]
+fn per_network_drafts() {
+    let mut item = Item::idea("a", "t", 0);
+    item.set_draft(Platform::X, "Court 🎉");
+    item.set_draft(Platform::Linkedin, "Plus long, avec des détails.");
+    item.set_draft(Platform::X, "Plus court");
+    assert_eq!(item.draft(Platform::X), Some("Plus court"));
+    assert_eq!(item.networks, vec![Platform::X, Platform::Linkedin]);
+    item.set_draft(Platform::X, "");
+    assert_eq!(item.draft(Platform::X), None);
+}
+
+fn planned_backlog() -> Backlog {
+    let mut b = Backlog::default();
+    let plans = [
+        ("nov-30", Some(at(2026, 11, 30, 18, 0))),
+        ("dec-01-b", Some(at(2026, 12, 1, 9, 30))),
+        ("dec-01-a", Some(at(2026, 12, 1, 8, 0))),
+        ("dec-01-allday", Planned::parse("2026-12-01")),
+        ("dec-06", Some(at(2026, 12, 6, 23, 59))),
+        ("dec-31", Some(at(2026, 12, 31, 12, 0))),
+        ("jan-01", Some(at(2027, 1, 1, 0, 0))),
+        ("unplanned", None),
+        ("archived", Some(at(2026, 12, 2, 10, 0))),
+    ];
+    for (i, (id, p)) in plans.iter().enumerate() {
+        let mut item = Item::idea(*id, format!("Post {i}"), 0);
+        item.planned = *p;
+        if *id == "archived" {
+            item.state = State::Archived;
+        }
+        b.insert(item).unwrap();
+    }
+    b
+}
+
+fn ids(items: Vec<&Item>) -> Vec<&str> {
+    items.into_iter().map(|i| i.id.as_str()).collect()
+}
+
+#[test]
+fn calendar_month_and_week() {
+    let b = planned_backlog();
+    assert_eq!(
+        ids(month(&b.items, 2026, 12)),
+        vec!["dec-01-allday", "dec-01-a", "dec-01-b", "dec-06", "dec-31"]
+    );
+    assert_eq!(ids(month(&b.items, 2026, 11)), vec!["nov-30"]);
+    assert_eq!(ids(month(&b.items, 2027, 1)), vec!["jan-01"]);
+    assert!(month(&b.items, 2026, 13).is_empty());
+    // the week of Wednesday 2 December 2026 runs from Monday 30 November to Sunday 6 December
+    assert_eq!(
+        ids(week(&b.items, d(2026, 12, 2))),
+        vec!["nov-30", "dec-01-allday", "dec-01-a", "dec-01-b", "dec-06"]
+    );
+    assert_eq!(
+        ids(week(&b.items, d(2026, 12, 31))),
+        vec!["dec-31", "jan-01"]
+    );
+}
+
+#[test]
+fn the_month_grid_is_whole_weeks_from_monday() {
+    let grid = month_grid(2026, 12);
+    assert_eq!(grid.first(), Some(&d(2026, 11, 30)));
+    assert_eq!(grid.last(), Some(&d(2027, 1, 3)));
+    assert_eq!(grid.len(), 35);
+    // February 2027 starts on a Monday and ends on a Sunday: exactly four weeks
+    let feb = month_grid(2027, 2);
+    assert_eq!(feb.len(), 28);
+    assert_eq!(feb[0], d(2027, 2, 1));
+}
+
+#[test]
+fn moving_on_the_calendar_keeps_the_time() {
+    let mut b = planned_backlog();
+    b.move_to_day("dec-01-b", d(2026, 12, 24), 5).unwrap();
+    assert_eq!(
+        b.get("dec-01-b").unwrap().planned,
+        Some(at(2026, 12, 24, 9, 30))
+    );
+    b.shift_days("dec-01-b", 7, 6).unwrap();
+    assert_eq!(
+        b.get("dec-01-b").unwrap().planned,
+        Some(at(2026, 12, 31, 9, 30))
+    );
+    b.shift_days("dec-01-b", 1, 7).unwrap();
+    assert_eq!(
+        b.get("dec-01-b").unwrap().planned,
+        Some(at(2027, 1, 1, 9, 30))
+    );
+    b.shift_days("dec-01-b", -32, 8).unwrap();
+    assert_eq!(
+        b.get("dec-01-b").unwrap().planned,
+        Some(at(2026, 11, 30, 9, 30))
+    );
+    b.shift_days("unplanned", 1, 9).unwrap();
+    assert_eq!(b.get("unplanned").unwrap().planned, None);
+    assert_eq!(ids(month(&b.items, 2027, 1)), vec!["jan-01"]);
+}
