@@ -26,6 +26,8 @@ pub mod settings;
 pub mod sites;
 /// Grapheme, UTF-16 and entity (URL, mention, hashtag) helpers shared by the length rules.
 pub mod text;
+/// Exports and imports: JSON backup, CSV (generic, Hootsuite, Pocket), ICS, bookmarks; reports.
+pub mod transfer;
 
 /// The browser layer: every `#[wasm_bindgen]` export, the content script, background and pages.
 #[cfg(target_arch = "wasm32")]
