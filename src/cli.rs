@@ -6,6 +6,7 @@ use std::io::Read;
 pub mod capture;
 pub mod check;
 pub mod clean_url;
+pub mod export;
 
 /// A command-line failure. `code()` is stable; the message is for people.
 #[derive(Debug, thiserror::Error)]
@@ -29,6 +30,12 @@ pub enum CliError {
     },
     #[error("{path}: {message}")]
     Csv { path: String, message: String },
+    #[error("{path}: {message}")]
+    Transfer {
+        path: String,
+        code: &'static str,
+        message: String,
+    },
 }
 
 impl CliError {
@@ -40,6 +47,7 @@ impl CliError {
             CliError::NotUtf8(_) => "cli.not-utf8",
             CliError::MissingColumn { .. } => "csv.missing-column",
             CliError::Csv { .. } => "csv.parse",
+            CliError::Transfer { code, .. } => code,
         }
     }
 }

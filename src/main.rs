@@ -24,6 +24,9 @@ USAGE:
     porte-voix check --platform <ID> --jsonl < posts.jsonl
     porte-voix check --platform <ID> --csv <FILE> --column <NAME> [--json]
     porte-voix capture --url <URL> [FILE.html|-] [--json]
+    porte-voix export --ics BACKUP.json [--out FILE]
+    porte-voix export --csv hootsuite BACKUP.json --out DIR [--date-order dd/mm|mm/dd]
+    porte-voix export --csv generic BACKUP.json [--out FILE]
     porte-voix clean-url [URL…]              (no URL: one a line on standard input)
     porte-voix platforms
     porte-voix --help | --version
@@ -48,6 +51,14 @@ CAPTURE:
         --json                 one JSON object: url, canonical, title, description, image,
                                site_name, author, published, lang (null when absent)
 
+EXPORT (from a JSON backup saved by the extension):
+        --ics                  the calendar (RFC 5545) of scheduled items, floating local times
+        --csv hootsuite        Hootsuite's bulk composer: one file per network in --out DIR,
+                               350 rows at most a file (longer lists are split, and it says so)
+        --csv generic          every field of every item, a draft:<network> column per network
+        --date-order <ORDER>   Hootsuite dates as dd/mm (default) or mm/dd
+    Cells starting with = + - @ tab or CR get a leading apostrophe (formula injection).
+
 CLEAN-URL:
     Prints each URL without its tracking parameters (utm_*, fbclid, gclid, X's s/t on status
     links, YouTube's si, LinkedIn's trk…) and without a text fragment (#:~:text=), one a line.
@@ -65,6 +76,7 @@ enum Command {
     Check(cli::check::CheckArgs),
     CleanUrl(cli::clean_url::CleanUrlArgs),
     Capture(cli::capture::CaptureArgs),
+    Export(cli::export::ExportArgs),
 }
 
 fn parse_args() -> Result<Command, CliError> {
@@ -88,6 +100,7 @@ fn parse_args() -> Result<Command, CliError> {
         }
         "check" => help_or(cli::check::parse(&mut parser)?.map(Command::Check)),
         "capture" => help_or(cli::capture::parse(&mut parser)?.map(Command::Capture)),
+        "export" => help_or(cli::export::parse(&mut parser)?.map(Command::Export)),
         "clean-url" => help_or(cli::clean_url::parse(&mut parser)?.map(Command::CleanUrl)),
         other => return Err(CliError::Usage(format!("unknown command `{other}`"))),
     })
@@ -125,6 +138,7 @@ fn main() -> ExitCode {
         Command::Check(a) => cli::check::run(a),
         Command::CleanUrl(a) => cli::clean_url::run(a),
         Command::Capture(a) => cli::capture::run(a),
+        Command::Export(a) => cli::export::run(a),
     });
     match result {
         Ok(code) => code,

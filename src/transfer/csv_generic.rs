@@ -17,6 +17,7 @@ pub const COLUMNS: &[&str] = &[
     "title",
     "url",
     "canonical",
+    "page_title",
     "description",
     "image",
     "site_name",
@@ -64,6 +65,7 @@ pub fn export(items: &[Item]) -> String {
             i.title.clone(),
             src.map(|s| s.url.clone()).unwrap_or_default(),
             src.map(|s| s.canonical.clone()).unwrap_or_default(),
+            src.map(|s| opt(&s.title).to_string()).unwrap_or_default(),
             src.map(|s| opt(&s.description).to_string())
                 .unwrap_or_default(),
             src.map(|s| opt(&s.image).to_string()).unwrap_or_default(),
@@ -145,7 +147,7 @@ fn row_to_item(
         } else {
             canonical.clone()
         },
-        title: get("title").filter(|t| !t.is_empty()),
+        title: non_empty(&cell("page_title")),
         description: non_empty(&cell("description")),
         image: non_empty(&cell("image")),
         site_name: non_empty(&cell("site_name")),
@@ -180,6 +182,14 @@ fn row_to_item(
             });
         }
     }
+    // drafts in the order of the item's networks, as the extension keeps them
+    let networks = &item.networks;
+    item.drafts.sort_by_key(|d| {
+        networks
+            .iter()
+            .position(|n| *n == d.network)
+            .unwrap_or(usize::MAX)
+    });
     Ok(item)
 }
 
