@@ -3,6 +3,7 @@
 
 use std::io::Read;
 
+pub mod backlog;
 pub mod capture;
 pub mod check;
 pub mod clean_url;

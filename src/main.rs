@@ -24,6 +24,8 @@ USAGE:
     porte-voix check --platform <ID> --jsonl < posts.jsonl
     porte-voix check --platform <ID> --csv <FILE> --column <NAME> [--json]
     porte-voix capture --url <URL> [FILE.html|-] [--json]
+    porte-voix backlog lint FILE.csv [--json]          (a generic CSV export)
+    porte-voix backlog lint --platform <ID> FILE.csv   (a Hootsuite bulk file)
     porte-voix export --ics BACKUP.json [--out FILE]
     porte-voix export --csv hootsuite BACKUP.json --out DIR [--date-order dd/mm|mm/dd]
     porte-voix export --csv generic BACKUP.json [--out FILE]
@@ -51,6 +53,12 @@ CAPTURE:
         --json                 one JSON object: url, canonical, title, description, image,
                                site_name, author, published, lang (null when absent)
 
+BACKLOG LINT:
+    The length of each post, per network: every draft:<network> column of a generic CSV, or
+    with --platform the message (and the link Hootsuite adds) of a Hootsuite bulk file. One line
+    per post (--json: one JSON object per post); exit 1 when one is over. Also takes
+    --x-premium and --mastodon-limit <N>.
+
 EXPORT (from a JSON backup saved by the extension):
         --ics                  the calendar (RFC 5545) of scheduled items, floating local times
         --csv hootsuite        Hootsuite's bulk composer: one file per network in --out DIR,
@@ -77,6 +85,7 @@ enum Command {
     CleanUrl(cli::clean_url::CleanUrlArgs),
     Capture(cli::capture::CaptureArgs),
     Export(cli::export::ExportArgs),
+    Backlog(cli::backlog::BacklogCommand),
 }
 
 fn parse_args() -> Result<Command, CliError> {
@@ -100,6 +109,7 @@ fn parse_args() -> Result<Command, CliError> {
         }
         "check" => help_or(cli::check::parse(&mut parser)?.map(Command::Check)),
         "capture" => help_or(cli::capture::parse(&mut parser)?.map(Command::Capture)),
+        "backlog" => help_or(cli::backlog::parse(&mut parser)?.map(Command::Backlog)),
         "export" => help_or(cli::export::parse(&mut parser)?.map(Command::Export)),
         "clean-url" => help_or(cli::clean_url::parse(&mut parser)?.map(Command::CleanUrl)),
         other => return Err(CliError::Usage(format!("unknown command `{other}`"))),
@@ -139,6 +149,7 @@ fn main() -> ExitCode {
         Command::CleanUrl(a) => cli::clean_url::run(a),
         Command::Capture(a) => cli::capture::run(a),
         Command::Export(a) => cli::export::run(a),
+        Command::Backlog(a) => cli::backlog::run(a),
     });
     match result {
         Ok(code) => code,
