@@ -1,11 +1,13 @@
 //! The content backlog: items (`item`: states and their allowed moves, tags, note, target
-//! networks, per-network drafts), when they are planned (`when`), calendar queries (`calendar`),
-//! and one item per article (`dedupe`). Pure data and rules: the store keeps each item as an
+//! networks, per-network drafts, the stored schema), when they are planned (`when`), calendar
+//! queries (`calendar`), the list's search, filters and sort (`search`), and one item per article
+//! (`dedupe`). Pure data and rules: the store keeps each item as an
 //! opaque JSON body; nothing here touches storage or the browser.
 
 pub mod calendar;
 pub mod dedupe;
 pub mod item;
+pub mod search;
 pub mod when;
 
 pub use dedupe::{CaptureInput, MergeReport};
@@ -29,6 +31,10 @@ pub enum BacklogError {
     UnknownItem(String),
     #[error("an item with id {0} already exists")]
     DuplicateId(String),
+    #[error("the item was stored by a newer version of Porte-voix (schema {0})")]
+    NewerSchema(u64),
+    #[error("a stored item cannot be read: {0}")]
+    DamagedItem(String),
 }
 
 impl Coded for BacklogError {
@@ -38,6 +44,8 @@ impl Coded for BacklogError {
             BacklogError::ScheduleNeedsTime => "backlog.schedule_needs_time",
             BacklogError::UnknownItem(_) => "backlog.unknown_item",
             BacklogError::DuplicateId(_) => "backlog.duplicate_id",
+            BacklogError::NewerSchema(_) => "backlog.newer_schema",
+            BacklogError::DamagedItem(_) => "backlog.damaged_item",
         }
     }
 }

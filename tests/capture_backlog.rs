@@ -267,3 +267,183 @@ fn moving_on_the_calendar_keeps_the_time() {
     assert_eq!(b.get("unplanned").unwrap().planned, None);
     assert_eq!(ids(month(&b.items, 2027, 1)), vec!["jan-01"]);
 }
+
+mod search {
+    use porte_voix::backlog::search::{fold, search, Query, Sort};
+    use porte_voix::backlog::{Date, Item, Planned, State};
+    use porte_voix::platform::Platform;
+
+    fn items() -> Vec<Item> {
+        let mut v = Vec::new();
+        let rows: [(&str, &str, &str, &[&str], State, Option<&str>, u64); 6] = [
+            (
+                "a",
+                "Été indien à Montréal",
+                "",
+                &["Québec"],
+                State::Idea,
+                None,
+                5,
+            ),
+            (
+                "b",
+                "Soldes d'hiver",
+                "Prévoir un visuel",
+                &["commerce"],
+                State::Draft,
+                Some("2027-01-08T09:00"),
+                3,
+            ),
+            (
+                "c",
+                "Bilan de l'année",
+                "",
+                &["bilan", "Œuvres"],
+                State::Scheduled,
+                Some("2026-12-30T18:00"),
+                9,
+            ),
+            (
+                "d",
+                "COP31",
+                "citer les ONG",
+                &["climat"],
+                State::Published,
+                Some("2026-11-25T10:00"),
+                1,
+            ),
+            ("e", "Vieux sujet", "été", &[], State::Archived, None, 7),
+            (
+                "f",
+                "Calendrier de l'Avent",
+                "",
+                &["décembre"],
+                State::Draft,
+                Some("2026-12-01"),
+                4,
+            ),
+        ];
+        for (id, title, note, tags, state, planned, updated) in rows {
+            let mut i = Item::idea(id, title, 0);
+            i.note = note.into();
+            i.tags = tags.iter().map(|t| t.to_string()).collect();
+            i.state = state;
+            i.planned = planned.and_then(Planned::parse);
+            i.updated_ms = updated;
+            i.created_ms = 10 - updated;
+            v.push(i);
+        }
+        v[1].set_draft(Platform::Instagram, "Jusqu'à -50 % 🎉");
+        v[2].networks.push(Platform::Linkedin);
+        v
+    }
+
+    fn ids(items: Vec<&Item>) -> Vec<&str> {
+        items.into_iter().map(|i| i.id.as_str()).collect()
+    }
+
+    #[test]
+    fn folding() {
+        assert_eq!(fold("Été À Œuvre ÇA"), "ete a oeuvre ca");
+        assert_eq!(fold("QUÉBEC"), fold("quebec"));
+    }
+
+    #[test]
+    fn words_accents_and_case() {
+        let v = items();
+        let q = |text: &str| Query {
+            text: text.into(),
+            ..Query::default()
+        };
+        assert_eq!(
+            ids(search(&v, &q("ete"))),
+            vec!["a"],
+            "archived items are not searched by default"
+        );
+        assert_eq!(ids(search(&v, &q("MONTREAL indien"))), vec!["a"]);
+        assert_eq!(
+            ids(search(&v, &q("-50 %"))),
+            vec!["b"],
+            "drafts are searched"
+        );
+        assert_eq!(
+            ids(search(&v, &q("oeuvres"))),
+            vec!["c"],
+            "tags are searched"
+        );
+        assert_eq!(ids(search(&v, &q("ong"))), vec!["d"], "notes are searched");
+        assert!(search(&v, &q("ete hiver")).is_empty());
+        let all = Query {
+            states: State::ALL.to_vec(),
+            ..q("été")
+        };
+        assert_eq!(ids(search(&v, &all)), vec!["e", "a"]);
+    }
+
+    #[test]
+    fn filters_and_sorts() {
+        let v = items();
+        let by_tag = Query {
+            tag: Some("quebec".into()),
+            ..Query::default()
+        };
+        assert_eq!(ids(search(&v, &by_tag)), vec!["a"]);
+        let by_net = Query {
+            network: Some(Platform::Instagram),
+            ..Query::default()
+        };
+        assert_eq!(ids(search(&v, &by_net)), vec!["b"]);
+        let december = Query {
+            from: Date::new(2026, 12, 1),
+            to: Date::new(2026, 12, 31),
+            sort: Sort::Planned,
+            ..Query::default()
+        };
+        assert_eq!(ids(search(&v, &december)), vec!["f", "c"]);
+        let drafts = Query {
+            states: vec![State::Draft],
+            sort: Sort::Title,
+            ..Query::default()
+        };
+        assert_eq!(ids(search(&v, &drafts)), vec!["f", "b"]);
+        let planned = Query {
+            sort: Sort::Planned,
+            ..Query::default()
+        };
+        assert_eq!(ids(search(&v, &planned)), vec!["d", "f", "c", "b", "a"]);
+        assert_eq!(
+            ids(search(&v, &Query::default())),
+            vec!["c", "a", "f", "b", "d"]
+        );
+        let created = Query {
+            sort: Sort::Created,
+            ..Query::default()
+        };
+        assert_eq!(ids(search(&v, &created)), vec!["d", "b", "f", "a", "c"]);
+    }
+
+    #[test]
+    fn stored_items_of_any_version() {
+        use porte_voix::error::Coded;
+        // schema 1 written before the field existed: no "schema", most fields absent
+        let old = serde_json::json!({"id": "x", "state": "idea", "created_ms": 1, "updated_ms": 2});
+        let item = Item::from_stored(&old).unwrap();
+        assert_eq!(
+            (item.schema, item.title.as_str(), item.tags.len()),
+            (1, "", 0)
+        );
+        let newer = serde_json::json!({"schema": 9, "id": "x", "state": "idea", "created_ms": 1, "updated_ms": 2});
+        assert_eq!(
+            Item::from_stored(&newer).unwrap_err().code(),
+            "backlog.newer_schema"
+        );
+        let damaged = serde_json::json!({"id": "x", "state": "oublié"});
+        assert_eq!(
+            Item::from_stored(&damaged).unwrap_err().code(),
+            "backlog.damaged_item"
+        );
+        let stored = serde_json::to_value(&items()[1]).unwrap();
+        assert_eq!(stored["schema"], 1);
+        assert_eq!(Item::from_stored(&stored).unwrap(), items()[1]);
+    }
+}

@@ -108,6 +108,7 @@ fn item() -> impl Strategy<Value = Item> {
         .prop_map(
             |((id, st, source, quotes, title, note), (tags, networks, planned, drafts, c, u))| {
                 Item {
+                    schema: porte_voix::backlog::item::ITEM_SCHEMA,
                     id,
                     state: State::ALL[st],
                     source,

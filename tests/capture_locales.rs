@@ -26,6 +26,8 @@ fn keys() -> Vec<String> {
         BacklogError::ScheduleNeedsTime.code(),
         BacklogError::UnknownItem("x".into()).code(),
         BacklogError::DuplicateId("x".into()).code(),
+        BacklogError::NewerSchema(2).code(),
+        BacklogError::DamagedItem(String::new()).code(),
         TransferError::TooLarge { size: 1, max: 0 }.code(),
         TransferError::TooManyRecords { max: 0 }.code(),
         TransferError::TooDeep { max: 0 }.code(),

@@ -67,10 +67,20 @@ pub struct Draft {
     pub text: String,
 }
 
+/// The schema version of an item as this build stores it.
+pub const ITEM_SCHEMA: u32 = 1;
+
+fn item_schema() -> u32 {
+    ITEM_SCHEMA
+}
+
 /// One backlog item. `id` is given by whoever creates it (the background uses a random UUID);
 /// times are milliseconds since 1970 in UTC.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Item {
+    /// Schema version of this record (see `from_stored`).
+    #[serde(default = "item_schema")]
+    pub schema: u32,
     pub id: String,
     pub state: State,
     /// The captured page, if the item comes from one (an idea typed by hand has none).
@@ -102,6 +112,7 @@ impl Item {
     /// A new idea with nothing but a title.
     pub fn idea(id: impl Into<String>, title: impl Into<String>, now_ms: u64) -> Item {
         Item {
+            schema: ITEM_SCHEMA,
             id: id.into(),
             state: Idea,
             source: None,
@@ -115,6 +126,22 @@ impl Item {
             created_ms: now_ms,
             updated_ms: now_ms,
         }
+    }
+
+    /// Reads a stored item of any schema version up to this build's, bringing it up to date
+    /// (version 1 is the first: an item without a version is read as version 1).
+    pub fn from_stored(value: &serde_json::Value) -> Result<Item, super::BacklogError> {
+        let schema = value
+            .get("schema")
+            .and_then(serde_json::Value::as_u64)
+            .unwrap_or(1);
+        if schema > u64::from(ITEM_SCHEMA) {
+            return Err(super::BacklogError::NewerSchema(schema));
+        }
+        let mut item: Item = serde_json::from_value(value.clone())
+            .map_err(|e| super::BacklogError::DamagedItem(e.to_string()))?;
+        item.schema = ITEM_SCHEMA;
+        Ok(item)
     }
 
     /// The address of the item's page, as captured (canonical), if any.

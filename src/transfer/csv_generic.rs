@@ -157,6 +157,7 @@ fn row_to_item(
         quote: None,
     });
     let mut item = Item {
+        schema: crate::backlog::item::ITEM_SCHEMA,
         id: non_empty(&cell("id")).unwrap_or_else(&mut *new_id),
         state,
         source,
