@@ -273,9 +273,20 @@ mod search {
     use porte_voix::backlog::{Date, Item, Planned, State};
     use porte_voix::platform::Platform;
 
+    /// id, title, note, tags, state, planned, updated
+    type Row = (
+        &'static str,
+        &'static str,
+        &'static str,
+        &'static [&'static str],
+        State,
+        Option<&'static str>,
+        u64,
+    );
+
     fn items() -> Vec<Item> {
         let mut v = Vec::new();
-        let rows: [(&str, &str, &str, &[&str], State, Option<&str>, u64); 6] = [
+        let rows: [Row; 6] = [
             (
                 "a",
                 "Été indien à Montréal",
