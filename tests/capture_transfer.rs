@@ -315,14 +315,18 @@ fn hostile_cases() -> Vec<(&'static str, Vec<u8>, &'static str)> {
         "[".repeat(10_000),
         "]".repeat(10_000)
     );
-    let mut huge =
+    // 50 MB of a backup that never ends, 50 MB of brackets, and one byte over the limit
+    let mut cut =
         b"{\"format\":\"porte-voix-backup\",\"version\":1,\"exported_ms\":0,\"templates\":[\""
             .to_vec();
-    huge.resize(50 * 1024 * 1024, b'a');
-    huge.extend_from_slice(b"\"]}");
+    cut.resize(50 * 1024 * 1024, b'a');
+    let brackets = vec![b'['; 50 * 1024 * 1024];
+    let over = vec![b' '; porte_voix::transfer::MAX_INPUT_BYTES + 1];
     vec![
         ("deep nesting", deep.into_bytes(), "transfer.malformed"),
-        ("50 MB", huge, "transfer.too_large"),
+        ("50 MB cut short", cut, "transfer.malformed"),
+        ("50 MB of brackets", brackets, "transfer.not_a_backup"),
+        ("over the limit", over, "transfer.too_large"),
         ("not JSON", b"<html>".to_vec(), "transfer.malformed"),
         ("cut short", b"{\"format\":\"porte-voix-backup\",\"version\":1,\"backlog\":[{".to_vec(), "transfer.malformed"),
         ("another JSON", b"{\"items\":[]}".to_vec(), "transfer.not_a_backup"),
@@ -377,15 +381,21 @@ fn hostile_bookmark_files() {
             .code(),
         "transfer.no_bookmarks"
     );
-    let huge = vec![b' '; 50 * 1024 * 1024];
+    let junk = "<p>pas un favori</p>\n".repeat(50 * 1024 * 1024 / 21);
+    let code = |r: Result<Vec<porte_voix::transfer::import::Incoming>, TransferError>| {
+        r.unwrap_err().code()
+    };
     assert_eq!(
-        bookmarks::parse(&huge).unwrap_err().code(),
-        "transfer.too_large"
+        code(bookmarks::parse(junk.as_bytes())),
+        "transfer.no_bookmarks"
     );
     assert_eq!(
-        pocket::parse(&huge).unwrap_err().code(),
-        "transfer.too_large"
+        code(pocket::parse(junk.as_bytes())),
+        "transfer.missing_column"
     );
+    let over = vec![b' '; porte_voix::transfer::MAX_INPUT_BYTES + 1];
+    assert_eq!(code(bookmarks::parse(&over)), "transfer.too_large");
+    assert_eq!(code(pocket::parse(&over)), "transfer.too_large");
     // an unterminated tag or attribute does not loop or panic
     let broken = bookmarks::parse(b"<DL><p><DT><A HREF=\"https://exemple.fr/a>titre").unwrap();
     assert_eq!(broken.len(), 1);

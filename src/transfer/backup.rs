@@ -48,15 +48,23 @@ impl Backup {
         }
     }
 
-    /// The backup as pretty JSON (people open these files).
+    /// The backup as compact JSON (a third smaller than indented, at 50,000 items).
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_default()
+        serde_json::to_string(self).unwrap_or_default()
     }
 }
 
-/// Older versions brought up to `VERSION`, one step each (none yet: version 1 is the first).
-fn migrate(value: Value, _from: u32) -> Value {
-    value
+/// What is read first: whether this is a backup, and of which version.
+#[derive(Deserialize)]
+struct Header {
+    format: Option<String>,
+    version: Option<u64>,
+}
+
+/// Reads a backup of an older version, brought up to `VERSION` (none yet: version 1 is the
+/// first). Each future version adds one step here, from the raw JSON.
+fn read_version(text: &str, _version: u32) -> Result<Backup, serde_json::Error> {
+    serde_json::from_str(text)
 }
 
 /// Reads a backup file. Refuses what is too large, not JSON, nested too deep (the JSON parser
@@ -68,16 +76,18 @@ pub fn parse(bytes: &[u8]) -> Result<Backup, TransferError> {
         line: e.line(),
         detail: e.to_string(),
     };
-    let value: Value = serde_json::from_str(text).map_err(malformed)?;
-    let Some(obj) = value.as_object() else {
-        return Err(TransferError::NotABackup);
+    // a first pass reads the header only (the rest is skipped without being kept), so a file
+    // that is not a backup is told apart from a damaged backup
+    let header: Header = match serde_json::from_str(text) {
+        Ok(h) => h,
+        Err(e) if e.is_data() => return Err(TransferError::NotABackup),
+        Err(e) => return Err(malformed(e)),
     };
-    if obj.get("format").and_then(Value::as_str) != Some(FORMAT) {
+    if header.format.as_deref() != Some(FORMAT) {
         return Err(TransferError::NotABackup);
     }
-    let version = obj
-        .get("version")
-        .and_then(Value::as_u64)
+    let version = header
+        .version
         .and_then(|v| u32::try_from(v).ok())
         .ok_or(TransferError::NotABackup)?;
     if version > VERSION {
@@ -86,19 +96,10 @@ pub fn parse(bytes: &[u8]) -> Result<Backup, TransferError> {
             supported: VERSION,
         });
     }
-    if obj
-        .get("backlog")
-        .and_then(Value::as_array)
-        .is_some_and(|a| a.len() > MAX_RECORDS)
-    {
+    let mut backup = read_version(text, version).map_err(malformed)?;
+    if backup.backlog.len() > MAX_RECORDS {
         return Err(TransferError::TooManyRecords { max: MAX_RECORDS });
     }
-    let mut backup: Backup =
-        serde_json::from_value(migrate(value, version)).map_err(|e| TransferError::Malformed {
-            format: "backup",
-            line: 0,
-            detail: e.to_string(),
-        })?;
     backup.version = VERSION;
     Ok(backup)
 }
