@@ -149,6 +149,12 @@ impl Item {
         self.source.as_ref().map(|s| s.canonical.as_str())
     }
 
+    /// The key two captures of the same page share (`dedupe::key` of the canonical URL): what
+    /// the store indexes to find the page again without reading every item.
+    pub fn page_key(&self) -> Option<String> {
+        self.url().map(super::dedupe::key)
+    }
+
     /// The draft for a network, if written.
     pub fn draft(&self, network: Platform) -> Option<&str> {
         self.drafts

@@ -2,6 +2,8 @@
 //! current backlog without touching it, with the report the user sees (imported, merged, skipped
 //! with reasons). `apply` then makes the changes; it cannot fail.
 
+use std::collections::{HashMap, HashSet};
+
 use serde::Serialize;
 
 use crate::backlog::dedupe::{key, merge, CaptureInput};
@@ -81,54 +83,87 @@ pub struct ImportPlan {
 impl ImportPlan {
     /// Makes the planned changes.
     pub fn apply(self, backlog: &mut Backlog) {
+        let at: HashMap<String, usize> = backlog
+            .items
+            .iter()
+            .enumerate()
+            .map(|(k, i)| (i.id.clone(), k))
+            .collect();
         for u in self.updated_items {
-            if let Some(slot) = backlog.items.iter_mut().find(|i| i.id == u.id) {
-                *slot = u;
+            if let Some(&k) = at.get(&u.id) {
+                backlog.items[k] = u;
             }
         }
         backlog.items.extend(self.new_items);
     }
-
-    fn find_by_key(&self, current: &Backlog, k: &str) -> Option<Target> {
-        if let Some(i) = self
-            .new_items
-            .iter()
-            .position(|i| i.url().is_some_and(|u| key(u) == k))
-        {
-            return Some(Target::New(i));
-        }
-        if let Some(i) = self
-            .updated_items
-            .iter()
-            .position(|i| i.url().is_some_and(|u| key(u) == k))
-        {
-            return Some(Target::Updated(i));
-        }
-        current
-            .items
-            .iter()
-            .find(|i| i.url().is_some_and(|u| key(u) == k))
-            .map(|i| Target::Current(i.id.clone()))
-    }
-
-    /// The item a merge goes into, copied into `updated_items` when it is a current one.
-    fn target_mut(&mut self, current: &Backlog, t: Target) -> Option<&mut Item> {
-        match t {
-            Target::New(i) => self.new_items.get_mut(i),
-            Target::Updated(i) => self.updated_items.get_mut(i),
-            Target::Current(id) => {
-                let item = current.get(&id)?.clone();
-                self.updated_items.push(item);
-                self.updated_items.last_mut()
-            }
-        }
-    }
 }
 
+/// Where a page already is: an item the plan adds, one it changes, or one of the backlog.
+#[derive(Clone, Copy)]
 enum Target {
     New(usize),
     Updated(usize),
-    Current(String),
+    Current(usize),
+}
+
+/// The plan being built, with every page's dedupe key indexed once (a scan per record would
+/// make a 10,000-bookmark import into a 50,000-item backlog take minutes).
+struct Planner<'a> {
+    current: &'a Backlog,
+    plan: ImportPlan,
+    pages: HashMap<String, Target>,
+}
+
+impl<'a> Planner<'a> {
+    fn new(current: &'a Backlog, skipped: Vec<Skipped>) -> Planner<'a> {
+        let mut pages = HashMap::new();
+        for (i, item) in current.items.iter().enumerate() {
+            if let Some(u) = item.url() {
+                pages.entry(key(u)).or_insert(Target::Current(i));
+            }
+        }
+        Planner {
+            current,
+            plan: ImportPlan {
+                report: ImportReport {
+                    skipped,
+                    ..ImportReport::default()
+                },
+                ..ImportPlan::default()
+            },
+            pages,
+        }
+    }
+
+    fn find(&self, page_key: &str) -> Option<Target> {
+        self.pages.get(page_key).copied()
+    }
+
+    /// The item a merge goes into; a current one is copied into `updated_items` first.
+    fn target_mut(&mut self, page_key: &str, t: Target) -> Option<&mut Item> {
+        match t {
+            Target::New(i) => self.plan.new_items.get_mut(i),
+            Target::Updated(i) => self.plan.updated_items.get_mut(i),
+            Target::Current(i) => {
+                let item = self.current.items.get(i)?.clone();
+                self.plan.updated_items.push(item);
+                let at = self.plan.updated_items.len() - 1;
+                self.pages.insert(page_key.to_string(), Target::Updated(at));
+                self.plan.updated_items.last_mut()
+            }
+        }
+    }
+
+    fn add(&mut self, item: Item) {
+        if let Some(u) = item.url() {
+            let k = key(u);
+            self.pages
+                .entry(k)
+                .or_insert(Target::New(self.plan.new_items.len()));
+        }
+        self.plan.new_items.push(item);
+        self.plan.report.imported += 1;
+    }
 }
 
 /// Plans pages from a bookmarks or read-later export as ideas: cleaned addresses, one item per
@@ -140,17 +175,12 @@ pub fn plan_ideas(
     new_id: &mut dyn FnMut() -> String,
     now_ms: u64,
 ) -> ImportPlan {
-    let mut plan = ImportPlan {
-        report: ImportReport {
-            skipped,
-            ..ImportReport::default()
-        },
-        ..ImportPlan::default()
-    };
+    let mut p = Planner::new(current, skipped);
     for inc in incoming {
         let url = inc.url.trim();
         if !is_web_url(url) {
-            plan.report
+            p.plan
+                .report
                 .skipped
                 .push(Skipped::new(inc.line, SkipReason::NotAWebAddress, url));
             continue;
@@ -168,12 +198,13 @@ pub fn plan_ideas(
             networks: Vec::new(),
         };
         let when = inc.created_ms.unwrap_or(now_ms);
-        match plan.find_by_key(current, &key(&url)) {
+        let page_key = key(&url);
+        match p.find(&page_key) {
             Some(t) => {
-                if let Some(item) = plan.target_mut(current, t) {
+                if let Some(item) = p.target_mut(&page_key, t) {
                     merge(item, &capture, &input, now_ms);
                 }
-                plan.report.merged += 1;
+                p.plan.report.merged += 1;
             }
             None => {
                 let mut item = Item::idea(new_id(), inc.title.clone().unwrap_or_default(), when);
@@ -181,12 +212,11 @@ pub fn plan_ideas(
                 if item.title.is_empty() {
                     item.title = url;
                 }
-                plan.new_items.push(item);
-                plan.report.imported += 1;
+                p.add(item);
             }
         }
     }
-    plan
+    p.plan
 }
 
 /// Plans whole items (from a backup or the generic CSV): an id already in the backlog is kept
@@ -198,33 +228,35 @@ pub fn plan_items(
     skipped: Vec<Skipped>,
     now_ms: u64,
 ) -> ImportPlan {
-    let mut plan = ImportPlan {
-        report: ImportReport {
-            skipped,
-            ..ImportReport::default()
-        },
-        ..ImportPlan::default()
-    };
-    let mut seen: Vec<String> = Vec::new();
+    let mut p = Planner::new(current, skipped);
+    let by_id: HashMap<&str, &Item> = current.items.iter().map(|i| (i.id.as_str(), i)).collect();
+    let mut seen: HashSet<String> = HashSet::new();
     for (line, mut item) in items {
-        if seen.contains(&item.id) {
-            plan.report
+        if !seen.insert(item.id.clone()) {
+            p.plan
+                .report
                 .skipped
                 .push(Skipped::new(line, SkipReason::DuplicateInFile, &item.id));
             continue;
         }
-        seen.push(item.id.clone());
         item.tags = normalize_tags(item.tags.iter().map(String::as_str));
-        if let Some(existing) = current.get(&item.id) {
-            if *existing == item {
-                plan.report
-                    .skipped
-                    .push(Skipped::new(line, SkipReason::AlreadyPresent, &item.id));
+        if let Some(existing) = by_id.get(item.id.as_str()) {
+            if **existing == item {
+                p.plan.report.skipped.push(Skipped::new(
+                    line,
+                    SkipReason::AlreadyPresent,
+                    &item.id,
+                ));
             } else if item.updated_ms > existing.updated_ms {
-                plan.updated_items.push(item);
-                plan.report.merged += 1;
+                // a later record of the same page merges into this newer version
+                if let Some(u) = existing.url() {
+                    p.pages
+                        .insert(key(u), Target::Updated(p.plan.updated_items.len()));
+                }
+                p.plan.updated_items.push(item);
+                p.plan.report.merged += 1;
             } else {
-                plan.report.skipped.push(Skipped::new(
+                p.plan.report.skipped.push(Skipped::new(
                     line,
                     SkipReason::OlderThanCurrent,
                     &item.id,
@@ -232,13 +264,11 @@ pub fn plan_items(
             }
             continue;
         }
-        let target = item
-            .url()
-            .map(key)
-            .and_then(|k| plan.find_by_key(current, &k));
-        match target {
-            Some(t) => {
-                if let Some(into) = plan.target_mut(current, t) {
+        let page_key = item.url().map(key);
+        match page_key.as_deref().and_then(|k| p.find(k).map(|t| (k, t))) {
+            Some((k, t)) => {
+                let k = k.to_string();
+                if let Some(into) = p.target_mut(&k, t) {
                     if let Some(src) = &item.source {
                         let input = CaptureInput {
                             tags: item.tags.clone(),
@@ -253,13 +283,10 @@ pub fn plan_items(
                         }
                     }
                 }
-                plan.report.merged += 1;
+                p.plan.report.merged += 1;
             }
-            None => {
-                plan.new_items.push(item);
-                plan.report.imported += 1;
-            }
+            None => p.add(item),
         }
     }
-    plan
+    p.plan
 }
