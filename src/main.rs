@@ -1,5 +1,6 @@
 //! The `porte-voix` command line: check posts against a platform's length rule, one text, a
-//! batch of JSON lines, or every row of a scheduler's CSV export.
+//! batch of JSON lines, or every row of a scheduler's CSV export; capture a saved page's
+//! metadata; clean URLs; lint and export the content backlog from a JSON backup.
 //!
 //! Arguments are parsed with `lexopt` rather than clap: it is one small dependency-free crate
 //! (no proc macros, a fraction of clap's compile time and binary size), handles `--opt=value`,
@@ -17,7 +18,8 @@ mod cli;
 use cli::CliError;
 
 const HELP: &str = "\
-porte-voix — check posts against each social network's length rules
+porte-voix — check posts against each social network's length rules, read what a saved page
+declares, clean URLs, and export the content backlog for schedulers
 
 USAGE:
     porte-voix check --platform <ID> [OPTIONS] [FILE|-]
@@ -29,7 +31,7 @@ USAGE:
     porte-voix export --ics BACKUP.json [--out FILE]
     porte-voix export --csv hootsuite BACKUP.json --out DIR [--date-order dd/mm|mm/dd]
     porte-voix export --csv generic BACKUP.json [--out FILE]
-    porte-voix clean-url [URL…]              (no URL: one a line on standard input)
+    porte-voix clean-url [URL…]                        (no URL: one a line on standard input)
     porte-voix platforms
     porte-voix --help | --version
 

@@ -434,6 +434,25 @@ mod search {
     }
 
     #[test]
+    fn the_index_follows_changes() {
+        use porte_voix::backlog::search::{search_indexed, Index};
+        let mut v = items();
+        let mut index = Index::build(&v);
+        let q = Query {
+            text: "visuel carré".into(),
+            ..Query::default()
+        };
+        assert!(search_indexed(&v, &index, &q).is_empty());
+        v[5].note = "Un visuel CARRÉ pour Instagram".into();
+        assert!(
+            search_indexed(&v, &index, &q).is_empty(),
+            "not until the index is told"
+        );
+        index.update(5, &v[5]);
+        assert_eq!(ids(search_indexed(&v, &index, &q)), vec!["f"]);
+    }
+
+    #[test]
     fn stored_items_of_any_version() {
         use porte_voix::error::Coded;
         // schema 1 written before the field existed: no "schema", most fields absent

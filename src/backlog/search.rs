@@ -67,8 +67,37 @@ pub struct Query {
     pub sort: Sort,
 }
 
-/// The items the list shows, in order.
+/// The folded text of every item, built once (and again for an item when it changes), so a
+/// keystroke in the search field only compares strings.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Index {
+    haystacks: Vec<String>,
+}
+
+impl Index {
+    /// The index of `items`, in their order.
+    pub fn build(items: &[Item]) -> Index {
+        Index {
+            haystacks: items.iter().map(haystack).collect(),
+        }
+    }
+
+    /// Refreshes the entry of the item at `at` after it changed.
+    pub fn update(&mut self, at: usize, item: &Item) {
+        if let Some(h) = self.haystacks.get_mut(at) {
+            *h = haystack(item);
+        }
+    }
+}
+
+/// The items the list shows, in order (folding every item: for a one-off query).
 pub fn search<'a>(items: &'a [Item], q: &Query) -> Vec<&'a Item> {
+    search_indexed(items, &Index::build(items), q)
+}
+
+/// The items the list shows, in order, with the index of `items` (built by `Index::build` on
+/// the same slice).
+pub fn search_indexed<'a>(items: &'a [Item], index: &Index, q: &Query) -> Vec<&'a Item> {
     let words: Vec<String> = fold(&q.text)
         .split_whitespace()
         .map(str::to_string)
@@ -76,6 +105,15 @@ pub fn search<'a>(items: &'a [Item], q: &Query) -> Vec<&'a Item> {
     let tag = q.tag.as_deref().map(fold);
     let mut out: Vec<&Item> = items
         .iter()
+        .zip(
+            index
+                .haystacks
+                .iter()
+                .map(String::as_str)
+                .chain(std::iter::repeat("")),
+        )
+        .filter(|(_, h)| words.iter().all(|w| h.contains(w.as_str())))
+        .map(|(i, _)| i)
         .filter(|i| {
             if q.states.is_empty() {
                 i.state != State::Archived
@@ -95,12 +133,6 @@ pub fn search<'a>(items: &'a [Item], q: &Query) -> Vec<&'a Item> {
             i.planned.is_some_and(|p| {
                 q.from.is_none_or(|f| p.date >= f) && q.to.is_none_or(|t| p.date <= t)
             })
-        })
-        .filter(|i| {
-            words.is_empty() || {
-                let h = haystack(i);
-                words.iter().all(|w| h.contains(w.as_str()))
-            }
         })
         .collect();
     match q.sort {
