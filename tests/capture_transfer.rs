@@ -400,3 +400,60 @@ fn hostile_bookmark_files() {
     let broken = bookmarks::parse(b"<DL><p><DT><A HREF=\"https://exemple.fr/a>titre").unwrap();
     assert_eq!(broken.len(), 1);
 }
+
+#[test]
+fn pocket_html_export_is_a_bookmarks_file_too() {
+    let html = "<!DOCTYPE html><html><head><title>Pocket Export</title></head><body>\n\
+        <h1>Unread</h1>\n<ul>\n\
+        <li><a href=\"https://www.ledger.example/city/bike-lanes?utm_campaign=pocket\" time_added=\"1764000000\" tags=\"velo,ville\">Council votes</a></li>\n\
+        </ul>\n<h1>Read Archive</h1>\n<ul>\n\
+        <li><a href=\"https://carnet.example.org/dix-idees/\" time_added=\"1764100000\" tags=\"\">Dix idées</a></li>\n\
+        </ul></body></html>";
+    let pages = bookmarks::parse(html.as_bytes()).unwrap();
+    let got: Vec<(usize, &str, Option<&str>, Vec<&str>, Option<u64>)> = pages
+        .iter()
+        .map(|p| {
+            (
+                p.line,
+                p.url.as_str(),
+                p.title.as_deref(),
+                p.tags
+                    .iter()
+                    .map(String::as_str)
+                    .filter(|t| !t.is_empty())
+                    .collect(),
+                p.created_ms,
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (
+                4,
+                "https://www.ledger.example/city/bike-lanes?utm_campaign=pocket",
+                Some("Council votes"),
+                vec!["velo", "ville"],
+                Some(1_764_000_000_000)
+            ),
+            (
+                7,
+                "https://carnet.example.org/dix-idees/",
+                Some("Dix idées"),
+                vec![],
+                Some(1_764_100_000_000)
+            ),
+        ]
+    );
+    let mut next = ids();
+    let plan = plan_ideas(&Backlog::default(), pages, Vec::new(), &mut next, 0);
+    assert_eq!(
+        plan.new_items[0].url(),
+        Some("https://www.ledger.example/city/bike-lanes")
+    );
+    assert_eq!(
+        plan.new_items[1].tags,
+        Vec::<String>::new(),
+        "an empty tags attribute adds no tag"
+    );
+}

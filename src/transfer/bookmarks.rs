@@ -141,7 +141,12 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<Incoming>, TransferError> {
                     continue;
                 };
                 let mut tags: Vec<String> = attr(&attrs, "tags")
-                    .map(|t| t.split(',').map(|s| s.trim().to_string()).collect())
+                    .map(|t| {
+                        t.split(',')
+                            .map(|s| s.trim().to_string())
+                            .filter(|s| !s.is_empty())
+                            .collect()
+                    })
                     .unwrap_or_default();
                 // the innermost folder names the page's subject; the top level (the toolbar,
                 // the menu) says nothing, so only folders below it count
