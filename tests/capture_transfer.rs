@@ -410,18 +410,15 @@ fn pocket_html_export_is_a_bookmarks_file_too() {
         <li><a href=\"https://carnet.example.org/dix-idees/\" time_added=\"1764100000\" tags=\"\">Dix idées</a></li>\n\
         </ul></body></html>";
     let pages = bookmarks::parse(html.as_bytes()).unwrap();
-    let got: Vec<(usize, &str, Option<&str>, Vec<&str>, Option<u64>)> = pages
+    type Page<'a> = (usize, &'a str, Option<&'a str>, Vec<&'a str>, Option<u64>);
+    let got: Vec<Page> = pages
         .iter()
         .map(|p| {
             (
                 p.line,
                 p.url.as_str(),
                 p.title.as_deref(),
-                p.tags
-                    .iter()
-                    .map(String::as_str)
-                    .filter(|t| !t.is_empty())
-                    .collect(),
+                p.tags.iter().map(String::as_str).collect(),
                 p.created_ms,
             )
         })
@@ -437,7 +434,7 @@ fn pocket_html_export_is_a_bookmarks_file_too() {
                 Some(1_764_000_000_000)
             ),
             (
-                7,
+                8,
                 "https://carnet.example.org/dix-idees/",
                 Some("Dix idées"),
                 vec![],
