@@ -3,21 +3,29 @@
 //! tags or the captured page's title and site. `haystack` is what a caller may keep per item so
 //! that each keystroke does not fold every item again.
 
-use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
 use super::item::{Item, State};
 use super::when::Date;
 use crate::platform::Platform;
 
-/// Lower case without accents (NFD, combining marks dropped); œ and æ spelt out.
+/// Lower case without accents (each character decomposed, combining marks dropped); œ and æ
+/// spelt out. ASCII takes a fast path: most of a post is ASCII even in French.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.nfd().filter(|c| !is_combining_mark(*c)) {
+    for c in s.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
         match c {
             'œ' | 'Œ' => out.push_str("oe"),
             'æ' | 'Æ' => out.push_str("ae"),
-            c => out.extend(c.to_lowercase()),
+            c => decompose_canonical(c, |d| {
+                if !is_combining_mark(d) {
+                    out.extend(d.to_lowercase());
+                }
+            }),
         }
     }
     out
