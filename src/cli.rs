@@ -4,9 +4,12 @@
 use std::io::Read;
 
 pub mod backlog;
+// native only: the HTML collector and the CSV writers are not in a wasm32 build
+#[cfg(not(target_arch = "wasm32"))]
 pub mod capture;
 pub mod check;
 pub mod clean_url;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod export;
 
 /// A command-line failure. `code()` is stable; the message is for people.
@@ -31,6 +34,8 @@ pub enum CliError {
     },
     #[error("{path}: {message}")]
     Csv { path: String, message: String },
+    /// An import or export file that cannot be read (native only: `export`).
+    #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
     #[error("{path}: {message}")]
     Transfer {
         path: String,

@@ -85,7 +85,9 @@ enum Command {
     Platforms,
     Check(cli::check::CheckArgs),
     CleanUrl(cli::clean_url::CleanUrlArgs),
+    #[cfg(not(target_arch = "wasm32"))]
     Capture(cli::capture::CaptureArgs),
+    #[cfg(not(target_arch = "wasm32"))]
     Export(cli::export::ExportArgs),
     Backlog(cli::backlog::BacklogCommand),
 }
@@ -110,8 +112,10 @@ fn parse_args() -> Result<Command, CliError> {
             Command::Platforms
         }
         "check" => help_or(cli::check::parse(&mut parser)?.map(Command::Check)),
+        #[cfg(not(target_arch = "wasm32"))]
         "capture" => help_or(cli::capture::parse(&mut parser)?.map(Command::Capture)),
         "backlog" => help_or(cli::backlog::parse(&mut parser)?.map(Command::Backlog)),
+        #[cfg(not(target_arch = "wasm32"))]
         "export" => help_or(cli::export::parse(&mut parser)?.map(Command::Export)),
         "clean-url" => help_or(cli::clean_url::parse(&mut parser)?.map(Command::CleanUrl)),
         other => return Err(CliError::Usage(format!("unknown command `{other}`"))),
@@ -149,7 +153,9 @@ fn main() -> ExitCode {
         }
         Command::Check(a) => cli::check::run(a),
         Command::CleanUrl(a) => cli::clean_url::run(a),
+        #[cfg(not(target_arch = "wasm32"))]
         Command::Capture(a) => cli::capture::run(a),
+        #[cfg(not(target_arch = "wasm32"))]
         Command::Export(a) => cli::export::run(a),
         Command::Backlog(a) => cli::backlog::run(a),
     });
