@@ -97,7 +97,8 @@ impl Backlog {
     }
 
     /// Captures a page: a new idea, or merged into the item that already holds the same page.
-    /// `new_id` is used only when an item is created.
+    /// `new_id` is used only when an item is created. This scans the list; the store finds the
+    /// page through an index on `Item::page_key` instead, then calls `dedupe::merge`.
     pub fn capture(
         &mut self,
         capture: &Capture,

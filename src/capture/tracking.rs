@@ -192,3 +192,40 @@ pub const SCOPED_PREFIXES: &[(&str, &[&str])] = &[
     ("__xts__", FACEBOOK),
     ("hc_", FACEBOOK),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Keys are compared in lower case: an entry with a capital would never match.
+    #[test]
+    fn every_entry_is_lower_case_and_listed_once() {
+        let mut names: Vec<String> = GLOBAL.iter().map(|s| s.to_string()).collect();
+        names.extend(GLOBAL_PREFIXES.iter().map(|p| format!("{p}*")));
+        names.extend(
+            SCOPED
+                .iter()
+                .map(|s| format!("{}@{}", s.name, s.domains.join(","))),
+        );
+        names.extend(
+            SCOPED_PREFIXES
+                .iter()
+                .map(|(p, d)| format!("{p}*@{}", d.join(","))),
+        );
+        for n in &names {
+            assert_eq!(n, &n.to_lowercase(), "{n}");
+        }
+        let mut sorted = names.clone();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(sorted.len(), names.len(), "an entry is listed twice");
+        // the content parameters the issue names are never stripped on their own
+        for kept in ["v", "t", "p", "id", "s", "q", "page", "list", "index"] {
+            assert!(!GLOBAL.contains(&kept), "{kept}");
+            assert!(
+                !GLOBAL_PREFIXES.iter().any(|p| kept.starts_with(p)),
+                "{kept}"
+            );
+        }
+    }
+}
