@@ -75,7 +75,7 @@ fn on_domain(host: &str, domain: &str) -> bool {
             && host.as_bytes()[host.len() - domain.len() - 1] == b'.')
 }
 
-/// The parameter name, percent-decoded where it encodes ASCII, lower case.
+/// The parameter name, percent-decoded where it encodes ASCII, ASCII letters in lower case.
 fn key_of(segment: &str) -> String {
     let raw = &segment[..segment.find('=').unwrap_or(segment.len())];
     let b = raw.as_bytes();
@@ -93,9 +93,10 @@ fn key_of(segment: &str) -> String {
                 }
             }
         }
-        // multi-byte characters pass through unchanged
+        // the lists are ASCII: other characters pass through as they are (no Unicode case
+        // tables in the in-page engine for names that can never match)
         let ch_len = raw[i..].chars().next().map_or(1, char::len_utf8);
-        out.push_str(&raw[i..i + ch_len].to_lowercase());
+        out.push_str(&raw[i..i + ch_len].to_ascii_lowercase());
         i += ch_len;
     }
     out
