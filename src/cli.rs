@@ -4,7 +4,14 @@
 use porte_voix::error::Coded;
 use std::io::Read;
 
+pub mod backlog;
+// native only: the HTML collector and the CSV writers are not in a wasm32 build
+#[cfg(not(target_arch = "wasm32"))]
+pub mod capture;
 pub mod check;
+pub mod clean_url;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod export;
 
 /// A command-line failure. `code()` is stable; the message is for people.
 #[derive(Debug, thiserror::Error)]
@@ -28,6 +35,14 @@ pub enum CliError {
     },
     #[error("{path}: {message}")]
     Csv { path: String, message: String },
+    /// An import or export file that cannot be read (native only: `export`).
+    #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
+    #[error("{path}: {message}")]
+    Transfer {
+        path: String,
+        code: &'static str,
+        message: String,
+    },
 }
 
 impl Coded for CliError {
@@ -39,6 +54,7 @@ impl Coded for CliError {
             CliError::NotUtf8(_) => "cli.not_utf8",
             CliError::MissingColumn { .. } => "csv.missing_column",
             CliError::Csv { .. } => "csv.parse",
+            CliError::Transfer { code, .. } => code,
         }
     }
 }

@@ -9,6 +9,10 @@
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
 )]
 
+/// The content backlog: items, states and their moves, calendar queries, one item per article.
+pub mod backlog;
+/// Capture from a web page: URL cleaning, metadata candidates and the choice among them.
+pub mod capture;
 /// The error convention: stable `area.snake_case` codes, messages from `_locales`.
 pub mod error;
 /// Mastodon instances the user enables: what they typed, what the browser granted.
@@ -29,6 +33,8 @@ pub mod sites;
 pub mod store;
 /// Grapheme, UTF-16 and entity (URL, mention, hashtag) helpers shared by the length rules.
 pub mod text;
+/// Exports and imports: JSON backup, CSV (generic, Hootsuite, Pocket), ICS, bookmarks; reports.
+pub mod transfer;
 
 /// The browser layer: every `#[wasm_bindgen]` export, the content script, background and pages.
 #[cfg(target_arch = "wasm32")]

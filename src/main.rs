@@ -1,5 +1,6 @@
 //! The `porte-voix` command line: check posts against a platform's length rule, one text, a
-//! batch of JSON lines, or every row of a scheduler's CSV export.
+//! batch of JSON lines, or every row of a scheduler's CSV export; capture a saved page's
+//! metadata; clean URLs; lint and export the content backlog from a JSON backup.
 //!
 //! Arguments are parsed with `lexopt` rather than clap: it is one small dependency-free crate
 //! (no proc macros, a fraction of clap's compile time and binary size), handles `--opt=value`,
@@ -23,12 +24,20 @@ mod cli;
 use cli::CliError;
 
 const HELP: &str = "\
-porte-voix — check posts against each social network's length rules
+porte-voix — check posts against each social network's length rules, read what a saved page
+declares, clean URLs, and export the content backlog for schedulers
 
 USAGE:
     porte-voix check --platform <ID> [OPTIONS] [FILE|-]
     porte-voix check --platform <ID> --jsonl < posts.jsonl
     porte-voix check --platform <ID> --csv <FILE> --column <NAME> [--json]
+    porte-voix capture --url <URL> [FILE.html|-] [--json]
+    porte-voix backlog lint FILE.csv [--json]          (a generic CSV export)
+    porte-voix backlog lint --platform <ID> FILE.csv   (a Hootsuite bulk file)
+    porte-voix export --ics BACKUP.json [--out FILE]
+    porte-voix export --csv hootsuite BACKUP.json --out DIR [--date-order dd/mm|mm/dd]
+    porte-voix export --csv generic BACKUP.json [--out FILE]
+    porte-voix clean-url [URL…]                        (no URL: one a line on standard input)
     porte-voix platforms
     porte-voix --help | --version
 
@@ -46,6 +55,30 @@ CHECK OPTIONS:
 
     A text read from FILE or standard input loses one trailing newline (the one editors add).
 
+CAPTURE:
+        --url <URL>            where the saved page comes from (relative links resolve
+                               against it, and it is the item's address once cleaned)
+        --json                 one JSON object: url, canonical, title, description, image,
+                               site_name, author, published, lang (null when absent)
+
+BACKLOG LINT:
+    The length of each post, per network: every draft:<network> column of a generic CSV, or
+    with --platform the message (and the link Hootsuite adds) of a Hootsuite bulk file. One line
+    per post (--json: one JSON object per post); exit 1 when one is over. Also takes
+    --x-premium and --mastodon-limit <N>.
+
+EXPORT (from a JSON backup saved by the extension):
+        --ics                  the calendar (RFC 5545) of scheduled items, floating local times
+        --csv hootsuite        Hootsuite's bulk composer: one file per network in --out DIR,
+                               350 rows at most a file (longer lists are split, and it says so)
+        --csv generic          every field of every item, a draft:<network> column per network
+        --date-order <ORDER>   Hootsuite dates as dd/mm (default) or mm/dd
+    Cells starting with = + - @ tab or CR get a leading apostrophe (formula injection).
+
+CLEAN-URL:
+    Prints each URL without its tracking parameters (utm_*, fbclid, gclid, X's s/t on status
+    links, YouTube's si, LinkedIn's trk…) and without a text fragment (#:~:text=), one a line.
+
 EXIT STATUS:
     0  every text is within the limits
     1  at least one text is over a limit
@@ -57,6 +90,12 @@ enum Command {
     Version,
     Platforms,
     Check(cli::check::CheckArgs),
+    CleanUrl(cli::clean_url::CleanUrlArgs),
+    #[cfg(not(target_arch = "wasm32"))]
+    Capture(cli::capture::CaptureArgs),
+    #[cfg(not(target_arch = "wasm32"))]
+    Export(cli::export::ExportArgs),
+    Backlog(cli::backlog::BacklogCommand),
 }
 
 fn parse_args() -> Result<Command, CliError> {
@@ -79,6 +118,12 @@ fn parse_args() -> Result<Command, CliError> {
             Command::Platforms
         }
         "check" => help_or(cli::check::parse(&mut parser)?.map(Command::Check)),
+        #[cfg(not(target_arch = "wasm32"))]
+        "capture" => help_or(cli::capture::parse(&mut parser)?.map(Command::Capture)),
+        "backlog" => help_or(cli::backlog::parse(&mut parser)?.map(Command::Backlog)),
+        #[cfg(not(target_arch = "wasm32"))]
+        "export" => help_or(cli::export::parse(&mut parser)?.map(Command::Export)),
+        "clean-url" => help_or(cli::clean_url::parse(&mut parser)?.map(Command::CleanUrl)),
         other => return Err(CliError::Usage(format!("unknown command `{other}`"))),
     })
 }
@@ -113,6 +158,12 @@ fn main() -> ExitCode {
             Ok(ExitCode::SUCCESS)
         }
         Command::Check(a) => cli::check::run(a),
+        Command::CleanUrl(a) => cli::clean_url::run(a),
+        #[cfg(not(target_arch = "wasm32"))]
+        Command::Capture(a) => cli::capture::run(a),
+        #[cfg(not(target_arch = "wasm32"))]
+        Command::Export(a) => cli::export::run(a),
+        Command::Backlog(a) => cli::backlog::run(a),
     });
     match result {
         Ok(code) => code,
