@@ -22,6 +22,8 @@ pub mod settings;
 pub mod sites;
 /// Grapheme, UTF-16 and entity (URL, mention, hashtag) helpers shared by the length rules.
 pub mod text;
+/// Saved replies: the model, the template language, first names, dates, rendering, import/export.
+pub mod template;
 
 /// The browser layer: every `#[wasm_bindgen]` export, the content script, background and pages.
 #[cfg(target_arch = "wasm32")]
