@@ -20,10 +20,10 @@ pub mod protocol;
 pub mod settings;
 /// The social networks' sites: hosts and the platform each composer posts to.
 pub mod sites;
-/// Grapheme, UTF-16 and entity (URL, mention, hashtag) helpers shared by the length rules.
-pub mod text;
 /// Saved replies: the model, the template language, first names, dates, rendering, import/export.
 pub mod template;
+/// Grapheme, UTF-16 and entity (URL, mention, hashtag) helpers shared by the length rules.
+pub mod text;
 
 /// The browser layer: every `#[wasm_bindgen]` export, the content script, background and pages.
 #[cfg(target_arch = "wasm32")]

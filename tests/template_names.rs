@@ -153,7 +153,12 @@ fn first_names_from_display_names() {
             wrong.push(format!("{display:?}: got {got:?}, want {want:?}"));
         }
     }
-    assert!(wrong.is_empty(), "{} wrong:\n{}", wrong.len(), wrong.join("\n"));
+    assert!(
+        wrong.is_empty(),
+        "{} wrong:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
 }
 
 #[test]

@@ -93,7 +93,13 @@ impl Moment {
         if b[13] != b':' {
             return None;
         }
-        let (y, m, d, h, mi) = (num(0..4)?, num(5..7)?, num(8..10)?, num(11..13)?, num(14..16)?);
+        let (y, m, d, h, mi) = (
+            num(0..4)?,
+            num(5..7)?,
+            num(8..10)?,
+            num(11..13)?,
+            num(14..16)?,
+        );
         let mut rest = &s[16..];
         if let Some(r) = rest.strip_prefix(':') {
             let sec = r.get(..2)?;
@@ -122,7 +128,12 @@ impl Moment {
                     return None;
                 }
                 let (oh, om): (u32, u32) = (r[..2].parse().ok()?, r[3..].parse().ok()?);
-                if om >= 60 || !r[..2].bytes().chain(r[3..].bytes()).all(|c| c.is_ascii_digit()) {
+                if om >= 60
+                    || !r[..2]
+                        .bytes()
+                        .chain(r[3..].bytes())
+                        .all(|c| c.is_ascii_digit())
+                {
                     return None;
                 }
                 sign * (oh * 60 + om) as i32
@@ -156,18 +167,44 @@ pub fn add_business_days(day: i64, n: i32) -> i64 {
 }
 
 const MONTHS_FR: [&str; 12] = [
-    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-    "octobre", "novembre", "décembre",
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
 ];
 const MONTHS_EN: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 const DAYS_FR: [&str; 7] = [
     "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
 ];
 const DAYS_EN: [&str; 7] = [
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
 ];
 
 /// « 26 novembre », « 1er décembre », "November 26".

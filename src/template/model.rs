@@ -242,7 +242,11 @@ mod tests {
             ";aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
             ";👍",
         ] {
-            assert_eq!(check_trigger(bad), Err(TemplateError::TriggerInvalid), "{bad:?}");
+            assert_eq!(
+                check_trigger(bad),
+                Err(TemplateError::TriggerInvalid),
+                "{bad:?}"
+            );
         }
     }
 
@@ -291,7 +295,10 @@ mod tests {
     #[test]
     fn a_template_without_variants_uses_its_body() {
         let t = Template::new("t", "x", "Bonjour");
-        assert_eq!(t.pick(Some("en"), Lang::FrCa), (Lang::FrCa, "Bonjour", None));
+        assert_eq!(
+            t.pick(Some("en"), Lang::FrCa),
+            (Lang::FrCa, "Bonjour", None)
+        );
         let mut t = Template::new("t", "x", "Hello");
         t.lang = Some(Lang::En);
         // only English exists: a French comment still gets it

@@ -8,40 +8,203 @@
 
 /// Titles and honorifics before a name (lower case, accents and dots removed).
 const TITLES: &[&str] = &[
-    "dr", "dre", "docteur", "docteure", "doctor", "m", "mm", "mme", "mmes", "mlle", "mlles",
-    "me", "maitre", "madame", "monsieur", "mademoiselle", "mr", "mrs", "ms", "mx", "miss",
-    "sir", "dame", "lady", "lord", "pr", "pre", "prof", "professeur", "professeure",
-    "professor", "rev", "hon", "capt", "pere", "soeur", "frere",
+    "dr",
+    "dre",
+    "docteur",
+    "docteure",
+    "doctor",
+    "m",
+    "mm",
+    "mme",
+    "mmes",
+    "mlle",
+    "mlles",
+    "me",
+    "maitre",
+    "madame",
+    "monsieur",
+    "mademoiselle",
+    "mr",
+    "mrs",
+    "ms",
+    "mx",
+    "miss",
+    "sir",
+    "dame",
+    "lady",
+    "lord",
+    "pr",
+    "pre",
+    "prof",
+    "professeur",
+    "professeure",
+    "professor",
+    "rev",
+    "hon",
+    "capt",
+    "pere",
+    "soeur",
+    "frere",
 ];
 
 /// Words after a name that are not part of it: degrees, generations, professional orders.
 const SUFFIXES: &[&str] = &[
-    "phd", "mba", "cpa", "crha", "cria", "ing", "eng", "peng", "jr", "sr", "ii", "iii", "iv",
-    "md", "msc", "bsc", "llb", "llm", "esq", "cfa", "pmp", "fcpa", "cma", "adma", "dmd",
-    "rn", "inf", "pharm", "avocat", "avocate", "notaire", "she", "her", "he", "him", "they",
-    "them", "elle", "il", "iel", "lui",
+    "phd", "mba", "cpa", "crha", "cria", "ing", "eng", "peng", "jr", "sr", "ii", "iii", "iv", "md",
+    "msc", "bsc", "llb", "llm", "esq", "cfa", "pmp", "fcpa", "cma", "adma", "dmd", "rn", "inf",
+    "pharm", "avocat", "avocate", "notaire", "she", "her", "he", "him", "they", "them", "elle",
+    "il", "iel", "lui",
 ];
 
 /// Words that mark an organisation, a shop or a service rather than a person.
 const ORGANISATION: &[&str] = &[
-    "boulangerie", "patisserie", "ville", "service", "services", "client", "clients",
-    "clientele", "support", "team", "equipe", "inc", "sarl", "sas", "sasu", "eurl", "sa",
-    "ltee", "ltd", "llc", "llp", "corp", "co", "cie", "coop", "cooperative", "gmbh", "cafe",
-    "cafes", "coffee", "restaurant", "resto", "bistro", "brasserie", "bar", "pub", "pizzeria",
-    "boutique", "magasin", "shop", "store", "agence", "agency", "studio", "studios", "groupe",
-    "group", "societe", "association", "asso", "officiel", "officielle", "official", "hq",
-    "company", "compagnie", "banque", "bank", "caisse", "mairie", "municipalite",
-    "gouvernement", "government", "ministere", "universite", "university", "ecole", "school",
-    "college", "cegep", "lycee", "hotel", "pharmacie", "pharmacy", "clinique", "clinic",
-    "hopital", "hospital", "fondation", "foundation", "institut", "institute", "club",
-    "centre", "center", "radio", "tv", "journal", "magazine", "news", "media", "medias",
-    "editions", "librairie", "bibliotheque", "library", "musee", "museum", "theatre",
-    "festival", "syndicat", "federation", "conseil", "region", "departement", "commune",
-    "fils", "freres", "marketing", "communication", "communications", "consulting",
-    "solutions", "labs", "podcast", "fc", "garage", "salon", "spa", "immobilier",
-    "assurance", "assurances", "transports", "info", "infos", "actu", "actus", "officiels", "ltda",
-    "pty", "plc", "ag", "bv", "srl", "spa", "hq", "staff", "team", "crew", "collectif",
-    "mouvement", "parti", "office", "bureau", "direction", "ministry", "department", "city",
+    "boulangerie",
+    "patisserie",
+    "ville",
+    "service",
+    "services",
+    "client",
+    "clients",
+    "clientele",
+    "support",
+    "team",
+    "equipe",
+    "inc",
+    "sarl",
+    "sas",
+    "sasu",
+    "eurl",
+    "sa",
+    "ltee",
+    "ltd",
+    "llc",
+    "llp",
+    "corp",
+    "co",
+    "cie",
+    "coop",
+    "cooperative",
+    "gmbh",
+    "cafe",
+    "cafes",
+    "coffee",
+    "restaurant",
+    "resto",
+    "bistro",
+    "brasserie",
+    "bar",
+    "pub",
+    "pizzeria",
+    "boutique",
+    "magasin",
+    "shop",
+    "store",
+    "agence",
+    "agency",
+    "studio",
+    "studios",
+    "groupe",
+    "group",
+    "societe",
+    "association",
+    "asso",
+    "officiel",
+    "officielle",
+    "official",
+    "hq",
+    "company",
+    "compagnie",
+    "banque",
+    "bank",
+    "caisse",
+    "mairie",
+    "municipalite",
+    "gouvernement",
+    "government",
+    "ministere",
+    "universite",
+    "university",
+    "ecole",
+    "school",
+    "college",
+    "cegep",
+    "lycee",
+    "hotel",
+    "pharmacie",
+    "pharmacy",
+    "clinique",
+    "clinic",
+    "hopital",
+    "hospital",
+    "fondation",
+    "foundation",
+    "institut",
+    "institute",
+    "club",
+    "centre",
+    "center",
+    "radio",
+    "tv",
+    "journal",
+    "magazine",
+    "news",
+    "media",
+    "medias",
+    "editions",
+    "librairie",
+    "bibliotheque",
+    "library",
+    "musee",
+    "museum",
+    "theatre",
+    "festival",
+    "syndicat",
+    "federation",
+    "conseil",
+    "region",
+    "departement",
+    "commune",
+    "fils",
+    "freres",
+    "marketing",
+    "communication",
+    "communications",
+    "consulting",
+    "solutions",
+    "labs",
+    "podcast",
+    "fc",
+    "garage",
+    "salon",
+    "spa",
+    "immobilier",
+    "assurance",
+    "assurances",
+    "transports",
+    "info",
+    "infos",
+    "actu",
+    "actus",
+    "officiels",
+    "ltda",
+    "pty",
+    "plc",
+    "ag",
+    "bv",
+    "srl",
+    "spa",
+    "hq",
+    "staff",
+    "team",
+    "crew",
+    "collectif",
+    "mouvement",
+    "parti",
+    "office",
+    "bureau",
+    "direction",
+    "ministry",
+    "department",
+    "city",
 ];
 
 /// First words that make the whole name an organisation's ("Les Cafés …", "Chez Paul").
@@ -167,11 +330,16 @@ pub fn first_name(display: &str) -> Option<String> {
             }
             ')' | ']' | '}' => depth = depth.saturating_sub(1),
             _ if depth > 0 => {}
-            '·' | '•' | '–' | '—' | ',' | ':' | ';' | '«' | '»' | '"' | '~' | '*' => flat.push('|'),
+            '·' | '•' | '–' | '—' | ',' | ':' | ';' | '«' | '»' | '"' | '~' | '*' => {
+                flat.push('|')
+            }
             c => flat.push(c),
         }
     }
-    let flat = flat.replace(" - ", "|").replace(" -", "|").replace("- ", "|");
+    let flat = flat
+        .replace(" - ", "|")
+        .replace(" -", "|")
+        .replace("- ", "|");
     let segment = flat
         .split('|')
         .find(|s| s.chars().any(char::is_alphabetic))?;
@@ -186,7 +354,9 @@ pub fn first_name(display: &str) -> Option<String> {
         l.starts_with("l'") && l.len() > 2
     });
     if org_start
-        || folded.first().is_some_and(|f| ORGANISATION_FIRST.contains(&f.as_str()))
+        || folded
+            .first()
+            .is_some_and(|f| ORGANISATION_FIRST.contains(&f.as_str()))
         || folded
             .iter()
             .flat_map(|f| f.split('-'))
@@ -203,7 +373,7 @@ pub fn first_name(display: &str) -> Option<String> {
     let mut k = 0;
     tokens.retain(|t| {
         k += 1;
-        !(k > 1 && SUFFIXES.contains(&fold(t).as_str())) && !t.contains('/')
+        !(t.contains('/') || (k > 1 && SUFFIXES.contains(&fold(t).as_str())))
     });
     if titled && tokens.len() < 2 {
         return None; // "Mme Tremblay": a surname only
@@ -225,7 +395,9 @@ pub fn first_name(display: &str) -> Option<String> {
         || letters.iter().any(|&c| is_cjk(c))
         || (PARTICLES.contains(&f.as_str()) && tokens.len() > 1)
         || TITLES.contains(&f.as_str())
-        || name.contains(|c: char| !(c.is_alphabetic() || c == '-' || c == '\'' || ('\u{300}'..='\u{36f}').contains(&c)))
+        || name.contains(|c: char| {
+            !(c.is_alphabetic() || c == '-' || c == '\'' || ('\u{300}'..='\u{36f}').contains(&c))
+        })
     {
         return None;
     }

@@ -203,7 +203,13 @@ pub fn parse(body: &str) -> Parsed {
 fn canonical(name: &str) -> String {
     name.chars()
         .flat_map(char::to_lowercase)
-        .map(|c| if matches!(c, 'é' | 'è' | 'ê') { 'e' } else { c })
+        .map(|c| {
+            if matches!(c, 'é' | 'è' | 'ê') {
+                'e'
+            } else {
+                c
+            }
+        })
         .collect()
 }
 
@@ -226,7 +232,11 @@ fn node(inner: &str, span: Span) -> Result<Node, TemplateError> {
         if arg.is_some() {
             Err(BadArgument)
         } else {
-            Ok(Node::Var { var: v, fallback: fallback.clone(), span })
+            Ok(Node::Var {
+                var: v,
+                fallback: fallback.clone(),
+                span,
+            })
         }
     };
     match name.as_str() {
@@ -244,7 +254,11 @@ fn node(inner: &str, span: Span) -> Result<Node, TemplateError> {
             } else {
                 Var::Weekday(shift)
             };
-            Ok(Node::Var { var: v, fallback, span })
+            Ok(Node::Var {
+                var: v,
+                fallback,
+                span,
+            })
         }
         "curseur" | "cursor" if arg.is_none() && fallback.is_none() => Ok(Node::Cursor),
         "curseur" | "cursor" => Err(BadArgument),
