@@ -4,6 +4,8 @@
 use std::io::Read;
 
 pub mod check;
+pub mod render;
+pub mod templates;
 
 /// A command-line failure. `code()` is stable; the message is for people.
 #[derive(Debug, thiserror::Error)]

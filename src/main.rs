@@ -17,12 +17,14 @@ mod cli;
 use cli::CliError;
 
 const HELP: &str = "\
-porte-voix — check posts against each social network's length rules
+porte-voix — check posts against each social network's length rules, render and lint reply templates
 
 USAGE:
     porte-voix check --platform <ID> [OPTIONS] [FILE|-]
     porte-voix check --platform <ID> --jsonl < posts.jsonl
     porte-voix check --platform <ID> --csv <FILE> --column <NAME> [--json]
+    porte-voix render --jsonl < templates.jsonl
+    porte-voix templates lint [--json] <FILE>
     porte-voix platforms
     porte-voix --help | --version
 
@@ -40,9 +42,21 @@ CHECK OPTIONS:
 
     A text read from FILE or standard input loses one trailing newline (the one editors add).
 
+RENDER (--jsonl):
+    one JSON object per line: {\"template\": \"Merci {{prenom}} !\", \"lang\": \"fr-CA\",
+    \"now\": \"2026-11-24T10:00:00-05:00\", \"context\": {\"author\", \"handle\", \"brand\",
+    \"url\", \"page_title\"}, \"values\": {\"field name\": \"...\"}, \"choices\": [0],
+    \"platform\": \"x\"} (all but template optional; no now: this machine's clock and zone);
+    one line out: {\"text\", \"cursor\", \"fields\", \"choices\", \"left_out\", \"errors\",
+    \"length\"}
+
+TEMPLATES LINT:
+    checks a library's JSON export: every text parses, uses known variables, and fits each
+    of its networks with a long sample context; a summary, or one JSON report with --json
+
 EXIT STATUS:
-    0  every text is within the limits
-    1  at least one text is over a limit
+    0  every text is within the limits (render, lint: no template error)
+    1  at least one text is over a limit (render, lint: a template has errors)
     2  bad input or usage (message on standard error)
 ";
 
@@ -51,6 +65,8 @@ enum Command {
     Version,
     Platforms,
     Check(cli::check::CheckArgs),
+    Render(cli::render::RenderArgs),
+    Templates(cli::templates::TemplatesArgs),
 }
 
 fn parse_args() -> Result<Command, CliError> {
@@ -73,6 +89,8 @@ fn parse_args() -> Result<Command, CliError> {
             Command::Platforms
         }
         "check" => help_or(cli::check::parse(&mut parser)?.map(Command::Check)),
+        "render" => help_or(cli::render::parse_args(&mut parser)?.map(Command::Render)),
+        "templates" => help_or(cli::templates::parse_args(&mut parser)?.map(Command::Templates)),
         other => return Err(CliError::Usage(format!("unknown command `{other}`"))),
     })
 }
@@ -107,6 +125,8 @@ fn main() -> ExitCode {
             Ok(ExitCode::SUCCESS)
         }
         Command::Check(a) => cli::check::run(a),
+        Command::Render(a) => cli::render::run(a),
+        Command::Templates(a) => cli::templates::run(a),
     });
     match result {
         Ok(code) => code,
