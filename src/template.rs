@@ -13,6 +13,7 @@ pub mod model;
 pub mod names;
 pub mod parse;
 pub mod render;
+pub mod search;
 pub mod starter;
 pub mod transfer;
 

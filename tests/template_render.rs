@@ -158,6 +158,14 @@ fn cursor_fields_and_choices() {
     );
     assert_eq!(r.text, "Merci ");
     assert_eq!(r.cursor, Some(6));
+    // a cursor just before a left-out variable stays where the text goes on
+    let r = render(
+        &parse("Merci {{curseur}}{{prenom}} !"),
+        &c2,
+        &Values::default(),
+    );
+    assert_eq!(r.text, "Merci !");
+    assert_eq!(r.cursor, Some(5));
 }
 
 #[test]

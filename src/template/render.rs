@@ -171,8 +171,11 @@ pub fn render(t: &Parsed, ctx: &RenderContext, values: &Values) -> Rendered {
             Some(v) => out.push_str(&v),
             // left out: with the space before it, or the one after it at the start of a line
             None => match out.chars().next_back() {
-                Some(c) if is_hspace(c) && cursor.is_none_or(|k| k < out.len()) => {
+                Some(c) if is_hspace(c) => {
                     out.truncate(out.len() - c.len_utf8());
+                    if let Some(k) = cursor.as_mut() {
+                        *k = (*k).min(out.len());
+                    }
                 }
                 None | Some('\n') => skip_space = true,
                 _ => {}
