@@ -9,6 +9,7 @@
 //! over 5,000 templates, far over a keystroke's budget; the index answers in well under 1 ms.
 
 use super::model::Template;
+use std::collections::HashMap;
 
 /// Where a word occurs, as bits.
 const TRIGGER: u8 = 1;
@@ -17,7 +18,7 @@ const TAG: u8 = 4;
 const TEXT: u8 = 8;
 
 /// Lower case without accents, letters and digits only; anything else separates words.
-pub fn fold_words(s: &str, mut each: impl FnMut(String)) {
+pub fn fold_words(s: &str, mut each: impl FnMut(&str)) {
     let mut w = String::new();
     for c in s.chars().flat_map(char::to_lowercase) {
         let c = match c {
@@ -41,11 +42,12 @@ pub fn fold_words(s: &str, mut each: impl FnMut(String)) {
         if c.is_alphanumeric() {
             w.push(c);
         } else if !w.is_empty() {
-            each(std::mem::take(&mut w));
+            each(&w);
+            w.clear();
         }
     }
     if !w.is_empty() {
-        each(w);
+        each(&w);
     }
 }
 
@@ -88,10 +90,28 @@ fn within_one_typo(a: &[u8], b: &[u8]) -> bool {
 impl SearchIndex {
     /// Indexes every template's trigger, title, tags and texts.
     pub fn new(templates: &[Template]) -> SearchIndex {
-        let mut all: Vec<(String, u32, u8)> = Vec::new();
+        let mut ids: HashMap<String, u32> = HashMap::new();
+        let mut postings: Vec<Vec<(u32, u8)>> = Vec::new();
         for (i, t) in templates.iter().enumerate() {
             let i = i as u32;
-            let mut add = |s: &str, field: u8| fold_words(s, |w| all.push((w, i, field)));
+            let mut add = |s: &str, field: u8| {
+                fold_words(s, |w| {
+                    let id = match ids.get(w) {
+                        Some(&id) => id,
+                        None => {
+                            let id = postings.len() as u32;
+                            ids.insert(w.to_string(), id);
+                            postings.push(Vec::new());
+                            id
+                        }
+                    };
+                    let p = &mut postings[id as usize];
+                    match p.last_mut() {
+                        Some(last) if last.0 == i => last.1 |= field,
+                        _ => p.push((i, field)),
+                    }
+                })
+            };
             if let Some(tr) = &t.trigger {
                 add(tr, TRIGGER);
             }
@@ -103,27 +123,19 @@ impl SearchIndex {
                 add(x.text, TEXT);
             }
         }
-        all.sort_unstable();
-        let mut idx = SearchIndex {
+        let mut sorted: Vec<(String, u32)> = ids.into_iter().collect();
+        sorted.sort_unstable();
+        SearchIndex {
+            postings: sorted
+                .iter()
+                .map(|&(_, id)| std::mem::take(&mut postings[id as usize]))
+                .collect(),
+            words: sorted.into_iter().map(|(w, _)| w).collect(),
             usage: templates
                 .iter()
                 .map(|t| (t.uses, t.last_used.unwrap_or(0)))
                 .collect(),
-            ..Default::default()
-        };
-        for (w, i, field) in all {
-            if idx.words.last() != Some(&w) {
-                idx.words.push(w);
-                idx.postings.push(Vec::new());
-            }
-            if let Some(p) = idx.postings.last_mut() {
-                match p.last_mut() {
-                    Some(last) if last.0 == i => last.1 |= field,
-                    _ => p.push((i, field)),
-                }
-            }
         }
-        idx
     }
 
     fn use_bonus(&self, i: usize, now: i64) -> f32 {
@@ -142,7 +154,7 @@ impl SearchIndex {
     pub fn search(&self, query: &str, now: i64, limit: usize) -> Vec<Hit> {
         let n = self.usage.len();
         let mut terms = Vec::new();
-        fold_words(query, |w| terms.push(w));
+        fold_words(query, |w| terms.push(w.to_string()));
         let mut score = vec![0f32; n];
         let mut matched = vec![0u16; n];
         for (k, term) in terms.iter().enumerate() {
