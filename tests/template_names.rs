@@ -138,6 +138,30 @@ const FIRST_NAMES: &[(&str, Option<&str>)] = &[
     ("Acme Corp", None),
     ("Studio Créatif Montréal", None),
     ("SNCF", None),
+    // more of what networks show
+    ("Catherine (Cath) Dubé", Some("Catherine")),
+    ("Mathieu L.", Some("Mathieu")),
+    ("Stéphanie St-Pierre", Some("Stéphanie")),
+    ("Dr. Jean-Luc Picard, MD", Some("Jean-Luc")),
+    ("ÉRIC", Some("Éric")),
+    ("L'Équipe Rivard", None),
+    ("Isabelle & Marc", None),
+    ("marie.tremblay", None),
+    ("Jean‑Sébastien Bach 🎹", Some("Jean-Sébastien")),
+    // fancy-font letters
+    ("𝓜𝓪𝓻𝓲𝓮 ✨", Some("Marie")),
+    ("𝐉𝐞𝐚𝐧-𝐅𝐫𝐚𝐧𝐜̧𝐨𝐢𝐬 𝐆𝐚𝐠𝐧𝐨𝐧", Some("Jean-François")),
+    ("𝕊𝕠𝕡𝕙𝕚𝕖 𝕃𝕒𝕧𝕠𝕚𝕖", Some("Sophie")),
+    ("ⓂⒶⓇⒸ", Some("Marc")),
+    ("Ｊｕｌｉｅ", Some("Julie")),
+    ("Geneviève Ouellet-Lévesque 🇫🇷🇨🇦", Some("Geneviève")),
+    (
+        "Frédérique | Responsable communauté chez Fnac",
+        Some("Frédérique"),
+    ),
+    ("Maxime Gagnon, B. Sc. inf.", Some("Maxime")),
+    ("Louis-Philippe 🍁 (Québec)", Some("Louis-Philippe")),
+    ("Capt. Marie Renaud", Some("Marie")),
     // other scripts
     ("山田 太郎", None),
     ("Анна Петрова", Some("Анна")),
@@ -175,6 +199,7 @@ fn full_names_drop_emoji_and_fix_the_case() {
         ("Kevin 🏒🥅", "Kevin"),
         ("🌻", ""),
         ("  Julie   Roy  ", "Julie Roy"),
+        ("𝓜𝓪𝓻𝓲𝓮 𝓣𝓻𝓮𝓶𝓫𝓵𝓪𝔂 ✨", "Marie Tremblay"),
         ("LUDWIG VAN BEETHOVEN", "Ludwig van Beethoven"),
     ];
     for (display, want) in cases {

@@ -239,7 +239,8 @@ fn fold(word: &str) -> String {
 /// character (emoji, pictographs, dingbats, variation selectors, joiners) becomes a space.
 /// Apostrophes become `'`, dashes between words `-`, spaces collapse.
 fn clean(display: &str) -> String {
-    let nfc = crate::text::Nfc::new(display);
+    let plain: String = display.chars().map(plain_letter).collect();
+    let nfc = crate::text::Nfc::new(&plain);
     let mut s = String::with_capacity(display.len());
     for c in nfc.as_str().chars() {
         let c = match c {
@@ -263,6 +264,51 @@ fn clean(display: &str) -> String {
         s.pop();
     }
     s
+}
+
+/// A decorative letter as its plain Latin letter: the mathematical alphabets (𝐌𝐚𝐫𝐢𝐞, 𝓜𝓪𝓻𝓲𝓮,
+/// 𝕄𝕒𝕣𝕚𝕖…), their letterlike forms (ℳ, ℯ…), circled and fullwidth letters, as fancy-font
+/// generators write display names.
+fn plain_letter(c: char) -> char {
+    let n = c as u32;
+    let from = |base: u32, upper: bool| {
+        char::from_u32(if upper { 'A' } else { 'a' } as u32 + (n - base)).unwrap_or(c)
+    };
+    match n {
+        0x1D400..=0x1D6A3 => {
+            let k = (n - 0x1D400) % 52;
+            char::from_u32(if k < 26 {
+                'A' as u32 + k
+            } else {
+                'a' as u32 + k - 26
+            })
+            .unwrap_or(c)
+        }
+        0x24B6..=0x24CF => from(0x24B6, true),
+        0x24D0..=0x24E9 => from(0x24D0, false),
+        0xFF21..=0xFF3A => from(0xFF21, true),
+        0xFF41..=0xFF5A => from(0xFF41, false),
+        _ => match c {
+            'ℂ' => 'C',
+            'ℊ' => 'g',
+            'ℋ' | 'ℌ' | 'ℍ' => 'H',
+            'ℐ' | 'ℑ' => 'I',
+            'ℒ' => 'L',
+            'ℕ' => 'N',
+            'ℙ' => 'P',
+            'ℚ' => 'Q',
+            'ℛ' | 'ℜ' | 'ℝ' => 'R',
+            'ℤ' | 'ℨ' => 'Z',
+            'ℬ' => 'B',
+            'ℭ' => 'C',
+            'ℯ' => 'e',
+            'ℰ' => 'E',
+            'ℱ' => 'F',
+            'ℳ' => 'M',
+            'ℴ' => 'o',
+            c => c,
+        },
+    }
 }
 
 fn is_cjk(c: char) -> bool {
