@@ -2,7 +2,7 @@
 //! and English, with titles, degrees, pronouns, jobs, emoji, decorations, organisations,
 //! handles and initials.
 
-use porte_voix::template::names::{first_name, full_name};
+use porte_voix::template::names::{first_name, full_name, lower, upper};
 
 /// (display name, expected first name)
 const FIRST_NAMES: &[(&str, Option<&str>)] = &[
@@ -228,4 +228,39 @@ fn hostile_and_odd_inputs_do_not_panic() {
         let _ = full_name(s);
     }
     assert_eq!(first_name("<img src=x onerror=alert(1)>"), None);
+}
+
+#[test]
+fn the_small_case_mapping_agrees_with_unicode_where_it_maps() {
+    // Latin with its accents, Vietnamese, Greek, Cyrillic: the letters names are written in
+    let ranges = [
+        0x20..=0x17F,
+        0x391..=0x3AB,
+        0x3B1..=0x3CB,
+        0x400..=0x45F,
+        0x1E00..=0x1E95,
+        0x1EA0..=0x1EFF,
+    ];
+    let single = |mut it: std::iter::Peekable<std::vec::IntoIter<char>>| {
+        let c = it.next();
+        if it.peek().is_some() {
+            None
+        } else {
+            c
+        }
+    };
+    let mut mapped = 0;
+    for n in ranges.into_iter().flatten() {
+        let Some(c) = char::from_u32(n) else { continue };
+        // dotless ı, long ſ, µ and final ς change script or form upward: left as they are
+        if matches!(c, 'ı' | 'ſ' | 'µ' | 'ς' | 'İ' | 'ŉ' | 'ß') {
+            continue;
+        }
+        let std_lower = single(c.to_lowercase().collect::<Vec<_>>().into_iter().peekable());
+        let std_upper = single(c.to_uppercase().collect::<Vec<_>>().into_iter().peekable());
+        assert_eq!(Some(lower(c)), std_lower, "lower {c:?} U+{n:04X}");
+        assert_eq!(Some(upper(c)), std_upper, "upper {c:?} U+{n:04X}");
+        mapped += (lower(c) != c) as u32;
+    }
+    assert!(mapped > 300, "{mapped}");
 }

@@ -216,10 +216,51 @@ const PARTICLES: &[&str] = &[
     "della", "dos", "das", "do", "y", "et", "e", "ten", "ter", "bin", "al",
 ];
 
+/// The lower case of a letter of the scripts names are written in here (Latin with its
+/// accents and Vietnamese, Greek, Cyrillic); any other character unchanged. The full Unicode
+/// case tables (`char::to_lowercase`) would add about 20 KB to the in-page engine.
+pub fn lower(c: char) -> char {
+    let n = c as u32;
+    let m = match n {
+        0x41..=0x5A | 0xC0..=0xD6 | 0xD8..=0xDE | 0x391..=0x3A1 | 0x3A3..=0x3AB => n + 32,
+        0x410..=0x42F => n + 32,
+        0x400..=0x40F => n + 80,
+        0x178 => 0xFF,
+        0x100..=0x137 | 0x14A..=0x177 | 0x1E00..=0x1E95 | 0x1EA0..=0x1EFF
+            if n.is_multiple_of(2) =>
+        {
+            n + 1
+        }
+        0x139..=0x148 | 0x179..=0x17E if n % 2 == 1 => n + 1,
+        _ => n,
+    };
+    char::from_u32(m).unwrap_or(c)
+}
+
+/// The upper case of a letter, as `lower` knows them; `ß` and other letters unchanged.
+pub fn upper(c: char) -> char {
+    let n = c as u32;
+    let m = match n {
+        0x61..=0x7A | 0xE0..=0xF6 | 0xF8..=0xFE | 0x3B1..=0x3C1 | 0x3C3..=0x3CB => n - 32,
+        0x430..=0x44F => n - 32,
+        0x450..=0x45F => n - 80,
+        0xFF => 0x178,
+        0x101..=0x137 | 0x14B..=0x177 | 0x1E01..=0x1E95 | 0x1EA1..=0x1EFF if n % 2 == 1 => n - 1,
+        0x13A..=0x148 | 0x17A..=0x17E if n.is_multiple_of(2) => n - 1,
+        _ => n,
+    };
+    char::from_u32(m).unwrap_or(c)
+}
+
+/// `s` in lower case, as `lower` knows it.
+pub fn lower_str(s: &str) -> String {
+    s.chars().map(lower).collect()
+}
+
 /// Lower case, accents and dots removed: the form the word lists use.
 fn fold(word: &str) -> String {
     let mut s = String::with_capacity(word.len());
-    for c in word.chars().flat_map(char::to_lowercase) {
+    for c in word.chars().map(lower) {
         s.push(match c {
             'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' => 'a',
             'ç' => 'c',
@@ -319,9 +360,9 @@ fn is_cjk(c: char) -> bool {
 /// (after a space, a hyphen or an apostrophe) capitalised, particles lower case inside.
 fn fix_case(name: &str, whole: bool) -> String {
     let letters = || name.chars().filter(|c| c.is_alphabetic());
-    let upper = letters().all(|c| !c.is_lowercase());
-    let lower = letters().all(|c| !c.is_uppercase());
-    if !(upper || lower) || letters().count() < 2 {
+    let all_upper = letters().all(|c| upper(c) == c);
+    let all_lower = letters().all(|c| lower(c) == c);
+    if !(all_upper || all_lower) || letters().count() < 2 {
         return name.to_string();
     }
     let mut out = String::with_capacity(name.len());
@@ -330,7 +371,7 @@ fn fix_case(name: &str, whole: bool) -> String {
             out.push(' ');
         }
         if whole && i > 0 && PARTICLES.contains(&fold(word).as_str()) && !word.contains('\'') {
-            out.extend(word.chars().flat_map(char::to_lowercase));
+            out.extend(word.chars().map(lower));
             continue;
         }
         let mut start = true;
@@ -342,9 +383,9 @@ fn fix_case(name: &str, whole: bool) -> String {
                 && matches!(c, 'd' | 'l' | 'D' | 'L')
                 && word[1..].starts_with('\'');
             if start && !particle {
-                out.extend(c.to_uppercase());
+                out.push(upper(c));
             } else {
-                out.extend(c.to_lowercase());
+                out.push(lower(c));
             }
             start = !c.is_alphabetic() && !('\u{300}'..='\u{36f}').contains(&c);
         }
@@ -396,7 +437,7 @@ pub fn first_name(display: &str) -> Option<String> {
         .collect();
     let folded: Vec<String> = tokens.iter().map(|t| fold(t)).collect();
     let org_start = tokens.first().is_some_and(|t| {
-        let l = t.to_lowercase();
+        let l = lower_str(t);
         l.starts_with("l'") && l.len() > 2
     });
     if org_start
@@ -431,7 +472,7 @@ pub fn first_name(display: &str) -> Option<String> {
         .split(['.', '-'])
         .filter(|p| !p.is_empty())
         .all(|p| p.chars().filter(|c| c.is_alphabetic()).count() <= 1)
-        || (letters.len() == 2 && letters.iter().all(|c| c.is_uppercase()));
+        || (letters.len() == 2 && letters.iter().all(|&c| lower(c) != c));
     let latin = letters.iter().all(|c| (*c as u32) < 0x250);
     let vowel = f.contains(['a', 'e', 'i', 'o', 'u', 'y', 'æ', 'œ']);
     if name.starts_with('@')

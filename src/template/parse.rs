@@ -202,7 +202,7 @@ pub fn parse(body: &str) -> Parsed {
 /// The canonical form of a written name: lower case, `é`/`è`/`ê` as `e`.
 fn canonical(name: &str) -> String {
     name.chars()
-        .flat_map(char::to_lowercase)
+        .map(super::names::lower)
         .map(|c| {
             if matches!(c, 'é' | 'è' | 'ê') {
                 'e'

@@ -20,7 +20,7 @@ const TEXT: u8 = 8;
 /// Lower case without accents, letters and digits only; anything else separates words.
 pub fn fold_words(s: &str, mut each: impl FnMut(&str)) {
     let mut w = String::new();
-    for c in s.chars().flat_map(char::to_lowercase) {
+    for c in s.chars().map(super::names::lower) {
         let c = match c {
             'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' => 'a',
             'ç' => 'c',

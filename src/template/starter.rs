@@ -6,6 +6,7 @@
 //! ids it installed, so an update never duplicates one and a deleted one never comes back.
 
 use super::model::Template;
+use super::names::lower_str;
 use super::transfer::read_export;
 
 const STARTER_JSON: &str = include_str!("starter.json");
@@ -21,7 +22,7 @@ pub fn starter() -> Vec<Template> {
 pub fn to_install(library: &[Template], installed: &[String]) -> Vec<Template> {
     let taken: Vec<String> = library
         .iter()
-        .filter_map(|t| Some(t.trigger.as_ref()?.to_lowercase()))
+        .filter_map(|t| Some(lower_str(t.trigger.as_ref()?)))
         .collect();
     starter()
         .into_iter()
@@ -29,7 +30,7 @@ pub fn to_install(library: &[Template], installed: &[String]) -> Vec<Template> {
         .map(|mut s| {
             if s.trigger
                 .as_ref()
-                .is_some_and(|tr| taken.contains(&tr.to_lowercase()))
+                .is_some_and(|tr| taken.contains(&lower_str(tr)))
             {
                 s.trigger = None;
             }

@@ -6,6 +6,7 @@
 //! long, an older revision) are skipped with their reason, as data in the report.
 
 use super::model::Template;
+use super::names::lower_str;
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 
@@ -163,7 +164,7 @@ pub fn check_unique(templates: &[Template]) -> Result<(), ImportError> {
             return Err(ImportError::DuplicateId { id: t.id.clone() });
         }
         if let Some(tr) = &t.trigger {
-            if !triggers.insert(tr.to_lowercase()) {
+            if !triggers.insert(lower_str(tr)) {
                 return Err(ImportError::DuplicateTrigger {
                     trigger: tr.clone(),
                 });
@@ -263,7 +264,7 @@ pub fn plan_import(
     // replaced by this import too (a swap of triggers is done in two imports, never lost)
     let triggers: HashMap<String, &str> = library
         .iter()
-        .filter_map(|t| Some((t.trigger.as_ref()?.to_lowercase(), t.id.as_str())))
+        .filter_map(|t| Some((lower_str(t.trigger.as_ref()?), t.id.as_str())))
         .collect();
     let mut plan = ImportPlan::default();
     for mut t in incoming {
@@ -287,7 +288,7 @@ pub fn plan_import(
             Some(SkipReason::Older)
         } else if t.trigger.as_ref().is_some_and(|tr| {
             triggers
-                .get(&tr.to_lowercase())
+                .get(&lower_str(tr))
                 .is_some_and(|owner| *owner != t.id)
         }) {
             Some(SkipReason::TriggerTaken)
