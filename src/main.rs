@@ -1,5 +1,6 @@
 //! The `porte-voix` command line: check posts against a platform's length rule, one text, a
-//! batch of JSON lines, or every row of a scheduler's CSV export.
+//! batch of JSON lines, or every row of a scheduler's CSV export; render reply templates
+//! (`render --jsonl`) and lint a template library's export (`templates lint`).
 //!
 //! Arguments are parsed with `lexopt` rather than clap: it is one small dependency-free crate
 //! (no proc macros, a fraction of clap's compile time and binary size), handles `--opt=value`,

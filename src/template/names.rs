@@ -281,9 +281,10 @@ fn fold(word: &str) -> String {
 /// Apostrophes become `'`, dashes between words `-`, spaces collapse.
 fn clean(display: &str) -> String {
     let plain: String = display.chars().map(plain_letter).collect();
-    let nfc = crate::text::Nfc::new(&plain);
+    let mut nfc = String::with_capacity(plain.len());
+    crate::text::nfc_into(&mut nfc, &plain, &mut Vec::new());
     let mut s = String::with_capacity(display.len());
-    for c in nfc.as_str().chars() {
+    for c in nfc.chars() {
         let c = match c {
             '’' | 'ʼ' | '‘' | '`' | '´' => '\'',
             '‐' | '‑' => '-',
