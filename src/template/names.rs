@@ -281,10 +281,9 @@ fn fold(word: &str) -> String {
 /// Apostrophes become `'`, dashes between words `-`, spaces collapse.
 fn clean(display: &str) -> String {
     let plain: String = display.chars().map(plain_letter).collect();
-    let mut nfc = String::with_capacity(plain.len());
-    crate::text::nfc_into(&mut nfc, &plain, &mut Vec::new());
+    let nfc = crate::text::Nfc::new(&plain);
     let mut s = String::with_capacity(display.len());
-    for c in nfc.chars() {
+    for c in nfc.as_str().chars() {
         let c = match c {
             '’' | 'ʼ' | '‘' | '`' | '´' => '\'',
             '‐' | '‑' => '-',
