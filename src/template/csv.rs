@@ -35,19 +35,29 @@ pub const COLUMNS: [&str; 8] = [
     "id", "title", "trigger", "language", "body", "short", "tags", "networks",
 ];
 
+/// A cell that a spreadsheet would run as a formula starts with one of these; a `'` before one
+/// is the guard.
+fn risky(s: &str) -> bool {
+    s.starts_with(['=', '+', '-', '@', '\t', '\r'])
+}
+
+/// A guard `'` goes before a risky cell, and before a cell that already looks guarded, so that
+/// `restore` gives back exactly what was written.
 fn neutralise(cell: &str) -> String {
-    let risky = |c: char| matches!(c, '=' | '+' | '-' | '@' | '\t' | '\r');
-    let mut chars = cell.chars();
-    match (chars.next(), chars.next()) {
-        (Some(c), _) if risky(c) => format!("'{cell}"),
-        (Some('\''), Some(c)) if risky(c) => format!("'{cell}"),
-        _ => cell.to_string(),
+    let looks_guarded = |s: &str| {
+        s.strip_prefix('\'')
+            .is_some_and(|r| risky(r) || r.starts_with('\''))
+    };
+    if risky(cell) || looks_guarded(cell) {
+        format!("'{cell}")
+    } else {
+        cell.to_string()
     }
 }
 
 fn restore(cell: &str) -> &str {
     match cell.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r', '\'']) => rest,
+        Some(rest) if risky(rest) || rest.starts_with('\'') => rest,
         _ => cell,
     }
 }
