@@ -12,6 +12,8 @@ pub mod check;
 pub mod clean_url;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod export;
+pub mod render;
+pub mod templates;
 
 /// A command-line failure. `code()` is stable; the message is for people.
 #[derive(Debug, thiserror::Error)]

@@ -31,6 +31,8 @@ pub mod settings;
 pub mod sites;
 /// What the background keeps in IndexedDB: records, revisions, tombstones, schema migrations.
 pub mod store;
+/// Saved replies: the model, the template language, first names, dates, rendering, import/export.
+pub mod template;
 /// Grapheme, UTF-16 and entity (URL, mention, hashtag) helpers shared by the length rules.
 pub mod text;
 /// Exports and imports: JSON backup, CSV (generic, Hootsuite, Pocket), ICS, bookmarks; reports.

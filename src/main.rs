@@ -1,6 +1,7 @@
 //! The `porte-voix` command line: check posts against a platform's length rule, one text, a
 //! batch of JSON lines, or every row of a scheduler's CSV export; capture a saved page's
-//! metadata; clean URLs; lint and export the content backlog from a JSON backup.
+//! metadata; clean URLs; lint and export the content backlog from a JSON backup; render reply
+//! templates (`render --jsonl`) and lint a template library's export (`templates lint`).
 //!
 //! Arguments are parsed with `lexopt` rather than clap: it is one small dependency-free crate
 //! (no proc macros, a fraction of clap's compile time and binary size), handles `--opt=value`,
@@ -24,8 +25,8 @@ mod cli;
 use cli::CliError;
 
 const HELP: &str = "\
-porte-voix — check posts against each social network's length rules, read what a saved page
-declares, clean URLs, and export the content backlog for schedulers
+porte-voix — check posts against each social network's length rules, render and lint reply
+templates, read what a saved page declares, clean URLs, and export the content backlog
 
 USAGE:
     porte-voix check --platform <ID> [OPTIONS] [FILE|-]
@@ -38,6 +39,8 @@ USAGE:
     porte-voix export --csv hootsuite BACKUP.json --out DIR [--date-order dd/mm|mm/dd]
     porte-voix export --csv generic BACKUP.json [--out FILE]
     porte-voix clean-url [URL…]                        (no URL: one a line on standard input)
+    porte-voix render --jsonl < templates.jsonl
+    porte-voix templates lint [--json] <FILE>
     porte-voix platforms
     porte-voix --help | --version
 
@@ -78,10 +81,21 @@ EXPORT (from a JSON backup saved by the extension):
 CLEAN-URL:
     Prints each URL without its tracking parameters (utm_*, fbclid, gclid, X's s/t on status
     links, YouTube's si, LinkedIn's trk…) and without a text fragment (#:~:text=), one a line.
+RENDER (--jsonl):
+    one JSON object per line: {\"template\": \"Merci {{prenom}} !\", \"lang\": \"fr-CA\",
+    \"now\": \"2026-11-24T10:00:00-05:00\", \"context\": {\"author\", \"handle\", \"brand\",
+    \"url\", \"page_title\"}, \"values\": {\"field name\": \"...\"}, \"choices\": [0],
+    \"platform\": \"x\"} (all but template optional; no now: this machine's clock and zone);
+    one line out: {\"text\", \"cursor\", \"fields\", \"choices\", \"left_out\", \"errors\",
+    \"length\"}
+
+TEMPLATES LINT:
+    checks a library's JSON export: every text parses, uses known variables, and fits each
+    of its networks with a long sample context; a summary, or one JSON report with --json
 
 EXIT STATUS:
-    0  every text is within the limits
-    1  at least one text is over a limit
+    0  every text is within the limits (render, lint: no template error)
+    1  at least one text is over a limit (render, lint: a template has errors)
     2  bad input or usage (message on standard error)
 ";
 
@@ -96,6 +110,8 @@ enum Command {
     #[cfg(not(target_arch = "wasm32"))]
     Export(cli::export::ExportArgs),
     Backlog(cli::backlog::BacklogCommand),
+    Render(cli::render::RenderArgs),
+    Templates(cli::templates::TemplatesArgs),
 }
 
 fn parse_args() -> Result<Command, CliError> {
@@ -124,6 +140,8 @@ fn parse_args() -> Result<Command, CliError> {
         #[cfg(not(target_arch = "wasm32"))]
         "export" => help_or(cli::export::parse(&mut parser)?.map(Command::Export)),
         "clean-url" => help_or(cli::clean_url::parse(&mut parser)?.map(Command::CleanUrl)),
+        "render" => help_or(cli::render::parse_args(&mut parser)?.map(Command::Render)),
+        "templates" => help_or(cli::templates::parse_args(&mut parser)?.map(Command::Templates)),
         other => return Err(CliError::Usage(format!("unknown command `{other}`"))),
     })
 }
@@ -164,6 +182,8 @@ fn main() -> ExitCode {
         #[cfg(not(target_arch = "wasm32"))]
         Command::Export(a) => cli::export::run(a),
         Command::Backlog(a) => cli::backlog::run(a),
+        Command::Render(a) => cli::render::run(a),
+        Command::Templates(a) => cli::templates::run(a),
     });
     match result {
         Ok(code) => code,
