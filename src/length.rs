@@ -115,6 +115,7 @@ pub fn count(text: &str, platform: Platform) -> LengthReport {
 /// Counts `text` for `platform`.
 pub fn count_with(text: &str, platform: Platform, opts: &CountOptions) -> LengthReport {
     let rule = platform.rule();
+    let len16 = text::utf16_len(text);
     let counted = match platform {
         Platform::X => x::count(text, opts.x_premium),
         Platform::Mastodon => mastodon::count(
@@ -123,13 +124,12 @@ pub fn count_with(text: &str, platform: Platform, opts: &CountOptions) -> Length
             opts.content_warning.as_deref().unwrap_or(""),
         ),
         Platform::Bluesky => bluesky::count(text, rule.limit),
-        _ => plain::count(text, rule.unit, rule.limit),
+        _ => plain::count(text, len16, rule.unit, rule.limit),
     };
     let mentions = mention_spans(text);
     let hashtags = hashtag_spans(text);
     let mut checks = counted.checks;
     checks.extend(plain::entity_checks(platform, text, &mentions, &hashtags));
-    let len16 = text::utf16_len(text);
     let Counted {
         length,
         limit,

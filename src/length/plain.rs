@@ -7,17 +7,15 @@ use super::{byte_limit_at, snap16, Check, Counted, Unit};
 use crate::platform::{instagram, youtube, Platform};
 use crate::text::{self, url, Span16};
 
-/// Counts `text` in `unit` (bytes, or UTF-16 units for anything else) against `limit`.
-pub(super) fn count(text: &str, unit: Unit, limit: u32) -> Counted {
+/// Counts `text` (`len16` UTF-16 units long) in `unit` (bytes, or UTF-16 units for anything
+/// else) against `limit`.
+pub(super) fn count(text: &str, len16: u32, unit: Unit, limit: u32) -> Counted {
     let (length, over_at) = match unit {
         Unit::Bytes => {
             let n = text.len() as u32;
             (n, (n > limit).then(|| byte_limit_at(text, limit as usize)))
         }
-        _ => {
-            let n = text::utf16_len(text);
-            (n, (n > limit).then(|| snap16(text, limit)))
-        }
+        _ => (len16, (len16 > limit).then(|| snap16(text, limit))),
     };
     Counted {
         length,
