@@ -24,7 +24,7 @@ test('the in-page engine has the content script\'s exports and none of the backg
   const inpage = exportsOf('build/pkg/inpage.js');
   const extension = exportsOf('build/pkg/extension.js');
   assert.ok(inpage.has('content_start') && inpage.has('install_panic_hook'), [...inpage].join());
-  for (const name of ['background_handle', 'background_instances', 'popup_main', 'options_main']) {
+  for (const name of ['background_message', 'background_instances', 'popup_main', 'options_main']) {
     assert.ok(!inpage.has(name), `${name} in the in-page engine`);
     assert.ok(extension.has(name), `${name} missing from the extension's engine`);
   }
@@ -32,7 +32,7 @@ test('the in-page engine has the content script\'s exports and none of the backg
   // the wasm2js copy is the in-page engine too
   const w2js = read('build/pkg/inpage_wasm2js.js');
   assert.match(w2js, /content_start/);
-  assert.doesNotMatch(w2js, /options_main|background_handle/);
+  assert.doesNotMatch(w2js, /options_main|background_message/);
 });
 
 test('the packages ship both engines, and no wasm2js copy of the extension\'s engine', () => {

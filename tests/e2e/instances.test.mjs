@@ -37,11 +37,11 @@ test('Mastodon instances: enabled from the options with the browser\'s grant, ow
     await options.locator('#instance-host').fill('mastodon.social');
     await options.keyboard.press('Enter');
     await options.waitForFunction(() => document.getElementById('instance-error').textContent.length > 0);
-    assert.equal(await options.textContent('#instance-error'), t('instance_builtin', ['mastodon.social']));
+    assert.equal(await options.textContent('#instance-error'), t('error_instance_builtin', ['mastodon.social']));
     assert.equal(await options.locator('#instance-host').getAttribute('aria-invalid'), 'true');
     await options.locator('#instance-host').fill('pas une adresse');
     await options.keyboard.press('Enter');
-    await options.waitForFunction((m) => document.getElementById('instance-error').textContent === m, t('instance_invalid'));
+    await options.waitForFunction((m) => document.getElementById('instance-error').textContent === m, t('error_instance_invalid'));
     assert.equal(await stored(), null);
 
     // the user allows the site in the browser, then adds it by keyboard, typed as a handle

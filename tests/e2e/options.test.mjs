@@ -30,7 +30,7 @@ test('options: keyboard-only save of X Premium and a Mastodon limit; bad input i
     await options.keyboard.type('zéro');
     await options.keyboard.press('Enter');
     await options.waitForFunction(() => document.getElementById('mastodon-limit-error').textContent.length > 0);
-    assert.equal(await options.textContent('#mastodon-limit-error'), t('settings_mastodon_limit'));
+    assert.equal(await options.textContent('#mastodon-limit-error'), t('error_settings_mastodon_limit'));
     assert.equal(await options.locator('#mastodon-limit').getAttribute('aria-invalid'), 'true');
     assert.equal(await storedSettings(browser), null);
     await options.locator('#mastodon-limit').fill('1000');
