@@ -39,16 +39,30 @@
     return el;
   }
 
-  async function loadCore() {
+  // Chrome checks wasm compilation in a content script against the page's CSP. Compiling the
+  // smallest module (8 bytes) tells at once whether this page allows it, so a strict page does not
+  // pay for importing the wasm glue and failing on the real module (about 23 ms).
+  function wasmAllowed() {
     try {
-      const m = await import(url('pkg/inpage.js'));
-      await m.default({ module_or_path: url('pkg/inpage_bg.wasm') });
-      return { m, engine: 'wasm' };
+      const probe = new WebAssembly.Module(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]));
+      return probe instanceof WebAssembly.Module;
     } catch {
-      // CompileError with an empty message under a strict CSP: detect by catching, not by text.
-      const m = await import(url('pkg/inpage_wasm2js.js'));
-      return { m, engine: 'wasm2js' };
+      return false; // CompileError with an empty message: detect by catching, not by text
     }
+  }
+
+  async function loadCore() {
+    if (wasmAllowed()) {
+      try {
+        const m = await import(url('pkg/inpage.js'));
+        await m.default({ module_or_path: url('pkg/inpage_bg.wasm') });
+        return { m, engine: 'wasm' };
+      } catch (err) {
+        console.warn('Porte-voix: wasm engine failed, using the JS engine:', err?.message ?? err);
+      }
+    }
+    const m = await import(url('pkg/inpage_wasm2js.js'));
+    return { m, engine: 'wasm2js' };
   }
 
   // Shown once if the core fails to start or panics, so a failure is never silent.
@@ -85,9 +99,14 @@
   function start() {
     if (!core) {
       core = (async () => {
+        // the settings are read while the engine loads, not after
+        const settings = chrome.storage.local.get('settings').then(
+          (stored) => stored.settings,
+          () => undefined,
+        );
         const { m, engine } = await loadCore();
         m.install_panic_hook((message) => showFailure(message));
-        await m.content_start(engine);
+        await m.content_start(engine, await settings);
         send({ kind: 'engine_ready', engine });
         return m;
       })().catch((err) => showFailure(err && err.message ? err.message : String(err)));

@@ -4,10 +4,12 @@ use crate::locale::Lang;
 use crate::web::{content, ext};
 use wasm_bindgen::prelude::*;
 
-/// Content script: start following composers. `engine` is `"wasm"` or `"wasm2js"`.
+/// Content script: start following composers. `engine` is `"wasm"` or `"wasm2js"`; `stored` is
+/// what `storage.local` holds under `settings` (read by the loader while the engine loaded;
+/// `undefined` when nothing is stored: the defaults).
 #[wasm_bindgen]
-pub async fn content_start(engine: String) -> Result<(), JsValue> {
-    let settings = ext::load_settings().await;
+pub async fn content_start(engine: String, stored: JsValue) -> Result<(), JsValue> {
+    let settings = crate::settings::Settings::from_stored(&ext::to_json(&stored));
     let site = content::page_site(&settings.mastodon_instances);
     let env = content::Env {
         engine,
