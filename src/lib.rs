@@ -22,6 +22,8 @@ pub mod settings;
 pub mod sites;
 /// Grapheme, UTF-16 and entity (URL, mention, hashtag) helpers shared by the length rules.
 pub mod text;
+/// Tone checks in French and English: polarity, hostility, shouting, courtesy, register…
+pub mod tone;
 
 /// The browser layer: every `#[wasm_bindgen]` export, the content script, background and pages.
 #[cfg(target_arch = "wasm32")]

@@ -1,0 +1,435 @@
+//! Overall polarity and intensity in the manner of VADER (Hutto & Gilbert, 2014): each word's
+//! lexicon valence, raised or lowered by the intensifiers and dampeners before it (« très »,
+//! « un peu », "very", "kind of"), flipped and damped by a negation in a window before it (or,
+//! in French, by « ne … pas » around a verb: « je n'aime pas »), weighed ×0.5 before and ×1.5
+//! after « mais »/"but" in its sentence, raised by capitals in a mixed-case text and by
+//! exclamation marks; emoji and emoticons count as words. Apologies and empathy formulas
+//! (« désolé pour le désagrément », "I understand your frustration") are not counted as
+//! negative: in such a sentence, before any « mais », negative valences count zero.
+//!
+//! Returns the score and each word's contribution (the words a UI can underline); word lists of
+//! the rules live here, valences in `lexicon`.
+
+use super::lexicon;
+use super::token::{Kind, Sentence, Token};
+use super::Lang;
+
+/// The result: a score in −1…1 and the tokens that moved it.
+#[derive(Clone, Debug, Default)]
+pub struct Polarity {
+    /// Normalised score, −1…1.
+    pub score: f32,
+    /// (token index, contribution) of every token with a non-zero contribution.
+    pub contributions: Vec<(usize, f32)>,
+}
+
+const B_INCR: f32 = 0.293;
+const C_INCR: f32 = 0.733;
+const N_SCALAR: f32 = -0.74;
+
+/// Intensifiers (+) and dampeners (−), folded; phrases are matched on consecutive tokens.
+const BOOSTERS: &[(&str, f32)] = &[
+    // English (VADER's list, shortened)
+    ("absolutely", B_INCR),
+    ("amazingly", B_INCR),
+    ("awfully", B_INCR),
+    ("completely", B_INCR),
+    ("deeply", B_INCR),
+    ("entirely", B_INCR),
+    ("especially", B_INCR),
+    ("exceptionally", B_INCR),
+    ("extremely", B_INCR),
+    ("fully", B_INCR),
+    ("greatly", B_INCR),
+    ("highly", B_INCR),
+    ("hugely", B_INCR),
+    ("incredibly", B_INCR),
+    ("intensely", B_INCR),
+    ("most", B_INCR),
+    ("particularly", B_INCR),
+    ("purely", B_INCR),
+    ("quite", B_INCR),
+    ("really", B_INCR),
+    ("remarkably", B_INCR),
+    ("so", B_INCR),
+    ("super", B_INCR),
+    ("thoroughly", B_INCR),
+    ("totally", B_INCR),
+    ("tremendously", B_INCR),
+    ("truly", B_INCR),
+    ("unbelievably", B_INCR),
+    ("utterly", B_INCR),
+    ("very", B_INCR),
+    ("way", B_INCR),
+    ("fucking", B_INCR),
+    ("freaking", B_INCR),
+    ("damn", B_INCR),
+    ("too", B_INCR),
+    ("such", B_INCR),
+    ("almost", -B_INCR),
+    ("barely", -B_INCR),
+    ("hardly", -B_INCR),
+    ("kind of", -B_INCR),
+    ("kinda", -B_INCR),
+    ("less", -B_INCR),
+    ("little", -B_INCR),
+    ("a bit", -B_INCR),
+    ("a little", -B_INCR),
+    ("marginally", -B_INCR),
+    ("occasionally", -B_INCR),
+    ("partly", -B_INCR),
+    ("scarcely", -B_INCR),
+    ("slightly", -B_INCR),
+    ("somewhat", -B_INCR),
+    ("sort of", -B_INCR),
+    ("sorta", -B_INCR),
+    ("fairly", -B_INCR),
+    ("rather", -B_INCR),
+    ("pretty", B_INCR * 0.5),
+    // French (France and Québec)
+    ("tres", B_INCR),
+    ("vraiment", B_INCR),
+    ("trop", B_INCR),
+    ("super", B_INCR),
+    ("hyper", B_INCR),
+    ("ultra", B_INCR),
+    ("tellement", B_INCR),
+    ("extremement", B_INCR),
+    ("totalement", B_INCR),
+    ("completement", B_INCR),
+    ("absolument", B_INCR),
+    ("vachement", B_INCR),
+    ("particulierement", B_INCR),
+    ("full", B_INCR),
+    ("ben", B_INCR),
+    ("si", B_INCR),
+    ("tant", B_INCR),
+    ("incroyablement", B_INCR),
+    ("franchement", B_INCR),
+    ("carrement", B_INCR),
+    ("grave", B_INCR),
+    ("enormement", B_INCR),
+    ("profondement", B_INCR),
+    ("vraiement", B_INCR),
+    ("archi", B_INCR),
+    ("tout a fait", B_INCR),
+    ("fort", B_INCR),
+    ("un peu", -B_INCR),
+    ("peu", -B_INCR),
+    ("assez", -B_INCR),
+    ("plutot", -B_INCR),
+    ("presque", -B_INCR),
+    ("legerement", -B_INCR),
+    ("moyennement", -B_INCR),
+    ("relativement", -B_INCR),
+    ("quelque peu", -B_INCR),
+    ("pas mal", B_INCR),
+];
+
+/// Negations that act on the next three words.
+const NEGATORS: &[&str] = &[
+    "not",
+    "no",
+    "never",
+    "none",
+    "nothing",
+    "nobody",
+    "nowhere",
+    "neither",
+    "nor",
+    "cannot",
+    "without",
+    "aint",
+    "cant",
+    "dont",
+    "doesnt",
+    "didnt",
+    "isnt",
+    "wasnt",
+    "wont",
+    "wouldnt",
+    "shouldnt",
+    "couldnt",
+    "havent",
+    "hasnt",
+    "hadnt",
+    "arent",
+    "werent",
+    "rarely",
+    "seldom",
+    "pas",
+    "jamais",
+    "rien",
+    "aucun",
+    "aucune",
+    "ni",
+    "sans",
+    "guere",
+    "nullement",
+    "personne",
+];
+
+/// French words that close « ne … » after the verb.
+const FR_SECOND: &[&str] = &["pas", "jamais", "plus", "guere", "point", "rien"];
+
+/// Contrast words: what comes after weighs more.
+const CONTRAST: &[&str] = &[
+    "but",
+    "however",
+    "yet",
+    "although",
+    "mais",
+    "cependant",
+    "pourtant",
+    "toutefois",
+    "neanmoins",
+    "sauf que",
+];
+
+/// Apology words: a sentence with one of them does not count its negative words (before a
+/// contrast word).
+const APOLOGY: &[&str] = &[
+    "sorry",
+    "apologize",
+    "apologise",
+    "apologies",
+    "apology",
+    "desole",
+    "navre",
+    "excuse",
+    "excuses",
+    "excusez",
+    "pardon",
+    "regrettons",
+    "dsl",
+    "deplorons",
+];
+
+/// Empathy words: « je comprends / nous comprenons votre frustration », "I understand".
+const EMPATHY: &[&str] = &[
+    "understand",
+    "comprends",
+    "comprenons",
+    "comprend",
+    "hear",
+    "imagine",
+    "imaginons",
+];
+
+/// Set phrases whose meaning is not the sum of their words (folded tokens, valence).
+const PHRASES: &[(&[&str], f32)] = &[
+    (&["pas", "mal"], 1.5),
+    (&["pas", "terrible"], -1.6),
+    (&["pas", "top"], -1.6),
+    (&["pas", "fou"], -1.2),
+    (&["pas", "de", "souci"], 0.8),
+    (&["pas", "de", "soucis"], 0.8),
+    (&["pas", "de", "probleme"], 0.8),
+    (&["sans", "souci"], 0.8),
+    (&["sans", "soucis"], 0.8),
+    (&["aucun", "probleme"], 0.8),
+    (&["aucun", "souci"], 0.8),
+    (&["no", "problem"], 0.8),
+    (&["no", "worries"], 0.8),
+    (&["n'", "hesitez", "pas"], 0.6),
+    (&["n'", "hesite", "pas"], 0.6),
+    (&["don't", "hesitate"], 0.6),
+    (&["yeah", "right"], -2.0),
+    (&["to", "die", "for"], 3.0),
+    (&["the", "bomb"], 3.0),
+    (&["the", "shit"], 3.0),
+    (&["not", "bad"], 1.5),
+    (&["must", "see"], 2.4),
+    (&["fait", "chier"], -2.8),
+    (&["a", "fuir"], -3.0),
+    (&["a", "eviter"], -2.6),
+    (&["passe", "a", "cote"], -1.4),
+    (&["en", "avoir", "marre"], -2.4),
+    (&["j'", "en", "ai", "marre"], -2.6),
+    (&["sans", "interet"], -2.2),
+    (&["sans", "plus"], -1.0),
+    (&["waste", "of", "time"], -2.4),
+    (&["perte", "de", "temps"], -2.4),
+];
+
+fn booster(toks: &[Token], i: usize) -> Option<(f32, usize)> {
+    // a booster of one or several words ending at token i; returns (scalar, first token)
+    for &(b, s) in BOOSTERS {
+        let parts = b.split(' ').count();
+        if parts > i + 1 {
+            continue;
+        }
+        let first = i + 1 - parts;
+        if b.split(' ').zip(&toks[first..=i]).all(|(w, t)| t.norm == w) {
+            return Some((s, first));
+        }
+    }
+    None
+}
+
+fn is_negator(t: &Token) -> bool {
+    t.is_wordlike() && (NEGATORS.contains(&t.norm.as_str()) || t.norm.ends_with("n't"))
+}
+
+fn phrase_at(toks: &[Token], i: usize) -> Option<(f32, usize)> {
+    for &(p, v) in PHRASES {
+        if i + p.len() <= toks.len() && p.iter().zip(&toks[i..]).all(|(w, t)| t.norm == *w) {
+            return Some((v, p.len()));
+        }
+    }
+    None
+}
+
+/// Scores `toks`, each sentence in the language `langs[sentence]`.
+pub fn score(
+    toks: &[Token],
+    sentences: &[Sentence],
+    langs: &[Lang],
+    all_caps_text: bool,
+) -> Polarity {
+    let mut contributions: Vec<(usize, f32)> = Vec::new();
+    let mut skip_until = 0usize;
+    for (si, s) in sentences.iter().enumerate() {
+        let lang = langs.get(si).copied().unwrap_or(Lang::Fr);
+        let first_contribution = contributions.len();
+        let mut contrast_at: Option<usize> = None;
+        let mut apology = false;
+        for i in s.first..s.end {
+            let t = &toks[i];
+            if contrast_at.is_none() && CONTRAST.contains(&t.norm.as_str()) {
+                contrast_at = Some(i);
+            }
+            if contrast_at.is_none()
+                && (APOLOGY.contains(&t.norm.as_str())
+                    || EMPATHY.contains(&t.norm.as_str())
+                    || (lang == Lang::Fr
+                        && lexicon::words(Lang::Fr).exact(&t.norm).is_none()
+                        && (t.norm.starts_with("desole") || t.norm.starts_with("navre"))))
+            {
+                apology = true;
+            }
+        }
+        let mut i = s.first;
+        while i < s.end {
+            let t = &toks[i];
+            if i < skip_until {
+                i += 1;
+                continue;
+            }
+            if !t.is_wordlike() && !matches!(t.kind, Kind::Emoji | Kind::Emoticon) {
+                i += 1;
+                continue;
+            }
+            if let Some((v, n)) = phrase_at(&toks[..s.end], i) {
+                contributions.push((i, v));
+                skip_until = i + n;
+                i += n;
+                continue;
+            }
+            let base = match t.kind {
+                Kind::Emoji | Kind::Emoticon => lexicon::emoji().exact(&t.norm).or_else(|| {
+                    // an emoji with a variation selector or skin tone: try its first character
+                    let c = t.norm.chars().next()?;
+                    let mut b = [0u8; 4];
+                    lexicon::emoji().exact(c.encode_utf8(&mut b))
+                }),
+                _ => {
+                    if booster(toks, i).is_some_and(|_| {
+                        // a booster followed by a valence word is only a booster
+                        toks.get(i + 1).is_some_and(|n| {
+                            n.sentence == t.sentence && lexicon::valence(lang, &n.norm).is_some()
+                        })
+                    }) {
+                        None
+                    } else {
+                        lexicon::valence(lang, &t.norm)
+                    }
+                }
+            };
+            let Some(mut v) = base else {
+                i += 1;
+                continue;
+            };
+            if t.is_wordlike() {
+                if t.caps && !all_caps_text {
+                    v += C_INCR * v.signum();
+                }
+                // boosters and negations in the three tokens before
+                let mut negated = false;
+                for back in 1..=3usize {
+                    if i < s.first + back {
+                        break;
+                    }
+                    let j = i - back;
+                    let p = &toks[j];
+                    if let Some((scalar, _)) = booster(toks, j) {
+                        let damp = [1.0, 0.95, 0.9][back - 1];
+                        let mut sc = scalar * damp;
+                        if p.caps && !all_caps_text {
+                            sc += C_INCR * scalar.signum();
+                        }
+                        v += sc * v.signum();
+                    }
+                    if is_negator(p) {
+                        negated = true;
+                    }
+                }
+                // French « ne/n' VERB pas », or spoken « j'aime pas »
+                if lang == Lang::Fr && !negated {
+                    let next = toks[i + 1..s.end]
+                        .iter()
+                        .take(2)
+                        .any(|n| FR_SECOND.contains(&n.norm.as_str()));
+                    let ne = toks[s.first..i]
+                        .iter()
+                        .rev()
+                        .take(3)
+                        .any(|n| n.norm == "ne" || n.norm == "n'");
+                    let right_after = toks
+                        .get(i + 1)
+                        .is_some_and(|n| n.sentence == t.sentence && n.norm == "pas");
+                    if (next && ne) || right_after {
+                        negated = true;
+                    }
+                }
+                if negated {
+                    v *= N_SCALAR;
+                }
+            }
+            contributions.push((i, v));
+            i += 1;
+        }
+        // contrast and apology, inside the sentence
+        for c in &mut contributions[first_contribution..] {
+            if let Some(k) = contrast_at {
+                if c.0 < k {
+                    c.1 *= 0.5;
+                    if apology && c.1 < 0.0 {
+                        c.1 = 0.0;
+                    }
+                } else {
+                    c.1 *= 1.5;
+                }
+            } else if apology && c.1 < 0.0 {
+                c.1 = 0.0;
+            }
+        }
+    }
+    contributions.retain(|c| c.1 != 0.0);
+    let mut sum: f32 = contributions.iter().map(|c| c.1).sum();
+    // exclamation marks (up to four) push in the direction of the text
+    let bangs = toks
+        .iter()
+        .filter(|t| t.kind == Kind::Punct)
+        .map(|t| t.norm.matches('!').count())
+        .sum::<usize>()
+        .min(4) as f32;
+    if sum != 0.0 {
+        sum += bangs * 0.292 * sum.signum();
+    }
+    let score = (sum / (sum * sum + 15.0).sqrt()).clamp(-1.0, 1.0);
+    Polarity {
+        score,
+        contributions,
+    }
+}
