@@ -4,6 +4,7 @@
 use std::io::Read;
 
 pub mod check;
+pub mod tone;
 
 /// A command-line failure. `code()` is stable; the message is for people.
 #[derive(Debug, thiserror::Error)]

@@ -23,6 +23,8 @@ USAGE:
     porte-voix check --platform <ID> [OPTIONS] [FILE|-]
     porte-voix check --platform <ID> --jsonl < posts.jsonl
     porte-voix check --platform <ID> --csv <FILE> --column <NAME> [--json]
+    porte-voix tone [OPTIONS] [TEXT|FILE|-]
+    porte-voix tone --jsonl < texts.jsonl
     porte-voix platforms
     porte-voix --help | --version
 
@@ -40,6 +42,19 @@ CHECK OPTIONS:
 
     A text read from FILE or standard input loses one trailing newline (the one editors add).
 
+TONE OPTIONS:
+        --jsonl                read JSON lines {\"text\": \"...\", \"lang\": \"fr\"} (lang optional,
+                               \"fr\" or \"en\", detected when absent; also \"reply_to\",
+                               \"register\", \"platform\"), write one report line per input
+        --json                 print the report of TEXT as one JSON object
+        --lang <fr|en>         read the text in this language instead of detecting it
+        --register <tu|vous>   the brand's register in French
+        --reply-to <TEXT>      the comment being answered (courtesy checks)
+        --off <IDS>            turn checks off, comma-separated (polarity, hostility, shouting,
+                               punctuation, blame, sarcasm, courtesy, register, sentences,
+                               density, texting, positive)
+    `tone` exits 0, or 2 when an input line is not valid (its output line is {\"error\": ...}).
+
 EXIT STATUS:
     0  every text is within the limits
     1  at least one text is over a limit
@@ -51,6 +66,7 @@ enum Command {
     Version,
     Platforms,
     Check(cli::check::CheckArgs),
+    Tone(cli::tone::ToneArgs),
 }
 
 fn parse_args() -> Result<Command, CliError> {
@@ -73,6 +89,7 @@ fn parse_args() -> Result<Command, CliError> {
             Command::Platforms
         }
         "check" => help_or(cli::check::parse(&mut parser)?.map(Command::Check)),
+        "tone" => help_or(cli::tone::parse(&mut parser)?.map(Command::Tone)),
         other => return Err(CliError::Usage(format!("unknown command `{other}`"))),
     })
 }
@@ -107,6 +124,7 @@ fn main() -> ExitCode {
             Ok(ExitCode::SUCCESS)
         }
         Command::Check(a) => cli::check::run(a),
+        Command::Tone(a) => cli::tone::run(a),
     });
     match result {
         Ok(code) => code,

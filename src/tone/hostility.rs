@@ -256,6 +256,7 @@ fn sacre_kind(folded: &str) -> Option<Severity> {
 }
 
 crate::phrase_set!(swears, SWEARS);
+crate::word_set!(aimed_words, AIMED);
 crate::phrase_set!(insults, INSULTS);
 
 /// Pushes `tone.profanity` and `tone.insult`.
@@ -304,13 +305,11 @@ pub fn run(ctx: &Ctx, out: &mut Vec<Finding>) {
         let before = &toks[m.start.saturating_sub(4)..m.start];
         let aimed = before
             .iter()
-            .any(|t| t.sentence == toks[m.start].sentence && AIMED.contains(&t.norm.as_str()));
+            .any(|t| t.sentence == toks[m.start].sentence && aimed_words().has(t));
         if aimed {
             let first = before
                 .iter()
-                .position(|t| {
-                    AIMED.contains(&t.norm.as_str()) && t.sentence == toks[m.start].sentence
-                })
+                .position(|t| aimed_words().has(t) && t.sentence == toks[m.start].sentence)
                 .map_or(m.start, |p| m.start - before.len() + p);
             insult_spans.push(ctx.span(first, m.end));
             insult_words.push(ctx.words(m.start, m.end).to_string());

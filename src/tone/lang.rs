@@ -146,18 +146,8 @@ const EN: &[&str] = &[
     "than", "been", "into", "we're", "won't", "doesn't", "let", "sorry",
 ];
 
-fn sorted(list: &'static [&'static str]) -> Vec<&'static str> {
-    let mut v = list.to_vec();
-    v.sort_unstable();
-    v.dedup();
-    v
-}
-
-fn lists() -> &'static (Vec<&'static str>, Vec<&'static str>) {
-    static L: std::sync::OnceLock<(Vec<&'static str>, Vec<&'static str>)> =
-        std::sync::OnceLock::new();
-    L.get_or_init(|| (sorted(FR), sorted(EN)))
-}
+crate::word_set!(fr_words, FR);
+crate::word_set!(en_words, EN);
 
 /// Evidence for French and for English in some tokens (higher is stronger).
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -183,14 +173,14 @@ impl Evidence {
 
 /// Weighs the tokens `toks` of `text`.
 pub fn evidence(text: &str, toks: &[Token]) -> Evidence {
-    let (fr, en) = lists();
+    let (fr, en) = (fr_words(), en_words());
     let mut e = Evidence::default();
     let mut lex = Evidence::default();
     for t in toks.iter().filter(|t| t.kind == Kind::Word) {
         let w = t.norm.as_str();
-        if fr.binary_search(&w).is_ok() {
+        if fr.has(t) {
             e.fr += 1.0;
-        } else if en.binary_search(&w).is_ok() {
+        } else if en.has(t) {
             e.en += 1.0;
         } else {
             // French letters in a word not known as a function word
@@ -273,6 +263,5 @@ mod tests {
 
 /// Whether a folded word is a French or English function word.
 pub fn is_function_word(w: &str) -> bool {
-    let (fr, en) = lists();
-    fr.binary_search(&w).is_ok() || en.binary_search(&w).is_ok()
+    fr_words().has_str(w) || en_words().has_str(w)
 }

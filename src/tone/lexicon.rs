@@ -10,6 +10,7 @@
 
 use std::sync::OnceLock;
 
+use super::token::{hash, HashBits};
 use super::Lang;
 
 /// A sorted table of folded words (or emoji) and their valence in tenths.
@@ -17,6 +18,8 @@ pub struct Lexicon {
     entries: Vec<(&'static str, i8)>,
     /// First words of the entries that are phrases (`à fuir`), sorted.
     phrase_heads: Vec<&'static str>,
+    /// Hashes of the entries.
+    bits: HashBits,
 }
 
 impl Lexicon {
@@ -37,14 +40,22 @@ impl Lexicon {
             .collect();
         phrase_heads.sort_unstable();
         phrase_heads.dedup();
+        let mut bits = HashBits::new(16);
+        for (w, _) in &entries {
+            bits.insert(hash(w));
+        }
         Lexicon {
             entries,
             phrase_heads,
+            bits,
         }
     }
 
     /// The valence of exactly this folded form.
     pub fn exact(&self, w: &str) -> Option<f32> {
+        if !self.bits.maybe(hash(w)) {
+            return None;
+        }
         self.entries
             .binary_search_by(|e| e.0.cmp(w))
             .ok()

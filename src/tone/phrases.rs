@@ -4,12 +4,14 @@
 //!
 //! The lists themselves live in each check's file.
 
-use super::token::{tokenize, Kind, Token};
+use super::token::{hash, tokenize, HashBits, Kind, Token};
 
 /// A set of phrases, indexed by their first folded token.
 pub struct PhraseSet {
     /// (tokens of the phrase, index in the source list), sorted by first token.
     items: Vec<(Vec<String>, usize)>,
+    /// Hashes of the first tokens.
+    heads: HashBits,
 }
 
 /// A phrase found: tokens `start..end` of the text, `index` in the source list.
@@ -42,10 +44,17 @@ impl PhraseSet {
             .filter(|(t, _)| !t.is_empty())
             .collect();
         items.sort_by(|a, b| a.0[0].cmp(&b.0[0]).then(b.0.len().cmp(&a.0.len())));
-        PhraseSet { items }
+        let mut heads = HashBits::new(10);
+        for (p, _) in &items {
+            heads.insert(hash(&p[0]));
+        }
+        PhraseSet { items, heads }
     }
 
     fn matches_at(&self, toks: &[Token], i: usize) -> Option<Match> {
+        if !self.heads.maybe(toks[i].hash) {
+            return None;
+        }
         let first = toks[i].norm.as_str();
         let lo = self.items.partition_point(|(p, _)| p[0].as_str() < first);
         for (p, index) in self.items[lo..].iter().take_while(|(p, _)| p[0] == first) {

@@ -252,27 +252,67 @@ const PHRASES: &[(&[&str], f32)] = &[
     (&["perte", "de", "temps"], -2.4),
 ];
 
+fn booster_table() -> &'static [(&'static str, &'static str, f32)] {
+    // (last word, whole booster, scalar), sorted by last word
+    static T: std::sync::OnceLock<Vec<(&'static str, &'static str, f32)>> =
+        std::sync::OnceLock::new();
+    T.get_or_init(|| {
+        let mut v: Vec<_> = BOOSTERS
+            .iter()
+            .map(|&(b, s)| (b.rsplit(' ').next().unwrap_or(b), b, s))
+            .collect();
+        v.sort_by(|a, b| a.0.cmp(b.0));
+        v
+    })
+}
+
 fn booster(toks: &[Token], i: usize) -> Option<(f32, usize)> {
     // a booster of one or several words ending at token i; returns (scalar, first token)
-    for &(b, s) in BOOSTERS {
+    static LAST: std::sync::OnceLock<super::token::WordSet> = std::sync::OnceLock::new();
+    let lasts = LAST.get_or_init(|| {
+        super::token::WordSet::new(&booster_table().iter().map(|e| e.0).collect::<Vec<_>>())
+    });
+    if !lasts.has(&toks[i]) {
+        return None;
+    }
+    let table = booster_table();
+    let last = toks[i].norm.as_str();
+    let lo = table.partition_point(|e| e.0 < last);
+    let mut best: Option<(f32, usize)> = None;
+    for &(_, b, s) in table[lo..].iter().take_while(|e| e.0 == last) {
         let parts = b.split(' ').count();
         if parts > i + 1 {
             continue;
         }
         let first = i + 1 - parts;
-        if b.split(' ').zip(&toks[first..=i]).all(|(w, t)| t.norm == w) {
-            return Some((s, first));
+        if b.split(' ').zip(&toks[first..=i]).all(|(w, t)| t.norm == w)
+            && best.is_none_or(|(_, f)| first < f)
+        {
+            best = Some((s, first));
         }
     }
-    None
+    best
 }
 
+crate::word_set!(negators, NEGATORS);
+crate::word_set!(contrast, CONTRAST);
+crate::word_set!(apology_words, APOLOGY);
+crate::word_set!(empathy, EMPATHY);
+
 fn is_negator(t: &Token) -> bool {
-    t.is_wordlike() && (NEGATORS.contains(&t.norm.as_str()) || t.norm.ends_with("n't"))
+    t.is_wordlike() && (negators().has(t) || t.norm.ends_with("n't"))
 }
 
 fn phrase_at(toks: &[Token], i: usize) -> Option<(f32, usize)> {
-    for &(p, v) in PHRASES {
+    static HEADS: std::sync::OnceLock<super::token::WordSet> = std::sync::OnceLock::new();
+    let heads = HEADS.get_or_init(|| {
+        super::token::WordSet::new(&PHRASES.iter().map(|p| p.0[0]).collect::<Vec<_>>())
+    });
+    if !heads.has(&toks[i]) {
+        return None;
+    }
+    let head = toks[i].norm.as_str();
+    for &(p, v) in PHRASES.iter().filter(|(p, _)| p[0] == head) {
         if i + p.len() <= toks.len() && p.iter().zip(&toks[i..]).all(|(w, t)| t.norm == *w) {
             return Some((v, p.len()));
         }
@@ -296,12 +336,12 @@ pub fn score(
         let mut apology = false;
         for i in s.first..s.end {
             let t = &toks[i];
-            if contrast_at.is_none() && CONTRAST.contains(&t.norm.as_str()) {
+            if contrast_at.is_none() && contrast().has(t) {
                 contrast_at = Some(i);
             }
             if contrast_at.is_none()
-                && (APOLOGY.contains(&t.norm.as_str())
-                    || EMPATHY.contains(&t.norm.as_str())
+                && (apology_words().has(t)
+                    || empathy().has(t)
                     || (lang == Lang::Fr
                         && lexicon::words(Lang::Fr).exact(&t.norm).is_none()
                         && (t.norm.starts_with("desole") || t.norm.starts_with("navre"))))

@@ -50,11 +50,16 @@ const TEXTING: &[(&str, &str)] = &[
     ("ppl", "people"),
 ];
 
+fn keys() -> &'static super::token::WordSet {
+    static S: std::sync::OnceLock<super::token::WordSet> = std::sync::OnceLock::new();
+    S.get_or_init(|| super::token::WordSet::new(&TEXTING.iter().map(|p| p.0).collect::<Vec<_>>()))
+}
+
 /// Pushes one finding with every texting spelling and what it stands for.
 pub fn run(ctx: &Ctx, out: &mut Vec<Finding>) {
     let mut spans = Vec::new();
     let mut words = Vec::new();
-    for t in ctx.toks.iter().filter(|t| t.is_wordlike()) {
+    for t in ctx.toks.iter().filter(|t| t.is_wordlike() && keys().has(t)) {
         if let Some((_, full)) = TEXTING.iter().find(|(w, _)| *w == t.norm) {
             // « svp » is accepted in writing; a lone « r » or « u » only in an English sentence
             if t.norm == "svp"

@@ -46,6 +46,8 @@ pub struct Token {
     pub norm: String,
     /// Letters, all upper case, at least two of them.
     pub caps: bool,
+    /// [`hash`] of `norm`, for quick rejections in phrase and lexicon lookups.
+    pub hash: u32,
     /// Index of the sentence the token belongs to.
     pub sentence: u32,
 }
@@ -105,6 +107,87 @@ pub fn fold_into(out: &mut String, s: &str) {
     }
 }
 
+/// FNV-1a of a folded word (the key of the quick-rejection bit sets).
+pub fn hash(s: &str) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    for &b in s.as_bytes() {
+        h = (h ^ b as u32).wrapping_mul(0x0100_0193);
+    }
+    h
+}
+
+/// A bit set of word hashes: `maybe` is false for most words that are not in the set.
+#[derive(Clone)]
+pub struct HashBits(Vec<u64>);
+
+impl HashBits {
+    /// An empty set with `1 << log2` bits.
+    pub fn new(log2: u32) -> Self {
+        HashBits(vec![0; 1 << log2.saturating_sub(6)])
+    }
+
+    fn pos(&self, h: u32) -> (usize, u32) {
+        let bits = (self.0.len() * 64) as u32;
+        let k = h.rotate_left(7) % bits;
+        ((k / 64) as usize, k % 64)
+    }
+
+    /// Adds a hash.
+    pub fn insert(&mut self, h: u32) {
+        let (w, b) = self.pos(h);
+        self.0[w] |= 1 << b;
+    }
+
+    /// Whether the hash may be in the set.
+    pub fn maybe(&self, h: u32) -> bool {
+        let (w, b) = self.pos(h);
+        self.0[w] & (1 << b) != 0
+    }
+}
+
+/// A set of folded words with a quick rejection by hash.
+pub struct WordSet {
+    words: Vec<&'static str>,
+    bits: HashBits,
+}
+
+impl WordSet {
+    /// The set of `list` (already folded).
+    pub fn new(list: &[&'static str]) -> Self {
+        let mut words = list.to_vec();
+        words.sort_unstable();
+        words.dedup();
+        let mut bits = HashBits::new(10);
+        for w in &words {
+            bits.insert(hash(w));
+        }
+        WordSet { words, bits }
+    }
+
+    /// Whether the token's folded form is in the set.
+    pub fn has(&self, t: &Token) -> bool {
+        self.bits.maybe(t.hash) && self.words.binary_search(&t.norm.as_str()).is_ok()
+    }
+
+    /// Whether a folded word is in the set.
+    pub fn has_str(&self, w: &str) -> bool {
+        self.bits.maybe(hash(w)) && self.words.binary_search(&w).is_ok()
+    }
+}
+
+/// Declares a lazily built word set: `word_set!(NAME, LIST)` makes `fn NAME() -> &WordSet`.
+#[macro_export]
+#[doc(hidden)]
+macro_rules! word_set {
+    ($name:ident, $list:expr) => {
+        fn $name() -> &'static $crate::tone::token::WordSet {
+            static SET: std::sync::OnceLock<$crate::tone::token::WordSet> =
+                std::sync::OnceLock::new();
+            SET.get_or_init(|| $crate::tone::token::WordSet::new($list))
+        }
+    };
+}
+
 /// [`fold_into`] into a new string.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -120,6 +203,15 @@ const EMOTICONS: &[&str] = &[
 ];
 
 fn emoticon_at(rest: &str) -> Option<usize> {
+    let b = rest.as_bytes();
+    let plausible = match b.first() {
+        Some(b'>' | b':' | b';' | b'<' | b'^' | b'-' | b'=') => true,
+        Some(b'x' | b'X' | b'D' | b'B') => b.get(1).is_some_and(|c| !c.is_ascii_lowercase()),
+        _ => false,
+    };
+    if !plausible {
+        return None;
+    }
     for e in EMOTICONS {
         if let Some(after) = rest.strip_prefix(e) {
             // a repeated last character belongs to it: ":)))", "<333"
@@ -198,8 +290,10 @@ pub fn tokenize(text: &str) -> (Vec<Token>, Vec<Sentence>) {
                 start: i,
                 end: i + len,
                 span: Span16::new(*u, *u + n16),
+                // « C'EST » : the elided « C' » is in capitals too
+                caps: !lower && (letters >= 2 || (letters == 1 && s.ends_with(is_apostrophe))),
+                hash: hash(&norm),
                 norm,
-                caps: letters >= 2 && !lower,
                 sentence,
             });
             *u += n16;

@@ -88,6 +88,18 @@ def pattern(lang):
     return {k: sum(v) / len(v) for k, v in acc.items()}
 
 
+def vader_fr():
+    tgz = fetch("vaderSentiment-fr==1.3.4", "vaderSentiment_fr-1.3.4", sdist=True)
+    with tarfile.open(tgz) as t:
+        text = t.extractfile("vaderSentiment_fr-1.3.4/vaderSentiment_fr/fr_lexicon.txt").read().decode("utf-8")
+    lex = {}
+    for line in text.splitlines():
+        if "->" in line:
+            w, v = line.rsplit("->", 1)
+            lex[fold(w)] = float(v)
+    return lex
+
+
 def own(name):
     lex = {}
     for line in open(os.path.join(HERE, name), encoding="utf-8"):
@@ -121,7 +133,7 @@ def main():
             continue
         en[fold(w)] = v
     for w, p in pattern("en").items():
-        if w not in en and abs(p) >= 0.2 and re.fullmatch(r"[a-z][a-z'-]*", w):
+        if w not in en and abs(p) >= float(os.environ.get("EN_PATTERN_MIN", "0.1")) and re.fullmatch(r"[a-z][a-z'-]*", w):
             en[w] = round(p * 3.2, 1)
     en.update(own("en_own.txt"))
     en = {w: v for w, v in en.items() if v != 0.0 or w in own("en_own.txt")}
@@ -130,7 +142,12 @@ def main():
     for w, p in pattern("fr").items():
         if abs(p) >= 0.15 and re.fullmatch(r"[a-z][a-z'-]*", w):
             fr[w] = round(p * 3.2, 1)
+    if os.environ.get("WITH_VADER_FR"):
+        for w, v in vader_fr().items():
+            if w not in fr and abs(v) >= float(os.environ["WITH_VADER_FR"]) and re.fullmatch(r"[a-z][a-z'-]*", w):
+                fr[w] = v
     fr.update(own("fr_own.txt"))
+    fr = {w: v for w, v in fr.items() if v != 0.0}
     kept = {}
     for w in sorted(fr, key=lambda x: (len(x), x)):
         v = fr[w]
