@@ -373,6 +373,8 @@ pub fn score(
                     let mut b = [0u8; 4];
                     lexicon::emoji().exact(c.encode_utf8(&mut b))
                 }),
+                // the first word of a booster phrase ("kind" of "kind of") is part of it
+                _ if i + 1 < s.end && booster(toks, i + 1).is_some_and(|(_, f)| f == i) => None,
                 _ => {
                     if booster(toks, i).is_some_and(|_| {
                         // a booster followed by a valence word is only a booster

@@ -1,5 +1,6 @@
 //! `tone.shouting`: words or runs in capitals, not acronyms. A word in capitals is shouted when
-//! it is a real word (in a lexicon or a function word, at least three letters), or part of a
+//! it is a real word (in a lexicon or a function word, at least three letters; or seven letters
+//! and more, longer than acronyms run), or part of a
 //! run of two or more words in capitals; a short unknown word in capitals (SNCF, USA, PDF, TVQ)
 //! is an acronym. A text entirely in capitals is shouted as a whole once it has three words.
 
@@ -18,9 +19,11 @@ const ACRONYMS: &[&str] = &[
 ];
 
 fn is_real_word(norm: &str) -> bool {
-    norm.chars().filter(|c| c.is_alphabetic()).count() >= 3
+    let letters = norm.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 3
         && !ACRONYMS.contains(&norm)
-        && (lexicon::valence(Lang::Fr, norm).is_some()
+        && (letters >= 7
+            || lexicon::valence(Lang::Fr, norm).is_some()
             || lexicon::words(Lang::En).exact(norm).is_some()
             || lang::is_function_word(norm))
 }
