@@ -234,6 +234,11 @@ pub fn detect(text: &str, toks: &[Token], fallback: Lang) -> Lang {
     evidence(text, toks).lang(0.01).unwrap_or(fallback)
 }
 
+/// Whether a folded word is a French or English function word.
+pub fn is_function_word(w: &str) -> bool {
+    fr_words().has_str(w) || en_words().has_str(w)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -259,9 +264,4 @@ mod tests {
             assert_eq!(detect(text, &t, Lang::En), want, "{text} (other fallback)");
         }
     }
-}
-
-/// Whether a folded word is a French or English function word.
-pub fn is_function_word(w: &str) -> bool {
-    fr_words().has_str(w) || en_words().has_str(w)
 }

@@ -334,8 +334,7 @@ pub fn score(
         let first_contribution = contributions.len();
         let mut contrast_at: Option<usize> = None;
         let mut apology = false;
-        for i in s.first..s.end {
-            let t = &toks[i];
+        for (i, t) in toks.iter().enumerate().take(s.end).skip(s.first) {
             if contrast_at.is_none() && contrast().has(t) {
                 contrast_at = Some(i);
             }
