@@ -10,7 +10,7 @@
 
 use std::sync::OnceLock;
 
-use super::token::{hash, HashBits};
+use super::token::{hash, HashIndex};
 use super::Lang;
 
 /// A sorted table of folded words (or emoji) and their valence in tenths.
@@ -18,8 +18,8 @@ pub struct Lexicon {
     entries: Vec<(&'static str, i8)>,
     /// First words of the entries that are phrases (`à fuir`), sorted.
     phrase_heads: Vec<&'static str>,
-    /// Hashes of the entries.
-    bits: HashBits,
+    /// The entries by hash.
+    index: HashIndex,
 }
 
 impl Lexicon {
@@ -40,25 +40,18 @@ impl Lexicon {
             .collect();
         phrase_heads.sort_unstable();
         phrase_heads.dedup();
-        let mut bits = HashBits::new(16);
-        for (w, _) in &entries {
-            bits.insert(hash(w));
-        }
+        let index = HashIndex::new(entries.iter().map(|e| hash(e.0)).collect());
         Lexicon {
             entries,
             phrase_heads,
-            bits,
+            index,
         }
     }
 
     /// The valence of exactly this folded form.
     pub fn exact(&self, w: &str) -> Option<f32> {
-        if !self.bits.maybe(hash(w)) {
-            return None;
-        }
-        self.entries
-            .binary_search_by(|e| e.0.cmp(w))
-            .ok()
+        self.index
+            .find(hash(w), |i| self.entries[i].0 == w)
             .map(|i| self.entries[i].1 as f32 / 10.0)
     }
 

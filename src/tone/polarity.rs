@@ -3,7 +3,9 @@
 //! « un peu », "very", "kind of"), flipped and damped by a negation in a window before it (or,
 //! in French, by « ne … pas » around a verb: « je n'aime pas »), weighed ×0.5 before and ×1.5
 //! after « mais »/"but" in its sentence, raised by capitals in a mixed-case text and by
-//! exclamation marks; emoji and emoticons count as words. Apologies and empathy formulas
+//! exclamation marks; emoji and emoticons count as words. Negative contributions weigh ×1.5
+//! (the negativity bias of SO-CAL, Taboada et al. 2011); a concessive clause (« malgré … »,
+//! "despite …", up to its comma) weighs half. Apologies and empathy formulas
 //! (« désolé pour le désagrément », "I understand your frustration") are not counted as
 //! negative: in such a sentence, before any « mais », negative valences count zero.
 //!
@@ -26,6 +28,7 @@ pub struct Polarity {
 const B_INCR: f32 = 0.293;
 const C_INCR: f32 = 0.733;
 const N_SCALAR: f32 = -0.74;
+const NEGATIVE_WEIGHT: f32 = 1.5;
 
 /// Intensifiers (+) and dampeners (−), folded; phrases are matched on consecutive tokens.
 const BOOSTERS: &[(&str, f32)] = &[
@@ -176,14 +179,25 @@ const FR_SECOND: &[&str] = &["pas", "jamais", "plus", "guere", "point", "rien"];
 const CONTRAST: &[&str] = &[
     "but",
     "however",
-    "yet",
-    "although",
     "mais",
     "cependant",
     "pourtant",
     "toutefois",
     "neanmoins",
-    "sauf que",
+];
+
+/// Concessive words: their clause (up to the next comma) weighs half (« malgré quelques
+/// longueurs, … », "despite its flaws, …", "great, although slow").
+const CONCESSIVE: &[&str] = &[
+    "despite",
+    "although",
+    "though",
+    "spite",
+    "malgre",
+    "quoique",
+    "bien que",
+    "meme si",
+    "even though",
 ];
 
 /// Apology words: a sentence with one of them does not count its negative words (before a
@@ -296,6 +310,7 @@ fn booster(toks: &[Token], i: usize) -> Option<(f32, usize)> {
 
 crate::word_set!(negators, NEGATORS);
 crate::word_set!(contrast, CONTRAST);
+crate::word_set!(concessive, CONCESSIVE);
 crate::word_set!(apology_words, APOLOGY);
 crate::word_set!(empathy, EMPATHY);
 
@@ -315,6 +330,31 @@ fn phrase_at(toks: &[Token], i: usize) -> Option<(f32, usize)> {
     for &(p, v) in PHRASES.iter().filter(|(p, _)| p[0] == head) {
         if i + p.len() <= toks.len() && p.iter().zip(&toks[i..]).all(|(w, t)| t.norm == *w) {
             return Some((v, p.len()));
+        }
+    }
+    None
+}
+
+/// A phrase of the lexicon (« coup de cœur », « à fuir ») starting at token `i`: (valence, tokens).
+fn lexicon_phrase(toks: &[Token], i: usize, lang: Lang) -> Option<(f32, usize)> {
+    let lex = lexicon::words(lang);
+    if !lex.starts_phrase(&toks[i].norm) {
+        return None;
+    }
+    let mut key = String::new();
+    for n in (2..=4usize).rev() {
+        if i + n > toks.len() {
+            continue;
+        }
+        key.clear();
+        for (k, t) in toks[i..i + n].iter().enumerate() {
+            if k > 0 {
+                key.push(' ');
+            }
+            key.push_str(&t.norm);
+        }
+        if let Some(v) = lex.exact(&key) {
+            return Some((v, n));
         }
     }
     None
@@ -359,7 +399,9 @@ pub fn score(
                 i += 1;
                 continue;
             }
-            if let Some((v, n)) = phrase_at(&toks[..s.end], i) {
+            if let Some((v, n)) =
+                phrase_at(&toks[..s.end], i).or_else(|| lexicon_phrase(&toks[..s.end], i, lang))
+            {
                 contributions.push((i, v));
                 skip_until = i + n;
                 i += n;
@@ -440,8 +482,22 @@ pub fn score(
             contributions.push((i, v));
             i += 1;
         }
+        // concessive clauses: from the word to the next comma
+        let mut halved: Vec<(usize, usize)> = Vec::new();
+        for i in s.first..s.end {
+            let two = |a: &str, b: &str| toks[i].norm == b && i > s.first && toks[i - 1].norm == a;
+            if concessive().has(&toks[i]) || two("bien", "que") || two("meme", "si") {
+                let end = (i + 1..s.end)
+                    .find(|&j| toks[j].kind == Kind::Punct && toks[j].norm == ",")
+                    .unwrap_or(s.end);
+                halved.push((i, end));
+            }
+        }
         // contrast and apology, inside the sentence
         for c in &mut contributions[first_contribution..] {
+            if halved.iter().any(|&(a, b)| c.0 > a && c.0 < b) {
+                c.1 *= 0.5;
+            }
             if let Some(k) = contrast_at {
                 if c.0 < k {
                     c.1 *= 0.5;
@@ -454,6 +510,13 @@ pub fn score(
             } else if apology && c.1 < 0.0 {
                 c.1 = 0.0;
             }
+        }
+    }
+    // negativity bias: readers weigh a negative expression more than a positive one, and
+    // people soften criticism with praise; SO-CAL (Taboada et al., 2011) weighs negatives ×1.5
+    for c in &mut contributions {
+        if c.1 < 0.0 {
+            c.1 *= NEGATIVE_WEIGHT;
         }
     }
     contributions.retain(|c| c.1 != 0.0);

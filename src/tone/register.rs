@@ -27,8 +27,12 @@ pub fn run(ctx: &Ctx, out: &mut Vec<Finding>) {
     if ctx.lang != Lang::Fr {
         return;
     }
-    let fold = |l: &[&str]| l.iter().map(|w| super::token::fold(w)).collect::<Vec<_>>();
-    let (tu, vous) = (fold(TU), fold(VOUS));
+    use std::sync::OnceLock;
+    static SETS: OnceLock<(Vec<String>, Vec<String>)> = OnceLock::new();
+    let (tu, vous) = SETS.get_or_init(|| {
+        let fold = |l: &[&str]| l.iter().map(|w| super::token::fold(w)).collect::<Vec<_>>();
+        (fold(TU), fold(VOUS))
+    });
     let mut tu_spans = Vec::new();
     let mut vous_spans = Vec::new();
     for (i, t) in ctx.toks.iter().enumerate() {

@@ -145,10 +145,51 @@ impl HashBits {
     }
 }
 
-/// A set of folded words with a quick rejection by hash.
+/// An open-addressing index of hashes: `find` returns the position of an entry whose hash
+/// matches and for which `eq` holds, comparing strings only on a hash match.
+pub struct HashIndex {
+    /// Entry position + 1, or 0 for an empty slot.
+    slots: Vec<u32>,
+    hashes: Vec<u32>,
+}
+
+impl HashIndex {
+    /// Indexes entries by their hashes (`hashes[i]` is entry `i`'s).
+    pub fn new(hashes: Vec<u32>) -> Self {
+        let size = (hashes.len() * 2).next_power_of_two().max(16);
+        let mut slots = vec![0u32; size];
+        for (i, &h) in hashes.iter().enumerate() {
+            let mut k = h as usize & (size - 1);
+            while slots[k] != 0 {
+                k = (k + 1) & (size - 1);
+            }
+            slots[k] = i as u32 + 1;
+        }
+        HashIndex { slots, hashes }
+    }
+
+    /// The entry with hash `h` for which `eq` holds.
+    pub fn find(&self, h: u32, eq: impl Fn(usize) -> bool) -> Option<usize> {
+        let mask = self.slots.len() - 1;
+        let mut k = h as usize & mask;
+        loop {
+            let e = self.slots[k];
+            if e == 0 {
+                return None;
+            }
+            let i = (e - 1) as usize;
+            if self.hashes[i] == h && eq(i) {
+                return Some(i);
+            }
+            k = (k + 1) & mask;
+        }
+    }
+}
+
+/// A set of folded words.
 pub struct WordSet {
     words: Vec<&'static str>,
-    bits: HashBits,
+    index: HashIndex,
 }
 
 impl WordSet {
@@ -157,21 +198,20 @@ impl WordSet {
         let mut words = list.to_vec();
         words.sort_unstable();
         words.dedup();
-        let mut bits = HashBits::new(10);
-        for w in &words {
-            bits.insert(hash(w));
-        }
-        WordSet { words, bits }
+        let index = HashIndex::new(words.iter().map(|w| hash(w)).collect());
+        WordSet { words, index }
     }
 
     /// Whether the token's folded form is in the set.
     pub fn has(&self, t: &Token) -> bool {
-        self.bits.maybe(t.hash) && self.words.binary_search(&t.norm.as_str()).is_ok()
+        self.index
+            .find(t.hash, |i| self.words[i] == t.norm)
+            .is_some()
     }
 
     /// Whether a folded word is in the set.
     pub fn has_str(&self, w: &str) -> bool {
-        self.bits.maybe(hash(w)) && self.words.binary_search(&w).is_ok()
+        self.index.find(hash(w), |i| self.words[i] == w).is_some()
     }
 }
 

@@ -135,8 +135,11 @@ def main():
     for w, p in pattern("en").items():
         if w not in en and abs(p) >= float(os.environ.get("EN_PATTERN_MIN", "0.1")) and re.fullmatch(r"[a-z][a-z'-]*", w):
             en[w] = round(p * 3.2, 1)
-    en.update(own("en_own.txt"))
-    en = {w: v for w, v in en.items() if v != 0.0 or w in own("en_own.txt")}
+    mine_en = own("en_own.txt")
+    en.update(mine_en)
+    # sorry, apologize… stay at 0 (known, not negative); other 0 entries remove the word
+    keep_zero = {"sorry", "apologize", "apologise", "apologies", "pls", "plz"}
+    en = {w: v for w, v in en.items() if v != 0.0 or w in keep_zero}
     # French: Pattern's adjectives, our entries over them; inflected forms folded.
     fr = {}
     for w, p in pattern("fr").items():
@@ -146,8 +149,12 @@ def main():
         for w, v in vader_fr().items():
             if w not in fr and abs(v) >= float(os.environ["WITH_VADER_FR"]) and re.fullmatch(r"[a-z][a-z'-]*", w):
                 fr[w] = v
-    fr.update(own("fr_own.txt"))
-    fr = {w: v for w, v in fr.items() if v != 0.0}
+    mine = own("fr_own.txt")
+    fr.update(mine)
+    # an entry of ours at 0 removes the word and its inflected forms from the other sources
+    removed = {w for w, v in mine.items() if v == 0.0}
+    fr = {w: v for w, v in fr.items()
+          if w not in removed and not (w not in mine and any(c in removed for c in fr_candidates(w)))}
     kept = {}
     for w in sorted(fr, key=lambda x: (len(x), x)):
         v = fr[w]
