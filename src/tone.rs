@@ -215,24 +215,32 @@ impl Ctx<'_> {
     }
 }
 
-fn sentence_langs(
+/// The language of the text (forced, or detected) and of each sentence (its own where its
+/// evidence is clear, else the text's).
+fn languages(
     text: &str,
     toks: &[Token],
     sentences: &[Sentence],
-    main: Lang,
-    forced: bool,
-) -> Vec<Lang> {
-    sentences
+    forced: Option<Lang>,
+) -> (Lang, Vec<Lang>) {
+    if let Some(l) = forced {
+        return (l, vec![l; sentences.len()]);
+    }
+    let per: Vec<lang::Evidence> = sentences
         .iter()
-        .map(|s| {
-            if forced {
-                return main;
-            }
-            lang::evidence(text, &toks[s.first..s.end])
-                .lang(2.0)
-                .unwrap_or(main)
-        })
-        .collect()
+        .map(|s| lang::evidence(text, &toks[s.first..s.end]))
+        .collect();
+    let total = per
+        .iter()
+        .fold(lang::Evidence::default(), |a, b| lang::Evidence {
+            fr: a.fr + b.fr,
+            en: a.en + b.en,
+        });
+    let main = total.lang(0.01).unwrap_or(Lang::Fr);
+    (
+        main,
+        per.iter().map(|e| e.lang(2.0).unwrap_or(main)).collect(),
+    )
 }
 
 fn classify(score: f32) -> PolarityClass {
@@ -255,10 +263,7 @@ struct Analysed {
 
 fn read(text: &str, settings: &ToneSettings) -> Analysed {
     let (toks, sentences) = token::tokenize(text);
-    let lang = settings
-        .lang
-        .unwrap_or_else(|| lang::detect(text, &toks, Lang::Fr));
-    let langs = sentence_langs(text, &toks, &sentences, lang, settings.lang.is_some());
+    let (lang, langs) = languages(text, &toks, &sentences, settings.lang);
     let letters = toks
         .iter()
         .filter(|t| t.kind == Kind::Word && t.norm.chars().any(char::is_alphabetic));

@@ -233,6 +233,16 @@ fn sacre_kind(folded: &str) -> Option<Severity> {
     use std::sync::OnceLock;
     static S: OnceLock<(Vec<String>, Vec<String>)> = OnceLock::new();
     let (strong, mild) = S.get_or_init(|| (skeletons(SACRES), skeletons(MINCED)));
+    // every sacre's skeleton starts with one of these letters (an initial « h » is dropped)
+    let first = folded.trim_start_matches('h').bytes().next();
+    if folded.len() > 18
+        || !matches!(
+            first,
+            Some(b't' | b'c' | b'q' | b'k' | b'o' | b'e' | b'a' | b's' | b'v' | b'b' | b'm' | b'j')
+        )
+    {
+        return None;
+    }
     let sk = skeleton(folded);
     let hit = |list: &Vec<String>| {
         list.iter().any(|s| {

@@ -298,62 +298,74 @@ impl Evidence {
     }
 }
 
+/// The evidence one token gives.
+pub fn token_evidence(text: &str, t: &Token) -> Evidence {
+    let mut e = Evidence::default();
+    if t.kind != Kind::Word {
+        return e;
+    }
+    let w = t.norm.as_str();
+    if fr_words().has(t) {
+        e.fr = 1.0;
+        return e;
+    }
+    if en_words().has(t) {
+        e.en = 1.0;
+        return e;
+    }
+    let original = t.text(text);
+    // French letters in a word not known as a function word
+    if !original.is_ascii()
+        && original.chars().any(|c| {
+            matches!(
+                c,
+                'é' | 'è'
+                    | 'ê'
+                    | 'à'
+                    | 'ç'
+                    | 'ù'
+                    | 'û'
+                    | 'ô'
+                    | 'î'
+                    | 'â'
+                    | 'ë'
+                    | 'ï'
+                    | 'œ'
+                    | 'É'
+                    | 'È'
+                    | 'À'
+                    | 'Ç'
+            )
+        })
+    {
+        e.fr += 0.7;
+    } else if w.contains('\'')
+        && (w.ends_with("n't")
+            || w.ends_with("'s")
+            || w.ends_with("'ll")
+            || w.ends_with("'ve")
+            || w.ends_with("'re"))
+    {
+        e.en += 1.0;
+    }
+    let f = lexicon::valence(Lang::Fr, w).is_some();
+    let g = lexicon::words(Lang::En).exact(w).is_some();
+    if f && !g {
+        e.fr += 0.3;
+    } else if g && !f {
+        e.en += 0.3;
+    }
+    e
+}
+
 /// Weighs the tokens `toks` of `text`.
 pub fn evidence(text: &str, toks: &[Token]) -> Evidence {
-    let (fr, en) = (fr_words(), en_words());
-    let mut e = Evidence::default();
-    let mut lex = Evidence::default();
-    for t in toks.iter().filter(|t| t.kind == Kind::Word) {
-        let w = t.norm.as_str();
-        if fr.has(t) {
-            e.fr += 1.0;
-        } else if en.has(t) {
-            e.en += 1.0;
-        } else {
-            // French letters in a word not known as a function word
-            if t.text(text).chars().any(|c| {
-                matches!(
-                    c,
-                    'é' | 'è'
-                        | 'ê'
-                        | 'à'
-                        | 'ç'
-                        | 'ù'
-                        | 'û'
-                        | 'ô'
-                        | 'î'
-                        | 'â'
-                        | 'ë'
-                        | 'ï'
-                        | 'œ'
-                        | 'É'
-                        | 'È'
-                        | 'À'
-                        | 'Ç'
-                )
-            }) {
-                e.fr += 0.7;
-            } else if w.contains('\'')
-                && (w.ends_with("n't")
-                    || w.ends_with("'s")
-                    || w.ends_with("'ll")
-                    || w.ends_with("'ve")
-                    || w.ends_with("'re"))
-            {
-                e.en += 1.0;
-            }
-            let f = lexicon::valence(Lang::Fr, w).is_some();
-            let g = lexicon::words(Lang::En).exact(w).is_some();
-            if f && !g {
-                lex.fr += 0.3;
-            } else if g && !f {
-                lex.en += 0.3;
-            }
-        }
-    }
-    e.fr += lex.fr;
-    e.en += lex.en;
-    e
+    toks.iter()
+        .map(|t| token_evidence(text, t))
+        .fold(Evidence::default(), |a, b| Evidence {
+            fr: a.fr + b.fr,
+            en: a.en + b.en,
+        })
 }
 
 /// The language of a whole text: the evidence's, else `fallback`.

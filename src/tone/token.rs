@@ -127,8 +127,8 @@ impl HashBits {
     }
 
     fn pos(&self, h: u32) -> (usize, u32) {
-        let bits = (self.0.len() * 64) as u32;
-        let k = h.rotate_left(7) % bits;
+        let mask = (self.0.len() * 64) as u32 - 1;
+        let k = h.rotate_left(7) & mask;
         ((k / 64) as usize, k % 64)
     }
 

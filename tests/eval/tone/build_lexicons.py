@@ -111,6 +111,14 @@ def own(name):
     return lex
 
 
+ELISION = re.compile(r"\b(c|d|j|l|m|n|s|t|qu|jusqu|lorsqu|puisqu|quoiqu|presqu)'(?=\w)")
+
+
+def as_tokens(w):
+    """A French phrase as the reader joins its tokens: an elision is a token of its own."""
+    return ELISION.sub(r"\1' ", w)
+
+
 def write(path, lex):
     groups = {}
     for w, v in lex.items():
@@ -162,7 +170,7 @@ def main():
             continue
         kept[w] = v
     write(os.path.join(ROOT, "src", "tone", "lexicon_en.txt"), en)
-    write(os.path.join(ROOT, "src", "tone", "lexicon_fr.txt"), kept)
+    write(os.path.join(ROOT, "src", "tone", "lexicon_fr.txt"), {as_tokens(w): v for w, v in kept.items()})
     print(f"en {len(en)} entries, fr {len(kept)} entries (from {len(fr)})")
 
 
