@@ -233,14 +233,13 @@ fn sacre_kind(folded: &str) -> Option<Severity> {
     use std::sync::OnceLock;
     static S: OnceLock<(Vec<String>, Vec<String>)> = OnceLock::new();
     let (strong, mild) = S.get_or_init(|| (skeletons(SACRES), skeletons(MINCED)));
-    // every sacre's skeleton starts with one of these letters (an initial « h » is dropped)
-    let first = folded.trim_start_matches('h').bytes().next();
-    if folded.len() > 18
-        || !matches!(
-            first,
-            Some(b't' | b'c' | b'q' | b'k' | b'o' | b'e' | b'a' | b's' | b'v' | b'b' | b'm' | b'j')
-        )
-    {
+    // every spelling of a sacre starts with one of these pairs of letters
+    const STARTS: &[&[u8; 2]] = &[
+        b"ta", b"ca", b"cr", b"ch", b"kr", b"ka", b"os", b"ho", b"es", b"as", b"ci", b"sa", b"vi",
+        b"ba", b"ma", b"mo", b"to", b"je",
+    ];
+    let start = folded.as_bytes().get(..2);
+    if folded.len() > 18 || !start.is_some_and(|p| STARTS.iter().any(|s| s[..] == *p)) {
         return None;
     }
     let sk = skeleton(folded);

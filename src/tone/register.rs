@@ -4,10 +4,12 @@
 
 use super::{Ctx, Finding, Lang, Register, Severity};
 
+/// Folded forms of « tu » (second person singular).
 const TU: &[&str] = &[
     "tu", "t'", "te", "toi", "ton", "ta", "tes", "t'es", "tiens", "peux-tu", "as-tu", "es-tu",
     "veux-tu", "dis-moi",
 ];
+/// Folded forms of « vous ».
 const VOUS: &[&str] = &[
     "vous",
     "votre",
@@ -15,24 +17,22 @@ const VOUS: &[&str] = &[
     "pouvez-vous",
     "avez-vous",
     "voulez-vous",
-    "êtes-vous",
+    "etes-vous",
     "dites-moi",
-    "écrivez-nous",
+    "ecrivez-nous",
     "contactez-nous",
     "envoyez-nous",
 ];
+
+crate::word_set!(tu_words, TU);
+crate::word_set!(vous_words, VOUS);
 
 /// Pushes the register findings.
 pub fn run(ctx: &Ctx, out: &mut Vec<Finding>) {
     if ctx.lang != Lang::Fr {
         return;
     }
-    use std::sync::OnceLock;
-    static SETS: OnceLock<(Vec<String>, Vec<String>)> = OnceLock::new();
-    let (tu, vous) = SETS.get_or_init(|| {
-        let fold = |l: &[&str]| l.iter().map(|w| super::token::fold(w)).collect::<Vec<_>>();
-        (fold(TU), fold(VOUS))
-    });
+    let (tu, vous) = (tu_words(), vous_words());
     let mut tu_spans = Vec::new();
     let mut vous_spans = Vec::new();
     for (i, t) in ctx.toks.iter().enumerate() {
@@ -41,9 +41,9 @@ pub fn run(ctx: &Ctx, out: &mut Vec<Finding>) {
         }
         // « te » and « ta » are also English-looking or Québec fillers only with a verb after;
         // « t' » before « as/es/avais/étais » or a verb is tu
-        if tu.contains(&t.norm) {
+        if tu.has(t) {
             tu_spans.push(ctx.span(i, i + 1));
-        } else if vous.contains(&t.norm) {
+        } else if vous.has(t) {
             vous_spans.push(ctx.span(i, i + 1));
         }
     }
