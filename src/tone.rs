@@ -37,7 +37,7 @@ use token::{Kind, Sentence, Token};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
-    /// French (France, Québec, Belgium, Switzerland…).
+    /// French (index 0 of per-language arrays) (France, Québec, Belgium, Switzerland…).
     Fr,
     /// English.
     En,
@@ -262,7 +262,13 @@ struct Analysed {
 }
 
 fn read(text: &str, settings: &ToneSettings) -> Analysed {
-    let (toks, sentences) = token::tokenize(text);
+    let (mut toks, sentences) = token::tokenize(text);
+    for t in toks.iter_mut().filter(|t| t.kind == Kind::Word) {
+        t.valence = [
+            lexicon::valence(Lang::Fr, &t.norm),
+            lexicon::valence(Lang::En, &t.norm),
+        ];
+    }
     let (lang, langs) = languages(text, &toks, &sentences, settings.lang);
     let letters = toks
         .iter()

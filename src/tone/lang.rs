@@ -7,7 +7,7 @@
 //! No valence or rule lives here.
 
 use super::token::{Kind, Token};
-use super::{lexicon, Lang};
+use super::Lang;
 
 /// French function words and very common words (folded), none of them an English word too.
 const FR: &[&str] = &[
@@ -348,8 +348,8 @@ pub fn token_evidence(text: &str, t: &Token) -> Evidence {
     {
         e.en += 1.0;
     }
-    let f = lexicon::valence(Lang::Fr, w).is_some();
-    let g = lexicon::words(Lang::En).exact(w).is_some();
+    let f = t.valence_in(Lang::Fr).is_some();
+    let g = t.valence_in(Lang::En).is_some();
     if f && !g {
         e.fr += 0.3;
     } else if g && !f {

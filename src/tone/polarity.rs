@@ -382,7 +382,6 @@ pub fn score(
                 && (apology_words().has(t)
                     || empathy().has(t)
                     || (lang == Lang::Fr
-                        && lexicon::words(Lang::Fr).exact(&t.norm).is_none()
                         && (t.norm.starts_with("desole") || t.norm.starts_with("navre"))))
             {
                 apology = true;
@@ -420,12 +419,12 @@ pub fn score(
                     if booster(toks, i).is_some_and(|_| {
                         // a booster followed by a valence word is only a booster
                         toks.get(i + 1).is_some_and(|n| {
-                            n.sentence == t.sentence && lexicon::valence(lang, &n.norm).is_some()
+                            n.sentence == t.sentence && n.valence_in(lang).is_some()
                         })
                     }) {
                         None
                     } else {
-                        lexicon::valence(lang, &t.norm)
+                        t.valence_in(lang)
                     }
                 }
             };

@@ -4,7 +4,7 @@
 //! "Great...").
 
 use super::token::Kind;
-use super::{lexicon, Ctx, Finding, Severity};
+use super::{Ctx, Finding, Severity};
 
 const MARKERS: &[&str] = &[
     "bien sûr…",
@@ -81,7 +81,7 @@ pub fn run(ctx: &Ctx, out: &mut Vec<Finding>) {
             if w.kind == Kind::Word
                 && p.kind == Kind::Punct
                 && (p.norm.starts_with("..") || p.norm == "\u{2026}")
-                && lexicon::valence(lang, &w.norm).is_some_and(|v| v >= 1.5)
+                && w.valence_in(lang).is_some_and(|v| v >= 1.5)
                 && !spans
                     .iter()
                     .any(|sp: &crate::text::Span16| sp.start == w.span.start)

@@ -50,6 +50,8 @@ pub struct Token {
     pub hash: u32,
     /// Index of the sentence the token belongs to.
     pub sentence: u32,
+    /// Lexicon valence in French and in English (filled by `tone::read`, once per token).
+    pub valence: [Option<f32>; 2],
 }
 
 /// A sentence: a range of tokens and its UTF-16 span.
@@ -335,6 +337,7 @@ pub fn tokenize(text: &str) -> (Vec<Token>, Vec<Sentence>) {
                 hash: hash(&norm),
                 norm,
                 sentence,
+                valence: [None, None],
             });
             *u += n16;
         };
@@ -459,6 +462,11 @@ impl Token {
     /// A word or number (what phrases and lexicons match).
     pub fn is_wordlike(&self) -> bool {
         matches!(self.kind, Kind::Word | Kind::Number)
+    }
+
+    /// Its lexicon valence in a language (see `valence`).
+    pub fn valence_in(&self, lang: super::Lang) -> Option<f32> {
+        self.valence[lang as usize]
     }
 
     /// The text of the token.
