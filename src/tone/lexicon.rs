@@ -4,7 +4,8 @@
 //! Data and licences: `lexicon_en.txt` is VADER's lexicon (MIT, C.J. Hutto) with Pattern's
 //! English adjectives (PDDL) where VADER has none and our own entries; `lexicon_fr.txt` is
 //! Pattern's French adjectives (PDDL) under our own entries (France and Québec);
-//! `emoji.txt` is ours. `tests/eval/tone/build_lexicons.py` rebuilds the two word lexicons.
+//! `emoji.txt` is ours. `tests/eval/tone/build_lexicons.py` rebuilds the two word lexicons;
+//! `NOTICE.md` beside them carries the licences.
 //! Format: one line per valence, `tenths|word|word|…`; words are folded (lower case, no
 //! accents). No rule lives here: negation, boosters and the rest are in `polarity`.
 
