@@ -11,14 +11,14 @@
 
 use std::sync::OnceLock;
 
-use super::token::{hash, HashIndex};
+use super::token::{hash, HashIndex, WordSet};
 use super::Lang;
 
 /// A sorted table of folded words (or emoji) and their valence in tenths.
 pub struct Lexicon {
     entries: Vec<(&'static str, i8)>,
-    /// First words of the entries that are phrases (`à fuir`), sorted.
-    phrase_heads: Vec<&'static str>,
+    /// First words of the entries that are phrases (`à fuir`).
+    phrase_heads: WordSet,
     /// The entries by hash.
     index: HashIndex,
 }
@@ -35,12 +35,11 @@ impl Lexicon {
         }
         entries.sort_unstable_by(|a, b| a.0.cmp(b.0));
         entries.dedup_by(|a, b| a.0 == b.0);
-        let mut phrase_heads: Vec<&'static str> = entries
+        let phrase_heads: Vec<&'static str> = entries
             .iter()
             .filter_map(|(w, _)| w.split_once(' ').map(|(h, _)| h))
             .collect();
-        phrase_heads.sort_unstable();
-        phrase_heads.dedup();
+        let phrase_heads = WordSet::new(&phrase_heads);
         let index = HashIndex::new(entries.iter().map(|e| hash(e.0)).collect());
         Lexicon {
             entries,
@@ -58,7 +57,7 @@ impl Lexicon {
 
     /// Whether some phrase starts with this folded word.
     pub fn starts_phrase(&self, w: &str) -> bool {
-        self.phrase_heads.binary_search(&w).is_ok()
+        self.phrase_heads.has_str(w)
     }
 
     /// Number of entries.

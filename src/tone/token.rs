@@ -286,7 +286,7 @@ pub fn tokenize(text: &str) -> (Vec<Token>, Vec<Sentence>) {
     let mut sentence_first = 0usize;
     // true right after whitespace or at the start: where URLs, mentions and emoticons may begin
     let mut at_boundary = true;
-    let u16_of = |s: &str| s.encode_utf16().count() as u32;
+    let u16_of = crate::text::utf16_len;
     let close = |toks: &Vec<Token>,
                  sentence: &mut u32,
                  first: &mut usize,
