@@ -110,3 +110,21 @@ fn score_is_bounded() {
     assert!((-1.0..-0.9).contains(&s));
     assert_eq!(score(""), 0.0);
 }
+
+#[test]
+fn an_apology_does_not_hide_a_sacre() {
+    assert!(score("Nous sommes désolés 😔 tabarnak de retard") < 0.0);
+    assert!(score("Sorry, this is fucking ridiculous") < 0.0);
+}
+
+#[test]
+fn an_intensified_apology_is_still_an_apology() {
+    for text in [
+        "Nous sommes vraiment désolés pour ce retard.",
+        "Vraiment navrés pour ce très long délai.",
+        "We are so sorry for the delay.",
+        "We're really sorry for the inconvenience.",
+    ] {
+        assert!(score(text) >= 0.0, "{text}: {}", score(text));
+    }
+}

@@ -124,15 +124,19 @@ pub fn run(a: ToneArgs) -> Result<ExitCode, CliError> {
     };
     let reply = a.reply_to.as_deref().map(|r| reply_context(r, &a.settings));
     let r = analyse(&text, &a.settings, reply.as_ref());
-    println!(
-        "{}",
-        if a.json {
-            to_json(&r)
-        } else {
-            human(&text, &r)
-        }
-    );
-    Ok(ExitCode::SUCCESS)
+    let out = if a.json {
+        to_json(&r)
+    } else {
+        human(&text, &r)
+    };
+    // a closed pipe (`| head`) is not an error
+    match writeln!(std::io::stdout(), "{out}") {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(CliError::Io {
+            path: "standard output".into(),
+            source: e,
+        }),
+        _ => Ok(ExitCode::SUCCESS),
+    }
 }
 
 #[derive(serde::Deserialize)]

@@ -29,6 +29,10 @@ const B_INCR: f32 = 0.293;
 const C_INCR: f32 = 0.733;
 const N_SCALAR: f32 = -0.74;
 const NEGATIVE_WEIGHT: f32 = 1.5;
+/// In an apology or empathy sentence, negative words up to this strength (« retard »,
+/// « désagrément », "inconvenience", "frustration") count zero; stronger ones (a sacre, an
+/// insult, "horrible") still count.
+const APOLOGY_MAX: f32 = 2.3;
 
 /// Intensifiers (+) and dampeners (−), folded; phrases are matched on consecutive tokens.
 const BOOSTERS: &[(&str, f32)] = &[
@@ -413,6 +417,13 @@ pub fn score(
                     let mut b = [0u8; 4];
                     lexicon::emoji().exact(c.encode_utf8(&mut b))
                 }),
+                // « désolé », "sorry": an apology, not a negative word
+                _ if apology_words().has(t)
+                    || t.norm.starts_with("desole")
+                    || t.norm.starts_with("navre") =>
+                {
+                    None
+                }
                 // the first word of a booster phrase ("kind" of "kind of") is part of it
                 _ if i + 1 < s.end && booster(toks, i + 1).is_some_and(|(_, f)| f == i) => None,
                 _ => {
@@ -493,20 +504,26 @@ pub fn score(
             }
         }
         // contrast and apology, inside the sentence
+        // an intensified negative ("so fucking ridiculous") is a criticism, apology or not
+        let boosted = |i: usize| {
+            (1..=3)
+                .any(|b| i >= s.first + b && booster(toks, i - b).is_some_and(|(sc, _)| sc > 0.0))
+        };
         for c in &mut contributions[first_contribution..] {
+            let apology = apology && !(c.1 < -1.5 && boosted(c.0));
             if halved.iter().any(|&(a, b)| c.0 > a && c.0 < b) {
                 c.1 *= 0.5;
             }
             if let Some(k) = contrast_at {
                 if c.0 < k {
                     c.1 *= 0.5;
-                    if apology && c.1 < 0.0 {
+                    if apology && (-APOLOGY_MAX..0.0).contains(&c.1) {
                         c.1 = 0.0;
                     }
                 } else {
                     c.1 *= 1.5;
                 }
-            } else if apology && c.1 < 0.0 {
+            } else if apology && (-APOLOGY_MAX..0.0).contains(&c.1) {
                 c.1 = 0.0;
             }
         }
