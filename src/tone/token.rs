@@ -278,7 +278,7 @@ fn is_emoji_start(c: char) -> bool {
 
 /// Splits `text` into tokens and sentences.
 pub fn tokenize(text: &str) -> (Vec<Token>, Vec<Sentence>) {
-    let mut toks: Vec<Token> = Vec::with_capacity(text.len() / 5 + 1);
+    let mut toks: Vec<Token> = Vec::with_capacity(text.len() / 3 + 4);
     let mut sentences = Vec::new();
 
     let (mut i, mut u) = (0usize, 0u32);
