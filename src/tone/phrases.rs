@@ -36,7 +36,7 @@ impl PhraseSet {
                     tokenize(p)
                         .0
                         .into_iter()
-                        .map(|t| t.norm)
+                        .map(|t| t.norm.to_string())
                         .collect::<Vec<_>>(),
                     i,
                 )

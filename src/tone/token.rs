@@ -42,8 +42,8 @@ pub struct Token {
     pub end: usize,
     /// UTF-16 span in the text.
     pub span: Span16,
-    /// Lower case, accents folded, `’` made `'`.
-    pub norm: String,
+    /// Lower case, accents folded, `’` made `'` (inline up to 23 bytes: no allocation per word).
+    pub norm: Norm,
     /// Letters, all upper case, at least two of them.
     pub caps: bool,
     /// [`hash`] of `norm`, for quick rejections in phrase and lexicon lookups.
@@ -63,6 +63,86 @@ pub struct Sentence {
     pub end: usize,
     /// UTF-16 span from its first to its last token.
     pub span: Span16,
+}
+
+/// A folded form: most words fit inline, longer ones go to the heap.
+#[derive(Clone)]
+pub enum Norm {
+    /// Length and bytes (valid UTF-8 up to the length).
+    Inline(u8, [u8; 23]),
+    /// A longer folded form.
+    Heap(Box<str>),
+}
+
+impl Norm {
+    /// From a folded string.
+    pub fn new(s: &str) -> Norm {
+        if s.len() <= 23 {
+            let mut b = [0u8; 23];
+            b[..s.len()].copy_from_slice(s.as_bytes());
+            Norm::Inline(s.len() as u8, b)
+        } else {
+            Norm::Heap(s.into())
+        }
+    }
+
+    /// The folded form.
+    pub fn as_str(&self) -> &str {
+        match self {
+            // always whole code points of a `&str` (see `new`)
+            Norm::Inline(n, b) => std::str::from_utf8(&b[..*n as usize]).unwrap_or_default(),
+            Norm::Heap(s) => s,
+        }
+    }
+}
+
+impl std::ops::Deref for Norm {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::fmt::Debug for Norm {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl std::fmt::Display for Norm {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl PartialEq for Norm {
+    fn eq(&self, o: &Norm) -> bool {
+        self.as_str() == o.as_str()
+    }
+}
+
+impl PartialEq<str> for Norm {
+    fn eq(&self, o: &str) -> bool {
+        self.as_str() == o
+    }
+}
+
+impl PartialEq<&str> for Norm {
+    fn eq(&self, o: &&str) -> bool {
+        self.as_str() == *o
+    }
+}
+
+impl PartialEq<String> for Norm {
+    fn eq(&self, o: &String) -> bool {
+        self.as_str() == o.as_str()
+    }
+}
+
+impl PartialEq<Norm> for &str {
+    fn eq(&self, o: &Norm) -> bool {
+        *self == o.as_str()
+    }
 }
 
 /// French elisions: the part before the apostrophe becomes a token of its own.
@@ -287,6 +367,7 @@ pub fn tokenize(text: &str) -> (Vec<Token>, Vec<Sentence>) {
     // true right after whitespace or at the start: where URLs, mentions and emoticons may begin
     let mut at_boundary = true;
     let u16_of = crate::text::utf16_len;
+    let mut scratch = String::with_capacity(32);
     let close = |toks: &Vec<Token>,
                  sentence: &mut u32,
                  first: &mut usize,
@@ -313,11 +394,11 @@ pub fn tokenize(text: &str) -> (Vec<Token>, Vec<Sentence>) {
             at_boundary = true;
             continue;
         }
-        let push = |kind: Kind, len: usize, toks: &mut Vec<Token>, u: &mut u32| {
+        let mut push = |kind: Kind, len: usize, toks: &mut Vec<Token>, u: &mut u32| {
             let s = &text[i..i + len];
             let n16 = u16_of(s);
-            let mut norm = String::with_capacity(len);
-            fold_into(&mut norm, s);
+            scratch.clear();
+            fold_into(&mut scratch, s);
             let (mut letters, mut lower) = (0u32, false);
             if kind == Kind::Word {
                 for ch in s.chars() {
@@ -334,8 +415,8 @@ pub fn tokenize(text: &str) -> (Vec<Token>, Vec<Sentence>) {
                 span: Span16::new(*u, *u + n16),
                 // « C'EST » : the elided « C' » is in capitals too
                 caps: !lower && (letters >= 2 || (letters == 1 && s.ends_with(is_apostrophe))),
-                hash: hash(&norm),
-                norm,
+                hash: hash(&scratch),
+                norm: Norm::new(&scratch),
                 sentence,
                 valence: [None, None],
             });
@@ -343,11 +424,11 @@ pub fn tokenize(text: &str) -> (Vec<Token>, Vec<Sentence>) {
         };
         // web addresses, mentions, hashtags, emoticons start after a space
         if at_boundary {
-            let lower3: String = rest.chars().take(8).flat_map(char::to_lowercase).collect();
-            if lower3.starts_with("http://")
-                || lower3.starts_with("https://")
-                || lower3.starts_with("www.")
-            {
+            let starts = |p: &str| {
+                rest.len() >= p.len()
+                    && rest.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+            };
+            if starts("http://") || starts("https://") || starts("www.") {
                 let len = rest.find(char::is_whitespace).unwrap_or(rest.len());
                 push(Kind::Url, len, &mut toks, &mut u);
                 i += len;
@@ -406,7 +487,14 @@ pub fn tokenize(text: &str) -> (Vec<Token>, Vec<Sentence>) {
             // elision: « l'avis » → « l' » + « avis »
             if let Some(ap) = word.find(is_apostrophe) {
                 let head = &word[..ap];
-                if ELISIONS.contains(&fold(head).as_str()) {
+                let elided = if head.is_ascii() {
+                    ELISIONS
+                        .iter()
+                        .any(|e| e.as_bytes().eq_ignore_ascii_case(head.as_bytes()))
+                } else {
+                    head.len() <= 8 && ELISIONS.contains(&fold(head).as_str())
+                };
+                if elided {
                     let ap_len = word[ap..].chars().next().map_or(1, char::len_utf8);
                     push(Kind::Word, ap + ap_len, &mut toks, &mut u);
                     i += ap + ap_len;
@@ -480,7 +568,11 @@ mod tests {
     use super::*;
 
     fn norms(s: &str) -> Vec<String> {
-        tokenize(s).0.into_iter().map(|t| t.norm).collect()
+        tokenize(s)
+            .0
+            .into_iter()
+            .map(|t| t.norm.to_string())
+            .collect()
     }
 
     #[test]
