@@ -8,7 +8,7 @@ use crate::length::CountOptions;
 use serde::{Deserialize, Serialize};
 
 /// The schema version written by this build.
-pub const SETTINGS_SCHEMA: u32 = 1;
+pub const SETTINGS_SCHEMA: u32 = 2;
 
 /// The key under which the settings live in `storage.local`.
 pub const STORAGE_KEY: &str = "settings";
@@ -27,6 +27,12 @@ pub struct Settings {
     /// order added). Served only while the browser grants their host access.
     #[serde(default)]
     pub mastodon_instances: Vec<String>,
+    /// Ids of the tone checks turned off (`tone::registry::CHECKS`; schema 2).
+    #[serde(default)]
+    pub tone_disabled: Vec<String>,
+    /// The brand's register in French, if it has one (schema 2).
+    #[serde(default)]
+    pub tone_register: Option<crate::tone::Register>,
 }
 
 impl Default for Settings {
@@ -36,6 +42,8 @@ impl Default for Settings {
             x_premium: false,
             mastodon_limit: None,
             mastodon_instances: Vec::new(),
+            tone_disabled: Vec::new(),
+            tone_register: None,
         }
     }
 }
@@ -83,7 +91,30 @@ impl Settings {
                 }
             }
         }
+        // schema 2 added the tone settings (older records: every check on, no register); an
+        // unknown check id is dropped alone
+        if let Some(list) = obj.get("tone_disabled").and_then(|v| v.as_array()) {
+            for id in list.iter().filter_map(|v| v.as_str()) {
+                let known = crate::tone::registry::CHECKS.iter().any(|c| c.id == id);
+                if known && !s.tone_disabled.iter().any(|d| d == id) {
+                    s.tone_disabled.push(id.to_string());
+                }
+            }
+        }
+        s.tone_register = obj
+            .get("tone_register")
+            .and_then(|v| serde_json::from_value(v.clone()).ok());
         s
+    }
+
+    /// The tone settings these settings imply, for a text posted on `platform`.
+    pub fn tone_settings(&self, platform: crate::platform::Platform) -> crate::tone::ToneSettings {
+        crate::tone::ToneSettings {
+            register: self.tone_register,
+            platform: Some(platform),
+            disabled: self.tone_disabled.clone(),
+            ..crate::tone::ToneSettings::default()
+        }
     }
 
     /// Parses the Mastodon limit field as typed (empty means "the default 500").
@@ -147,9 +178,35 @@ mod tests {
             x_premium: true,
             mastodon_limit: Some(1000),
             mastodon_instances: vec!["piaille.fr".into(), "xn--coute-9ra.social".into()],
+            tone_disabled: vec!["shouting".into(), "courtesy".into()],
+            tone_register: Some(crate::tone::Register::Vous),
         };
         let v = serde_json::to_value(&s).unwrap();
         assert_eq!(Settings::from_stored(&v), s);
+    }
+
+    #[test]
+    fn schema_one_gets_every_tone_check_and_no_register() {
+        let s = Settings::from_stored(&json!({"schema": 1, "x_premium": true}));
+        assert!(s.x_premium);
+        assert!(s.tone_disabled.is_empty());
+        assert_eq!(s.tone_register, None);
+        assert_eq!(s.schema, SETTINGS_SCHEMA);
+    }
+
+    #[test]
+    fn tone_settings_drop_unknown_checks_and_bad_registers_alone() {
+        let s = Settings::from_stored(&json!({
+            "tone_disabled": ["shouting", "nope", 3, "shouting", "blame"],
+            "tone_register": "vousvoie"
+        }));
+        assert_eq!(s.tone_disabled, ["shouting", "blame"]);
+        assert_eq!(s.tone_register, None);
+        let s = Settings::from_stored(&json!({"tone_register": "tu"}));
+        assert_eq!(s.tone_register, Some(crate::tone::Register::Tu));
+        let t = s.tone_settings(crate::platform::Platform::Mastodon);
+        assert_eq!(t.register, Some(crate::tone::Register::Tu));
+        assert_eq!(t.platform, Some(crate::platform::Platform::Mastodon));
     }
 
     #[test]

@@ -36,6 +36,9 @@ mod instances_ui;
 #[cfg(feature = "extension")]
 mod pages;
 
+#[cfg(feature = "extension")]
+mod tone_options;
+
 /// The text of the composer `host` (a text field or an editing host) as the network will post
 /// it, its technology detected from the DOM.
 #[cfg(feature = "inpage")]

@@ -245,6 +245,7 @@ pub async fn options() -> Result<(), JsValue> {
     )?;
     form.append_child(&saved)?;
     main.append_child(&form)?;
+    super::tone_options::section(&doc, &main, &settings)?;
     super::instances_ui::section(&doc, &main).await?;
     app.append_child(&main)?;
 

@@ -14,6 +14,7 @@ use web_sys::Document;
 mod field_mirror;
 mod length_badge;
 mod overflow_mark;
+mod tone;
 
 /// One in-page feature.
 pub trait Feature {
@@ -96,6 +97,11 @@ pub const FEATURES: &[Registration] = &[
             platforms: None,
         },
         make: field_mirror::make,
+    },
+    Registration {
+        name: "tone",
+        scope: Scope::EVERYWHERE,
+        make: tone::make,
     },
 ];
 

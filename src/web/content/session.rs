@@ -37,6 +37,8 @@ pub struct Env {
 pub struct Snapshot {
     pub document: Document,
     pub env: Env,
+    /// The settings in force (the tone checks read theirs).
+    pub settings: Settings,
     /// The composer followed, while it is in the page and its site is served.
     pub composer: Option<Composer>,
 }
@@ -313,7 +315,7 @@ fn reposition() {
 /// A snapshot of the session and of the composer's DOM now. The session is borrowed only to
 /// copy its handles; the DOM is read after.
 fn snapshot() -> Option<Snapshot> {
-    let (document, env, base, composer) = SESSION.with(|s| {
+    let (document, env, base, composer, settings) = SESSION.with(|s| {
         let s = s.try_borrow().ok()?;
         let s = s.as_ref()?;
         Some((
@@ -321,6 +323,7 @@ fn snapshot() -> Option<Snapshot> {
             s.env.clone(),
             s.settings.count_options_on(s.instance_limit),
             s.composer.clone(),
+            s.settings.clone(),
         ))
     })?;
     let composer = match (composer, env.site) {
@@ -332,6 +335,7 @@ fn snapshot() -> Option<Snapshot> {
     Some(Snapshot {
         document,
         env,
+        settings,
         composer,
     })
 }

@@ -14,12 +14,18 @@ pub fn registry() -> Option<JsValue> {
 
 /// Highlights `range` under `name` (replacing what `name` marked before).
 pub fn set(name: &str, range: &Range) -> Result<(), JsValue> {
+    set_all(name, std::slice::from_ref(range))
+}
+
+/// Highlights every range of `ranges` under `name` (replacing what `name` marked before).
+pub fn set_all(name: &str, ranges: &[Range]) -> Result<(), JsValue> {
     let Some(registry) = registry() else {
         return Ok(());
     };
     let ctor: js_sys::Function =
         js_sys::Reflect::get(&js_sys::global(), &"Highlight".into())?.dyn_into()?;
-    let highlight = js_sys::Reflect::construct(&ctor, &js_sys::Array::of1(range))?;
+    let args: js_sys::Array = ranges.iter().collect();
+    let highlight = js_sys::Reflect::construct(&ctor, &args)?;
     call_method(&registry, "set", &[JsValue::from_str(name), highlight]).map(|_| ())
 }
 

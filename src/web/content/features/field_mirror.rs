@@ -21,7 +21,7 @@ mark { color: transparent; background-color: rgba(220, 38, 38, 0.22); border-rad
 "#;
 
 /// The text-field styles the mirror copies so that its text wraps exactly like the field's.
-const MIRRORED: &[&str] = &[
+pub(super) const MIRRORED: &[&str] = &[
     "font-family",
     "font-size",
     "font-weight",
