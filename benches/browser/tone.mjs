@@ -1,0 +1,81 @@
+// Per-keystroke cost of length + tone as the product runs it: in Chromium with the built
+// extension, in X's Draft.js composer (fixture page). The content script refreshes once per
+// animation frame: read the composer, count, analyse the tone, draw the badge, the tone pill and
+// its underlines. The page times that frame callback between one of its own frames requested at
+// keydown and one requested after the content script's (as benches/browser/keystroke.mjs does),
+// for a text of 280 characters and one of 3,000 (pasted, then 20 keys typed at its end). The
+// figure is the whole refresh (DOM reads and drawing included): an upper bound of length + tone.
+// The page's clock is coarse (0.1 ms without cross-origin isolation): medians over many keys.
+// Strict CSP → the wasm2js engine, no CSP → the wasm engine.
+// Usage: node benches/browser/tone.mjs [EXT_DIR]   (after scripts/build.sh)
+import { loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+import { startServer } from '../../tests/e2e/lib/server.mjs';
+import { launch } from '../../tests/e2e/lib/chromium.mjs';
+import { buildFixtures } from '../../tests/e2e/build-fixtures.mjs';
+
+const ROOT = resolve(new URL('../..', import.meta.url).pathname);
+const EXT = resolve(process.argv[2] ?? join(ROOT, 'dist/chrome'));
+const X_DRAFT = '[data-testid="tweetTextarea_0"]';
+const FR = 'Bonjour Julie, merci pour votre message ! Nous sommes vraiment désolés pour ce retard de livraison 😔 '
+  + 'Votre colis est bloqué au centre de tri, mais on s’en occupe. Écrivez-nous en MP avec votre numéro de commande : '
+  + 'https://exemple.fr/aide #service @Julie C’est VRAIMENT pas notre faute, tabarnak!!! ';
+const textOf = (n) => { let s = ''; while (s.length < n) s += FR; return s.slice(0, n); };
+
+function instrument() {
+  const samples = [];
+  let current = null;
+  window.addEventListener('keydown', () => {
+    const s = { frame: null, a: 0 };
+    current = s;
+    requestAnimationFrame((ts) => { s.frame = ts; s.a = performance.now(); });
+  }, true);
+  const after = () => {
+    const s = current;
+    if (!s || s.requested) return;
+    s.requested = true;
+    requestAnimationFrame((ts) => {
+      const b = performance.now();
+      if (ts === s.frame) samples.push(b - s.a);
+    });
+  };
+  window.addEventListener('input', after);
+  new MutationObserver(after).observe(document.documentElement, { subtree: true, childList: true, characterData: true });
+  window.__samples = samples;
+}
+
+async function measure(context, csp, size) {
+  const page = await context.newPage();
+  await page.goto(`https://x.com/compose/post?csp=${csp}`, { waitUntil: 'load' });
+  await page.locator(X_DRAFT).first().click();
+  await page.waitForTimeout(1000);
+  const text = textOf(size);
+  const typed = size <= 280 ? text : text.slice(-20);
+  if (size > 280) await page.keyboard.insertText(text.slice(0, -20));
+  await page.waitForTimeout(300);
+  await page.evaluate(instrument);
+  for (const ch of typed) {
+    await page.keyboard.type(ch);
+    await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+  }
+  const samples = await page.evaluate(() => window.__samples);
+  await page.close();
+  return samples;
+}
+
+await buildFixtures();
+const server = await startServer();
+const browser = await launch({ port: server.port, extDir: EXT });
+const q = (a, p) => [...a].sort((x, y) => x - y)[Math.min(a.length - 1, Math.floor(a.length * p))];
+console.log(`${EXT}; load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+console.log('| engine | text | keys | refresh per key (length + tone + drawing): median | p95 |');
+console.log('|---|---:|---:|---:|---:|');
+for (const [engine, csp] of [['wasm', 'none'], ['wasm2js', 'strict']]) {
+  for (const size of [280, 3000]) {
+    const s = [];
+    for (let round = 0; round < Number(process.env.ROUNDS ?? 2); round++) s.push(...await measure(browser.context, csp, size));
+    console.log(`| ${engine} | ${size} | ${s.length} | ${q(s, 0.5).toFixed(2)} ms | ${q(s, 0.95).toFixed(2)} ms |`);
+  }
+}
+await browser.close();
+await server.close();
