@@ -21,7 +21,8 @@ await page.goto('https://x.com/demo/');
 if (headless) {
   const composer = page.locator('[data-testid="tweetTextarea_0"]').first();
   await composer.click();
-  await page.keyboard.type('Merci Marie-Ève pour votre retour ! Notre équipe vous répond très vite. 🙏');
+  await page.keyboard.type('Merci Marie-Ève pour votre retour ! Notre équipe vous répond TRÈS vite. 🙏');
+  // « TRÈS » in capitals: one tone finding (shouting), underlined, and the tone pill
   const badge = await waitForBadge(page, (b) => b.visible);
   const out = join(ROOT, 'build/demo.png');
   await page.screenshot({ path: out });
