@@ -131,8 +131,10 @@ test('Mastodon textarea (wasm): underlines in the mirror; a polite reply shows p
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.keyboard.press('Alt+Shift+KeyT');
     await waitForTone(page, (x) => x.open, 'details open');
-    assert.deepEqual(await axe(page), []);
     await page.screenshot({ path: join(SCREENSHOTS, 'tone-mastodon-dark.png') });
+    const violations = await axe(page);
+    const where = violations.length ? await page.evaluate(async () => (await globalThis.axe.run()).violations.flatMap((v) => v.nodes.map((n) => `${v.id} ${n.target} ${n.failureSummary}`))) : [];
+    assert.deepEqual(violations, [], where.join('\n'));
   } finally {
     await page.close();
   }
