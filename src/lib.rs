@@ -14,6 +14,8 @@ pub mod length;
 pub mod locale;
 /// The platforms Porte-voix counts for, each with its length rule as data.
 pub mod platform;
+/// Inserting into a composer, the decisions: the content-bound message, read-back judgement, caret.
+pub mod insert;
 /// Typed messages between the content script, the background and the extension pages.
 pub mod protocol;
 /// The user's settings, their schema version and migrations.
