@@ -8,6 +8,7 @@
 
 use crate::error::Coded;
 use serde::{Deserialize, Serialize};
+use unicode_segmentation::UnicodeSegmentation;
 
 /// A message to the content script of a tab, sent by the extension itself (the background, or an
 /// extension page such as the template picker's frame).
@@ -188,11 +189,32 @@ pub fn caret_offset(prefix: &str, text: &str, cursor: Option<u32>) -> u32 {
     len16(prefix) + cursor.map_or(n, |c| c.min(n))
 }
 
-/// The part of `text` after the caret must be moved over, in UTF-16 units (the caret is left
-/// after the text by every technique; the cursor offset moves it back).
+/// How many characters (grapheme clusters, a line break one) the caret must move back from the
+/// end of the inserted text to reach `cursor` (UTF-16 offset in `text`): the techniques leave it
+/// after the text, and the selection moves by characters.
 pub fn caret_back(text: &str, cursor: Option<u32>) -> u32 {
-    let n = len16(text);
-    n - cursor.map_or(n, |c| c.min(n))
+    let Some(cursor) = cursor else {
+        return 0;
+    };
+    let tail = &text[byte_at16(text, cursor)..];
+    tail.replace("\r\n", "\n").graphemes(true).count() as u32
+}
+
+/// The byte index of UTF-16 offset `at16` in `s` (clamped to its end, never inside a char).
+pub fn byte_at16(s: &str, at16: u32) -> usize {
+    let mut n = 0u32;
+    for (i, c) in s.char_indices() {
+        if n >= at16 {
+            return i;
+        }
+        n += c.len_utf16() as u32;
+    }
+    s.len()
+}
+
+/// The inserted text is still in the composer (whitespace aside), wherever the user typed since.
+pub fn survived(now: &str, text: &str) -> bool {
+    squeeze(now).contains(&squeeze(text))
 }
 
 /// The lines of `text` (`\r\n` and `\r` made `\n`), for editors fed one line at a time.

@@ -158,12 +158,14 @@ fn glued_lines_are_found_only_when_a_break_is_lost() {
 
 #[test]
 fn the_caret_lands_at_the_cursor_or_after_the_text() {
-    // UTF-16: 👋🏽 is 4 units, é 1
-    let cases: [(&str, &str, Option<u32>, u32, u32); 5] = [
+    // UTF-16: 👋🏽 is 4 units and one character, é 1
+    let cases: [(&str, &str, Option<u32>, u32, u32); 6] = [
         ("", "Merci !", None, 7, 0),
         ("Allo ", "Merci 👋🏽", None, 5 + 10, 0),
         ("Allo ", "Bonjour , merci", Some(8), 5 + 8, 7),
         ("", "Salut Zoë", Some(0), 0, 9),
+        // the flag and the emoji with a skin tone are one character each; a line break one
+        ("", "Bonjour  🇨🇦\n👋🏽 !", Some(8), 8, 6),
         // a cursor past the end is clamped
         ("é", "ok", Some(99), 3, 0),
     ];
@@ -171,6 +173,27 @@ fn the_caret_lands_at_the_cursor_or_after_the_text() {
         assert_eq!(caret_offset(prefix, text, cursor), at, "{text}");
         assert_eq!(caret_back(text, cursor), back, "{text}");
     }
+}
+
+#[test]
+fn utf16_offsets_map_to_char_boundaries() {
+    let s = "é👋🏽a";
+    let cases = [(0, 0), (1, 2), (3, 6), (5, 10), (6, 11), (40, 11)];
+    for (at16, byte) in cases {
+        assert_eq!(byte_at16(s, at16), byte, "{at16}");
+    }
+    // an offset inside a surrogate pair lands after the character, never inside it
+    assert!(s.is_char_boundary(byte_at16(s, 2)));
+}
+
+#[test]
+fn the_text_survives_edits_around_it_but_not_its_loss() {
+    let text = "Merci Chloé !\n\nÀ bientôt 👋🏽";
+    assert!(survived("Merci Chloé !\n\nÀ bientôt 👋🏽", text));
+    assert!(survived("x Merci Chloé !\nÀ bientôt 👋🏽 et la suite", text));
+    assert!(!survived("", text));
+    assert!(!survived("Merci Chloé !", text));
+    assert!(!survived("À bientôt 👋🏽", text));
 }
 
 #[test]

@@ -18,6 +18,7 @@ pub mod draft_js;
 pub mod lexical;
 pub mod prosemirror;
 pub mod quill;
+pub mod insert;
 mod reading;
 pub mod text_field;
 

@@ -49,3 +49,11 @@ pub fn count(text: &str, platform: &str) -> Result<JsValue, JsValue> {
     crate::length::count(text, p).write_json(&mut json);
     js_sys::JSON::parse(&json)
 }
+
+/// Content script: a message from the extension (`chrome.runtime.onMessage`), with its sender.
+/// Today `{kind: "insert_text", text, cursor?, trigger?}`: inserts into the composer followed and
+/// answers `{ok}` or `{ok: false, code}`; a sender that is not this extension is refused.
+#[wasm_bindgen]
+pub async fn content_message(message: JsValue, sender: JsValue) -> Result<JsValue, JsValue> {
+    content::insert::handle(message, sender).await
+}
