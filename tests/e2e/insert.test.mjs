@@ -86,7 +86,11 @@ async function clear(page, c) {
   await page.locator(c.composer).first().focus();
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Backspace');
-  await page.waitForFunction((sel) => window.__fixture.modelText(sel).trim() === '', c.composer);
+  // (the bare contenteditable draws a non-editable hint inside itself once empty)
+  await page.waitForFunction(
+    (sel) => window.__fixture.modelText(sel).trim() === '' || document.querySelector(`${sel} .fx-inside-hint`),
+    c.composer,
+  );
 }
 
 async function expectModel(page, c, want, what) {
