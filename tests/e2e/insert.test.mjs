@@ -79,6 +79,30 @@ async function open(c) {
   return { page, errors };
 }
 
+/** Clicks the fixture's send button next to the composer (enabled once its model has text). */
+async function send(page, c) {
+  await page.waitForFunction((sel) => {
+    const el = document.querySelector(sel);
+    for (let box = el.parentElement; box; box = box.parentElement) {
+      const b = box.querySelector('[data-fixture-send]');
+      if (b) return !b.disabled;
+    }
+    return false;
+  }, c.composer);
+  return page.evaluate((sel) => {
+    window.__sent = undefined;
+    const el = document.querySelector(sel);
+    for (let box = el.parentElement; box; box = box.parentElement) {
+      const b = box.querySelector('[data-fixture-send]');
+      if (b) {
+        b.click();
+        break;
+      }
+    }
+    return window.__sent;
+  }, c.composer);
+}
+
 const model = (page, c) => page.evaluate((sel) => window.__fixture.modelText(sel), c.composer);
 const norm = (c, s) => (c.model ? c.model(s) : s);
 
@@ -118,6 +142,8 @@ for (const c of CASES) {
       r = await insert(page, { text: MULTI });
       assert.deepEqual(r, { ok: true });
       await expectModel(page, c, MULTI, 'several lines');
+      // the fixture's send button posts the editor's model: exactly the text inserted
+      assert.equal(norm(c, await send(page, c)), norm(c, MULTI), 'what the send button posts');
 
       // at the caret in the middle of existing text
       await clear(page, c);
@@ -173,3 +199,122 @@ for (const c of CASES) {
     }
   });
 }
+
+function findNode(node, name) {
+  if (node.nodeName === name) return node;
+  for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) {
+    const found = findNode(child, name);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** Runs `fn` (a function source) on the insertion notice's box, inside its closed shadow root. */
+async function onNotice(page, fn) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+    const host = findNode(root, 'PORTE-VOIX-INSERT-NOTICE');
+    const shadow = host?.shadowRoots?.[0];
+    const box = shadow && findNode(shadow, 'DIV');
+    if (!box) return null;
+    const { object } = await cdp.send('DOM.resolveNode', { nodeId: box.nodeId });
+    const { result } = await cdp.send('Runtime.callFunctionOn', {
+      objectId: object.objectId,
+      returnByValue: true,
+      functionDeclaration: fn,
+    });
+    return { ...result.value, shadowRootType: shadow.shadowRootType };
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}
+
+const readNotice = (page) =>
+  onNotice(
+    page,
+    `function () {
+      const host = this.getRootNode().host;
+      const r = this.getBoundingClientRect();
+      return { visible: host.hasAttribute('data-visible') && r.width > 0, code: host.dataset.code,
+        role: this.getAttribute('role'), text: this.querySelector('.text').textContent,
+        button: this.querySelector('button').textContent, background: getComputedStyle(this).backgroundColor,
+        rect: { x: r.x, y: r.y, width: r.width, height: r.height } };
+    }`,
+  );
+
+async function waitForNotice(page, predicate, what) {
+  const end = Date.now() + 5000;
+  let last = null;
+  while (Date.now() < end) {
+    last = await readNotice(page);
+    if (last && predicate(last)) return last;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`timed out waiting for ${what}; last notice: ${JSON.stringify(last)}`);
+}
+
+test('an editor that swallows programmatic input: the text is copied, a notice asks for Ctrl+V, which works', async () => {
+  const c = { page: 'insert/stubborn.html', composer: '[data-fixture="stubborn"]' };
+  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://mastodon.social' });
+  const { page, errors } = await open(c);
+  try {
+    await page.keyboard.type('Bonjour ');
+    const text = 'Merci Chloé ! 👋🏽\nÀ bientôt';
+    const r = await insert(page, { text });
+    assert.deepEqual(r, { ok: false, code: 'insert.copied' });
+    assert.equal((await model(page, c)).trim(), 'Bonjour', 'nothing went in');
+    const notice = await waitForNotice(page, (n) => n.visible, 'the clipboard notice');
+    assert.equal(notice.text, t('error_insert_copied'));
+    assert.equal(notice.role, 'status');
+    assert.equal(notice.button, t('error_dismiss'));
+    assert.equal(notice.shadowRootType, 'closed');
+    // next to the composer: just below it, left-aligned with it
+    const box = await page.locator(c.composer).boundingBox();
+    assert.ok(Math.abs(notice.rect.y - (box.y + box.height + 8)) < 2, `below the composer: ${JSON.stringify([notice.rect, box])}`);
+    assert.ok(Math.abs(notice.rect.x - box.x) < 2);
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), text);
+    await page.screenshot({ path: join(OUT, 'insert-notice-light.png') });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    const dark = await readNotice(page);
+    assert.notEqual(dark.background, notice.background, 'dark mode has its own colours');
+    await page.screenshot({ path: join(OUT, 'insert-notice-dark.png') });
+    await page.emulateMedia({ colorScheme: 'light' });
+    // the user's Ctrl+V (a trusted paste) goes in
+    await page.locator(c.composer).focus();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Control+V');
+    await page.waitForFunction((sel) => window.__fixture.modelText(sel).includes('À bientôt'), c.composer);
+    assert.equal((await model(page, c)).replace(/\n+/g, '\n').trim(), `Bonjour ${text}`);
+    // dismissed with its button
+    await onNotice(page, 'function () { this.querySelector("button").click(); return {}; }');
+    assert.equal((await readNotice(page)).visible, false);
+    assert.deepEqual(errors, []);
+  } finally {
+    await page.close();
+  }
+});
+
+test('verified insertion: the send button enabled, no notice; a send button that stays disabled is reported', async () => {
+  const c = { page: 'insert/send.html', composer: '.fx-ok textarea' };
+  const { page, errors } = await open(c);
+  try {
+    let r = await insert(page, { text: 'Merci Zoé 🙏' });
+    assert.deepEqual(r, { ok: true });
+    await page.waitForTimeout(900);
+    const quiet = await readNotice(page);
+    assert.ok(!quiet?.visible, `no notice when the send button is enabled: ${JSON.stringify(quiet)}`);
+    assert.equal(await send(page, c), 'Merci Zoé 🙏');
+
+    await page.locator('.fx-stuck textarea').focus();
+    r = await insert(page, { text: 'Bonne journée !' });
+    assert.deepEqual(r, { ok: true }, 'the text itself went in');
+    assert.equal(await model(page, { composer: '.fx-stuck textarea' }), 'Bonne journée !');
+    const notice = await waitForNotice(page, (n) => n.visible, 'the send-disabled notice');
+    assert.equal(notice.code, 'insert.send_disabled');
+    assert.equal(notice.text, t('error_insert_send_disabled'));
+    assert.deepEqual(errors, []);
+  } finally {
+    await page.close();
+  }
+});
