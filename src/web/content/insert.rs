@@ -312,7 +312,13 @@ async fn copy(text: &str) -> bool {
         return false;
     };
     match promise.dyn_into::<js_sys::Promise>() {
-        Ok(p) => JsFuture::from(p).await.is_ok(),
+        Ok(p) => match JsFuture::from(p).await {
+            Ok(_) => true,
+            Err(e) => {
+                web_sys::console::warn_2(&"Porte-voix: clipboard".into(), &e);
+                false
+            }
+        },
         Err(_) => false,
     }
 }
