@@ -1,6 +1,7 @@
 // Porte-voix page-world helper for inserting text (Firefox). Firefox drops the DataTransfer of a
 // paste or beforeinput event built in a content script, so the content script asks this script,
-// which runs in the page's own world, to build and dispatch the event: a `porte-voix-insert`
+// which runs in the page's own world, to build and dispatch the event (measured in Firefox 153: a
+// ClipboardEvent built even here gets an empty DataTransfer of its own, which must be filled): a `porte-voix-insert`
 // CustomEvent dispatched on the composer, whose detail is JSON {secret, kind, inputType, text}.
 // It runs before the page's scripts (document_start) and keeps its own copies of the DOM
 // functions it uses, so the page cannot patch them; its listener comes first on window in the
@@ -16,6 +17,8 @@
   const Clip = ClipboardEvent;
   const Input = InputEvent;
   const setData = DataTransfer.prototype.setData;
+  const getData = DataTransfer.prototype.getData;
+  const clipboardData = Object.getOwnPropertyDescriptor(ClipboardEvent.prototype, 'clipboardData').get;
   const dispatch = EventTarget.prototype.dispatchEvent;
   const stop = Event.prototype.stopImmediatePropagation;
   const cancel = Event.prototype.preventDefault;
@@ -44,6 +47,9 @@
         const data = new DT();
         setData.call(data, 'text/plain', req.text);
         made = new Clip('paste', { ...init, clipboardData: data });
+        // Firefox gives the event a DataTransfer of its own, empty: fill that one
+        const own = clipboardData.call(made);
+        if (own && getData.call(own, 'text/plain') !== req.text) setData.call(own, 'text/plain', req.text);
       } else if (req.kind === 'beforeinput' && typeof req.inputType === 'string') {
         let data = null;
         if (req.text !== '') {

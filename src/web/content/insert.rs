@@ -20,11 +20,21 @@ use crate::web::dom;
 use crate::web::editors::{insert as tech, text_field, Editor};
 use std::cell::RefCell;
 use unicode_segmentation::UnicodeSegmentation;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Document, Element, HtmlElement, Range};
 
 mod notice;
+
+#[wasm_bindgen]
+extern "C" {
+    /// `chrome.runtime` as the content script sees it (in Firefox, `globalThis` is the page's).
+    #[wasm_bindgen(thread_local_v2, js_namespace = chrome, js_name = runtime)]
+    static RUNTIME: JsValue;
+    #[wasm_bindgen(js_namespace = ["chrome", "runtime"], js_name = getURL)]
+    fn runtime_get_url(path: &str) -> String;
+}
 
 /// Where the selection was in the composer when the focus left it (to the picker's frame).
 enum Saved {
@@ -74,17 +84,14 @@ pub fn start(document: &Document) {
 /// Answers `{ok: true}` or `{ok: false, code}`; refuses a sender that is not this extension.
 pub async fn handle(message: JsValue, sender: JsValue) -> Result<JsValue, JsValue> {
     let get = |o: &JsValue, k: &str| js_sys::Reflect::get(o, &k.into()).ok();
-    let runtime = get(&js_sys::global(), "chrome").and_then(|c| get(&c, "runtime"));
-    let own_id = runtime.as_ref().and_then(|r| get(r, "id")).and_then(|v| v.as_string());
-    let base = runtime
-        .as_ref()
-        .and_then(|r| dom::call_method(r, "getURL", &["".into()]).ok())
+    let own_id = RUNTIME
+        .with(|r| get(r, "id"))
         .and_then(|v| v.as_string())
         .unwrap_or_default();
+    let base = runtime_get_url("");
     let sender_id = get(&sender, "id").and_then(|v| v.as_string());
     let from_tab = get(&sender, "tab").is_some_and(|t| !t.is_undefined() && !t.is_null());
     let url = get(&sender, "url").and_then(|v| v.as_string());
-    let own_id = own_id.unwrap_or_default();
     if own_id.is_empty()
         || !sender_allowed(sender_id.as_deref(), &own_id, from_tab, url.as_deref(), &base)
     {
