@@ -6,6 +6,8 @@
 
 /// The error convention: stable `area.snake_case` codes, messages from `_locales`.
 pub mod error;
+/// Inserting into a composer, the decisions: the content-bound message, read-back judgement, caret.
+pub mod insert;
 /// Mastodon instances the user enables: what they typed, what the browser granted.
 pub mod instances;
 /// `count(text, platform)`: the length report a composer badge or the command line shows.
@@ -14,8 +16,6 @@ pub mod length;
 pub mod locale;
 /// The platforms Porte-voix counts for, each with its length rule as data.
 pub mod platform;
-/// Inserting into a composer, the decisions: the content-bound message, read-back judgement, caret.
-pub mod insert;
 /// Typed messages between the content script, the background and the extension pages.
 pub mod protocol;
 /// The user's settings, their schema version and migrations.

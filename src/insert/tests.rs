@@ -9,7 +9,8 @@ fn exp(before: &str, prefix: &str, text: &str, suffix: &str) -> Expectation {
     }
 }
 
-const MERCI: &str = "Bonjour Chloé ! 👋🏽\n\nMerci pour votre message, on regarde ça.\nÀ bientôt, l’équipe ✅";
+const MERCI: &str =
+    "Bonjour Chloé ! 👋🏽\n\nMerci pour votre message, on regarde ça.\nÀ bientôt, l’équipe ✅";
 
 #[test]
 fn messages_from_the_picker_and_the_trigger_parse() {
@@ -52,7 +53,10 @@ fn messages_from_the_picker_and_the_trigger_parse() {
         r#"{"text":"Merci"}"#,
         r#"{"kind":"insert_text","text":"x","cursor":-1}"#,
     ] {
-        assert!(serde_json::from_str::<ContentMessage>(bad).is_err(), "{bad}");
+        assert!(
+            serde_json::from_str::<ContentMessage>(bad).is_err(),
+            "{bad}"
+        );
     }
 }
 
@@ -73,12 +77,7 @@ fn the_mode_follows_trigger_then_selection() {
 
 #[test]
 fn rich_read_back_is_judged_whitespace_insensitively() {
-    let e = exp(
-        "Salut  — fin",
-        "Salut ",
-        MERCI,
-        " — fin",
-    );
+    let e = exp("Salut  — fin", "Salut ", MERCI, " — fin");
     let right = [
         // as typed
         format!("Salut {MERCI} — fin"),
@@ -211,7 +210,12 @@ fn only_the_extension_itself_may_ask() {
         // the background
         (Some(id), false, None, true),
         // the picker's frame, an extension page inside a tab
-        (Some(id), true, Some("chrome-extension://abcdefghijklmnopabcdefghijklmnop/picker.html"), true),
+        (
+            Some(id),
+            true,
+            Some("chrome-extension://abcdefghijklmnopabcdefghijklmnop/picker.html"),
+            true,
+        ),
         // our own content script in another tab
         (Some(id), true, Some("https://x.com/home"), false),
         (Some(id), true, None, false),
@@ -219,10 +223,19 @@ fn only_the_extension_itself_may_ask() {
         (Some("zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz"), false, None, false),
         (None, false, None, false),
         // a page pretending to be us by its path
-        (Some(id), true, Some("https://evil.example/chrome-extension://abcdefghijklmnopabcdefghijklmnop/"), false),
+        (
+            Some(id),
+            true,
+            Some("https://evil.example/chrome-extension://abcdefghijklmnopabcdefghijklmnop/"),
+            false,
+        ),
     ];
     for (sender, tab, url, ok) in cases {
-        assert_eq!(sender_allowed(sender, id, tab, url, base), ok, "{sender:?} {tab} {url:?}");
+        assert_eq!(
+            sender_allowed(sender, id, tab, url, base),
+            ok,
+            "{sender:?} {tab} {url:?}"
+        );
     }
     // Firefox: moz-extension origins
     assert!(sender_allowed(

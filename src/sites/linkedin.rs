@@ -16,7 +16,9 @@ pub const SITE: Site = Site {
             platform: Platform::LinkedinComment,
             editor: EditorKind::Quill,
             // send button: comment box "Comment"/"Reply" button (public automation scripts, 2026-12-01)
-            send_button: Some(".comments-comment-box__submit-button, .comments-comment-box__submit-button--cr"),
+            send_button: Some(
+                ".comments-comment-box__submit-button, .comments-comment-box__submit-button--cr",
+            ),
         },
         // "Start a post" share box
         Surface {

@@ -21,7 +21,9 @@ pub const SITE: Site = Site {
             platform: Platform::Mastodon,
             editor: EditorKind::TextField,
             // send button: "Publish"/"Toot" button of the compose form (mastodon/mastodon compose_form.jsx, 2026-12-01)
-            send_button: Some(".compose-form__submit button, .compose-form__publish-button-wrapper button"),
+            send_button: Some(
+                ".compose-form__submit button, .compose-form__publish-button-wrapper button",
+            ),
         },
     ],
 };

@@ -32,7 +32,9 @@ pub const SITE: Site = Site {
             platform: Platform::RedditComment,
             editor: EditorKind::Lexical,
             // send button: comment "Comment" button (public automation scripts, 2026-12-01)
-            send_button: Some("shreddit-composer button[slot=\"submit-button\"], button[type=\"submit\"]"),
+            send_button: Some(
+                "shreddit-composer button[slot=\"submit-button\"], button[type=\"submit\"]",
+            ),
         },
     ],
 };

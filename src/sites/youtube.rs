@@ -32,7 +32,9 @@ pub const SITE: Site = Site {
             platform: Platform::YoutubeComment,
             editor: EditorKind::ContentEditable,
             // send button: comment box "Comment"/"Reply" button (public automation scripts, 2026-12-01)
-            send_button: Some("ytd-commentbox #submit-button button, ytd-commentbox #submit-button"),
+            send_button: Some(
+                "ytd-commentbox #submit-button button, ytd-commentbox #submit-button",
+            ),
         },
     ],
 };

@@ -15,10 +15,10 @@ use web_sys::{Element, HtmlElement, Node};
 
 pub mod contenteditable;
 pub mod draft_js;
+pub mod insert;
 pub mod lexical;
 pub mod prosemirror;
 pub mod quill;
-pub mod insert;
 mod reading;
 pub mod text_field;
 

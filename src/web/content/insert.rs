@@ -93,7 +93,13 @@ pub async fn handle(message: JsValue, sender: JsValue) -> Result<JsValue, JsValu
     let from_tab = get(&sender, "tab").is_some_and(|t| !t.is_undefined() && !t.is_null());
     let url = get(&sender, "url").and_then(|v| v.as_string());
     if own_id.is_empty()
-        || !sender_allowed(sender_id.as_deref(), &own_id, from_tab, url.as_deref(), &base)
+        || !sender_allowed(
+            sender_id.as_deref(),
+            &own_id,
+            from_tab,
+            url.as_deref(),
+            &base,
+        )
     {
         return Err(JsValue::from_str("Porte-voix: message refused (sender)"));
     }
@@ -195,7 +201,11 @@ async fn ensure_focus(document: &Document, host: &Element) {
 
 /// Selects the typed trigger before the caret, and waits until the editor has adopted that
 /// selection (re-checked; three tries).
-async fn select_trigger(document: &Document, host: &Element, trigger: &str) -> Result<(), InsertError> {
+async fn select_trigger(
+    document: &Document,
+    host: &Element,
+    trigger: &str,
+) -> Result<(), InsertError> {
     let t16 = crate::insert::len16(trigger);
     if let Some((value, _, end)) = tech::field_state(host) {
         let start = end.saturating_sub(t16);
@@ -344,7 +354,12 @@ fn nearest(host: &Element, selector: &str) -> Option<Element> {
 
 /// After a successful insertion: the text must survive a re-render (read again ~500 ms later)
 /// and the network's send button must be enabled; when not, a notice says so.
-async fn verify(host: Element, editor: &'static dyn Editor, text: String, send: Option<&'static str>) {
+async fn verify(
+    host: Element,
+    editor: &'static dyn Editor,
+    text: String,
+    send: Option<&'static str>,
+) {
     sleep(500).await;
     if !host.is_connected() {
         return;
@@ -364,7 +379,11 @@ async fn verify(host: Element, editor: &'static dyn Editor, text: String, send: 
 }
 
 /// Inserts `text` into the composer followed (see the module's documentation).
-pub async fn insert(text: &str, cursor: Option<u32>, trigger: Option<&str>) -> Result<(), InsertError> {
+pub async fn insert(
+    text: &str,
+    cursor: Option<u32>,
+    trigger: Option<&str>,
+) -> Result<(), InsertError> {
     let (host, editor, surface) = session::current().ok_or(InsertError::NoComposer)?;
     let document = host.owner_document().ok_or(InsertError::NoComposer)?;
     notice::hide();

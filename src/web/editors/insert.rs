@@ -125,7 +125,11 @@ pub fn before_input(target: &Element, input_type: &str, text: &str) -> Result<()
 
 /// `document.execCommand(command, false, value)`; `false` when the browser refused it.
 fn exec(document: &Document, command: &str, value: &str) -> Result<bool, JsValue> {
-    let done = call_method(document, "execCommand", &[command.into(), false.into(), value.into()])?;
+    let done = call_method(
+        document,
+        "execCommand",
+        &[command.into(), false.into(), value.into()],
+    )?;
     Ok(done.as_bool().unwrap_or(false))
 }
 
@@ -201,7 +205,11 @@ pub fn set_range_text(el: &Element, text: &str) -> Result<(), JsValue> {
         ("bubbles", true.into()),
     ])?;
     el.dispatch_event(&make_event("InputEvent", "input", &init)?)?;
-    el.dispatch_event(&make_event("Event", "change", &obj(&[("bubbles", true.into())])?)?)?;
+    el.dispatch_event(&make_event(
+        "Event",
+        "change",
+        &obj(&[("bubbles", true.into())])?,
+    )?)?;
     Ok(())
 }
 
