@@ -100,7 +100,7 @@ fn rich_read_back_is_judged_whitespace_insensitively() {
         "Salut Bonjour Chloé ! 👋🏽 Merci pour votre message, on regarde ça. À bientôt, l’équipe ✅ — fin".to_string(),
         // inserted twice (two techniques stacked)
         format!("Salut {MERCI}{MERCI} — fin"),
-        // the text after the caret dropped (Lexical after innerHTML)
+        // the text after the caret dropped (Lexical when its DOM is rewritten)
         format!("Salut {MERCI}"),
         // an accent lost
         format!("Salut {} — fin", MERCI.replace('é', "e")),
@@ -257,4 +257,25 @@ fn every_error_has_its_code_in_the_insert_area() {
     unique.sort();
     unique.dedup();
     assert_eq!(unique.len(), codes.len());
+}
+
+#[test]
+fn every_error_has_its_message_in_french_and_english() {
+    for lang in ["fr", "en"] {
+        let path = format!(
+            "{}/extension/_locales/{lang}/messages.json",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let messages: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        for e in InsertError::ALL {
+            let key = crate::error::message_key(e.code());
+            let text = messages[&key]["message"].as_str().unwrap_or("");
+            assert!(!text.is_empty(), "{key} missing in {lang}");
+            if lang == "fr" {
+                // French typography: a non-breaking space before the colon
+                assert!(!text.contains(" :"), "{key}: {text}");
+            }
+        }
+    }
 }
