@@ -103,17 +103,24 @@ pub async fn handle(message: JsValue, sender: JsValue) -> Result<JsValue, JsValu
     {
         return Err(JsValue::from_str("Porte-voix: message refused (sender)"));
     }
-    let message: ContentMessage = serde_wasm_bindgen::from_value(message)?;
+    // one JSON parser for the whole in-page engine
+    let json = js_sys::JSON::stringify(&message)?
+        .as_string()
+        .unwrap_or_default();
+    let message: ContentMessage = serde_json::from_str(&json)
+        .map_err(|e| JsValue::from_str(&format!("Porte-voix: bad message: {e}")))?;
     let ContentMessage::InsertText {
         text,
         cursor,
         trigger,
     } = message;
-    let answer = match insert(&text, cursor, trigger.as_deref()).await {
-        Ok(()) => serde_json::json!({ "ok": true }),
-        Err(e) => serde_json::json!({ "ok": false, "code": e.code() }),
-    };
-    js_sys::JSON::parse(&answer.to_string())
+    let answer = js_sys::Object::new();
+    let result = insert(&text, cursor, trigger.as_deref()).await;
+    js_sys::Reflect::set(&answer, &"ok".into(), &result.is_ok().into())?;
+    if let Err(e) = result {
+        js_sys::Reflect::set(&answer, &"code".into(), &e.code().into())?;
+    }
+    Ok(answer.into())
 }
 
 /// A promise resolved by `schedule(resolve)`.
