@@ -255,7 +255,7 @@ async function waitForNotice(page, predicate, what) {
 }
 
 test('an editor that swallows programmatic input: the text is copied, a notice asks for Ctrl+V, which works', async () => {
-  const c = { page: 'insert/stubborn.html', composer: '[data-fixture="stubborn"]' };
+  const c = { page: 'insert/stubborn.html', composer: '[data-fixture="stubborn"]:not(.fx-late)' };
   await browser.context.grantPermissions(['clipboard-read'], { origin: 'https://mastodon.social' });
   const { page, errors } = await open(c);
   try {
@@ -360,5 +360,21 @@ test('timing: from the request to the text in the model (median of 7, per techno
     } finally {
       await page.close();
     }
+  }
+});
+
+test('text lost when the editor re-renders after the insertion is reported next to the composer', async () => {
+  const c = { page: 'insert/stubborn.html', composer: '.fx-late' };
+  const { page, errors } = await open(c);
+  try {
+    const r = await insert(page, { text: 'Merci Zoé 🙏' });
+    assert.deepEqual(r, { ok: true }, 'the text was in when read back');
+    const notice = await waitForNotice(page, (n) => n.visible, 'the re-render notice');
+    assert.equal(notice.code, 'insert.reverted');
+    assert.equal(notice.text, t('error_insert_reverted'));
+    assert.equal((await model(page, c)).trim(), '', 'the editor did lose it');
+    assert.deepEqual(errors, []);
+  } finally {
+    await page.close();
   }
 });
