@@ -24,20 +24,28 @@ async function instancePlan() {
   return JSON.parse(background_instances(JSON.stringify(settings ?? {}), JSON.stringify(origins ?? [])));
 }
 
-// Keeps the content script registered on exactly those instances, and starts it in the tabs
-// already open on an instance just added (no reload needed).
-const INSTANCE_SCRIPT = 'mastodon-instances';
+// Keeps the content scripts registered on exactly those instances (the loader, and the page-world
+// helper insertion needs in Firefox, as the manifest has them for the built-in networks), and
+// starts the loader in the tabs already open on an instance just added (no reload needed).
+const INSTANCE_SCRIPTS = [
+  { id: 'mastodon-instances', js: ['content.js'], runAt: 'document_idle' },
+  { id: 'mastodon-instances-main', js: ['insert-main.js'], runAt: 'document_start', world: 'MAIN' },
+];
 async function syncInstances() {
   const { matches } = await instancePlan();
-  const [current] = await chrome.scripting.getRegisteredContentScripts({ ids: [INSTANCE_SCRIPT] });
-  const before = new Set(current?.matches ?? []);
+  const ids = INSTANCE_SCRIPTS.map((s) => s.id);
+  const current = await chrome.scripting.getRegisteredContentScripts({ ids });
+  const before = new Set(current.find((s) => s.id === ids[0])?.matches ?? []);
   if (matches.length === 0) {
-    if (current) await chrome.scripting.unregisterContentScripts({ ids: [INSTANCE_SCRIPT] });
+    if (current.length > 0) await chrome.scripting.unregisterContentScripts({ ids: current.map((s) => s.id) });
     return;
   }
-  const script = { id: INSTANCE_SCRIPT, matches, js: ['content.js'], runAt: 'document_idle', persistAcrossSessions: true };
-  if (current) await chrome.scripting.updateContentScripts([script]);
-  else await chrome.scripting.registerContentScripts([script]);
+  const registered = new Set(current.map((s) => s.id));
+  const scripts = INSTANCE_SCRIPTS.map((s) => ({ ...s, matches, persistAcrossSessions: true }));
+  const update = scripts.filter((s) => registered.has(s.id));
+  const register = scripts.filter((s) => !registered.has(s.id));
+  if (update.length > 0) await chrome.scripting.updateContentScripts(update);
+  if (register.length > 0) await chrome.scripting.registerContentScripts(register);
   const added = matches.filter((m) => !before.has(m));
   if (added.length === 0) return;
   for (const tab of await chrome.tabs.query({ url: added })) {
