@@ -11,6 +11,7 @@
 
 mod brands;
 mod editor;
+mod form;
 mod list;
 mod preview;
 mod transfer;
@@ -82,7 +83,7 @@ struct Ui {
     pub doc: Document,
     pub data: Rc<RefCell<Data>>,
     pub list: list::ListUi,
-    pub editor: editor::EditorUi,
+    pub editor: form::EditorUi,
     /// Announcements of the whole page (saved, deleted, imported).
     pub status: Element,
     pub toast: Element,
@@ -234,9 +235,11 @@ pub async fn main() -> Result<(), JsValue> {
         &[("id", "library-status"), ("role", "status")],
         None,
     )?;
-    let main = el(&doc, "main", &[("class", "library")], None)?;
-    let list = list::build(&doc, &main)?;
-    let editor = editor::build(&doc, &main)?;
+    let main = el(&doc, "main", &[], None)?;
+    let columns = el(&doc, "div", &[("class", "library")], None)?;
+    main.append_child(&columns)?;
+    let list = list::build(&doc, &columns)?;
+    let editor = editor::build(&doc, &columns)?;
     let toast = el(
         &doc,
         "div",
@@ -268,9 +271,9 @@ pub async fn main() -> Result<(), JsValue> {
     header.append_child(&tools)?;
     header.append_child(&status)?;
     app.append_child(&header)?;
+    main.append_child(&*brands::build(&ui)?)?;
+    main.append_child(&ui.toast)?;
     app.append_child(&main)?;
-    app.append_child(&*brands::build(&ui)?)?;
-    app.append_child(&ui.toast)?;
 
     let u = ui.clone();
     on(&toast_undo, "click", move |_: web_sys::Event| {
