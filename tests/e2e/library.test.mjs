@@ -271,7 +271,7 @@ test('library: JSON and CSV export and import round trip, the report shown befor
     const csv = readFileSync(await csvDownload.path(), 'utf8');
     assert.match(csv.split('\n')[0], /^\uFEFF?id,title,trigger,language,body,short,tags,networks/);
     // CSV import from another tool, through the mapping step
-    const other = 'Nom,Texte,Raccourci,Étiquettes\r\nRetour colis,"Bonjour {{prenom}}, votre retour est accepté.",retour,"commande, retour"\r\nPiège,"=HYPERLINK(""http://x"")",,\r\n';
+    const other = 'Nom,Texte,Raccourci,Étiquettes\r\nRetour colis,"Bonjour {{prenom}}, votre retour est accepté.",colis-retour,"commande, retour"\r\nPiège,"=HYPERLINK(""http://x"")",,\r\n';
     await page.setInputFiles('#import-file', { name: 'autre-outil.csv', mimeType: 'text/csv', buffer: Buffer.from(other) });
     await page.waitForSelector('#mapping-continue');
     assert.equal(await page.inputValue('#map-title'), '0');
@@ -279,11 +279,11 @@ test('library: JSON and CSV export and import round trip, the report shown befor
     assert.equal(await page.inputValue('#map-trigger'), '2');
     await page.click('#mapping-continue');
     await page.waitForSelector('#import-summary');
-    assert.equal(await page.textContent('#import-summary'), t('library_report_summary', ['2', '0', '0']));
+    assert.equal(await page.textContent('#import-summary'), t('library_report_summary', ['2', '0', '0']), await page.locator('#import-skipped').textContent().catch(() => ''));
     await page.click('#import-apply');
     await page.waitForFunction((m) => document.getElementById('import-message').textContent === m, t('library_import_done', ['2', '0']));
     const csvRow = (await library(browser)).find((r) => r.body.title === 'Retour colis');
-    assert.equal(csvRow.body.trigger, ';retour');
+    assert.equal(csvRow.body.trigger, ";colis-retour");
     assert.deepEqual(csvRow.body.tags, ['commande', 'retour']);
     assert.ok((await rowTitles(page)).includes('Retour colis'));
     assert.deepEqual(page.errors, []);
@@ -348,8 +348,8 @@ test('library: the service worker stopped during a save: saved once or not at al
     await page.fill('#tpl-body', 'Merci {{prenom}}, on s’en occupe.');
     const [target] = await workerTargets(cdp, browser.extensionId);
     assert.ok(target, 'the service worker runs');
-    await page.click('#save');
-    await cdp.send('Target.closeTarget', { targetId: target.targetId });
+    // the save and the stop race: whichever wins, the outcome must be one of the two, said
+    await Promise.all([page.click('#save'), cdp.send('Target.closeTarget', { targetId: target.targetId })]);
     const answers = [t('library_saved'), t('library_saved_after_retry'), t('library_not_saved_lost')];
     await page.waitForFunction((ms) => ms.includes(document.getElementById('save-status').textContent), answers, { timeout: 20000 });
     const said = await page.textContent('#save-status');

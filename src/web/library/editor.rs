@@ -355,10 +355,8 @@ pub(super) fn wire(ui: &Ui) -> Result<(), JsValue> {
     on(&ui.editor.form, "input", move |_: web_sys::Event| {
         log("library: preview", preview::update(&u, &collect(&u)));
     })?;
-    let u = ui.clone();
-    on(&ui.editor.form, "change", move |_: web_sys::Event| {
-        log("library: preview", preview::update(&u, &collect(&u)));
-    })?;
+    // selects and checkboxes fire `input` too; `change` would redraw the error list as the text
+    // box loses the focus to one of its buttons, taking the button away mid-click
     // Ctrl+Enter (⌘+Enter) in a text box saves
     let form = ui.editor.form.clone();
     on(

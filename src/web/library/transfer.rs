@@ -307,7 +307,7 @@ fn show_report(p: &Parts, plan: ImportPlan) -> Result<(), JsValue> {
                 "li",
                 &[],
                 Some(&t_with(
-                    "template_skip_line",
+                    "library_skip_line",
                     &[&s.title, &t(reason_key(s.reason))],
                 )),
             )?)?;
