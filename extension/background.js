@@ -2,7 +2,7 @@
 // registered synchronously, as MV3 requires. The Rust core decides and its web layer executes
 // (the tab state in storage.session, records in IndexedDB); this file only moves messages and
 // keeps the content script registered on the enabled instances.
-import init, { background_message, background_forget_tab, background_instances } from './pkg/extension.js';
+import init, { background_message, background_forget_tab, background_instances, background_install_starter } from './pkg/extension.js';
 
 const ready = init({ module_or_path: new URL('./pkg/extension_bg.wasm', import.meta.url) });
 
@@ -87,4 +87,11 @@ chrome.storage.onChanged.addListener((changes, area) => {
   if (area === 'local' && 'settings' in changes) resync();
 });
 chrome.runtime.onInstalled.addListener(resync);
+// the starter templates: installed once; an update adds only new ones, never a deleted one
+chrome.runtime.onInstalled.addListener(() => {
+  serially(async () => {
+    await ready;
+    await background_install_starter();
+  }).catch((err) => console.error('Porte-voix: starter templates', err?.code ?? '', err?.message ?? err));
+});
 chrome.runtime.onStartup.addListener(resync);

@@ -96,6 +96,11 @@ pub enum Request {
     StoreGet { collection: Collection, id: String },
     /// Every live record of a collection.
     StoreList { collection: Collection },
+    /// Installs the starter templates never installed before (first run, update, first open
+    /// of the library).
+    TemplatesInstallStarter,
+    /// Writes one chunk of a planned template import.
+    TemplatesImport { items: Vec<templates::ImportItem> },
 }
 
 impl Request {
@@ -113,7 +118,9 @@ impl Request {
             | Request::StorePut { .. }
             | Request::StoreDelete { .. }
             | Request::StoreGet { .. }
-            | Request::StoreList { .. } => false,
+            | Request::StoreList { .. }
+            | Request::TemplatesInstallStarter
+            | Request::TemplatesImport { .. } => false,
         }
     }
 
@@ -129,6 +136,8 @@ impl Request {
             Request::StoreDelete { .. } => "store_delete",
             Request::StoreGet { .. } => "store_get",
             Request::StoreList { .. } => "store_list",
+            Request::TemplatesInstallStarter => "templates_install_starter",
+            Request::TemplatesImport { .. } => "templates_import",
         }
     }
 }
@@ -157,6 +166,10 @@ pub enum Response {
     StoreRecord { record: Option<Record> },
     /// Answer to [`Request::StoreList`].
     StoreRecords { records: Vec<Record> },
+    /// Answer to [`Request::TemplatesInstallStarter`]: how many were added.
+    TemplatesInstalled { added: u32 },
+    /// Answer to [`Request::TemplatesImport`].
+    TemplatesImported { outcome: templates::ImportOutcome },
     /// The request could not be served; `code` is stable, the UI translates it.
     Error { code: String, message: String },
 }
@@ -310,6 +323,8 @@ pub enum StoreCall {
     Write(Write),
     Get { collection: Collection, id: String },
     List { collection: Collection },
+    InstallStarter,
+    Import(Vec<templates::ImportItem>),
 }
 
 fn reply(response: Response, changed: bool) -> Decision {
@@ -424,6 +439,8 @@ pub fn handle(state: &mut BackgroundState, env: &Envelope<Request>, sender: &Sen
         Request::StoreList { collection } => Decision::Store(StoreCall::List {
             collection: *collection,
         }),
+        Request::TemplatesInstallStarter => Decision::Store(StoreCall::InstallStarter),
+        Request::TemplatesImport { items } => Decision::Store(StoreCall::Import(items.clone())),
     }
 }
 
@@ -450,6 +467,14 @@ pub async fn serve<S: Store>(
                 StoreCall::List { collection } => store::list_live(store, collection)
                     .await
                     .map(|records| Response::StoreRecords { records }),
+                StoreCall::InstallStarter => templates::install_starter(store, now)
+                    .await
+                    .map(|added| Response::TemplatesInstalled { added }),
+                StoreCall::Import(items) => {
+                    templates::import_chunk(store, &env.request_id, &items, now)
+                        .await
+                        .map(|outcome| Response::TemplatesImported { outcome })
+                }
             };
             (response.unwrap_or_else(Response::from), false)
         }
@@ -460,6 +485,8 @@ pub async fn serve<S: Store>(
 pub fn forget_tab(state: &mut BackgroundState, tab_id: i64) -> bool {
     state.tabs.remove(&tab_id.to_string()).is_some()
 }
+
+pub mod templates;
 
 #[cfg(test)]
 mod tests;

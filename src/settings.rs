@@ -27,6 +27,9 @@ pub struct Settings {
     /// order added). Served only while the browser grants their host access.
     #[serde(default)]
     pub mastodon_instances: Vec<String>,
+    /// The brand's name per network (platform id → name), for `{{marque}}`/`{{brand}}`.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub brands: std::collections::BTreeMap<String, String>,
 }
 
 impl Default for Settings {
@@ -36,6 +39,7 @@ impl Default for Settings {
             x_premium: false,
             mastodon_limit: None,
             mastodon_instances: Vec::new(),
+            brands: Default::default(),
         }
     }
 }
@@ -83,7 +87,24 @@ impl Settings {
                 }
             }
         }
+        // brand names: a known network and a non-empty name of at most 100 characters each
+        if let Some(map) = obj.get("brands").and_then(|v| v.as_object()) {
+            for (network, name) in map {
+                let name = name.as_str().map(str::trim).unwrap_or("");
+                if crate::platform::Platform::from_id(network).is_some()
+                    && !name.is_empty()
+                    && name.chars().count() <= 100
+                {
+                    s.brands.insert(network.clone(), name.to_string());
+                }
+            }
+        }
         s
+    }
+
+    /// The brand's name on `platform`, when the settings give one.
+    pub fn brand(&self, platform: crate::platform::Platform) -> Option<String> {
+        self.brands.get(platform.id()).cloned()
     }
 
     /// Parses the Mastodon limit field as typed (empty means "the default 500").
@@ -147,9 +168,27 @@ mod tests {
             x_premium: true,
             mastodon_limit: Some(1000),
             mastodon_instances: vec!["piaille.fr".into(), "xn--coute-9ra.social".into()],
+            brands: [("x".to_string(), "Café Paulette".to_string())].into(),
         };
         let v = serde_json::to_value(&s).unwrap();
         assert_eq!(Settings::from_stored(&v), s);
+    }
+
+    #[test]
+    fn brand_names_are_kept_per_known_network_only() {
+        let s = Settings::from_stored(&json!({"brands": {
+            "x": " Boulangerie Chez Paul ", "mastodon": "", "myspace": "Moi", "bluesky": 42,
+            "linkedin-comment": "Ville de Montréal"
+        }}));
+        assert_eq!(
+            s.brand(crate::platform::Platform::X).as_deref(),
+            Some("Boulangerie Chez Paul")
+        );
+        assert_eq!(s.brand(crate::platform::Platform::Mastodon), None);
+        assert_eq!(s.brands.len(), 2);
+        // none given: nothing written (older readers see the same record)
+        let v = serde_json::to_value(Settings::default()).unwrap();
+        assert!(v.get("brands").is_none());
     }
 
     #[test]

@@ -32,6 +32,9 @@ mod ext;
 /// The options page's list of Mastodon instances: adding one asks the browser for its access.
 #[cfg(feature = "extension")]
 mod instances_ui;
+/// The template library page: list, search, filters, editor with live preview, import/export.
+#[cfg(feature = "extension")]
+mod library;
 /// The popup and the options page.
 #[cfg(feature = "extension")]
 mod pages;

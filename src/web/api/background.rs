@@ -39,3 +39,13 @@ pub fn background_instances(settings_json: &str, granted_json: &str) -> String {
         .collect();
     serde_json::json!({ "hosts": hosts, "matches": matches }).to_string()
 }
+
+/// Background: installs the starter templates never installed before (on install and update;
+/// a deleted one is not re-added). Resolves to how many were added.
+#[wasm_bindgen]
+pub async fn background_install_starter() -> Result<u32, JsValue> {
+    let now = js_sys::Date::now().max(0.0) as u64;
+    crate::protocol::templates::install_starter(&crate::web::background::idb::IdbStore, now)
+        .await
+        .map_err(|e| crate::web::error::to_js_error(&e))
+}

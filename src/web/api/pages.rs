@@ -17,3 +17,11 @@ pub async fn options_main() -> Result<(), JsValue> {
         .await
         .map_err(crate::web::error::boundary)
 }
+
+/// Library page: draws the template library into `#app`.
+#[wasm_bindgen]
+pub async fn library_main() -> Result<(), JsValue> {
+    crate::web::library::main()
+        .await
+        .map_err(crate::web::error::boundary)
+}
