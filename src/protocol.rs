@@ -19,6 +19,8 @@ use crate::store::{self, Collection, Record, Store, StoreError, Write};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+pub mod backlog;
+
 /// Bumped on any incompatible change of [`Request`] or [`Response`]. The one definition: the
 /// content-script loader, which speaks before the core is loaded, keeps a copy that a structure
 /// test (`tests/structure.rs`) compares with this.
@@ -96,6 +98,16 @@ pub enum Request {
     StoreGet { collection: Collection, id: String },
     /// Every live record of a collection.
     StoreList { collection: Collection },
+    /// Captures a page into the backlog (see [`backlog`]).
+    Capture(backlog::CaptureRequest),
+    /// Whether a page is already in the backlog (the popup).
+    BacklogFind { url: String },
+    /// Saves an item edited in the backlog page.
+    BacklogSave {
+        item: crate::backlog::Item,
+        #[serde(default)]
+        expected_revision: Option<u64>,
+    },
 }
 
 impl Request {
@@ -113,7 +125,10 @@ impl Request {
             | Request::StorePut { .. }
             | Request::StoreDelete { .. }
             | Request::StoreGet { .. }
-            | Request::StoreList { .. } => false,
+            | Request::StoreList { .. }
+            | Request::Capture(_)
+            | Request::BacklogFind { .. }
+            | Request::BacklogSave { .. } => false,
         }
     }
 
@@ -129,6 +144,9 @@ impl Request {
             Request::StoreDelete { .. } => "store_delete",
             Request::StoreGet { .. } => "store_get",
             Request::StoreList { .. } => "store_list",
+            Request::Capture(_) => "capture",
+            Request::BacklogFind { .. } => "backlog_find",
+            Request::BacklogSave { .. } => "backlog_save",
         }
     }
 }
@@ -157,6 +175,10 @@ pub enum Response {
     StoreRecord { record: Option<Record> },
     /// Answer to [`Request::StoreList`].
     StoreRecords { records: Vec<Record> },
+    /// Answer to [`Request::Capture`].
+    Captured { captured: backlog::Captured },
+    /// Answer to [`Request::BacklogFind`].
+    BacklogFound { found: Option<backlog::Found> },
     /// The request could not be served; `code` is stable, the UI translates it.
     Error { code: String, message: String },
 }
@@ -302,6 +324,8 @@ pub enum Decision {
     Reply { response: Response, changed: bool },
     /// A store operation: [`serve`] runs it against the store.
     Store(StoreCall),
+    /// A backlog request: [`serve`] runs it against the store ([`backlog`]).
+    Backlog,
 }
 
 /// A store operation decided on, run by [`serve`] against a [`Store`].
@@ -424,6 +448,9 @@ pub fn handle(state: &mut BackgroundState, env: &Envelope<Request>, sender: &Sen
         Request::StoreList { collection } => Decision::Store(StoreCall::List {
             collection: *collection,
         }),
+        Request::Capture(_) | Request::BacklogFind { .. } | Request::BacklogSave { .. } => {
+            Decision::Backlog
+        }
     }
 }
 
@@ -453,6 +480,7 @@ pub async fn serve<S: Store>(
             };
             (response.unwrap_or_else(Response::from), false)
         }
+        Decision::Backlog => (backlog::serve(store, env, now).await, false),
     }
 }
 
