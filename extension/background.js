@@ -127,7 +127,7 @@ async function captureFrom(info, tab, { collected, form = null, requestId = newR
     }),
   );
   const ok = answer.kind === 'captured';
-  if (tab?.id != null) {
+  if (Number.isInteger(tab?.id) && tab.id >= 0) {
     const text = ok ? chrome.i18n.getMessage(answer.captured.merged ? 'capture_badge_merged' : 'capture_badge_saved') : '!';
     await chrome.action.setBadgeBackgroundColor({ tabId: tab.id, color: ok ? '#1a7f37' : '#b42318' }).catch(() => {});
     await chrome.action.setBadgeText({ tabId: tab.id, text }).catch(() => {});

@@ -113,7 +113,8 @@ test('list, search, calendar moves by keyboard and mouse that persist, export an
   await page.waitForSelector('body[data-ready="true"]');
   assert.equal(await page.textContent('#count'), t('backlog_count', ['0']));
   await page.click('#show-transfer');
-  await page.setInputFiles('#import-file', file);
+  await page.setInputFiles('#import-file', { name: download.suggestedFilename(), mimeType: 'application/json', buffer: readFileSync(file) });
+  assert.match(download.suggestedFilename(), /^porte-voix-\d{4}-\d{2}-\d{2}\.json$/);
   await page.waitForSelector('#import-apply:not([hidden])');
   assert.equal(await page.textContent('#import-report p'), t('backlog_import_report', ['3', '0', '0']));
   assert.deepEqual(await axe(page), []);

@@ -197,14 +197,8 @@ pub(super) fn draw() -> Result<(), JsValue> {
             )?;
             td.append_child(&*el(
                 &doc,
-                "span",
-                &[
-                    ("class", "day-number"),
-                    (
-                        "aria-label",
-                        &format(d, &[("day", "numeric"), ("month", "long")]),
-                    ),
-                ],
+                "time",
+                &[("class", "day-number"), ("datetime", &d.to_string())],
                 Some(&d.day.to_string()),
             )?)?;
             let ul = el(&doc, "ul", &[], None)?;

@@ -240,7 +240,13 @@ async fn read_file() -> Result<(), JsValue> {
         counter += 1;
         format!("import-{now:x}-{counter}")
     };
-    let planned = if name.ends_with(".json") {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(512)]).to_lowercase();
+    let first = head
+        .trim_start_matches('\u{feff}')
+        .trim_start()
+        .chars()
+        .next();
+    let planned = if name.ends_with(".json") || first == Some('{') {
         backup::parse(&bytes).map(|b| {
             let entries = b
                 .backlog
@@ -254,17 +260,14 @@ async fn read_file() -> Result<(), JsValue> {
                 Some(b),
             )
         })
-    } else if name.ends_with(".html") || name.ends_with(".htm") {
+    } else if name.ends_with(".html") || name.ends_with(".htm") || first == Some('<') {
         bookmarks::parse(&bytes).map(|inc| {
             (
                 crate::transfer::import::plan_ideas(&current, inc, Vec::new(), &mut new_id, now),
                 None,
             )
         })
-    } else if String::from_utf8_lossy(&bytes[..bytes.len().min(200)])
-        .to_lowercase()
-        .contains("time_added")
-    {
+    } else if head.contains("time_added") {
         pocket::parse(&bytes).map(|inc| {
             (
                 crate::transfer::import::plan_ideas(&current, inc, Vec::new(), &mut new_id, now),
