@@ -222,8 +222,9 @@ test('storage quota reached: a clear message, nothing lost, the backlog still op
     overridden = false;
   }
   if (overridden) {
-    const big = 'x'.repeat(200_000);
-    const full = await send(ext, envelope('q-2', { kind: 'capture', candidates: { page_url: 'https://journal.example/q/2', title: 'Après', text_sample: big, selection: big } }));
+    // a capture with a long note (the selection is cut to a quote's length; a note is not)
+    const big = 'Notes de veille. '.repeat(20_000);
+    const full = await send(ext, envelope('q-2', { kind: 'capture', candidates: { page_url: 'https://journal.example/q/2', title: 'Après' }, form: { note: big } }));
     assert.equal(full.kind, 'error', JSON.stringify(full).slice(0, 300));
     assert.equal(full.code, 'store.quota');
     assert.ok(t('error_store_quota').length > 10);
