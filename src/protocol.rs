@@ -19,6 +19,8 @@ use crate::store::{self, Collection, Record, Store, StoreError, Write};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+pub mod backlog;
+
 /// Bumped on any incompatible change of [`Request`] or [`Response`]. The one definition: the
 /// content-script loader, which speaks before the core is loaded, keeps a copy that a structure
 /// test (`tests/structure.rs`) compares with this.
@@ -101,6 +103,16 @@ pub enum Request {
     TemplatesInstallStarter,
     /// Writes one chunk of a planned template import.
     TemplatesImport { items: Vec<templates::ImportItem> },
+    /// Captures a page into the backlog (see [`backlog`]).
+    Capture(backlog::CaptureRequest),
+    /// Whether a page is already in the backlog (the popup).
+    BacklogFind { url: String },
+    /// Saves an item edited in the backlog page.
+    BacklogSave {
+        item: crate::backlog::Item,
+        #[serde(default)]
+        expected_revision: Option<u64>,
+    },
 }
 
 impl Request {
@@ -121,6 +133,9 @@ impl Request {
             | Request::StoreList { .. }
             | Request::TemplatesInstallStarter
             | Request::TemplatesImport { .. } => false,
+            Request::Capture(_) | Request::BacklogFind { .. } | Request::BacklogSave { .. } => {
+                false
+            }
         }
     }
 
@@ -138,6 +153,9 @@ impl Request {
             Request::StoreList { .. } => "store_list",
             Request::TemplatesInstallStarter => "templates_install_starter",
             Request::TemplatesImport { .. } => "templates_import",
+            Request::Capture(_) => "capture",
+            Request::BacklogFind { .. } => "backlog_find",
+            Request::BacklogSave { .. } => "backlog_save",
         }
     }
 }
@@ -170,6 +188,10 @@ pub enum Response {
     TemplatesInstalled { added: u32 },
     /// Answer to [`Request::TemplatesImport`].
     TemplatesImported { outcome: templates::ImportOutcome },
+    /// Answer to [`Request::Capture`].
+    Captured { captured: backlog::Captured },
+    /// Answer to [`Request::BacklogFind`].
+    BacklogFound { found: Option<backlog::Found> },
     /// The request could not be served; `code` is stable, the UI translates it.
     Error { code: String, message: String },
 }
@@ -315,6 +337,8 @@ pub enum Decision {
     Reply { response: Response, changed: bool },
     /// A store operation: [`serve`] runs it against the store.
     Store(StoreCall),
+    /// A backlog request: [`serve`] runs it against the store ([`backlog`]).
+    Backlog,
 }
 
 /// A store operation decided on, run by [`serve`] against a [`Store`].
@@ -441,6 +465,9 @@ pub fn handle(state: &mut BackgroundState, env: &Envelope<Request>, sender: &Sen
         }),
         Request::TemplatesInstallStarter => Decision::Store(StoreCall::InstallStarter),
         Request::TemplatesImport { items } => Decision::Store(StoreCall::Import(items.clone())),
+        Request::Capture(_) | Request::BacklogFind { .. } | Request::BacklogSave { .. } => {
+            Decision::Backlog
+        }
     }
 }
 
@@ -478,6 +505,7 @@ pub async fn serve<S: Store>(
             };
             (response.unwrap_or_else(Response::from), false)
         }
+        Decision::Backlog => (backlog::serve(store, env, now).await, false),
     }
 }
 

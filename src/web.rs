@@ -12,6 +12,12 @@ pub mod api;
 /// The background: runs the core's decisions on messages; the tab state and IndexedDB.
 #[cfg(feature = "extension")]
 pub mod background;
+/// The backlog page: list, item editor, calendar, exports and imports.
+#[cfg(feature = "extension")]
+mod backlog;
+/// The background's side of a capture: context menus, the collector's sources, the request.
+#[cfg(feature = "extension")]
+pub mod capture;
 /// The content script: the session that follows the focused composer, and the in-page features.
 #[cfg(feature = "inpage")]
 pub mod content;

@@ -159,6 +159,8 @@ pub async fn popup() -> Result<(), JsValue> {
             rule.set_text_content(Some(&t("popup_unsupported_hint")));
         }
     }
+    // capture: "already in the backlog", save this page, the small form
+    super::backlog::popup::draw(&doc, &main).await?;
     Ok(())
 }
 

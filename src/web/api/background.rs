@@ -49,3 +49,34 @@ pub async fn background_install_starter() -> Result<u32, JsValue> {
         .await
         .map_err(|e| crate::web::error::to_js_error(&e))
 }
+
+/// Background: the context menu's capture entries (JSON array for `contextMenus.create`).
+#[wasm_bindgen]
+pub fn background_capture_menus() -> String {
+    crate::web::capture::menus()
+}
+
+/// Background: what the page collector reads (`{"meta": [...], "links": [...]}`).
+#[wasm_bindgen]
+pub fn background_capture_sources() -> String {
+    crate::web::capture::sources()
+}
+
+/// Background: captures what the user clicked (see `web::capture::capture`); resolves to the
+/// response's JSON (`{"kind": "captured", ...}` once committed, or an error with its code).
+#[wasm_bindgen]
+pub async fn background_capture(
+    collected_json: String,
+    info_json: String,
+    form_json: String,
+    request_id: String,
+) -> String {
+    let response =
+        crate::web::capture::capture(&collected_json, &info_json, &form_json, &request_id).await;
+    serde_json::to_string(&response).unwrap_or_else(|e| {
+        format!(
+            r#"{{"kind":"error","code":"protocol.internal","message":{:?}}}"#,
+            e.to_string()
+        )
+    })
+}

@@ -25,3 +25,11 @@ pub async fn library_main() -> Result<(), JsValue> {
         .await
         .map_err(crate::web::error::boundary)
 }
+
+/// Backlog page: draws the list, the item editor, the calendar and the transfers into `#app`.
+#[wasm_bindgen]
+pub async fn backlog_main() -> Result<(), JsValue> {
+    crate::web::backlog::page()
+        .await
+        .map_err(crate::web::error::boundary)
+}

@@ -207,8 +207,10 @@ impl WriteTx for IdbTx {
     }
 
     async fn commit(self) -> Result<(), StoreError> {
-        let result = self
-            .tx
+        // a handle kept to read why the browser aborted it (a full disk aborts at commit)
+        let raw: web_sys::IdbTransaction = self.tx.into();
+        let handle = raw.clone();
+        let result = Transaction::from(raw)
             .commit()
             .map_err(failed)?
             .await
@@ -218,6 +220,11 @@ impl WriteTx for IdbTx {
             })?;
         if result.is_committed() {
             Ok(())
+        } else if handle
+            .error()
+            .is_some_and(|e| e.name() == "QuotaExceededError")
+        {
+            Err(StoreError::Quota)
         } else {
             Err(StoreError::NotCommitted(
                 "the transaction was aborted".into(),
