@@ -98,6 +98,8 @@ pub(super) fn update(ui: &Ui, tpl: &Template) -> Result<(), JsValue> {
     }
 
     // the length on each network
+    let ui_lang = crate::web::ext::ui_lang();
+    let group_digits = crate::locale::group_digits;
     e.lengths.set_text_content(None);
     let networks = if tpl.networks.is_empty() {
         REPLY_NETWORKS.to_vec()
@@ -112,8 +114,8 @@ pub(super) fn update(ui: &Ui, tpl: &Template) -> Result<(), JsValue> {
             "library_length_line",
             &[
                 &t(&super::list::network_key(p)),
-                &len.length.to_string(),
-                &len.limit.to_string(),
+                &group_digits(len.length.into(), ui_lang),
+                &group_digits(len.limit.into(), ui_lang),
             ],
         );
         if r.short {
