@@ -19,6 +19,8 @@ use crate::store::{self, Collection, Record, Store, StoreError, Write};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+pub mod backlog;
+
 /// Bumped on any incompatible change of [`Request`] or [`Response`]. The one definition: the
 /// content-script loader, which speaks before the core is loaded, keeps a copy that a structure
 /// test (`tests/structure.rs`) compares with this.
@@ -96,6 +98,21 @@ pub enum Request {
     StoreGet { collection: Collection, id: String },
     /// Every live record of a collection.
     StoreList { collection: Collection },
+    /// Installs the starter templates never installed before (first run, update, first open
+    /// of the library).
+    TemplatesInstallStarter,
+    /// Writes one chunk of a planned template import.
+    TemplatesImport { items: Vec<templates::ImportItem> },
+    /// Captures a page into the backlog (see [`backlog`]).
+    Capture(backlog::CaptureRequest),
+    /// Whether a page is already in the backlog (the popup).
+    BacklogFind { url: String },
+    /// Saves an item edited in the backlog page.
+    BacklogSave {
+        item: crate::backlog::Item,
+        #[serde(default)]
+        expected_revision: Option<u64>,
+    },
 }
 
 impl Request {
@@ -113,7 +130,12 @@ impl Request {
             | Request::StorePut { .. }
             | Request::StoreDelete { .. }
             | Request::StoreGet { .. }
-            | Request::StoreList { .. } => false,
+            | Request::StoreList { .. }
+            | Request::TemplatesInstallStarter
+            | Request::TemplatesImport { .. } => false,
+            Request::Capture(_) | Request::BacklogFind { .. } | Request::BacklogSave { .. } => {
+                false
+            }
         }
     }
 
@@ -129,6 +151,11 @@ impl Request {
             Request::StoreDelete { .. } => "store_delete",
             Request::StoreGet { .. } => "store_get",
             Request::StoreList { .. } => "store_list",
+            Request::TemplatesInstallStarter => "templates_install_starter",
+            Request::TemplatesImport { .. } => "templates_import",
+            Request::Capture(_) => "capture",
+            Request::BacklogFind { .. } => "backlog_find",
+            Request::BacklogSave { .. } => "backlog_save",
         }
     }
 }
@@ -157,6 +184,14 @@ pub enum Response {
     StoreRecord { record: Option<Record> },
     /// Answer to [`Request::StoreList`].
     StoreRecords { records: Vec<Record> },
+    /// Answer to [`Request::TemplatesInstallStarter`]: how many were added.
+    TemplatesInstalled { added: u32 },
+    /// Answer to [`Request::TemplatesImport`].
+    TemplatesImported { outcome: templates::ImportOutcome },
+    /// Answer to [`Request::Capture`].
+    Captured { captured: backlog::Captured },
+    /// Answer to [`Request::BacklogFind`].
+    BacklogFound { found: Option<backlog::Found> },
     /// The request could not be served; `code` is stable, the UI translates it.
     Error { code: String, message: String },
 }
@@ -302,6 +337,8 @@ pub enum Decision {
     Reply { response: Response, changed: bool },
     /// A store operation: [`serve`] runs it against the store.
     Store(StoreCall),
+    /// A backlog request: [`serve`] runs it against the store ([`backlog`]).
+    Backlog,
 }
 
 /// A store operation decided on, run by [`serve`] against a [`Store`].
@@ -310,6 +347,8 @@ pub enum StoreCall {
     Write(Write),
     Get { collection: Collection, id: String },
     List { collection: Collection },
+    InstallStarter,
+    Import(Vec<templates::ImportItem>),
 }
 
 fn reply(response: Response, changed: bool) -> Decision {
@@ -424,6 +463,11 @@ pub fn handle(state: &mut BackgroundState, env: &Envelope<Request>, sender: &Sen
         Request::StoreList { collection } => Decision::Store(StoreCall::List {
             collection: *collection,
         }),
+        Request::TemplatesInstallStarter => Decision::Store(StoreCall::InstallStarter),
+        Request::TemplatesImport { items } => Decision::Store(StoreCall::Import(items.clone())),
+        Request::Capture(_) | Request::BacklogFind { .. } | Request::BacklogSave { .. } => {
+            Decision::Backlog
+        }
     }
 }
 
@@ -450,9 +494,18 @@ pub async fn serve<S: Store>(
                 StoreCall::List { collection } => store::list_live(store, collection)
                     .await
                     .map(|records| Response::StoreRecords { records }),
+                StoreCall::InstallStarter => templates::install_starter(store, now)
+                    .await
+                    .map(|added| Response::TemplatesInstalled { added }),
+                StoreCall::Import(items) => {
+                    templates::import_chunk(store, &env.request_id, &items, now)
+                        .await
+                        .map(|outcome| Response::TemplatesImported { outcome })
+                }
             };
             (response.unwrap_or_else(Response::from), false)
         }
+        Decision::Backlog => (backlog::serve(store, env, now).await, false),
     }
 }
 
@@ -460,6 +513,8 @@ pub async fn serve<S: Store>(
 pub fn forget_tab(state: &mut BackgroundState, tab_id: i64) -> bool {
     state.tabs.remove(&tab_id.to_string()).is_some()
 }
+
+pub mod templates;
 
 #[cfg(test)]
 mod tests;

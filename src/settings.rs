@@ -33,6 +33,9 @@ pub struct Settings {
     /// The brand's register in French, if it has one (schema 2).
     #[serde(default)]
     pub tone_register: Option<crate::tone::Register>,
+    /// The brand's name per network (platform id → name), for `{{marque}}`/`{{brand}}`.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub brands: std::collections::BTreeMap<String, String>,
 }
 
 impl Default for Settings {
@@ -44,6 +47,7 @@ impl Default for Settings {
             mastodon_instances: Vec::new(),
             tone_disabled: Vec::new(),
             tone_register: None,
+            brands: Default::default(),
         }
     }
 }
@@ -104,7 +108,24 @@ impl Settings {
         s.tone_register = obj
             .get("tone_register")
             .and_then(|v| serde_json::from_value(v.clone()).ok());
+        // brand names: a known network and a non-empty name of at most 100 characters each
+        if let Some(map) = obj.get("brands").and_then(|v| v.as_object()) {
+            for (network, name) in map {
+                let name = name.as_str().map(str::trim).unwrap_or("");
+                if crate::platform::Platform::from_id(network).is_some()
+                    && !name.is_empty()
+                    && name.chars().count() <= 100
+                {
+                    s.brands.insert(network.clone(), name.to_string());
+                }
+            }
+        }
         s
+    }
+
+    /// The brand's name on `platform`, when the settings give one.
+    pub fn brand(&self, platform: crate::platform::Platform) -> Option<String> {
+        self.brands.get(platform.id()).cloned()
     }
 
     /// The tone settings these settings imply, for a text posted on `platform`.
@@ -180,6 +201,7 @@ mod tests {
             mastodon_instances: vec!["piaille.fr".into(), "xn--coute-9ra.social".into()],
             tone_disabled: vec!["shouting".into(), "courtesy".into()],
             tone_register: Some(crate::tone::Register::Vous),
+            brands: [("x".to_string(), "Café Paulette".to_string())].into(),
         };
         let v = serde_json::to_value(&s).unwrap();
         assert_eq!(Settings::from_stored(&v), s);
@@ -207,6 +229,44 @@ mod tests {
         let t = s.tone_settings(crate::platform::Platform::Mastodon);
         assert_eq!(t.register, Some(crate::tone::Register::Tu));
         assert_eq!(t.platform, Some(crate::platform::Platform::Mastodon));
+    }
+
+    #[test]
+    fn brand_names_are_kept_per_known_network_only() {
+        let s = Settings::from_stored(&json!({"brands": {
+            "x": " Boulangerie Chez Paul ", "mastodon": "", "myspace": "Moi", "bluesky": 42,
+            "linkedin-comment": "Ville de Montréal"
+        }}));
+        assert_eq!(
+            s.brand(crate::platform::Platform::X).as_deref(),
+            Some("Boulangerie Chez Paul")
+        );
+        assert_eq!(s.brand(crate::platform::Platform::Mastodon), None);
+        assert_eq!(s.brands.len(), 2);
+        // none given: nothing written (older readers see the same record)
+        let v = serde_json::to_value(Settings::default()).unwrap();
+        assert!(v.get("brands").is_none());
+    }
+
+    #[test]
+    fn a_schema_one_record_with_brands_keeps_them_and_gets_every_tone_check() {
+        let s = Settings::from_stored(&json!({
+            "schema": 1, "x_premium": true, "mastodon_instances": ["piaille.fr"],
+            "brands": {"x": "Café Paulette", "mastodon": "Librairie Olivieri"}
+        }));
+        assert_eq!(s.schema, SETTINGS_SCHEMA);
+        assert!(s.x_premium);
+        assert_eq!(s.mastodon_instances, ["piaille.fr"]);
+        assert_eq!(
+            s.brand(crate::platform::Platform::Mastodon).as_deref(),
+            Some("Librairie Olivieri")
+        );
+        assert!(s.tone_disabled.is_empty());
+        assert_eq!(s.tone_register, None);
+        // written back as schema 2, read again unchanged
+        let v = serde_json::to_value(&s).unwrap();
+        assert_eq!(v["schema"], 2);
+        assert_eq!(Settings::from_stored(&v), s);
     }
 
     #[test]
