@@ -36,7 +36,7 @@ test('options: keyboard-only save of X Premium and a Mastodon limit; bad input i
     await options.locator('#mastodon-limit').fill('1000');
     await options.keyboard.press('Enter');
     await options.waitForFunction((saved) => document.getElementById('save-status').textContent === saved, t('options_saved'));
-    assert.deepEqual(await storedSettings(browser), { schema: 1, x_premium: true, mastodon_limit: 1000, mastodon_instances: [] });
+    assert.deepEqual(await storedSettings(browser), { schema: 2, x_premium: true, mastodon_limit: 1000, mastodon_instances: [], tone_disabled: [], tone_register: null });
   } finally {
     await options.close();
     await setSettings(browser, null);

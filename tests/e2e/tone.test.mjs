@@ -43,6 +43,8 @@ async function readTone(page) {
         return { text: this.textContent, label: this.getAttribute('aria-label'), worst: this.dataset.worst,
           polarity: this.dataset.polarity, expanded: this.getAttribute('aria-expanded'),
           visible: root.host.hasAttribute('data-visible'), background: getComputedStyle(this).backgroundColor,
+          color: getComputedStyle(this).color, panelColors: [getComputedStyle(panel).color, getComputedStyle(panel).backgroundColor],
+          itemColors: [...root.querySelectorAll('li.finding span')].map((s) => getComputedStyle(s).color),
           open: !panel.hidden, items: [...root.querySelectorAll('li.finding')].map((li) => ({ code: li.dataset.code,
             message: li.querySelector('.message').textContent })) };
       }`,
@@ -75,6 +77,26 @@ async function waitForTone(page, predicate, what) {
 const highlighted = (page) => page.evaluate(() => ['problem', 'warning', 'info', 'positive']
   .flatMap((k) => [...(CSS.highlights.get(`porte-voix-tone-${k}`) ?? [])].map((r) => r.toString())).sort());
 
+/** WCAG contrast ratio of two computed `rgb(…)` colours. */
+function contrast(a, b) {
+  const lum = (c) => {
+    const [r, g, bl] = c.match(/[\d.]+/g).slice(0, 3).map((x) => {
+      const v = Number(x) / 255;
+      return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+/** axe cannot enter the closed shadow root: the pill's and the details' text contrast, measured. */
+function assertReadable(tone) {
+  const pairs = [['pill', tone.color, tone.background], ['details', ...tone.panelColors],
+    ...tone.itemColors.map((c, i) => [`details item ${i}`, c, tone.panelColors[1]])];
+  for (const [what, fg, bg] of pairs) assert.ok(contrast(fg, bg) >= 4.5, `${what}: ${fg} on ${bg} = ${contrast(fg, bg).toFixed(2)}`);
+}
+
 const expectedMessages = (text, report) => report.findings.map((f) => t(f.code.replace('.', '_'), Object.values(f.args ?? {})));
 
 test('X Draft.js (wasm2js): hostile reply underlined word for word, details in French, a check off disappears live', async () => {
@@ -99,6 +121,7 @@ test('X Draft.js (wasm2js): hostile reply underlined word for word, details in F
     assert.equal(open.expanded, 'true');
     assert.deepEqual(open.items.map((i) => i.message), expectedMessages(HOSTILE, report));
     assert.deepEqual(await axe(page), []);
+    assertReadable(open);
     await page.screenshot({ path: join(SCREENSHOTS, 'tone-x-light.png') });
     await page.keyboard.press('Escape');
     await waitForTone(page, (x) => !x.open, 'details closed');
@@ -128,9 +151,11 @@ test('Mastodon textarea (wasm): underlines in the mirror; a polite reply shows p
     const polite = coreReport(POLITE);
     const positive = await waitForTone(page, (x) => x.polarity === polite.polarity && x.items.some((i) => ['tone.thanks', 'tone.empathy', 'tone.next_step'].includes(i.code)), 'positive signals');
     assert.deepEqual(positive.items.map((i) => i.code), polite.findings.map((f) => f.code));
+    assert.deepEqual(await axe(page), [], 'light scheme');
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.keyboard.press('Alt+Shift+KeyT');
-    await waitForTone(page, (x) => x.open, 'details open');
+    const dark = await waitForTone(page, (x) => x.open, 'details open');
+    assertReadable(dark);
     await page.screenshot({ path: join(SCREENSHOTS, 'tone-mastodon-dark.png') });
     const violations = await axe(page);
     const where = violations.length ? await page.evaluate(async () => (await globalThis.axe.run()).violations.flatMap((v) => v.nodes.map((n) => `${v.id} ${n.target} ${n.failureSummary}`))) : [];
