@@ -333,3 +333,29 @@ pub fn analyse(text: &str, settings: &ToneSettings, reply: Option<&ReplyContext>
         findings,
     }
 }
+
+/// A count as decimal digits, for a finding's argument (without the formatting machinery, which
+/// the in-page engine would otherwise carry).
+pub fn itoa(mut n: usize) -> String {
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    digits[i..].iter().map(|&d| d as char).collect()
+}
+
+#[cfg(test)]
+mod itoa_tests {
+    #[test]
+    fn counts_print_as_decimal() {
+        for n in [0usize, 7, 10, 42, 999, 1000, 65_536, usize::MAX] {
+            assert_eq!(super::itoa(n), n.to_string());
+        }
+    }
+}
