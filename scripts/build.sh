@@ -45,7 +45,7 @@ wasm-bindgen --target bundler --no-typescript --out-dir "$out/pkg-js" "$out/inpa
 wasm-opt "${FEAT[@]}" --llvm-nontrapping-fptoint-lowering "$out/pkg/inpage_bg.wasm" -o "$out/pkg-js/lowered.wasm"
 wasm2js -Oz "${FEAT[@]}" "$out/pkg-js/lowered.wasm" -o "$out/pkg-js/inpage_bg.wasm.js"
 node scripts/patch-wasm2js.mjs "$out/pkg-js" inpage
-esbuild "$out/pkg-js/inpage.js" --bundle --format=esm --minify --log-level=warning \
+esbuild "$out/pkg-js/inpage.js" --bundle --format=esm --minify --charset=utf8 --log-level=warning \
   --outfile="$out/pkg/inpage_wasm2js.js"
 
 log "assemble dist/chrome, dist/firefox"

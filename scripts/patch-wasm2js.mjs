@@ -6,9 +6,14 @@
 //    ArrayBuffer.prototype.transfer (Chrome 114+, Firefox 122+), which detaches the old buffer;
 //    elsewhere copy, then detach the old buffer with structuredClone.
 // 2. The glue imports the wasm module; point it at the wasm2js module instead.
+// 3. wasm2js writes the data segments in base64, which hides their repetitions from gzip (a word
+//    list gzips a third larger): a segment is written instead as a string of its bytes, one
+//    character per byte (U+0000–U+00FF; the bundle is UTF-8, as every module script is), whenever
+//    that gzips smaller than its base64.
 // Throws when a pattern is missing, so a binaryen or wasm-bindgen upgrade cannot silently undo it.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const [dir, name] = process.argv.slice(2);
 if (!dir || !name) {
@@ -37,5 +42,43 @@ replaceOnce(
     structuredClone(buffer, { transfer: [buffer] });
    }`,
 );
+/** A JS string literal of `bytes`, one character per byte. */
+function byteString(bytes) {
+  let out = '"';
+  for (let i = 0; i < bytes.length; i += 1) {
+    const b = bytes[i];
+    if (b === 0x22) out += '\\"';
+    else if (b === 0x5c) out += '\\\\';
+    else if (b === 0x0a) out += '\\n';
+    else if (b === 0x0d) out += '\\r';
+    else if (b < 0x20 || b === 0x7f) out += `\\x${b.toString(16).padStart(2, '0')}`;
+    else out += String.fromCharCode(b);
+  }
+  return `${out}"`;
+}
+
+{
+  const file = join(dir, `${name}_bg.wasm.js`);
+  let text = readFileSync(file, 'utf8');
+  const call = /base64DecodeToExistingUint8Array\(bufferView, (\d+), "([A-Za-z0-9+/=]*)"\)/g;
+  let [segments, rewritten] = [0, 0];
+  text = text.replace(call, (whole, offset, b64) => {
+    segments += 1;
+    const literal = byteString(Buffer.from(b64, 'base64'));
+    if (gzipSync(Buffer.from(literal), { level: 9 }).length >= gzipSync(Buffer.from(whole), { level: 9 }).length) return whole;
+    rewritten += 1;
+    return `byteStringToExistingUint8Array(bufferView, ${offset}, ${literal})`;
+  });
+  if (segments === 0) throw new Error(`${file}: no base64 data segment found`);
+  const decoder = 'function initActiveSegments(imports) {';
+  if (text.split(decoder).length !== 2) throw new Error(`${file}: expected the pattern once:\n${decoder}`);
+  text = text.replace(decoder, `function byteStringToExistingUint8Array(uint8Array, offset, s) {
+    for (var i = 0; i < s.length; i++) uint8Array[offset + i] = s.charCodeAt(i);
+  }
+${decoder}`);
+  writeFileSync(file, text);
+  console.log(`patch-wasm2js: ${rewritten} of ${segments} data segments as byte strings`);
+}
+
 replaceOnce(join(dir, `${name}.js`), `from "./${name}_bg.wasm";`, `from "./${name}_bg.wasm.js";`);
 console.log('patch-wasm2js: memory.grow detaches the old buffer; glue imports the wasm2js module');

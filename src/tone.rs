@@ -350,12 +350,35 @@ pub fn itoa(mut n: usize) -> String {
     digits[i..].iter().map(|&d| d as char).collect()
 }
 
+/// A score with two decimals (`-0.62`), as `format!("{:.2}")` writes it, without it.
+pub fn decimal2(x: f32) -> String {
+    let hundredths = (x.abs() * 100.0).round() as usize;
+    let mut s = String::with_capacity(8);
+    if x < 0.0 && hundredths > 0 {
+        s.push('-');
+    }
+    s.push_str(&itoa(hundredths / 100));
+    s.push('.');
+    s.push((b'0' + (hundredths / 10 % 10) as u8) as char);
+    s.push((b'0' + (hundredths % 10) as u8) as char);
+    s
+}
+
 #[cfg(test)]
-mod itoa_tests {
+mod number_tests {
     #[test]
     fn counts_print_as_decimal() {
         for n in [0usize, 7, 10, 42, 999, 1000, 65_536, usize::MAX] {
             assert_eq!(super::itoa(n), n.to_string());
+        }
+    }
+
+    #[test]
+    fn scores_print_with_two_decimals() {
+        for x in [
+            -1.0f32, -0.62, -0.05, -0.5, -0.999, -0.123, 0.0, 0.3, 0.996, 1.0,
+        ] {
+            assert_eq!(super::decimal2(x), format!("{:.2}", x), "{x}");
         }
     }
 }

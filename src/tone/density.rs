@@ -39,8 +39,8 @@ pub fn run(ctx: &Ctx, out: &mut Vec<Finding>) {
             let n = spans.len();
             out.push(
                 Finding::new(code, Severity::Info, spans)
-                    .arg("count", n.to_string())
-                    .arg("max", max.to_string()),
+                    .arg("count", super::itoa(n))
+                    .arg("max", super::itoa(max)),
             );
         }
     }

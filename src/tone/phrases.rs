@@ -43,7 +43,12 @@ impl PhraseSet {
             })
             .filter(|(t, _)| !t.is_empty())
             .collect();
-        items.sort_by(|a, b| a.0[0].cmp(&b.0[0]).then(b.0.len().cmp(&a.0.len())));
+        items.sort_unstable_by(|a, b| {
+            a.0[0]
+                .cmp(&b.0[0])
+                .then(b.0.len().cmp(&a.0.len()))
+                .then(a.1.cmp(&b.1))
+        });
         let mut heads = HashBits::new(10);
         for (p, _) in &items {
             heads.insert(hash(&p[0]));

@@ -279,7 +279,7 @@ fn booster_table() -> &'static [(&'static str, &'static str, f32)] {
             .iter()
             .map(|&(b, s)| (b.rsplit(' ').next().unwrap_or(b), b, s))
             .collect();
-        v.sort_by(|a, b| a.0.cmp(b.0));
+        v.sort_unstable_by(|a, b| a.0.cmp(b.0).then(a.1.cmp(b.1)));
         v
     })
 }

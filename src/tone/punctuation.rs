@@ -80,9 +80,15 @@ mod tests {
         Some((f.args[0].1.clone(), words))
     }
 
+    /// A text, and the count and runs expected (none: no finding).
+    type Case = (
+        &'static str,
+        Option<(&'static str, &'static [&'static str])>,
+    );
+
     #[test]
     fn runs_of_marks_are_counted_mark_by_mark() {
-        let cases: &[(&str, Option<(&str, &[&str])>)] = &[
+        let cases: &[Case] = &[
             ("C'est inadmissible!!!", Some(("3", &["!!!"]))),
             ("Vraiment ?!?", Some(("3", &["?!?"]))),
             ("What?!?!", Some(("4", &["?!?!"]))),

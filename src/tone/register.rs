@@ -50,7 +50,7 @@ pub fn run(ctx: &Ctx, out: &mut Vec<Finding>) {
     if !tu_spans.is_empty() && !vous_spans.is_empty() {
         let mut spans = tu_spans.clone();
         spans.extend(vous_spans.iter().copied());
-        spans.sort_by_key(|s| s.start);
+        spans.sort_unstable_by_key(|s| (s.start, s.end));
         out.push(Finding::new(
             "tone.mixed_register",
             Severity::Warning,

@@ -109,5 +109,5 @@ fn negative(ctx: &Ctx, out: &mut Vec<Finding>) {
     } else {
         Severity::Info
     };
-    out.push(Finding::new("tone.negative", severity, spans).arg("score", format!("{:.2}", score)));
+    out.push(Finding::new("tone.negative", severity, spans).arg("score", super::decimal2(score)));
 }

@@ -17,8 +17,8 @@ pub fn run(ctx: &Ctx, out: &mut Vec<Finding>) {
         if words > max {
             out.push(
                 Finding::new("tone.long_sentence", Severity::Info, vec![s.span])
-                    .arg("words", words.to_string())
-                    .arg("max", max.to_string()),
+                    .arg("words", super::itoa(words as usize))
+                    .arg("max", super::itoa(max as usize)),
             );
         }
     }

@@ -65,9 +65,13 @@ pub struct Sentence {
     pub span: Span16,
 }
 
-/// A folded form: most words fit inline, longer ones go to the heap.
+/// A folded form: most words fit inline, longer ones go to the heap. Built only from a `&str`
+/// (`new`), so its bytes are always whole code points.
 #[derive(Clone)]
-pub enum Norm {
+pub struct Norm(Repr);
+
+#[derive(Clone)]
+enum Repr {
     /// Length and bytes (valid UTF-8 up to the length).
     Inline(u8, [u8; 23]),
     /// A longer folded form.
@@ -80,18 +84,19 @@ impl Norm {
         if s.len() <= 23 {
             let mut b = [0u8; 23];
             b[..s.len()].copy_from_slice(s.as_bytes());
-            Norm::Inline(s.len() as u8, b)
+            Norm(Repr::Inline(s.len() as u8, b))
         } else {
-            Norm::Heap(s.into())
+            Norm(Repr::Heap(s.into()))
         }
     }
 
-    /// The folded form.
+    /// The folded form (read on every lookup: not validated again).
     pub fn as_str(&self) -> &str {
-        match self {
-            // always whole code points of a `&str` (see `new`)
-            Norm::Inline(n, b) => std::str::from_utf8(&b[..*n as usize]).unwrap_or_default(),
-            Norm::Heap(s) => s,
+        match &self.0 {
+            // SAFETY: `Repr::Inline` is only made by `new`, from the bytes of a `&str` of at
+            // most 23 bytes; its length is that `&str`'s, so the bytes up to it are valid UTF-8.
+            Repr::Inline(n, b) => unsafe { std::str::from_utf8_unchecked(&b[..*n as usize]) },
+            Repr::Heap(s) => s,
         }
     }
 }

@@ -21,6 +21,13 @@ mod panel;
 
 /// The highlights, one per kind of mark, and their look in the page's own sheets.
 const KINDS: [&str; 4] = ["problem", "warning", "info", "positive"];
+/// The highlight of each kind, in the order of `KINDS`.
+const HIGHLIGHTS: [&str; 4] = [
+    "porte-voix-tone-problem",
+    "porte-voix-tone-warning",
+    "porte-voix-tone-info",
+    "porte-voix-tone-positive",
+];
 const PAGE_CSS: &str = r#"
 ::highlight(porte-voix-tone-problem) { text-decoration: underline wavy #b91c1c 2px; text-decoration-skip-ink: none; }
 ::highlight(porte-voix-tone-warning) { text-decoration: underline wavy #b45309 2px; text-decoration-skip-ink: none; }
@@ -133,8 +140,8 @@ impl Feature for Tone {
         if let Ok(mut l) = self.last.try_borrow_mut() {
             *l = None;
         }
-        for kind in KINDS {
-            highlight::delete(&format!("porte-voix-tone-{kind}"))?;
+        for name in HIGHLIGHTS {
+            highlight::delete(name)?;
         }
         self.mirror.hide()?;
         self.pill.hide()
@@ -174,12 +181,11 @@ impl Tone {
             }
         }
         page_sheet::ensure(&self.document, "porte-voix-tone", PAGE_CSS)?;
-        for (kind, ranges) in KINDS.iter().zip(&ranges) {
-            let name = format!("porte-voix-tone-{kind}");
+        for (name, ranges) in HIGHLIGHTS.iter().zip(&ranges) {
             if ranges.is_empty() {
-                highlight::delete(&name)?;
+                highlight::delete(name)?;
             } else {
-                highlight::set_all(&name, ranges)?;
+                highlight::set_all(name, ranges)?;
             }
         }
         Ok(())
@@ -195,7 +201,7 @@ fn message(f: &crate::tone::Finding) -> String {
 
 /// A suggestion for a finding, where one is obvious (`tone_suggest_<name>`).
 fn suggestion(f: &crate::tone::Finding) -> Option<String> {
-    let key = format!("tone_suggest_{}", f.code.trim_start_matches("tone."));
+    let key = ["tone_suggest_", f.code.trim_start_matches("tone.")].concat();
     let s = t(&key);
     (s != key).then_some(s)
 }

@@ -52,7 +52,7 @@ impl Mirror {
         if spans.is_empty() || field.text_length() > MIRROR_MAX {
             return self.hide();
         }
-        spans.sort_by_key(|s| (s.0, std::cmp::Reverse(s.1)));
+        spans.sort_unstable_by_key(|s| (s.0, std::cmp::Reverse(s.1), s.2));
         let units: Vec<u16> = text.encode_utf16().collect();
         self.mirror.set_text_content(None);
         let mut at = 0usize;

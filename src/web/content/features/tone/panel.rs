@@ -127,7 +127,7 @@ impl Pill {
             PolarityClass::Neutral => "neutral",
             PolarityClass::Positive => "positive",
         };
-        let polarity_label = t(&format!("tone_polarity_{polarity}"));
+        let polarity_label = t(&["tone_polarity_", polarity].concat());
         let n = to_fix.len().to_string();
         self.button
             .set_text_content(Some(&t_with("tone_pill", &[&polarity_label, &n])));
