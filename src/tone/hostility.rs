@@ -324,7 +324,7 @@ pub fn run(ctx: &Ctx, out: &mut Vec<Finding>) {
             insult_words.push(ctx.words(m.start, m.end).to_string());
         }
     }
-    prof.sort_unstable_by_key(|p| (p.0, p.1, p.2));
+    super::token::sort_small(&mut prof, |a, b| a.0 < b.0);
     if !prof.is_empty() {
         let sev = prof.iter().map(|p| p.2).max().unwrap_or(Severity::Warning);
         let words: Vec<&str> = prof.iter().map(|p| ctx.words(p.0, p.1)).collect();

@@ -11,10 +11,10 @@
 
 use std::sync::OnceLock;
 
-use super::token::{hash, HashIndex, WordSet};
+use super::token::{dedup_words, hash, HashIndex, WordSet};
 use super::Lang;
 
-/// A sorted table of folded words (or emoji) and their valence in tenths.
+/// A table of folded words (or emoji) and their valence in tenths.
 pub struct Lexicon {
     entries: Vec<(&'static str, i8)>,
     /// First words of the entries that are phrases (`à fuir`).
@@ -33,8 +33,7 @@ impl Lexicon {
             };
             entries.extend(parts.filter(|w| !w.is_empty()).map(|w| (w, v)));
         }
-        entries.sort_unstable_by(|a, b| a.0.cmp(b.0));
-        entries.dedup_by(|a, b| a.0 == b.0);
+        dedup_words(&mut entries, |e| e.0);
         let phrase_heads: Vec<&'static str> = entries
             .iter()
             .filter_map(|(w, _)| w.split_once(' ').map(|(h, _)| h))

@@ -43,11 +43,9 @@ impl PhraseSet {
             })
             .filter(|(t, _)| !t.is_empty())
             .collect();
-        items.sort_unstable_by(|a, b| {
-            a.0[0]
-                .cmp(&b.0[0])
-                .then(b.0.len().cmp(&a.0.len()))
-                .then(a.1.cmp(&b.1))
+        super::token::sort_small(&mut items, |a, b| {
+            (a.0[0].as_str(), std::cmp::Reverse(a.0.len()))
+                < (b.0[0].as_str(), std::cmp::Reverse(b.0.len()))
         });
         let mut heads = HashBits::new(10);
         for (p, _) in &items {

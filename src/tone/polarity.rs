@@ -279,7 +279,7 @@ fn booster_table() -> &'static [(&'static str, &'static str, f32)] {
             .iter()
             .map(|&(b, s)| (b.rsplit(' ').next().unwrap_or(b), b, s))
             .collect();
-        v.sort_unstable_by(|a, b| a.0.cmp(b.0).then(a.1.cmp(b.1)));
+        super::token::sort_small(&mut v, |a, b| a.0 < b.0);
         v
     })
 }

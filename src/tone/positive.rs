@@ -37,7 +37,7 @@ pub fn run(ctx: &Ctx, out: &mut Vec<Finding>) {
     let [_, (thanks, _), (apologies, _), (next, _)] = courtesy::sets();
     let mut emp: Vec<_> = empathy().find(ctx.toks);
     emp.extend(apologies.find(ctx.toks));
-    emp.sort_unstable_by_key(|m| (m.start, m.end, m.index));
+    super::token::sort_small(&mut emp, |a, b| a.start < b.start);
     for (code, found) in [
         ("tone.empathy", emp),
         ("tone.thanks", thanks.find(ctx.toks)),

@@ -50,7 +50,7 @@ pub fn run(ctx: &Ctx, out: &mut Vec<Finding>) {
     if !tu_spans.is_empty() && !vous_spans.is_empty() {
         let mut spans = tu_spans.clone();
         spans.extend(vous_spans.iter().copied());
-        spans.sort_unstable_by_key(|s| (s.start, s.end));
+        super::token::sort_small(&mut spans, |a, b| a.start < b.start);
         out.push(Finding::new(
             "tone.mixed_register",
             Severity::Warning,

@@ -283,8 +283,7 @@ impl WordSet {
     /// The set of `list` (already folded).
     pub fn new(list: &[&'static str]) -> Self {
         let mut words = list.to_vec();
-        words.sort_unstable();
-        words.dedup();
+        dedup_words(&mut words, |w| w);
         let index = HashIndex::new(words.iter().map(|w| hash(w)).collect());
         WordSet { words, index }
     }
@@ -299,6 +298,33 @@ impl WordSet {
     /// Whether a folded word is in the set.
     pub fn has_str(&self, w: &str) -> bool {
         self.index.find(hash(w), |i| self.words[i] == w).is_some()
+    }
+}
+
+/// Drops every item whose word an earlier item has (the first stays, the order is kept), by
+/// hash: no sort, whose generic code would weigh on the in-page engine.
+pub fn dedup_words<T>(items: &mut Vec<T>, word: impl Fn(&T) -> &str) {
+    let index = HashIndex::new(items.iter().map(|t| hash(word(t))).collect());
+    let keep: Vec<bool> = (0..items.len())
+        .map(|i| {
+            let w = word(&items[i]);
+            index.find(hash(w), |j| word(&items[j]) == w) == Some(i)
+        })
+        .collect();
+    let mut keep = keep.into_iter();
+    items.retain(|_| keep.next().unwrap_or(false));
+}
+
+/// A stable insertion sort by `less`, for the short lists of the checks (spans, findings, the
+/// phrase tables once): a few hundred bytes of code per use where the standard sorts cost
+/// kilobytes in the in-page engine.
+pub fn sort_small<T>(v: &mut [T], less: impl Fn(&T, &T) -> bool) {
+    for i in 1..v.len() {
+        let mut j = i;
+        while j > 0 && less(&v[j], &v[j - 1]) {
+            v.swap(j, j - 1);
+            j -= 1;
+        }
     }
 }
 

@@ -52,7 +52,9 @@ impl Mirror {
         if spans.is_empty() || field.text_length() > MIRROR_MAX {
             return self.hide();
         }
-        spans.sort_unstable_by_key(|s| (s.0, std::cmp::Reverse(s.1), s.2));
+        crate::tone::token::sort_small(&mut spans, |a, b| {
+            (a.0, std::cmp::Reverse(a.1)) < (b.0, std::cmp::Reverse(b.1))
+        });
         let units: Vec<u16> = text.encode_utf16().collect();
         self.mirror.set_text_content(None);
         let mut at = 0usize;
