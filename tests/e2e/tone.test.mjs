@@ -68,7 +68,8 @@ async function readTone(page) {
 async function waitForTone(page, predicate, what) {
   let last = null;
   for (const end = Date.now() + 15000; Date.now() < end; await page.waitForTimeout(100)) {
-    last = await readTone(page);
+    // the marks are redrawn as the text changes: a node read a moment ago may be gone, read again
+    last = await readTone(page).catch((e) => (/No node with given id/.test(e.message) ? null : Promise.reject(e)));
     if (last && predicate(last)) return last;
   }
   throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(last)}`);
