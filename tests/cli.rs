@@ -1,44 +1,9 @@
 //! The `porte-voix` binary, run as a user would: every mode and every exit code.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
-
-fn run(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_porte-voix"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("binary runs");
-    // Feed standard input from a thread: the binary streams its output while reading, so
-    // writing everything first could fill the output pipe and deadlock.
-    let mut pipe = child.stdin.take().unwrap();
-    let input = stdin.to_owned();
-    let writer = std::thread::spawn(move || {
-        let _ = pipe.write_all(input.as_bytes());
-    });
-    let out = child.wait_with_output().unwrap();
-    writer.join().unwrap();
-    out
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).unwrap()
-}
-
-fn tmp(name: &str, content: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("porte-voix-cli-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let p = dir.join(name);
-    std::fs::write(&p, content).unwrap();
-    p
-}
+#[path = "support/cli.rs"]
+mod cli;
+use cli::{run, stderr, stdout, tmp};
 
 #[test]
 fn help_and_version() {
@@ -79,19 +44,10 @@ fn check_json_stdin_valid() {
 #[test]
 fn check_file_over_limit_exit_1() {
     let p = tmp("long.txt", &"a".repeat(281));
-    let o = run(&["check", "--platform", "x", p.to_str().unwrap()], "");
+    let o = run(&["check", "--platform", "x", &p], "");
     assert_eq!(o.status.code(), Some(1));
     assert!(stdout(&o).contains("281/280"), "{}", stdout(&o));
-    let o = run(
-        &[
-            "check",
-            "--platform",
-            "x",
-            "--x-premium",
-            p.to_str().unwrap(),
-        ],
-        "",
-    );
+    let o = run(&["check", "--platform", "x", "--x-premium", &p], "");
     assert_eq!(o.status.code(), Some(0));
 }
 
@@ -267,7 +223,7 @@ fn csv_reports_rows_over_the_limit() {
         "date,message\n2026-01-01,\"Bonjour, « tout le monde »\"\n2026-01-02,\"{long}\"\n2026-01-03,\"multi\nligne\"\n2026-01-04,{long}\n"
     );
     let p = tmp("posts.csv", &csv);
-    let path = p.to_str().unwrap();
+    let path = p.as_str();
     let o = run(
         &[
             "check",
@@ -332,7 +288,7 @@ fn csv_bad_input_exit_2() {
         &[
             "check",
             "--csv",
-            p.to_str().unwrap(),
+            &p,
             "--column",
             "message",
             "--platform",
@@ -360,7 +316,7 @@ fn csv_bad_input_exit_2() {
         &[
             "check",
             "--csv",
-            bad.to_str().unwrap(),
+            &bad,
             "--column",
             "message",
             "--platform",

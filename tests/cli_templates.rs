@@ -2,22 +2,9 @@
 //! (parse errors with their place, a trigger, a text too long for a network), bad files.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::process::{Command, Output};
-
-fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_porte-voix"))
-        .args(args)
-        .output()
-        .expect("binary runs")
-}
-
-fn tmp(name: &str, content: &str) -> String {
-    let dir = std::env::temp_dir().join(format!("porte-voix-templates-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let p = dir.join(name);
-    std::fs::write(&p, content).unwrap();
-    p.to_string_lossy().into_owned()
-}
+#[path = "support/cli.rs"]
+mod cli;
+use cli::{run, tmp};
 
 fn library(templates: serde_json::Value) -> String {
     serde_json::json!({"format": "porte-voix.templates", "version": 1, "templates": templates})
@@ -27,7 +14,7 @@ fn library(templates: serde_json::Value) -> String {
 #[test]
 fn the_starter_library_is_clean() {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/template/starter.json");
-    let o = run(&["templates", "lint", path]);
+    let o = run(&["templates", "lint", path], "");
     assert_eq!(
         o.status.code(),
         Some(0),
@@ -53,7 +40,7 @@ fn problems_are_found_and_placed() {
              "networks": ["x"]}
         ])),
     );
-    let o = run(&["templates", "lint", "--json", &file]);
+    let o = run(&["templates", "lint", "--json", &file], "");
     assert_eq!(o.status.code(), Some(1));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["checked"], 5);
@@ -94,7 +81,7 @@ fn problems_are_found_and_placed() {
     assert!(long[0]["length"].as_u64().unwrap() > 280);
 
     // the human summary names them
-    let o = run(&["templates", "lint", &file]);
+    let o = run(&["templates", "lint", &file], "");
     assert_eq!(o.status.code(), Some(1));
     let out = String::from_utf8_lossy(&o.stdout);
     assert!(out.contains("err « Erreurs »"), "{out}");
@@ -130,14 +117,14 @@ fn bad_files_exit_2_with_the_code() {
         ),
     ];
     for (name, content, code) in cases {
-        let o = run(&["templates", "lint", &tmp(name, &content)]);
+        let o = run(&["templates", "lint", &tmp(name, &content)], "");
         assert_eq!(o.status.code(), Some(2), "{name}");
         assert!(String::from_utf8_lossy(&o.stderr).contains(code), "{name}");
     }
-    let o = run(&["templates", "lint", "/nonexistent/lib.json"]);
+    let o = run(&["templates", "lint", "/nonexistent/lib.json"], "");
     assert_eq!(o.status.code(), Some(2));
-    let o = run(&["templates", "lint"]);
+    let o = run(&["templates", "lint"], "");
     assert_eq!(o.status.code(), Some(2));
-    let o = run(&["templates", "frobnicate", "x"]);
+    let o = run(&["templates", "frobnicate", "x"], "");
     assert_eq!(o.status.code(), Some(2));
 }
