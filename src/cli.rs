@@ -2,7 +2,7 @@
 //! command under `cli/`.
 
 use porte_voix::error::Coded;
-use std::io::Read;
+use std::io::{Read, Write};
 
 pub mod backlog;
 // native only: the HTML collector and the CSV writers are not in a wasm32 build
@@ -62,6 +62,14 @@ impl Coded for CliError {
     }
 }
 
+impl CliError {
+    /// The reader of standard output has gone (`porte-voix check --jsonl < posts | head -1`):
+    /// not an error, the command stops writing and ends quietly with exit status 0.
+    pub fn is_closed_pipe(&self) -> bool {
+        matches!(self, CliError::Io { source, .. } if source.kind() == std::io::ErrorKind::BrokenPipe)
+    }
+}
+
 impl From<lexopt::Error> for CliError {
     fn from(e: lexopt::Error) -> Self {
         CliError::Usage(e.to_string())
@@ -96,6 +104,39 @@ pub fn read_input(path: Option<&str>) -> Result<String, CliError> {
         }
     }
     Ok(s)
+}
+
+/// Standard output, buffered: every command writes through it. A write that fails is
+/// `CliError::Io` on standard output, so the command stops there; when the reader has gone
+/// (`CliError::is_closed_pipe`) `main` ends quietly instead of reporting it.
+pub struct Out(std::io::BufWriter<std::io::StdoutLock<'static>>);
+
+impl Out {
+    pub fn stdout() -> Out {
+        Out(std::io::BufWriter::new(std::io::stdout().lock()))
+    }
+
+    /// `line` and a line end.
+    pub fn line(&mut self, line: impl std::fmt::Display) -> Result<(), CliError> {
+        writeln!(self.0, "{line}").map_err(stdout_error)
+    }
+
+    /// `text` as it is.
+    pub fn text(&mut self, text: &str) -> Result<(), CliError> {
+        self.0.write_all(text.as_bytes()).map_err(stdout_error)
+    }
+
+    /// Writes out what is buffered (dropping `Out` does too, but says nothing of a failure).
+    pub fn finish(mut self) -> Result<(), CliError> {
+        self.0.flush().map_err(stdout_error)
+    }
+}
+
+fn stdout_error(source: std::io::Error) -> CliError {
+    CliError::Io {
+        path: "standard output".into(),
+        source,
+    }
 }
 
 /// One line of JSON (our own plain structs always serialise).

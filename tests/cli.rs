@@ -3,7 +3,7 @@
 
 #[path = "support/cli.rs"]
 mod cli;
-use cli::{run, stderr, stdout, tmp};
+use cli::{assert_ends_quietly, run, stderr, stdout, tmp};
 
 #[test]
 fn help_and_version() {
@@ -347,4 +347,67 @@ fn csv_bad_input_exit_2() {
     );
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     assert!(stderr(&o).contains("UTF-8"));
+}
+
+/// `porte-voix check … | head`: every mode stops quietly when its reader has gone, whether the
+/// reader took a first line or nothing (`| true`), and whatever the texts' verdict.
+#[test]
+fn check_ends_quietly_when_the_reader_closes_the_pipe() {
+    let posts: String = (0..2000)
+        .map(|i| {
+            let text = match i % 3 {
+                0 => format!("Bonjour à tous 👋🏽 ! Le billet n° {i} est en ligne : https://exemple.fr/billets/{i}"),
+                1 => format!("Allô la gang, on se voit au Salon du livre de Québec, kiosque {i} 📚"),
+                _ => format!("Thanks for your patience, order #{i} ships tomorrow {}", "🎉".repeat(140)),
+            };
+            format!("{}\n", serde_json::json!({ "text": text }))
+        })
+        .collect();
+    let long = tmp("closed-long.txt", &"Pourquoi pas ? ".repeat(40));
+    let rows: String = std::iter::once("date,message\n".to_string())
+        .chain((0..3000).map(|i| {
+            format!(
+                "2026-12-{:02},\"Nouveauté n° {i} : « {} »\"\n",
+                i % 28 + 1,
+                "é".repeat(300)
+            )
+        }))
+        .collect();
+    let csv = tmp("closed.csv", &rows);
+    for (args, stdin, n) in [
+        (&["check", "-p", "x", "--jsonl"][..], posts.as_str(), 1),
+        (&["check", "-p", "bluesky", "--jsonl"], &posts, 0),
+        (&["check", "-p", "x", &long], "", 0),
+        (
+            &["check", "-p", "mastodon", "--json", "-"],
+            "Merci « tout le monde » !",
+            0,
+        ),
+        (
+            &["check", "-p", "x", "--csv", &csv, "--column", "message"],
+            "",
+            1,
+        ),
+        (
+            &[
+                "check", "-p", "x", "--csv", &csv, "--column", "message", "--json",
+            ],
+            "",
+            1,
+        ),
+    ] {
+        assert_ends_quietly(args, stdin, n);
+    }
+}
+
+#[test]
+fn help_version_and_platforms_end_quietly_when_the_reader_closes_the_pipe() {
+    for args in [
+        &["--help"][..],
+        &["--version"],
+        &["platforms"],
+        &["check", "--help"],
+    ] {
+        assert_ends_quietly(args, "", 0);
+    }
 }

@@ -4,7 +4,7 @@
 
 #[path = "support/cli.rs"]
 mod cli;
-use cli::{run, tmp};
+use cli::{assert_ends_quietly, run, tmp};
 
 #[test]
 fn generic_csv_each_draft_against_its_network() {
@@ -83,4 +83,21 @@ fn usage_and_input_errors() {
             .code(),
         Some(2)
     );
+}
+
+/// `porte-voix backlog lint … | head`: the command stops quietly when its reader has gone.
+#[test]
+fn ends_quietly_when_the_reader_closes_the_pipe() {
+    let rows: String = std::iter::once("id,title,draft:x,draft:bluesky,draft:linkedin\r\n".to_string())
+        .chain((0..4000).map(|i| {
+            format!(
+                "item-{i},Salon n° {i},\"Allô la gang, on se voit au kiosque {i} 📚\",{},\"Rendez-vous au Salon du livre, kiosque {i}.\"\r\n",
+                "🇫🇷".repeat(if i % 10 == 0 { 320 } else { 3 })
+            )
+        }))
+        .collect();
+    let f = tmp("closed-generic.csv", &rows);
+    assert_ends_quietly(&["backlog", "lint", &f], "", 1);
+    assert_ends_quietly(&["backlog", "lint", &f, "--json"], "", 1);
+    assert_ends_quietly(&["backlog", "lint", &f, "--json"], "", 0);
 }

@@ -3,7 +3,7 @@
 
 #[path = "support/cli.rs"]
 mod cli;
-use cli::run;
+use cli::{assert_ends_quietly, run};
 
 #[test]
 fn urls_as_arguments_one_a_line_in_order() {
@@ -42,4 +42,29 @@ fn help_mentions_the_command_and_bad_flags_are_usage_errors() {
     let o = run(&["clean-url", "--nope"], "");
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8(o.stderr).unwrap().contains("cli.usage"));
+}
+
+/// `porte-voix clean-url … | head`: the command stops quietly when its reader has gone.
+#[test]
+fn ends_quietly_when_the_reader_closes_the_pipe() {
+    let urls: String = (0..12_000)
+        .map(|i| match i % 3 {
+            0 => format!("https://www.exemple.fr/article-{i}?utm_source=lettre&utm_medium=email\n"),
+            1 => format!("https://youtu.be/v{i}?si=partage&t=12\n"),
+            _ => format!(
+                "https://www.lapresse.example/actualites/{i}?fbclid=IwAR0abc#:~:text=bonjour\n"
+            ),
+        })
+        .collect();
+    assert_ends_quietly(&["clean-url"], &urls, 1);
+    assert_ends_quietly(&["clean-url"], &urls, 0);
+    assert_ends_quietly(
+        &[
+            "clean-url",
+            "https://x.com/marie/status/1?s=20&t=abc",
+            "https://youtu.be/abc?si=x",
+        ],
+        "",
+        0,
+    );
 }

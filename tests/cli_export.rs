@@ -3,7 +3,7 @@
 
 #[path = "support/cli.rs"]
 mod cli;
-use cli::run;
+use cli::{assert_ends_quietly, run, tmp};
 
 fn fixture(name: &str) -> String {
     format!(
@@ -121,4 +121,37 @@ fn errors_name_the_file_and_the_code() {
     assert_eq!(o.status.code(), Some(2));
     let o = run(&["export", &fixture("backup.json")], "");
     assert_eq!(o.status.code(), Some(2));
+}
+
+/// `porte-voix export … | head`: the command stops quietly when its reader has gone.
+#[test]
+fn ends_quietly_when_the_reader_closes_the_pipe() {
+    // the fixture's items, again and again under new ids: a backup of a few thousand items
+    let mut backup: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(fixture("backup.json")).unwrap()).unwrap();
+    let items = backup["backlog"].as_array().unwrap().clone();
+    backup["backlog"] = (0..3000)
+        .map(|i| {
+            let mut item = items[i % items.len()].clone();
+            item["id"] = format!("{}-{i}", item["id"].as_str().unwrap()).into();
+            item
+        })
+        .collect();
+    let big = tmp("closed-backup.json", &backup.to_string());
+    assert_ends_quietly(&["export", "--ics", &big], "", 1);
+    assert_ends_quietly(&["export", "--csv", "generic", &big], "", 1);
+    assert_ends_quietly(&["export", "--ics", &fixture("backup.json")], "", 0);
+    let dir = tmp_dir("closed");
+    assert_ends_quietly(
+        &[
+            "export",
+            "--csv",
+            "hootsuite",
+            &big,
+            "--out",
+            dir.to_str().unwrap(),
+        ],
+        "",
+        0,
+    );
 }

@@ -4,7 +4,7 @@
 
 #[path = "support/cli.rs"]
 mod cli;
-use cli::{run, tmp};
+use cli::{assert_ends_quietly, run, tmp};
 
 fn library(templates: serde_json::Value) -> String {
     serde_json::json!({"format": "porte-voix.templates", "version": 1, "templates": templates})
@@ -127,4 +127,29 @@ fn bad_files_exit_2_with_the_code() {
     assert_eq!(o.status.code(), Some(2));
     let o = run(&["templates", "frobnicate", "x"], "");
     assert_eq!(o.status.code(), Some(2));
+}
+
+/// `porte-voix templates lint … | head`: the command stops quietly when its reader has gone.
+#[test]
+fn ends_quietly_when_the_reader_closes_the_pipe() {
+    let templates: Vec<serde_json::Value> = (0..4500)
+        .map(|i| match i % 3 {
+            0 => serde_json::json!({"id": format!("merci-{i}"), "title": format!("Merci n° {i}"),
+                "lang": "fr-CA", "body": "Merci {{prenon}} pour ton message !"}),
+            1 => serde_json::json!({"id": format!("delai-{i}"), "title": format!("Délai {i}"),
+                "lang": "fr-FR", "body": "Bonjour {{prenom}}, votre commande arrive {{date:+2jo",
+                "networks": ["x"]}),
+            _ => serde_json::json!({"id": format!("thanks-{i}"), "title": format!("Thanks {i}"),
+                "lang": "en", "body": format!("Hi {{{{first_name}}}}, {}", "thanks! ".repeat(40)),
+                "networks": ["x", "bluesky"]}),
+        })
+        .collect();
+    let file = tmp(
+        "closed-library.json",
+        &library(serde_json::Value::Array(templates)),
+    );
+    assert_ends_quietly(&["templates", "lint", &file], "", 1);
+    assert_ends_quietly(&["templates", "lint", "--json", &file], "", 0);
+    let starter = concat!(env!("CARGO_MANIFEST_DIR"), "/src/template/starter.json");
+    assert_ends_quietly(&["templates", "lint", starter], "", 0);
 }

@@ -10,7 +10,7 @@
 
 use std::process::ExitCode;
 
-use super::{to_json, CliError};
+use super::{to_json, CliError, Out};
 use porte_voix::length::{count_with, CountOptions};
 use porte_voix::platform::Platform;
 use porte_voix::transfer::csv_cells::restore;
@@ -127,6 +127,7 @@ pub fn run(cmd: BacklogCommand) -> Result<ExitCode, CliError> {
             (cols, header.iter().position(|h| h.trim() == "id"))
         }
     };
+    let mut out = Out::stdout();
     let (mut over, mut counted) = (0usize, 0usize);
     // the line a record starts on, counted from its byte offset (a cell may hold line breaks)
     let (mut line, mut counted_to) = (1u64, 0usize);
@@ -173,7 +174,7 @@ pub fn run(cmd: BacklogCommand) -> Result<ExitCode, CliError> {
                 valid: r.valid,
             };
             if a.json {
-                println!("{}", to_json(&row));
+                out.line(to_json(&row))?;
             } else {
                 let verdict = if r.valid {
                     "ok".to_string()
@@ -182,19 +183,22 @@ pub fn run(cmd: BacklogCommand) -> Result<ExitCode, CliError> {
                 } else {
                     "NOT VALID".to_string()
                 };
-                println!(
+                out.line(format_args!(
                     "line {line}\t{}\t{}\t{}/{}\t{verdict}",
                     if id.is_empty() { "-" } else { id },
                     network.id(),
                     r.length,
                     r.limit
-                );
+                ))?;
             }
         }
     }
     if !a.json {
-        println!("{counted} posts checked, {over} over the limit");
+        out.line(format_args!(
+            "{counted} posts checked, {over} over the limit"
+        ))?;
     }
+    out.finish()?;
     Ok(if over > 0 {
         ExitCode::from(1)
     } else {

@@ -1,9 +1,9 @@
 //! `porte-voix check`: a text, JSON lines or a CSV column against a platform's length rule.
 
-use std::io::{BufRead, Write};
+use std::io::BufRead;
 use std::process::ExitCode;
 
-use super::{read_input, to_json, CliError};
+use super::{read_input, to_json, CliError, Out};
 use porte_voix::error::Coded;
 use porte_voix::length::{count_with, CountOptions, LengthReport};
 use porte_voix::platform::Platform;
@@ -119,8 +119,9 @@ pub fn run(a: CheckArgs) -> Result<ExitCode, CliError> {
     }
     let text = read_input(a.input.as_deref())?;
     let r = count_with(&text, platform, &a.opts);
-    let out = if a.json { to_json(&r) } else { human(&r) };
-    println!("{out}");
+    let mut out = Out::stdout();
+    out.line(if a.json { to_json(&r) } else { human(&r) })?;
+    out.finish()?;
     Ok(if is_over(&r) {
         ExitCode::from(1)
     } else {
@@ -154,8 +155,7 @@ impl Coded for LineError {
 fn run_jsonl(platform: Platform, opts: &CountOptions) -> Result<ExitCode, CliError> {
     let stdin = std::io::stdin();
     let mut input = stdin.lock();
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut out = Out::stdout();
     let (mut any_over, mut any_bad) = (false, false);
     let mut buf = Vec::new();
     let mut line_no = 0u64;
@@ -178,29 +178,22 @@ fn run_jsonl(platform: Platform, opts: &CountOptions) -> Result<ExitCode, CliErr
         let parsed = line.and_then(|l| {
             serde_json::from_str::<JsonlInput>(l).map_err(|e| LineError::Malformed(e.to_string()))
         });
-        let written = match parsed {
+        match parsed {
             Ok(inp) => {
                 let r = count_with(&inp.text, platform, opts);
                 any_over |= is_over(&r);
-                writeln!(out, "{}", to_json(&r))
+                out.line(to_json(&r))?;
             }
             Err(err) => {
                 any_bad = true;
                 let e = serde_json::json!({
                     "error": {"code": err.code(), "message": err.to_string(), "line": line_no}
                 });
-                writeln!(out, "{e}")
+                out.line(e)?;
             }
-        };
-        written.map_err(|source| CliError::Io {
-            path: "standard output".into(),
-            source,
-        })?;
+        }
     }
-    out.flush().map_err(|source| CliError::Io {
-        path: "standard output".into(),
-        source,
-    })?;
+    out.finish()?;
     Ok(if any_bad {
         ExitCode::from(2)
     } else if any_over {
@@ -251,14 +244,9 @@ fn run_csv(
             column: column.to_string(),
             available: headers.iter().collect::<Vec<_>>().join(", "),
         })?;
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut out = Out::stdout();
     let (mut rows, mut over) = (0u64, 0u64);
     let mut record = csv::StringRecord::new();
-    let io_err = |source| CliError::Io {
-        path: "standard output".into(),
-        source,
-    };
     while rdr.read_record(&mut record).map_err(csv_err)? {
         rows += 1;
         let line = record.position().map_or(0, |p| p.line());
@@ -271,21 +259,19 @@ fn run_csv(
             over += 1;
             if json {
                 let v = serde_json::json!({"line": line, "report": r});
-                writeln!(out, "{v}").map_err(io_err)?;
+                out.line(v)?;
             } else {
-                writeln!(out, "line {line}: {}", human(&r)).map_err(io_err)?;
+                out.line(format_args!("line {line}: {}", human(&r)))?;
             }
         }
     }
     if !json {
-        writeln!(
-            out,
+        out.line(format_args!(
             "{over} of {rows} rows over the limit for {}",
             platform.id()
-        )
-        .map_err(io_err)?;
+        ))?;
     }
-    out.flush().map_err(io_err)?;
+    out.finish()?;
     Ok(if over > 0 {
         ExitCode::from(1)
     } else {

@@ -2,10 +2,10 @@
 //! one rendered result per output line, in order.
 
 use std::collections::BTreeMap;
-use std::io::{BufRead, Write};
+use std::io::BufRead;
 use std::process::ExitCode;
 
-use super::{to_json, CliError};
+use super::{to_json, CliError, Out};
 use porte_voix::length::{count_with, CountOptions};
 use porte_voix::platform::Platform;
 use porte_voix::template::{parse, render, Lang, Moment, RenderContext, Values};
@@ -155,15 +155,10 @@ fn one(line: &str) -> Result<(String, bool), LineError> {
 pub fn run(_: RenderArgs) -> Result<ExitCode, CliError> {
     let stdin = std::io::stdin();
     let mut input = stdin.lock();
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut out = Out::stdout();
     let (mut any_errors, mut any_bad) = (false, false);
     let mut buf = Vec::new();
     let mut line_no = 0u64;
-    let io_out = |source| CliError::Io {
-        path: "standard output".into(),
-        source,
-    };
     loop {
         buf.clear();
         let n = input
@@ -182,18 +177,18 @@ pub fn run(_: RenderArgs) -> Result<ExitCode, CliError> {
         match result {
             Ok((json, has_errors)) => {
                 any_errors |= has_errors;
-                writeln!(out, "{json}").map_err(io_out)?;
+                out.line(json)?;
             }
             Err((code, message)) => {
                 any_bad = true;
                 let e = serde_json::json!({
                     "error": {"code": code, "message": message, "line": line_no}
                 });
-                writeln!(out, "{e}").map_err(io_out)?;
+                out.line(e)?;
             }
         }
     }
-    out.flush().map_err(io_out)?;
+    out.finish()?;
     Ok(if any_bad {
         ExitCode::from(2)
     } else if any_errors {

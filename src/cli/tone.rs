@@ -1,10 +1,10 @@
 //! `porte-voix tone`: the tone of a text (a human summary), or of JSON lines
 //! `{"text": "...", "lang": "fr", "reply_to": "..."}` (one report line per input line).
 
-use std::io::{BufRead, Write};
+use std::io::BufRead;
 use std::process::ExitCode;
 
-use super::{read_input, to_json, CliError};
+use super::{read_input, to_json, CliError, Out};
 use porte_voix::platform::Platform;
 use porte_voix::tone::{analyse, reply_context, Lang, Register, ToneReport, ToneSettings};
 
@@ -124,19 +124,14 @@ pub fn run(a: ToneArgs) -> Result<ExitCode, CliError> {
     };
     let reply = a.reply_to.as_deref().map(|r| reply_context(r, &a.settings));
     let r = analyse(&text, &a.settings, reply.as_ref());
-    let out = if a.json {
+    let mut out = Out::stdout();
+    out.line(if a.json {
         to_json(&r)
     } else {
         human(&text, &r)
-    };
-    // a closed pipe (`| head`) is not an error
-    match writeln!(std::io::stdout(), "{out}") {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(CliError::Io {
-            path: "standard output".into(),
-            source: e,
-        }),
-        _ => Ok(ExitCode::SUCCESS),
-    }
+    })?;
+    out.finish()?;
+    Ok(ExitCode::SUCCESS)
 }
 
 #[derive(serde::Deserialize)]
@@ -182,15 +177,10 @@ fn one_line(line: &str, base: &ToneSettings) -> Result<String, (&'static str, St
 fn run_jsonl(settings: &ToneSettings) -> Result<ExitCode, CliError> {
     let stdin = std::io::stdin();
     let mut input = stdin.lock();
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut out = Out::stdout();
     let mut any_bad = false;
     let mut buf = Vec::new();
     let mut line_no = 0u64;
-    let io_err = |source| CliError::Io {
-        path: "standard output".into(),
-        source,
-    };
     loop {
         buf.clear();
         let n = input
@@ -208,17 +198,17 @@ fn run_jsonl(settings: &ToneSettings) -> Result<ExitCode, CliError> {
             Err(_) => Err(("jsonl.not-utf8", "the line is not valid UTF-8".to_string())),
         };
         match result {
-            Ok(json) => writeln!(out, "{json}").map_err(io_err)?,
+            Ok(json) => out.line(json)?,
             Err((code, message)) => {
                 any_bad = true;
                 let e = serde_json::json!({
                     "error": {"code": code, "message": message, "line": line_no}
                 });
-                writeln!(out, "{e}").map_err(io_err)?;
+                out.line(e)?;
             }
         }
     }
-    out.flush().map_err(io_err)?;
+    out.finish()?;
     Ok(if any_bad {
         ExitCode::from(2)
     } else {
