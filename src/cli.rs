@@ -12,6 +12,7 @@ pub mod check;
 pub mod clean_url;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod export;
+pub mod jsonl;
 pub mod render;
 pub mod templates;
 pub mod tone;

@@ -1,10 +1,9 @@
 //! `porte-voix check`: a text, JSON lines or a CSV column against a platform's length rule.
 
-use std::io::BufRead;
 use std::process::ExitCode;
 
+use super::jsonl::{self, Answer, Lines};
 use super::{read_input, to_json, CliError, Out};
-use porte_voix::error::Coded;
 use porte_voix::length::{count_with, CountOptions, LengthReport};
 use porte_voix::platform::Platform;
 use porte_voix::settings::Settings;
@@ -134,72 +133,17 @@ struct JsonlInput {
     text: String,
 }
 
-/// Why one input line of `--jsonl` was not checked (reported on its output line; the others go on).
-#[derive(Debug, thiserror::Error)]
-enum LineError {
-    #[error("the line is not valid UTF-8")]
-    NotUtf8,
-    #[error("expected {{\"text\": \"...\"}}: {0}")]
-    Malformed(String),
-}
-
-impl Coded for LineError {
-    fn code(&self) -> &'static str {
-        match self {
-            LineError::NotUtf8 => "jsonl.not_utf8",
-            LineError::Malformed(_) => "jsonl.malformed",
-        }
-    }
-}
-
 fn run_jsonl(platform: Platform, opts: &CountOptions) -> Result<ExitCode, CliError> {
-    let stdin = std::io::stdin();
-    let mut input = stdin.lock();
-    let mut out = Out::stdout();
-    let (mut any_over, mut any_bad) = (false, false);
-    let mut buf = Vec::new();
-    let mut line_no = 0u64;
-    loop {
-        buf.clear();
-        let n = input
-            .read_until(b'\n', &mut buf)
-            .map_err(|source| CliError::Io {
-                path: "standard input".into(),
-                source,
-            })?;
-        if n == 0 {
-            break;
-        }
-        line_no += 1;
-        let line = match std::str::from_utf8(&buf) {
-            Ok(l) => Ok(l.trim_end_matches(['\n', '\r'])),
-            Err(_) => Err(LineError::NotUtf8),
-        };
-        let parsed = line.and_then(|l| {
-            serde_json::from_str::<JsonlInput>(l).map_err(|e| LineError::Malformed(e.to_string()))
-        });
-        match parsed {
-            Ok(inp) => {
-                let r = count_with(&inp.text, platform, opts);
-                any_over |= is_over(&r);
-                out.line(to_json(&r))?;
-            }
-            Err(err) => {
-                any_bad = true;
-                let e = serde_json::json!({
-                    "error": {"code": err.code(), "message": err.to_string(), "line": line_no}
-                });
-                out.line(e)?;
-            }
-        }
-    }
-    out.finish()?;
-    Ok(if any_bad {
-        ExitCode::from(2)
-    } else if any_over {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
+    let lines = Lines {
+        expected: r#"{"text": "..."}"#,
+        not_utf8_code: None,
+    };
+    jsonl::run(&lines, |inp: JsonlInput| {
+        let r = count_with(&inp.text, platform, opts);
+        Ok(Answer {
+            json: to_json(&r),
+            failing: is_over(&r),
+        })
     })
 }
 
