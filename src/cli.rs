@@ -2,7 +2,9 @@
 //! command under `cli/`.
 
 use porte_voix::error::Coded;
+use porte_voix::platform::Platform;
 use std::io::{Read, Write};
+use std::process::ExitCode;
 
 pub mod backlog;
 // native only: the HTML collector and the CSV writers are not in a wasm32 build
@@ -74,6 +76,23 @@ impl CliError {
 impl From<lexopt::Error> for CliError {
     fn from(e: lexopt::Error) -> Self {
         CliError::Usage(e.to_string())
+    }
+}
+
+/// The value of `--platform`: a platform id, in any case.
+pub fn platform_value(parser: &mut lexopt::Parser) -> Result<Platform, CliError> {
+    use lexopt::ValueExt;
+    let id: String = parser.value()?.string()?;
+    Platform::from_id(&id.to_ascii_lowercase()).ok_or(CliError::UnknownPlatform(id))
+}
+
+/// The exit status of a command that read its input: 1 when at least one text is over a limit
+/// (or a template has errors), else 0. Bad input or usage is 2.
+pub fn exit_status(failing: bool) -> ExitCode {
+    if failing {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
     }
 }
 

@@ -10,7 +10,7 @@
 
 use std::process::ExitCode;
 
-use super::{to_json, CliError, Out};
+use super::{exit_status, platform_value, to_json, CliError, Out};
 use porte_voix::length::{count_with, CountOptions};
 use porte_voix::platform::Platform;
 use porte_voix::transfer::csv_cells::restore;
@@ -46,11 +46,7 @@ pub fn parse(parser: &mut lexopt::Parser) -> Result<Option<BacklogCommand>, CliE
         match arg {
             Short('h') | Long("help") => return Ok(None),
             Short('p') | Long("platform") => {
-                let id: String = parser.value()?.string()?;
-                platform = Some(
-                    Platform::from_id(&id.to_ascii_lowercase())
-                        .ok_or(CliError::UnknownPlatform(id))?,
-                );
+                platform = Some(platform_value(parser)?);
             }
             Long("json") => json = true,
             Long("x-premium") => opts.x_premium = true,
@@ -199,9 +195,5 @@ pub fn run(cmd: BacklogCommand) -> Result<ExitCode, CliError> {
         ))?;
     }
     out.finish()?;
-    Ok(if over > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(exit_status(over > 0))
 }

@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use super::jsonl::{self, Answer, Lines};
-use super::{read_input, to_json, CliError, Out};
+use super::{exit_status, platform_value, read_input, to_json, CliError, Out};
 use porte_voix::length::{count_with, CountOptions, LengthReport};
 use porte_voix::platform::Platform;
 use porte_voix::settings::Settings;
@@ -27,11 +27,7 @@ pub fn parse(parser: &mut lexopt::Parser) -> Result<Option<CheckArgs>, CliError>
         match arg {
             Short('h') | Long("help") => return Ok(None),
             Short('p') | Long("platform") => {
-                let id: String = parser.value()?.string()?;
-                a.platform = Some(
-                    Platform::from_id(&id.to_ascii_lowercase())
-                        .ok_or(CliError::UnknownPlatform(id))?,
-                );
+                a.platform = Some(platform_value(parser)?);
             }
             Long("json") => a.json = true,
             Long("jsonl") => a.jsonl = true,
@@ -121,11 +117,7 @@ pub fn run(a: CheckArgs) -> Result<ExitCode, CliError> {
     let mut out = Out::stdout();
     out.line(if a.json { to_json(&r) } else { human(&r) })?;
     out.finish()?;
-    Ok(if is_over(&r) {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(exit_status(is_over(&r)))
 }
 
 #[derive(serde::Deserialize)]
@@ -216,9 +208,5 @@ fn run_csv(
         ))?;
     }
     out.finish()?;
-    Ok(if over > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(exit_status(over > 0))
 }

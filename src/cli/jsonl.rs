@@ -7,7 +7,7 @@
 use std::io::BufRead;
 use std::process::ExitCode;
 
-use super::{CliError, Out};
+use super::{exit_status, CliError, Out};
 use porte_voix::error::Coded;
 
 /// What a command's input lines are, for the errors of the lines it cannot read.
@@ -124,9 +124,7 @@ pub fn run<T: serde::de::DeserializeOwned>(
     out.finish()?;
     Ok(if any_rejected {
         ExitCode::from(2)
-    } else if any_failing {
-        ExitCode::from(1)
     } else {
-        ExitCode::SUCCESS
+        exit_status(any_failing)
     })
 }

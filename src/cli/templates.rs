@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use super::{read_input, to_json, CliError, Out};
+use super::{exit_status, read_input, to_json, CliError, Out};
 use porte_voix::error::Coded;
 use porte_voix::length::CountOptions;
 use porte_voix::template::lint::{lint, Problem};
@@ -97,9 +97,5 @@ pub fn run(a: TemplatesArgs) -> Result<ExitCode, CliError> {
         ))?;
     }
     out.finish()?;
-    Ok(if bad > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(exit_status(bad > 0))
 }

@@ -4,7 +4,7 @@
 use std::process::ExitCode;
 
 use super::jsonl::{self, Answer, Lines, Rejected};
-use super::{read_input, to_json, CliError, Out};
+use super::{platform_value, read_input, to_json, CliError, Out};
 use porte_voix::platform::Platform;
 use porte_voix::tone::{analyse, reply_context, Lang, Register, ToneReport, ToneSettings};
 
@@ -46,11 +46,7 @@ pub fn parse(parser: &mut lexopt::Parser) -> Result<Option<ToneArgs>, CliError> 
                 });
             }
             Short('p') | Long("platform") => {
-                let id: String = parser.value()?.string()?;
-                a.settings.platform = Some(
-                    Platform::from_id(&id.to_ascii_lowercase())
-                        .ok_or(CliError::UnknownPlatform(id))?,
-                );
+                a.settings.platform = Some(platform_value(parser)?);
             }
             Long("reply-to") => a.reply_to = Some(parser.value()?.string()?),
             Long("off") => {
