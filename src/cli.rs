@@ -1,5 +1,7 @@
-//! The command line's shared parts: its error type, reading input, JSON output. One file per
-//! command under `cli/`.
+//! The command line's shared parts: its error type, reading input, the one way to standard
+//! output (`Out`, which makes a closed pipe end a command quietly), JSON output, `--platform`'s
+//! value and the 0/1 exit status; the JSON-lines loop is `cli/jsonl.rs`. One file per command
+//! under `cli/`; nothing here decides what a command answers.
 
 use porte_voix::error::Coded;
 use porte_voix::platform::Platform;
