@@ -411,3 +411,42 @@ fn help_version_and_platforms_end_quietly_when_the_reader_closes_the_pipe() {
         assert_ends_quietly(args, "", 0);
     }
 }
+
+/// A JSON-lines input line that is not UTF-8 gets the one code the error convention gives it,
+/// `jsonl.not_utf8`, in every command that reads JSON lines; the next line is still answered and
+/// the exit status is 2.
+#[test]
+fn jsonl_line_not_utf8_has_one_code_in_every_command() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    for (args, good) in [
+        (
+            &["check", "--platform", "x", "--jsonl"][..],
+            r#"{"text": "Bonjour"}"#,
+        ),
+        (&["render", "--jsonl"][..], r#"{"template": "Merci !"}"#),
+        (&["tone", "--jsonl"][..], r#"{"text": "Merci beaucoup !"}"#),
+    ] {
+        let command = args[0];
+        let mut input = b"{\"text\": \"\xe9t\xe9\"}\n".to_vec();
+        input.extend_from_slice(good.as_bytes());
+        input.push(b'\n');
+        let mut child = Command::new(env!("CARGO_BIN_EXE_porte-voix"))
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(&input).unwrap();
+        let o = child.wait_with_output().unwrap();
+        assert_eq!(o.status.code(), Some(2), "{command}: {}", stderr(&o));
+        let lines: Vec<serde_json::Value> = stdout(&o)
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        assert_eq!(lines.len(), 2, "{command}: {lines:?}");
+        assert_eq!(lines[0]["error"]["code"], "jsonl.not_utf8", "{command}");
+        assert!(lines[1].get("error").is_none(), "{command}: {}", lines[1]);
+    }
+}

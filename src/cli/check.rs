@@ -128,7 +128,6 @@ struct JsonlInput {
 fn run_jsonl(platform: Platform, opts: &CountOptions) -> Result<ExitCode, CliError> {
     let lines = Lines {
         expected: r#"{"text": "..."}"#,
-        not_utf8_code: None,
     };
     jsonl::run(&lines, |inp: JsonlInput| {
         let r = count_with(&inp.text, platform, opts);

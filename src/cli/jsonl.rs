@@ -15,9 +15,6 @@ pub struct Lines {
     /// The shape a line must have, as the message of a malformed line gives it
     /// (`{"text": "..."}`).
     pub expected: &'static str,
-    /// Another code than `jsonl.not_utf8` for a line that is not UTF-8: `render` and `tone` have
-    /// said `jsonl.not-utf8` since their release, and scripts may match on it.
-    pub not_utf8_code: Option<&'static str>,
 }
 
 /// The answer to one input line.
@@ -92,10 +89,7 @@ pub fn run<T: serde::de::DeserializeOwned>(
         let result = match std::str::from_utf8(&buf) {
             Err(_) => {
                 let e = LineError::NotUtf8;
-                Err(Rejected::new(
-                    lines.not_utf8_code.unwrap_or(e.code()),
-                    e.to_string(),
-                ))
+                Err(Rejected::new(e.code(), e.to_string()))
             }
             Ok(line) => serde_json::from_str::<T>(line.trim_end_matches(['\n', '\r']))
                 .map_err(|e| {

@@ -146,7 +146,6 @@ fn one(inp: Input) -> Result<Answer, Rejected> {
 pub fn run(_: RenderArgs) -> Result<ExitCode, CliError> {
     let lines = Lines {
         expected: r#"{"template": "...", ...}"#,
-        not_utf8_code: Some("jsonl.not-utf8"),
     };
     jsonl::run(&lines, one)
 }

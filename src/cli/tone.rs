@@ -170,7 +170,6 @@ fn one_line(inp: JsonlInput, base: &ToneSettings) -> Result<String, Rejected> {
 fn run_jsonl(settings: &ToneSettings) -> Result<ExitCode, CliError> {
     let lines = Lines {
         expected: r#"{"text": "...", "lang": "fr"|"en"}"#,
-        not_utf8_code: Some("jsonl.not-utf8"),
     };
     jsonl::run(&lines, |inp| {
         Ok(Answer {
