@@ -122,5 +122,15 @@
     true,
   );
   if (isComposer(deepActiveElement())) start();
+
+  // Requests from the extension itself (the template picker's frame, the background): the core
+  // checks the sender and the message's shape, then inserts into the composer followed.
+  chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    if (!message || message.kind !== 'insert_text') return false;
+    start()
+      .then((m) => m.content_message(message, sender))
+      .then(sendResponse, (err) => sendResponse({ ok: false, error: String(err?.message ?? err) }));
+    return true;
+  });
   send({ kind: 'hello' });
 })();

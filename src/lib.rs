@@ -15,6 +15,8 @@ pub mod backlog;
 pub mod capture;
 /// The error convention: stable `area.snake_case` codes, messages from `_locales`.
 pub mod error;
+/// Inserting into a composer, the decisions: the content-bound message, read-back judgement, caret.
+pub mod insert;
 /// Mastodon instances the user enables: what they typed, what the browser granted.
 pub mod instances;
 /// `count(text, platform)`: the length report a composer badge or the command line shows.

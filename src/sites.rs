@@ -44,6 +44,9 @@ pub struct Surface {
     pub platform: Platform,
     /// The editor library expected there (detected again from the DOM at run time).
     pub editor: EditorKind,
+    /// The network's own send button for this composer, searched from the composer outwards
+    /// (the nearest match): inserted text must enable it. `None` where it has no stable selector.
+    pub send_button: Option<&'static str>,
 }
 
 /// A field whose text is posted with the composer's and counts with it (Mastodon's content

@@ -522,6 +522,111 @@ async fn the_session_survives_re_entrant_events_and_failing_features() {
 /// silently. The only test here that panics on purpose: after a panic the instance keeps `std`'s
 /// panic count raised, so a later panic in this instance would abort without reaching a hook.
 #[wasm_bindgen_test]
+fn selection_points_map_to_offsets_in_the_text() {
+    // Quill-like: one <p> per line, <p><br></p> for a blank one
+    let el = element(
+        "div",
+        &[CE, ("class", "ql-editor")],
+        "<p>Allo Zoë 👋🏽</p><p><br></p><p>À bientôt</p>",
+    );
+    let editor = editors::detect(&el, None);
+    let text = editor.read(&el);
+    assert_eq!(text.text, "Allo Zoë 👋🏽\n\nÀ bientôt");
+    let first = el.first_element_child().unwrap().first_child().unwrap();
+    let last = el.last_element_child().unwrap().first_child().unwrap();
+    // inside text nodes: exact (UTF-16)
+    assert_eq!(text.offset_of(&first, 0), 0);
+    assert_eq!(text.offset_of(&first, 5), 5);
+    assert_eq!(text.offset_of(&first, 9), 9);
+    assert_eq!(text.offset_of(&first, 13), 13);
+    assert_eq!(text.offset_of(&last, 2), 17);
+    // on an element: the next text node's start (the blank line's own offset is one less, which
+    // whitespace-insensitive judging ignores); past everything: the end
+    let blank = el.child_nodes().item(1).unwrap();
+    assert_eq!(text.offset_of(&blank, 0), 15);
+    assert_eq!(text.offset_of(&el, 3), 24);
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+fn set_range_text_replaces_the_selection_and_tells_the_page() {
+    let ta: web_sys::HtmlTextAreaElement = document()
+        .create_element("textarea")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    document().body().unwrap().append_child(&ta).unwrap();
+    ta.set_value("Salut XXX !");
+    ta.set_selection_range(6, 9).unwrap();
+    let inputs = Rc::new(Cell::new(0));
+    let seen = inputs.clone();
+    let on_input =
+        wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || seen.set(seen.get() + 1));
+    ta.add_event_listener_with_callback("input", on_input.as_ref().unchecked_ref())
+        .unwrap();
+    let applied =
+        editors::insert::apply(Technique::SetRangeText, &document(), &ta, "Zoë 🇨🇦", false).unwrap();
+    assert!(applied);
+    assert_eq!(ta.value(), "Salut Zoë 🇨🇦 !");
+    assert_eq!(
+        editors::insert::field_state(&ta).map(|s| (s.1, s.2)),
+        Some((14, 14))
+    );
+    assert_eq!(inputs.get(), 1);
+    ta.remove();
+}
+
+#[wasm_bindgen_test]
+fn range_insertion_puts_lines_in_a_bare_editable_at_the_caret() {
+    let el = composer("div", "Avant après");
+    let html: web_sys::HtmlElement = el.clone().dyn_into().unwrap();
+    html.focus().unwrap();
+    let selection = document().get_selection().unwrap().unwrap();
+    let range = document().create_range().unwrap();
+    range.set_start(&el.first_child().unwrap(), 6).unwrap();
+    range.collapse_with_to_start(true);
+    selection.remove_all_ranges().unwrap();
+    selection.add_range(&range).unwrap();
+    let bare = editors::detect(&el, None);
+    assert_eq!(bare.id(), "contenteditable");
+    // the single-line execCommand refuses several lines and an empty editor
+    for (text, empty) in [("deux\nlignes", false), ("une", true)] {
+        let applied = editors::insert::apply(
+            Technique::ExecCommandSingleLine,
+            &document(),
+            &el,
+            text,
+            empty,
+        )
+        .unwrap();
+        assert!(!applied, "{text}");
+    }
+    editors::insert::apply(
+        Technique::RangeInsertion,
+        &document(),
+        &el,
+        "Bonjour,\nmerci 🙏 ",
+        false,
+    )
+    .unwrap();
+    assert_eq!(bare.read(&el).text, "Avant Bonjour,\nmerci 🙏 après");
+    // the caret is after the text
+    let at = document()
+        .get_selection()
+        .unwrap()
+        .unwrap()
+        .get_range_at(0)
+        .unwrap();
+    let read = bare.read(&el);
+    let offset = read.offset_of(&at.start_container().unwrap(), at.start_offset().unwrap());
+    assert_eq!(
+        offset,
+        "Avant Bonjour,\nmerci 🙏 ".encode_utf16().count() as u32
+    );
+    el.remove();
+}
+
+#[wasm_bindgen_test]
 async fn zz_a_panic_reaches_the_loaders_hook_with_its_message() {
     use wasm_bindgen::closure::Closure;
     let seen: Rc<RefCell<Vec<String>>> = Rc::default();

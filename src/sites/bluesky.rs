@@ -15,6 +15,8 @@ pub const SITE: Site = Site {
             selector: ".ProseMirror",
             platform: Platform::Bluesky,
             editor: EditorKind::ProseMirror,
+            // send button: "Post" button of the composer dialog (bluesky-social/social-app, 2026-12-01)
+            send_button: Some("[data-testid=\"composerPublishBtn\"]"),
         },
     ],
 };

@@ -10,9 +10,11 @@ pub const SITE: Site = Site {
     default_platform: Platform::Facebook,
     content_warning: None,
     surfaces: &[
+        // send buttons: comments post on Enter and the post dialog's "Post" button has no stable
+        // selector (2026-12-01)
         // comment and reply boxes under a post ("Comment as…", "Reply to…", "Écrire un commentaire…")
-        Surface { selector: "[aria-label^=\"Comment\"], [aria-label^=\"Reply\"], [aria-label^=\"Écrire un commentaire\"], [aria-label^=\"Répondre\"]", platform: Platform::FacebookComment, editor: EditorKind::Lexical },
+        Surface { selector: "[aria-label^=\"Comment\"], [aria-label^=\"Reply\"], [aria-label^=\"Écrire un commentaire\"], [aria-label^=\"Répondre\"]", platform: Platform::FacebookComment, editor: EditorKind::Lexical, send_button: None },
         // the "Create post" dialog
-        Surface { selector: "[role=\"dialog\"] [data-lexical-editor]", platform: Platform::Facebook, editor: EditorKind::Lexical },
+        Surface { selector: "[role=\"dialog\"] [data-lexical-editor]", platform: Platform::Facebook, editor: EditorKind::Lexical, send_button: None },
     ],
 };

@@ -15,6 +15,8 @@ pub const SITE: Site = Site {
             selector: "textarea[aria-label]",
             platform: Platform::Instagram,
             editor: EditorKind::TextField,
+            // send button: comments post with a "Post" text button that carries no stable selector (2026-12-01)
+            send_button: None,
         },
     ],
 };

@@ -20,6 +20,10 @@ pub const SITE: Site = Site {
             selector: "textarea.autosuggest-textarea__textarea",
             platform: Platform::Mastodon,
             editor: EditorKind::TextField,
+            // send button: "Publish"/"Toot" button of the compose form (mastodon/mastodon compose_form.jsx, 2026-12-01)
+            send_button: Some(
+                ".compose-form__submit button, .compose-form__publish-button-wrapper button",
+            ),
         },
     ],
 };

@@ -15,6 +15,8 @@ pub const SITE: Site = Site {
             selector: "[data-lexical-editor]",
             platform: Platform::Threads,
             editor: EditorKind::Lexical,
+            // send button: posting happens in a dialog whose "Post" button has no stable selector (2026-12-01)
+            send_button: None,
         },
     ],
 };

@@ -15,6 +15,8 @@ pub const SITE: Site = Site {
             selector: "[data-testid^=\"tweetTextarea_\"]",
             platform: Platform::X,
             editor: EditorKind::DraftJs,
+            // send button: "Post"/"Reply" button of the inline and modal composers (public automation scripts, 2026-12-01)
+            send_button: Some("[data-testid=\"tweetButtonInline\"], [data-testid=\"tweetButton\"]"),
         },
     ],
 };

@@ -15,18 +15,26 @@ pub const SITE: Site = Site {
             selector: "#title-textarea [contenteditable]",
             platform: Platform::YoutubeTitle,
             editor: EditorKind::ContentEditable,
+            // send button: Studio saves the whole details form ("Save"), not this field (2026-12-01)
+            send_button: None,
         },
         // video description in the upload/details form
         Surface {
             selector: "#description-textarea [contenteditable]",
             platform: Platform::YoutubeDescription,
             editor: EditorKind::ContentEditable,
+            // send button: Studio saves the whole details form ("Save"), not this field (2026-12-01)
+            send_button: None,
         },
         // comment and reply box under a video
         Surface {
             selector: "ytd-commentbox #contenteditable-root",
             platform: Platform::YoutubeComment,
             editor: EditorKind::ContentEditable,
+            // send button: comment box "Comment"/"Reply" button (public automation scripts, 2026-12-01)
+            send_button: Some(
+                "ytd-commentbox #submit-button button, ytd-commentbox #submit-button",
+            ),
         },
     ],
 };

@@ -1,6 +1,7 @@
 //! The content script's Rust half, by feature: `content/session.rs` follows the focused composer
 //! and publishes plain snapshots of it; `content/features.rs` lists the in-page features (one
-//! file each under `content/features/`) with where they run, and runs them on every snapshot.
+//! file each under `content/features/`) with where they run, and runs them on every snapshot;
+//! `content/insert.rs` inserts text into the composer followed, on the extension's request.
 //!
 //! Editor technologies (how a composer's text is read) live in `web/editors/`, DOM helpers in
 //! `web/dom/`, the length rules in the core: none of that belongs here.
@@ -8,6 +9,7 @@
 use crate::sites::{site_for_host_in, Site};
 
 pub mod features;
+pub mod insert;
 pub mod session;
 
 pub use features::{add, Editors, Feature, Scope};

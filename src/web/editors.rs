@@ -15,6 +15,7 @@ use web_sys::{Element, HtmlElement, Node};
 
 pub mod contenteditable;
 pub mod draft_js;
+pub mod insert;
 pub mod lexical;
 pub mod prosemirror;
 pub mod quill;

@@ -31,9 +31,9 @@ test('Firefox: event-page scripts, gecko id and data collection declared, same e
   assert.deepEqual(firefox.web_accessible_resources[0].matches, chrome.web_accessible_resources[0].matches);
 });
 
-test('permissions stay minimal: storage and scripting; hosts beyond the networks only on request', () => {
+test('permissions stay minimal: storage, scripting, clipboardWrite (the insertion fallback: Chrome refuses a content script\'s clipboard write without it); hosts beyond the networks only on request', () => {
   for (const m of [chrome, firefox]) {
-    assert.deepEqual(m.permissions, ['storage', 'scripting']);
+    assert.deepEqual(m.permissions, ['storage', 'scripting', 'clipboardWrite']);
     assert.equal(m.host_permissions, undefined);
     // a Mastodon instance is granted one by one, when the user adds it in the options
     assert.deepEqual(m.optional_host_permissions, ['https://*/*']);

@@ -36,3 +36,11 @@ pub async fn content_start(engine: String, stored: JsValue) -> Result<(), JsValu
     }
     Ok(())
 }
+
+/// Content script: a message from the extension (`chrome.runtime.onMessage`), with its sender.
+/// Today `{kind: "insert_text", text, cursor?, trigger?}`: inserts into the composer followed and
+/// answers `{ok}` or `{ok: false, code}`; a sender that is not this extension is refused.
+#[wasm_bindgen]
+pub async fn content_message(message: JsValue, sender: JsValue) -> Result<JsValue, JsValue> {
+    content::insert::handle(message, sender).await
+}

@@ -105,6 +105,7 @@ pub fn start(env: Env, settings: &Settings) -> Result<(), JsValue> {
         .with(|s| s.try_borrow_mut().map(|mut s| *s = Some(session)))
         .map_err(|_| JsValue::from_str("session busy"))?;
     features::start(&document);
+    super::insert::start(&document);
     // a composer may already have the focus when the core finishes loading
     if let Some(active) = dom::deep_active_element(&document) {
         on_focus(&active);
@@ -145,6 +146,22 @@ pub fn report_limit() {
     if let Some((site, options)) = current {
         super::super::ext::report_tab_limit(site, &options);
     }
+}
+
+/// The composer followed (the focused one, or the last one focused) while it is in the page:
+/// its element, its technology and the site surface it belongs to.
+pub fn current() -> Option<(Element, &'static dyn Editor, Option<&'static Surface>)> {
+    let (el, editor, site) = SESSION.with(|s| {
+        let s = s.try_borrow().ok()?;
+        let s = s.as_ref()?;
+        let (el, editor) = s.composer.clone()?;
+        Some((el, editor, s.env.site))
+    })?;
+    if !el.is_connected() {
+        return None;
+    }
+    let surface = site.and_then(|site| surface_of(site, &el));
+    Some((el, editor, surface))
 }
 
 /// The settings changed (options page): count with them at once.

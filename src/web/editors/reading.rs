@@ -89,6 +89,26 @@ impl ComposerText {
             })
             .map(|p| (p.node.clone(), offset16.saturating_sub(p.start16)))
     }
+    /// The UTF-16 offset in the text of the DOM boundary point (`node`, `offset`): exact in a
+    /// text node of the text, else the start of the first text node after the point (a line
+    /// break may be off by one there, which whitespace-insensitive judging ignores).
+    pub fn offset_of(&self, node: &Node, offset: u32) -> u32 {
+        let end = self.text.encode_utf16().count() as u32;
+        if let Some(p) = self.pieces.iter().find(|p| &p.node == node) {
+            return p.start16 + offset.min(p.len16);
+        }
+        let Some(range) = node.owner_document().and_then(|d| d.create_range().ok()) else {
+            return end;
+        };
+        if range.set_start(node, offset).is_err() {
+            return end;
+        }
+        range.collapse_with_to_start(true);
+        self.pieces
+            .iter()
+            .find(|p| range.compare_point(&p.node, 0).is_ok_and(|c| c > 0))
+            .map_or(end, |p| p.start16)
+    }
 }
 
 /// `el` is drawn by the page or the editor but is not text of the post: hidden from assistive

@@ -1,0 +1,281 @@
+use super::*;
+
+fn exp(before: &str, prefix: &str, text: &str, suffix: &str) -> Expectation {
+    Expectation {
+        before: before.into(),
+        prefix: prefix.into(),
+        text: text.into(),
+        suffix: suffix.into(),
+    }
+}
+
+const MERCI: &str =
+    "Bonjour Chloé ! 👋🏽\n\nMerci pour votre message, on regarde ça.\nÀ bientôt, l’équipe ✅";
+
+#[test]
+fn messages_from_the_picker_and_the_trigger_parse() {
+    let cases = [
+        (
+            r#"{"kind":"insert_text","text":"Merci Chloé 🙏"}"#,
+            ContentMessage::InsertText {
+                text: "Merci Chloé 🙏".into(),
+                cursor: None,
+                trigger: None,
+            },
+        ),
+        (
+            r#"{"kind":"insert_text","text":"Allo Gaétan,\n\nBonne journée!","cursor":12}"#,
+            ContentMessage::InsertText {
+                text: "Allo Gaétan,\n\nBonne journée!".into(),
+                cursor: Some(12),
+                trigger: None,
+            },
+        ),
+        (
+            r#"{"kind":"insert_text","text":"Thanks!","cursor":null,"trigger":";merci"}"#,
+            ContentMessage::InsertText {
+                text: "Thanks!".into(),
+                cursor: None,
+                trigger: Some(";merci".into()),
+            },
+        ),
+    ];
+    for (json, want) in cases {
+        let got: ContentMessage = serde_json::from_str(json).unwrap();
+        assert_eq!(got, want, "{json}");
+        let back: ContentMessage =
+            serde_json::from_str(&serde_json::to_string(&got).unwrap()).unwrap();
+        assert_eq!(back, want);
+    }
+    for bad in [
+        r#"{"kind":"insert_html","text":"<b>x</b>"}"#,
+        r#"{"kind":"insert_text"}"#,
+        r#"{"text":"Merci"}"#,
+        r#"{"kind":"insert_text","text":"x","cursor":-1}"#,
+    ] {
+        assert!(
+            serde_json::from_str::<ContentMessage>(bad).is_err(),
+            "{bad}"
+        );
+    }
+}
+
+#[test]
+fn the_mode_follows_trigger_then_selection() {
+    assert_eq!(
+        Mode::choose(Some(";merci"), false),
+        Mode::ReplaceTrigger(";merci".into())
+    );
+    assert_eq!(
+        Mode::choose(Some(";merci"), true),
+        Mode::ReplaceTrigger(";merci".into())
+    );
+    assert_eq!(Mode::choose(Some(""), true), Mode::ReplaceSelection);
+    assert_eq!(Mode::choose(None, true), Mode::ReplaceSelection);
+    assert_eq!(Mode::choose(None, false), Mode::AtCaret);
+}
+
+#[test]
+fn rich_read_back_is_judged_whitespace_insensitively() {
+    let e = exp("Salut  — fin", "Salut ", MERCI, " — fin");
+    let right = [
+        // as typed
+        format!("Salut {MERCI} — fin"),
+        // a blank line kept as two breaks, non-breaking spaces, a trailing space dropped
+        "Salut Bonjour Chloé\u{a0}! 👋🏽\n\n\nMerci pour votre message, on regarde ça.\nÀ bientôt, l’équipe ✅ — fin".to_string(),
+        // ProseMirror merges the blank line, as a real paste does
+        "Salut Bonjour Chloé ! 👋🏽\nMerci pour votre message, on regarde ça.\nÀ bientôt, l’équipe ✅ — fin".to_string(),
+    ];
+    for now in &right {
+        assert_eq!(judge_rich(now, &e), Outcome::Right, "{now:?}");
+    }
+    let unchanged = ["Salut  — fin", "Salut — fin", "Salut\u{a0}— fin\n"];
+    for now in unchanged {
+        assert_eq!(judge_rich(now, &e), Outcome::Unchanged, "{now:?}");
+    }
+    let wrong = [
+        // Draft.js + multi-line execCommand: the model keeps the last paragraph only
+        "Salut À bientôt, l’équipe ✅ — fin".to_string(),
+        // lines glued: the post would read as one sentence
+        "Salut Bonjour Chloé ! 👋🏽 Merci pour votre message, on regarde ça. À bientôt, l’équipe ✅ — fin".to_string(),
+        // inserted twice (two techniques stacked)
+        format!("Salut {MERCI}{MERCI} — fin"),
+        // the text after the caret dropped (Lexical when its DOM is rewritten)
+        format!("Salut {MERCI}"),
+        // an accent lost
+        format!("Salut {} — fin", MERCI.replace('é', "e")),
+    ];
+    for now in &wrong {
+        assert_eq!(judge_rich(now, &e), Outcome::Wrong, "{now:?}");
+    }
+}
+
+#[test]
+fn a_trigger_still_there_is_unchanged_and_its_replacement_right() {
+    let e = exp("Merci ;merci", "Merci ", "Thanks a lot, Zoë 🇨🇦!", "");
+    assert_eq!(judge_rich("Merci ;merci", &e), Outcome::Unchanged);
+    assert_eq!(
+        judge_rich("Merci Thanks a lot, Zoë 🇨🇦!", &e),
+        Outcome::Right
+    );
+    // inserted after the trigger instead of over it
+    assert_eq!(
+        judge_rich("Merci ;merciThanks a lot, Zoë 🇨🇦!", &e),
+        Outcome::Wrong
+    );
+}
+
+#[test]
+fn text_fields_are_judged_exactly() {
+    let e = exp("Bonjour !", "Bonjour", " Chloé", " !");
+    assert_eq!(judge_field("Bonjour Chloé !", &e), Outcome::Right);
+    assert_eq!(judge_field("Bonjour !", &e), Outcome::Unchanged);
+    assert_eq!(judge_field("Bonjour  Chloé !", &e), Outcome::Wrong);
+    assert_eq!(judge_field("Bonjour Chloé", &e), Outcome::Wrong);
+    let e = exp("", "", "Ligne 1\n\nLigne 3", "");
+    assert_eq!(judge_field("Ligne 1\nLigne 3", &e), Outcome::Wrong);
+    assert_eq!(judge_field("Ligne 1\n\nLigne 3", &e), Outcome::Right);
+}
+
+#[test]
+fn glued_lines_are_found_only_when_a_break_is_lost() {
+    let text = "Bonjour Chloé,\n\nMerci !\nL’équipe";
+    let cases = [
+        ("Bonjour Chloé,\n\nMerci !\nL’équipe", false),
+        ("Bonjour Chloé,\nMerci !\nL’équipe", false),
+        ("Bonjour Chloé, Merci !\nL’équipe", true),
+        ("Bonjour Chloé,\nMerci !L’équipe", true),
+        ("avant Bonjour Chloé,\n\nMerci !\nL’équipe après", false),
+        // a line missing is not "glued" (the comparison catches it)
+        ("Bonjour Chloé,\nL’équipe", false),
+    ];
+    for (now, glued) in cases {
+        assert_eq!(lines_glued(now, text), glued, "{now:?}");
+    }
+    assert!(!lines_glued("n’importe quoi", "une seule ligne"));
+}
+
+#[test]
+fn the_caret_lands_at_the_cursor_or_after_the_text() {
+    // UTF-16: 👋🏽 is 4 units and one character, é 1
+    let cases: [(&str, &str, Option<u32>, u32, u32); 6] = [
+        ("", "Merci !", None, 7, 0),
+        ("Allo ", "Merci 👋🏽", None, 5 + 10, 0),
+        ("Allo ", "Bonjour , merci", Some(8), 5 + 8, 7),
+        ("", "Salut Zoë", Some(0), 0, 9),
+        // the flag and the emoji with a skin tone are one character each; a line break one
+        ("", "Bonjour  🇨🇦\n👋🏽 !", Some(8), 8, 6),
+        // a cursor past the end is clamped
+        ("é", "ok", Some(99), 3, 0),
+    ];
+    for (prefix, text, cursor, at, back) in cases {
+        assert_eq!(caret_offset(prefix, text, cursor), at, "{text}");
+        assert_eq!(caret_back(text, cursor), back, "{text}");
+    }
+}
+
+#[test]
+fn utf16_offsets_map_to_char_boundaries() {
+    let s = "é👋🏽a";
+    let cases = [(0, 0), (1, 2), (3, 6), (5, 10), (6, 11), (40, 11)];
+    for (at16, byte) in cases {
+        assert_eq!(byte_at16(s, at16), byte, "{at16}");
+    }
+    // an offset inside a surrogate pair lands after the character, never inside it
+    assert!(s.is_char_boundary(byte_at16(s, 2)));
+}
+
+#[test]
+fn the_text_survives_edits_around_it_but_not_its_loss() {
+    let text = "Merci Chloé !\n\nÀ bientôt 👋🏽";
+    assert!(survived("Merci Chloé !\n\nÀ bientôt 👋🏽", text));
+    assert!(survived("x Merci Chloé !\nÀ bientôt 👋🏽 et la suite", text));
+    assert!(!survived("", text));
+    assert!(!survived("Merci Chloé !", text));
+    assert!(!survived("À bientôt 👋🏽", text));
+}
+
+#[test]
+fn lines_split_every_kind_of_break() {
+    assert_eq!(lines("a\r\nb\rc\n\nd"), vec!["a", "b", "c", "", "d"]);
+    assert_eq!(lines("seule"), vec!["seule"]);
+    assert_eq!(lines("fin\n"), vec!["fin", ""]);
+}
+
+#[test]
+fn only_the_extension_itself_may_ask() {
+    let id = "abcdefghijklmnopabcdefghijklmnop";
+    let base = "chrome-extension://abcdefghijklmnopabcdefghijklmnop/";
+    let cases = [
+        // the background
+        (Some(id), false, None, true),
+        // the picker's frame, an extension page inside a tab
+        (
+            Some(id),
+            true,
+            Some("chrome-extension://abcdefghijklmnopabcdefghijklmnop/picker.html"),
+            true,
+        ),
+        // our own content script in another tab
+        (Some(id), true, Some("https://x.com/home"), false),
+        (Some(id), true, None, false),
+        // another extension
+        (Some("zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz"), false, None, false),
+        (None, false, None, false),
+        // a page pretending to be us by its path
+        (
+            Some(id),
+            true,
+            Some("https://evil.example/chrome-extension://abcdefghijklmnopabcdefghijklmnop/"),
+            false,
+        ),
+    ];
+    for (sender, tab, url, ok) in cases {
+        assert_eq!(
+            sender_allowed(sender, id, tab, url, base),
+            ok,
+            "{sender:?} {tab} {url:?}"
+        );
+    }
+    // Firefox: moz-extension origins
+    assert!(sender_allowed(
+        Some("porte-voix@example"),
+        "porte-voix@example",
+        true,
+        Some("moz-extension://1234-uuid/picker.html"),
+        "moz-extension://1234-uuid/"
+    ));
+}
+
+#[test]
+fn every_error_has_its_code_in_the_insert_area() {
+    let codes: Vec<&str> = InsertError::ALL.iter().map(|e| e.code()).collect();
+    for c in &codes {
+        assert!(c.starts_with("insert."), "{c}");
+    }
+    let mut unique = codes.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), codes.len());
+}
+
+#[test]
+fn every_error_has_its_message_in_french_and_english() {
+    for lang in ["fr", "en"] {
+        let path = format!(
+            "{}/extension/_locales/{lang}/messages.json",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let messages: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        for e in InsertError::ALL {
+            let key = crate::error::message_key(e.code());
+            let text = messages[&key]["message"].as_str().unwrap_or("");
+            assert!(!text.is_empty(), "{key} missing in {lang}");
+            if lang == "fr" {
+                // French typography: a non-breaking space before the colon
+                assert!(!text.contains(" :"), "{key}: {text}");
+            }
+        }
+    }
+}
