@@ -19,6 +19,8 @@ use crate::store::{self, Collection, Record, Store, StoreError, Write};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+pub mod reply;
+
 /// Bumped on any incompatible change of [`Request`] or [`Response`]. The one definition: the
 /// content-script loader, which speaks before the core is loaded, keeps a copy that a structure
 /// test (`tests/structure.rs`) compares with this.
@@ -96,6 +98,18 @@ pub enum Request {
     StoreGet { collection: Collection, id: String },
     /// Every live record of a collection.
     StoreList { collection: Collection },
+    /// The library's typed triggers, only them (a content script keeps them in memory).
+    TriggerList,
+    /// One template (by id or trigger) rendered with the page's context for its platform.
+    Render(Box<reply::RenderRequest>),
+    /// Templates matching a query (title, trigger, tags; no body), recent and frequent first.
+    TemplateSearch {
+        query: String,
+        #[serde(default)]
+        limit: Option<u32>,
+    },
+    /// A template was inserted: its use count and last use are updated.
+    TemplateUsed { id: String },
 }
 
 impl Request {
@@ -108,7 +122,11 @@ impl Request {
             Request::Hello
             | Request::EngineReady { .. }
             | Request::TabLimit { .. }
-            | Request::Count { .. } => true,
+            | Request::Count { .. }
+            | Request::TriggerList
+            | Request::Render(_)
+            | Request::TemplateSearch { .. }
+            | Request::TemplateUsed { .. } => true,
             Request::TabStatus { .. }
             | Request::StorePut { .. }
             | Request::StoreDelete { .. }
@@ -129,6 +147,10 @@ impl Request {
             Request::StoreDelete { .. } => "store_delete",
             Request::StoreGet { .. } => "store_get",
             Request::StoreList { .. } => "store_list",
+            Request::TriggerList => "trigger_list",
+            Request::Render(_) => "render",
+            Request::TemplateSearch { .. } => "template_search",
+            Request::TemplateUsed { .. } => "template_used",
         }
     }
 }
@@ -157,6 +179,12 @@ pub enum Response {
     StoreRecord { record: Option<Record> },
     /// Answer to [`Request::StoreList`].
     StoreRecords { records: Vec<Record> },
+    /// Answer to [`Request::TriggerList`].
+    Triggers { triggers: Vec<String> },
+    /// Answer to [`Request::Render`].
+    Rendered(Box<reply::RenderAnswer>),
+    /// Answer to [`Request::TemplateSearch`].
+    SearchResults { results: Vec<reply::Found> },
     /// The request could not be served; `code` is stable, the UI translates it.
     Error { code: String, message: String },
 }
@@ -302,6 +330,8 @@ pub enum Decision {
     Reply { response: Response, changed: bool },
     /// A store operation: [`serve`] runs it against the store.
     Store(StoreCall),
+    /// A reply request (triggers, render, search, use): [`serve`] answers it from the library.
+    Library(reply::ReplyCall),
 }
 
 /// A store operation decided on, run by [`serve`] against a [`Store`].
@@ -424,6 +454,15 @@ pub fn handle(state: &mut BackgroundState, env: &Envelope<Request>, sender: &Sen
         Request::StoreList { collection } => Decision::Store(StoreCall::List {
             collection: *collection,
         }),
+        Request::TriggerList => Decision::Library(reply::ReplyCall::Triggers),
+        Request::Render(r) => Decision::Library(reply::ReplyCall::Render(r.clone())),
+        Request::TemplateSearch { query, limit } => Decision::Library(reply::ReplyCall::Search {
+            query: query.clone(),
+            limit: limit.unwrap_or(20) as usize,
+        }),
+        Request::TemplateUsed { id } => {
+            Decision::Library(reply::ReplyCall::Used { id: id.clone() })
+        }
     }
 }
 
@@ -453,6 +492,7 @@ pub async fn serve<S: Store>(
             };
             (response.unwrap_or_else(Response::from), false)
         }
+        Decision::Library(call) => (reply::run(store, &env.request_id, call, now).await, false),
     }
 }
 

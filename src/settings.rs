@@ -27,6 +27,22 @@ pub struct Settings {
     /// order added). Served only while the browser grants their host access.
     #[serde(default)]
     pub mastodon_instances: Vec<String>,
+    /// The key that replaces a typed template trigger (`KeyboardEvent.key`: `Tab`, `Enter`, ` `).
+    #[serde(default = "default_trigger_key")]
+    pub trigger_key: String,
+    /// The brand's name per network (site id → name), for `{{marque}}`.
+    #[serde(default)]
+    pub brands: std::collections::BTreeMap<String, String>,
+}
+
+/// The keys a trigger may be set to (`KeyboardEvent.key` values).
+pub const TRIGGER_KEYS: [&str; 3] = ["Tab", "Enter", " "];
+
+/// The trigger key when the user chose none.
+pub const DEFAULT_TRIGGER_KEY: &str = "Tab";
+
+fn default_trigger_key() -> String {
+    DEFAULT_TRIGGER_KEY.to_string()
 }
 
 impl Default for Settings {
@@ -36,6 +52,8 @@ impl Default for Settings {
             x_premium: false,
             mastodon_limit: None,
             mastodon_instances: Vec::new(),
+            trigger_key: default_trigger_key(),
+            brands: Default::default(),
         }
     }
 }
@@ -80,6 +98,21 @@ impl Settings {
             for host in list.iter().filter_map(|v| v.as_str()) {
                 if let Ok(next) = crate::instances::add_instance(&s.mastodon_instances, host) {
                     s.mastodon_instances = next;
+                }
+            }
+        }
+        // the trigger key: one of the keys that end a word, else the default
+        if let Some(k) = obj.get("trigger_key").and_then(|v| v.as_str()) {
+            if TRIGGER_KEYS.contains(&k) {
+                s.trigger_key = k.to_string();
+            }
+        }
+        if let Some(map) = obj.get("brands").and_then(|v| v.as_object()) {
+            for (site, name) in map {
+                let name = name.as_str().map(str::trim).unwrap_or("");
+                if !name.is_empty() && crate::sites::SITES.iter().any(|s| s.id == site) {
+                    s.brands
+                        .insert(site.clone(), name.chars().take(200).collect());
                 }
             }
         }
@@ -147,9 +180,33 @@ mod tests {
             x_premium: true,
             mastodon_limit: Some(1000),
             mastodon_instances: vec!["piaille.fr".into(), "xn--coute-9ra.social".into()],
+            trigger_key: "Enter".into(),
+            brands: [("x".to_string(), "Café Chez Camille ☕".to_string())].into(),
         };
         let v = serde_json::to_value(&s).unwrap();
         assert_eq!(Settings::from_stored(&v), s);
+    }
+
+    #[test]
+    fn trigger_key_and_brands_are_read_as_typed_or_dropped() {
+        let cases = [
+            (json!({"trigger_key": "Enter"}), "Enter"),
+            (json!({"trigger_key": " "}), " "),
+            (json!({"trigger_key": "a"}), "Tab"),
+            (json!({"trigger_key": 9}), "Tab"),
+            (json!({}), "Tab"),
+        ];
+        for (v, key) in cases {
+            assert_eq!(Settings::from_stored(&v).trigger_key, key, "{v}");
+        }
+        let s = Settings::from_stored(&json!({"brands": {
+            "x": "  Boulangerie Chez Paul ", "mastodon": "", "myspace": "Nope", "facebook": 3
+        }}));
+        assert_eq!(s.brands.len(), 1);
+        assert_eq!(
+            s.brands.get("x").map(String::as_str),
+            Some("Boulangerie Chez Paul")
+        );
     }
 
     #[test]
