@@ -108,6 +108,23 @@ pub enum ReplyCall {
     Used { id: String },
 }
 
+/// The `storage.local` key the background bumps (to the time) on every template write, so
+/// content scripts read the trigger list again.
+pub const CHANGED_KEY: &str = "templates_changed";
+
+/// Whether answering `request` with `response` changed the library's templates (a write that
+/// committed; a use count changes no trigger).
+pub fn changes_triggers(request: &super::Request, response: &Response) -> bool {
+    use super::Request as R;
+    let templates = match request {
+        R::StorePut { collection, .. } | R::StoreDelete { collection, .. } => {
+            *collection == Collection::Templates
+        }
+        _ => false,
+    };
+    templates && matches!(response, Response::StoreSaved { .. })
+}
+
 /// Results at most in one search answer.
 pub const MAX_RESULTS: usize = 50;
 
@@ -281,12 +298,29 @@ pub enum ReplyError {
     /// No live template has that id or trigger (deleted since the list was read).
     #[error("no template has this id or trigger")]
     UnknownTemplate,
+    /// The template's text has errors: it is not inserted until they are fixed.
+    #[error("the template has errors")]
+    TemplateInvalid,
+    /// Inserted by a trigger with the defaults of its fill-in fields and choices.
+    #[error("inserted with the defaults of its fields")]
+    FieldsDefaulted,
+}
+
+impl ReplyError {
+    /// Every code, for the test that each has its message.
+    pub const ALL: [ReplyError; 3] = [
+        ReplyError::UnknownTemplate,
+        ReplyError::TemplateInvalid,
+        ReplyError::FieldsDefaulted,
+    ];
 }
 
 impl crate::error::Coded for ReplyError {
     fn code(&self) -> &'static str {
         match self {
             ReplyError::UnknownTemplate => "reply.unknown_template",
+            ReplyError::TemplateInvalid => "reply.template_invalid",
+            ReplyError::FieldsDefaulted => "reply.fields_defaulted",
         }
     }
 }

@@ -10,6 +10,7 @@ use crate::sites::{site_for_host_in, Site};
 
 pub mod features;
 pub mod insert;
+pub mod reply_context;
 pub mod session;
 
 pub use features::{add, Editors, Feature, Scope};

@@ -303,6 +303,13 @@ pub async fn load_settings() -> crate::settings::Settings {
     }
 }
 
+/// Writes one `storage.local` key; resolves once the browser has stored it.
+pub async fn local_set(key: &str, value: &JsValue) -> Result<(), JsValue> {
+    let items = js_sys::Object::new();
+    js_sys::Reflect::set(&items, &key.into(), value)?;
+    JsFuture::from(storage_local_set(&items)).await.map(|_| ())
+}
+
 /// Writes the settings; resolves once the browser has stored them.
 pub async fn save_settings(settings: &crate::settings::Settings) -> Result<(), JsValue> {
     let items = js_sys::Object::new();

@@ -277,3 +277,25 @@ fn without_a_moment_the_page_gets_utc_now() {
     );
     assert_eq!((c.now.minute, c.now.offset, c.lang), (600, -300, Lang::En));
 }
+
+#[test]
+fn every_reply_code_has_its_message_in_french_and_english() {
+    use crate::error::Coded;
+    for lang in ["fr", "en"] {
+        let path = format!(
+            "{}/extension/_locales/{lang}/messages.json",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let messages: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        for e in ReplyError::ALL {
+            assert!(e.code().starts_with("reply."));
+            let key = crate::error::message_key(e.code());
+            let text = messages[&key]["message"].as_str().unwrap_or("");
+            assert!(!text.is_empty(), "{key} missing in {lang}");
+            if lang == "fr" {
+                assert!(!text.contains(" :") && !text.contains(" !"), "{key}: {text}");
+            }
+        }
+    }
+}

@@ -25,7 +25,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Document, Element, HtmlElement, Range};
 
-mod notice;
+pub mod notice;
 
 #[wasm_bindgen]
 extern "C" {

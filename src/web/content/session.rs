@@ -164,6 +164,19 @@ pub fn current() -> Option<(Element, &'static dyn Editor, Option<&'static Surfac
     Some((el, editor, surface))
 }
 
+/// The site served on this page.
+pub fn site() -> Option<&'static Site> {
+    SESSION.with(|s| s.try_borrow().ok()?.as_ref()?.env.site)
+}
+
+/// The platform a composer of this page posts to.
+pub fn platform_of(el: &Element) -> Option<Platform> {
+    let site = site()?;
+    Some(platform_for(site, |sel| {
+        el.closest(sel).ok().flatten().is_some()
+    }))
+}
+
 /// The settings changed (options page): count with them at once.
 pub fn set_settings(settings: &Settings) {
     let settings = settings.clone();
