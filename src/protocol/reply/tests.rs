@@ -294,7 +294,10 @@ fn every_reply_code_has_its_message_in_french_and_english() {
             let text = messages[&key]["message"].as_str().unwrap_or("");
             assert!(!text.is_empty(), "{key} missing in {lang}");
             if lang == "fr" {
-                assert!(!text.contains(" :") && !text.contains(" !"), "{key}: {text}");
+                assert!(
+                    !text.contains(" :") && !text.contains(" !"),
+                    "{key}: {text}"
+                );
             }
         }
     }

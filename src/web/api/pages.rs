@@ -17,3 +17,11 @@ pub async fn options_main() -> Result<(), JsValue> {
         .await
         .map_err(crate::web::error::boundary)
 }
+
+/// The template picker's frame: draws it and loads the library.
+#[wasm_bindgen]
+pub async fn picker_main() -> Result<(), JsValue> {
+    crate::web::picker::main()
+        .await
+        .map_err(crate::web::error::boundary)
+}

@@ -14,7 +14,7 @@ use web_sys::Document;
 mod field_mirror;
 mod length_badge;
 mod overflow_mark;
-mod triggers;
+pub mod triggers;
 
 /// One in-page feature.
 pub trait Feature {

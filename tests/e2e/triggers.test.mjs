@@ -1,0 +1,245 @@
+// End-to-end: typed triggers (src/web/content/features/triggers.rs) in Chromium with the built
+// extension, on reply fixtures served under the networks' host names with a strict CSP (no
+// 'wasm-unsafe-eval': the wasm2js engine) and frame lists like the real sites'. The library is
+// seeded through the background's own store requests (the starter library and two test
+// templates). For each network: type `;merci` then Tab in the reply composer; the text the
+// fixture's send button records (the editor's MODEL, window.__sent) must equal what the
+// background renders for the commenter shown on the page (name read from the page, first name
+// taken by the core). Also: several lines with emoji and the caret at {{curseur}}, undo, a key
+// that is not the trigger key, a word that is not a trigger (Tab keeps its default), the
+// trigger list refreshed when a template is added, and a commenter named like markup.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer } from './lib/server.mjs';
+import { launch, waitForBadge } from './lib/chromium.mjs';
+import { buildFixtures } from './build-fixtures.mjs';
+import { seed, rendered, extensionPage, ask } from './lib/library.mjs';
+
+export const REPLIES = [
+  {
+    name: 'X (Draft.js)',
+    url: 'https://x.com/reply.html?csp=frames',
+    composer: '[data-testid="tweetTextarea_0"]',
+    platform: 'x',
+    author: 'Chloé Bérubé 🇨🇦',
+    handle: '@chloe_berube',
+    lang: 'fr',
+    firstName: 'Chloé',
+  },
+  {
+    name: 'Facebook (Lexical)',
+    url: 'https://www.facebook.com/reply.html?csp=frames',
+    composer: '[data-lexical-editor]',
+    platform: 'facebook-comment',
+    author: 'JEAN-FRANÇOIS ROY',
+    handle: null,
+    lang: null,
+    firstName: 'Jean-François',
+  },
+  {
+    name: 'LinkedIn (Quill)',
+    url: 'https://www.linkedin.com/reply.html?csp=frames',
+    composer: '.ql-editor',
+    platform: 'linkedin-comment',
+    author: 'Dr Marie-Ève Tremblay, PhD',
+    handle: null,
+    lang: 'fr',
+    firstName: 'Marie-Ève',
+  },
+  {
+    name: 'Bluesky (TipTap)',
+    url: 'https://bsky.app/reply.html?csp=frames',
+    composer: '.ProseMirror',
+    platform: 'bluesky',
+    author: 'Sam O’Brien',
+    handle: '@sam.obrien.example',
+    lang: 'en',
+    firstName: 'Sam',
+  },
+  {
+    name: 'Mastodon (textarea), commenter named like markup',
+    url: 'https://mastodon.social/reply.html?csp=frames',
+    composer: 'textarea.autosuggest-textarea__textarea',
+    platform: 'mastodon',
+    author: '<img src=x onerror=alert(1)>',
+    handle: '@xss@mastodon.social',
+    lang: 'fr',
+    firstName: null,
+  },
+];
+
+let server;
+let browser;
+let uiLang;
+
+before(async () => {
+  await buildFixtures();
+  server = await startServer();
+  browser = await launch({ port: server.port });
+  await seed(browser);
+  const page = await extensionPage(browser);
+  uiLang = await page.evaluate(() => chrome.i18n.getMessage('ext_locale'));
+  await page.close();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+export async function openReply(b, c) {
+  const page = await b.context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('dialog', (d) => {
+    errors.push(`dialog: ${d.message()}`);
+    d.dismiss();
+  });
+  await page.goto(c.url, { waitUntil: 'load' });
+  await page.waitForFunction(() => window.__fixture?.ready);
+  await page.locator(c.composer).first().focus();
+  await waitForBadge(page, (x) => x.visible, { what: 'the badge' });
+  return { page, errors };
+}
+
+export const model = (page, c) => page.evaluate((sel) => window.__fixture.modelText(sel), c.composer);
+
+export async function expectModel(page, c, want, what, ms = 4000) {
+  const end = Date.now() + ms;
+  let got;
+  while (Date.now() < end) {
+    got = await model(page, c);
+    if (got === want) return;
+    await page.waitForTimeout(25);
+  }
+  assert.equal(got, want, what);
+}
+
+/** Clicks the send button next to the composer; resolves to what it posted (the model). */
+export async function send(page, c) {
+  await page.waitForFunction((sel) => {
+    const b = document.querySelector(sel).closest('.composer-box, .card, form')?.querySelector('[data-fixture-send]')
+      ?? document.querySelector('[data-fixture-send]');
+    return b && !b.disabled;
+  }, c.composer);
+  return page.evaluate((sel) => {
+    window.__sent = undefined;
+    const b = document.querySelector(sel).closest('.composer-box, .card, form')?.querySelector('[data-fixture-send]')
+      ?? document.querySelector('[data-fixture-send]');
+    b.click();
+    return window.__sent;
+  }, c.composer);
+}
+
+export async function clear(page, c) {
+  await page.locator(c.composer).first().focus();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Backspace');
+  await page.waitForFunction((sel) => window.__fixture.modelText(sel).trim() === '', c.composer);
+}
+
+/** What the background renders for this fixture's commenter (the context written here, not read). */
+export const expected = (b, c, trigger, lang) =>
+  rendered(b, {
+    trigger,
+    platform: c.platform,
+    context: { author: c.author, handle: c.handle, comment_lang: c.lang, lang },
+  });
+
+const timings = [];
+
+for (const c of REPLIES) {
+  test(`${c.name}: ;merci + Tab, several lines, caret, undo — in the model`, async () => {
+    const { page, errors } = await openReply(browser, c);
+    try {
+      const merci = await expected(browser, c, ';merci', uiLang);
+      if (c.firstName) assert.ok(merci.text.includes(c.firstName), `${merci.text} names ${c.firstName}`);
+      else assert.ok(!merci.text.includes('<img'), merci.text);
+
+      await page.keyboard.type(';merci');
+      await page.waitForTimeout(100);
+      const t0 = Date.now();
+      await page.keyboard.press('Tab');
+      await expectModel(page, c, merci.text, 'the rendered template replaced the trigger');
+      timings.push(Date.now() - t0);
+      // the focus stayed in the composer (Tab's default was prevented)
+      assert.ok(await page.evaluate((sel) => document.querySelector(sel).contains(document.activeElement) || document.activeElement.matches(sel), c.composer));
+      assert.equal(await send(page, c), merci.text, 'what the send button posts');
+
+      // several lines, emoji, the caret at {{curseur}}
+      await clear(page, c);
+      const multi = await expected(browser, c, ';multi', uiLang);
+      await page.keyboard.type(';multi');
+      await page.keyboard.press('Tab');
+      await expectModel(page, c, multi.text, 'several lines');
+      await page.keyboard.type(' Merci');
+      const at = [...multi.text].length && multi.text.slice(0, multi.text.indexOf('\nÀ bientôt'));
+      await expectModel(page, c, `${at} Merci${multi.text.slice(at.length)}`, 'typed at {{curseur}}');
+
+      // undo gives back the text before (the trigger as typed)
+      await clear(page, c);
+      await page.keyboard.type('Bonjour ;merci');
+      await page.waitForTimeout(1200);
+      await page.keyboard.press('Tab');
+      await expectModel(page, c, `Bonjour ${merci.text}`, 'before undo');
+      await page.keyboard.press('Control+Z');
+      const undone = await model(page, c);
+      assert.ok(['Bonjour ;merci', 'Bonjour '].includes(undone), `undo: ${JSON.stringify(undone)}`);
+
+      // the full name and handle as written, even when they look like markup
+      await clear(page, c);
+      const nom = await expected(browser, c, ';nom', uiLang);
+      await page.keyboard.type(';nom');
+      await page.keyboard.press('Tab');
+      await expectModel(page, c, nom.text, 'full name and handle');
+      assert.deepEqual(errors, []);
+      assert.equal(await page.evaluate(() => document.querySelectorAll('img').length), 0, 'no element made from the name');
+    } finally {
+      await page.close();
+    }
+  });
+}
+
+test('Tab after a word that is not a trigger keeps its default; the list follows the library', async () => {
+  const c = REPLIES[4];
+  const { page, errors } = await openReply(browser, c);
+  try {
+    await page.keyboard.type('merci;merci');
+    await page.keyboard.press('Tab');
+    await page.waitForTimeout(400);
+    assert.equal(await model(page, c), 'merci;merci', 'no trigger inside a word');
+    assert.ok(!(await page.evaluate((sel) => document.activeElement.matches(sel), c.composer)), 'Tab moved the focus');
+
+    // a template added in the library: its trigger works without reloading the page
+    const ext = await extensionPage(browser);
+    const r = await ask(ext, {
+      kind: 'store_put', collection: 'templates', id: 'test.late',
+      body: { id: 'test.late', title: 'Ajouté après', lang: 'fr-CA', body: 'Ajouté à l’instant ✨', trigger: ';tard', tags: [], networks: [], variants: [], created: 0, updated: 0, revision: 1, uses: 0 },
+    });
+    assert.equal(r.kind, 'store_saved');
+    await ext.close();
+    await clear(page, c);
+    await page.waitForTimeout(300);
+    await page.keyboard.type(';tard');
+    await page.keyboard.press('Tab');
+    await expectModel(page, c, 'Ajouté à l’instant ✨', 'the new trigger');
+    assert.deepEqual(errors, []);
+  } finally {
+    await page.close();
+  }
+});
+
+test('use counts: a triggered template comes first in the picker’s empty search', async () => {
+  const page = await extensionPage(browser);
+  try {
+    const r = await ask(page, { kind: 'template_search', query: '', limit: 3 });
+    assert.equal(r.kind, 'search_results');
+    assert.ok(['test.nom', 'test.late'].includes(r.results[0].id), JSON.stringify(r.results));
+    const got = await ask(page, { kind: 'store_get', collection: 'templates', id: 'starter.merci' });
+    assert.ok(got.record.body.uses >= REPLIES.length * 2, `uses ${got.record.body.uses}`);
+  } finally {
+    await page.close();
+    const sorted = [...timings].sort((a, b) => a - b);
+    console.log(`# Tab → text in the model (ms, includes the test's polling of 25 ms): median ${sorted[Math.floor(sorted.length / 2)]}, all ${timings.join(', ')}`);
+  }
+});
