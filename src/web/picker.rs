@@ -268,7 +268,12 @@ fn draw_list(p: &Picker) -> Result<(), JsValue> {
         let li = el(
             &p.doc,
             "li",
-            &[("id", &id), ("role", "option"), ("aria-selected", sel)],
+            &[
+                ("id", &id),
+                ("role", "option"),
+                ("aria-selected", sel),
+                ("data-id", &t.id),
+            ],
             None,
         )?;
         li.append_child(&el(&p.doc, "span", &[("class", "pk-t")], Some(&t.title))?.into())?;

@@ -76,7 +76,7 @@ for (const c of pickerCases) {
       await frame.waitForFunction(() => document.querySelector('#pk-list li[aria-selected="true"]'));
       const preview = await frame.locator('#pk-preview').textContent();
       const want = await rendered(browser, {
-        id: await frame.evaluate(() => document.getElementById('pk-q').getAttribute('aria-activedescendant') && null) ?? 'starter.merci',
+        id: await frame.evaluate(() => document.querySelector('#pk-list li[aria-selected="true"]').dataset.id),
         platform: c.platform,
         context: { author: c.author, handle: c.handle, comment_lang: c.lang, lang: uiLang },
       });
