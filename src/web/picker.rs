@@ -142,6 +142,7 @@ pub async fn main() -> Result<(), JsValue> {
             ("id", "pk-list"),
             ("role", "listbox"),
             ("aria-label", &t("picker_results_label")),
+            ("tabindex", "-1"),
         ],
         None,
     )?;
@@ -167,7 +168,12 @@ pub async fn main() -> Result<(), JsValue> {
     let preview = el(
         &doc,
         "p",
-        &[("class", "pk-preview"), ("id", "pk-preview")],
+        &[
+            ("class", "pk-preview"),
+            ("id", "pk-preview"),
+            ("tabindex", "0"),
+            ("aria-labelledby", "pk-prev-h"),
+        ],
         None,
     )?;
     let length = el(

@@ -16,7 +16,7 @@ import { startServer } from './lib/server.mjs';
 import { launch, ROOT } from './lib/chromium.mjs';
 import { buildFixtures } from './build-fixtures.mjs';
 import { seed, rendered, extensionPage, ask, STARTER, EXTRA } from './lib/library.mjs';
-import { REPLIES, openReply, expectModel, send, model } from './triggers.test.mjs';
+import { REPLIES, openReply, expectModel, send, model } from './lib/replies.mjs';
 
 const require = createRequire(import.meta.url);
 const OUT = join(ROOT, 'build/e2e/screenshots');
@@ -44,11 +44,11 @@ after(async () => {
 /** What the background does on the keyboard command: asks the tab's content script to open. */
 async function command(b, page) {
   await page.bringToFront();
-  return b.worker.evaluate(async (u) => {
-    const tabs = await chrome.tabs.query({});
-    const tab = tabs.find((x) => x.url === u);
+  // (no `tabs` permission: tab URLs are hidden; the page just brought to the front is active)
+  return b.worker.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
     return chrome.tabs.sendMessage(tab.id, { kind: 'open_picker' }, { frameId: 0 });
-  }, page.url());
+  });
 }
 
 async function openPicker(page) {
