@@ -63,10 +63,22 @@ export function ask(page, body) {
 export async function seed(browser, templates = [...STARTER, ...EXTRA]) {
   const page = await extensionPage(browser);
   try {
-    for (const t of templates) {
-      const r = await ask(page, { kind: 'store_put', collection: 'templates', id: t.id, body: t });
-      if (r?.kind !== 'store_saved') throw new Error(`seed ${t.id}: ${JSON.stringify(r)}`);
-    }
+    // all at once from the page (the background applies them one after the other)
+    const answers = await page.evaluate(
+      (list) =>
+        Promise.all(
+          list.map((t, i) =>
+            chrome.runtime.sendMessage({
+              protocol_version: 1,
+              request_id: `seed-${Date.now()}-${i}`,
+              body: { kind: 'store_put', collection: 'templates', id: t.id, body: t },
+            }),
+          ),
+        ),
+      templates,
+    );
+    const bad = answers.findIndex((r) => r?.kind !== 'store_saved');
+    if (bad >= 0) throw new Error(`seed ${templates[bad].id}: ${JSON.stringify(answers[bad])}`);
   } finally {
     await page.close();
   }
