@@ -152,7 +152,8 @@ test('use counts: a triggered template comes first in the picker’s empty searc
     assert.equal(r.kind, 'search_results');
     assert.equal(r.results[0].id, 'test.late', JSON.stringify(r.results));
     const got = await ask(page, { kind: 'store_get', collection: 'templates', id: 'starter.merci' });
-    assert.ok(got.record.body.uses >= REPLIES.length * 2, JSON.stringify(got.record));
+    // one per network; the insertions undone at once (before the second read-back) do not count
+    assert.ok(got.record.body.uses >= REPLIES.length, JSON.stringify(got.record));
   } finally {
     await page.close();
     const sorted = [...timings].sort((a, b) => a - b);
