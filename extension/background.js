@@ -2,7 +2,16 @@
 // registered synchronously, as MV3 requires. The Rust core decides and its web layer executes
 // (the tab state in storage.session, records in IndexedDB); this file only moves messages and
 // keeps the content script registered on the enabled instances.
-import init, { background_message, background_forget_tab, background_instances } from './pkg/extension.js';
+import init, {
+  background_message,
+  background_forget_tab,
+  background_instances,
+  background_install_starter,
+  background_capture,
+  background_capture_menus,
+  background_capture_sources,
+} from './pkg/extension.js';
+import { collect } from './collect.js';
 
 const ready = init({ module_or_path: new URL('./pkg/extension_bg.wasm', import.meta.url) });
 
@@ -24,20 +33,28 @@ async function instancePlan() {
   return JSON.parse(background_instances(JSON.stringify(settings ?? {}), JSON.stringify(origins ?? [])));
 }
 
-// Keeps the content script registered on exactly those instances, and starts it in the tabs
-// already open on an instance just added (no reload needed).
-const INSTANCE_SCRIPT = 'mastodon-instances';
+// Keeps the content scripts registered on exactly those instances (the loader, and the page-world
+// helper insertion needs in Firefox, as the manifest has them for the built-in networks), and
+// starts the loader in the tabs already open on an instance just added (no reload needed).
+const INSTANCE_SCRIPTS = [
+  { id: 'mastodon-instances', js: ['content.js'], runAt: 'document_idle' },
+  { id: 'mastodon-instances-main', js: ['insert-main.js'], runAt: 'document_start', world: 'MAIN' },
+];
 async function syncInstances() {
   const { matches } = await instancePlan();
-  const [current] = await chrome.scripting.getRegisteredContentScripts({ ids: [INSTANCE_SCRIPT] });
-  const before = new Set(current?.matches ?? []);
+  const ids = INSTANCE_SCRIPTS.map((s) => s.id);
+  const current = await chrome.scripting.getRegisteredContentScripts({ ids });
+  const before = new Set(current.find((s) => s.id === ids[0])?.matches ?? []);
   if (matches.length === 0) {
-    if (current) await chrome.scripting.unregisterContentScripts({ ids: [INSTANCE_SCRIPT] });
+    if (current.length > 0) await chrome.scripting.unregisterContentScripts({ ids: current.map((s) => s.id) });
     return;
   }
-  const script = { id: INSTANCE_SCRIPT, matches, js: ['content.js'], runAt: 'document_idle', persistAcrossSessions: true };
-  if (current) await chrome.scripting.updateContentScripts([script]);
-  else await chrome.scripting.registerContentScripts([script]);
+  const registered = new Set(current.map((s) => s.id));
+  const scripts = INSTANCE_SCRIPTS.map((s) => ({ ...s, matches, persistAcrossSessions: true }));
+  const update = scripts.filter((s) => registered.has(s.id));
+  const register = scripts.filter((s) => !registered.has(s.id));
+  if (update.length > 0) await chrome.scripting.updateContentScripts(update);
+  if (register.length > 0) await chrome.scripting.registerContentScripts(register);
   const added = matches.filter((m) => !before.has(m));
   if (added.length === 0) return;
   for (const tab of await chrome.tabs.query({ url: added })) {
@@ -88,4 +105,74 @@ chrome.storage.onChanged.addListener((changes, area) => {
   if (area === 'local' && 'settings' in changes) resync();
 });
 chrome.runtime.onInstalled.addListener(resync);
+// the starter templates: installed once; an update adds only new ones, never a deleted one
+chrome.runtime.onInstalled.addListener(() => {
+  serially(async () => {
+    await ready;
+    await background_install_starter();
+  }).catch((err) => console.error('Porte-voix: starter templates', err?.code ?? '', err?.message ?? err));
+});
 chrome.runtime.onStartup.addListener(resync);
+
+// Capture into the backlog: the context menu (page, selection, link, image), the keyboard command
+// and the popup's button. The page is read only then, only in that tab (activeTab), by the
+// collector; the core chooses, merges and writes; the badge says it once the write committed.
+async function createMenus() {
+  await ready;
+  await chrome.contextMenus.removeAll();
+  for (const menu of JSON.parse(background_capture_menus())) chrome.contextMenus.create(menu);
+}
+chrome.runtime.onInstalled.addListener(() => createMenus().catch((err) => console.error('Porte-voix: menus', err?.message ?? err)));
+
+const newRequestId = () => `${Date.now().toString(16)}-${crypto.randomUUID()}`;
+
+async function readTab(tab) {
+  await ready;
+  try {
+    const [frame] = await chrome.scripting.executeScript({
+      target: { tabId: tab.id },
+      func: collect,
+      args: [JSON.parse(background_capture_sources())],
+    });
+    return frame?.result ?? null;
+  } catch (err) {
+    // a page we may not read (the browser's own, the store): its address and title only
+    console.warn('Porte-voix: capture reads the tab address only:', err?.message ?? err);
+    return { candidates: { page_url: tab.url ?? '', title: tab.title ?? null } };
+  }
+}
+
+/** Captures what `info` names in `tab`; `collected` when the page was already read. */
+async function captureFrom(info, tab, { collected, form = null, requestId = newRequestId() } = {}) {
+  const read = collected ?? (await readTab(tab));
+  const answer = JSON.parse(
+    await serially(async () => {
+      await ready;
+      return background_capture(JSON.stringify(read), JSON.stringify(info), JSON.stringify(form), requestId);
+    }),
+  );
+  const ok = answer.kind === 'captured';
+  if (Number.isInteger(tab?.id) && tab.id >= 0) {
+    const text = ok ? chrome.i18n.getMessage(answer.captured.merged ? 'capture_badge_merged' : 'capture_badge_saved') : '!';
+    await chrome.action.setBadgeBackgroundColor({ tabId: tab.id, color: ok ? '#1a7f37' : '#b42318' }).catch(() => {});
+    await chrome.action.setBadgeText({ tabId: tab.id, text }).catch(() => {});
+    setTimeout(() => chrome.action.setBadgeText({ tabId: tab.id, text: '' }).catch(() => {}), 4000);
+  }
+  return answer;
+}
+// the entry the menus, the command and the end-to-end tests share
+globalThis.porteVoixCapture = captureFrom;
+globalThis.porteVoixSources = async () => {
+  await ready;
+  return JSON.parse(background_capture_sources());
+};
+
+chrome.contextMenus.onClicked.addListener((info, tab) => {
+  captureFrom(info, tab).catch((err) => console.error('Porte-voix: capture', err?.message ?? err));
+});
+chrome.commands.onCommand.addListener((command, tab) => {
+  if (command !== 'quick-capture' || !tab) return;
+  captureFrom({ menuItemId: 'capture-selection', pageUrl: tab.url }, tab).catch((err) =>
+    console.error('Porte-voix: capture', err?.message ?? err),
+  );
+});

@@ -14,6 +14,7 @@ pub mod clean_url;
 pub mod export;
 pub mod render;
 pub mod templates;
+pub mod tone;
 
 /// A command-line failure. `code()` is stable; the message is for people.
 #[derive(Debug, thiserror::Error)]

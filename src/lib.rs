@@ -37,6 +37,8 @@ pub mod store;
 pub mod template;
 /// Grapheme, UTF-16 and entity (URL, mention, hashtag) helpers shared by the length rules.
 pub mod text;
+/// Tone checks in French and English: polarity, hostility, shouting, courtesy, register…
+pub mod tone;
 /// Exports and imports: JSON backup, CSV (generic, Hootsuite, Pocket), ICS, bookmarks; reports.
 pub mod transfer;
 

@@ -1,7 +1,8 @@
 //! The `porte-voix` command line: check posts against a platform's length rule, one text, a
 //! batch of JSON lines, or every row of a scheduler's CSV export; capture a saved page's
 //! metadata; clean URLs; lint and export the content backlog from a JSON backup; render reply
-//! templates (`render --jsonl`) and lint a template library's export (`templates lint`).
+//! templates (`render --jsonl`) and lint a template library's export (`templates lint`); check
+//! the tone of a reply (`tone`).
 //!
 //! Arguments are parsed with `lexopt` rather than clap: it is one small dependency-free crate
 //! (no proc macros, a fraction of clap's compile time and binary size), handles `--opt=value`,
@@ -25,8 +26,8 @@ mod cli;
 use cli::CliError;
 
 const HELP: &str = "\
-porte-voix — check posts against each social network's length rules, render and lint reply
-templates, read what a saved page declares, clean URLs, and export the content backlog
+porte-voix — check posts against each social network's length rules and their tone, render
+and lint reply templates, read what a saved page declares, clean URLs, and export the backlog
 
 USAGE:
     porte-voix check --platform <ID> [OPTIONS] [FILE|-]
@@ -41,6 +42,8 @@ USAGE:
     porte-voix clean-url [URL…]                        (no URL: one a line on standard input)
     porte-voix render --jsonl < templates.jsonl
     porte-voix templates lint [--json] <FILE>
+    porte-voix tone [OPTIONS] [TEXT|FILE|-]
+    porte-voix tone --jsonl < texts.jsonl
     porte-voix platforms
     porte-voix --help | --version
 
@@ -92,6 +95,18 @@ RENDER (--jsonl):
 TEMPLATES LINT:
     checks a library's JSON export: every text parses, uses known variables, and fits each
     of its networks with a long sample context; a summary, or one JSON report with --json
+TONE OPTIONS:
+        --jsonl                read JSON lines {\"text\": \"...\", \"lang\": \"fr\"} (lang optional,
+                               \"fr\" or \"en\", detected when absent; also \"reply_to\",
+                               \"register\", \"platform\"), write one report line per input
+        --json                 print the report of TEXT as one JSON object
+        --lang <fr|en>         read the text in this language instead of detecting it
+        --register <tu|vous>   the brand's register in French
+        --reply-to <TEXT>      the comment being answered (courtesy checks)
+        --off <IDS>            turn checks off, comma-separated (polarity, hostility, shouting,
+                               punctuation, blame, sarcasm, courtesy, register, sentences,
+                               density, texting, positive)
+    `tone` exits 0, or 2 when an input line is not valid (its output line is {\"error\": ...}).
 
 EXIT STATUS:
     0  every text is within the limits (render, lint: no template error)
@@ -112,6 +127,7 @@ enum Command {
     Backlog(cli::backlog::BacklogCommand),
     Render(cli::render::RenderArgs),
     Templates(cli::templates::TemplatesArgs),
+    Tone(cli::tone::ToneArgs),
 }
 
 fn parse_args() -> Result<Command, CliError> {
@@ -142,6 +158,7 @@ fn parse_args() -> Result<Command, CliError> {
         "clean-url" => help_or(cli::clean_url::parse(&mut parser)?.map(Command::CleanUrl)),
         "render" => help_or(cli::render::parse_args(&mut parser)?.map(Command::Render)),
         "templates" => help_or(cli::templates::parse_args(&mut parser)?.map(Command::Templates)),
+        "tone" => help_or(cli::tone::parse(&mut parser)?.map(Command::Tone)),
         other => return Err(CliError::Usage(format!("unknown command `{other}`"))),
     })
 }
@@ -184,6 +201,7 @@ fn main() -> ExitCode {
         Command::Backlog(a) => cli::backlog::run(a),
         Command::Render(a) => cli::render::run(a),
         Command::Templates(a) => cli::templates::run(a),
+        Command::Tone(a) => cli::tone::run(a),
     });
     match result {
         Ok(code) => code,

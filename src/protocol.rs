@@ -19,6 +19,7 @@ use crate::store::{self, Collection, Record, Store, StoreError, Write};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+pub mod backlog;
 pub mod reply;
 
 /// Bumped on any incompatible change of [`Request`] or [`Response`]. The one definition: the
@@ -110,6 +111,21 @@ pub enum Request {
     },
     /// A template was inserted: its use count and last use are updated.
     TemplateUsed { id: String },
+    /// Installs the starter templates never installed before (first run, update, first open
+    /// of the library).
+    TemplatesInstallStarter,
+    /// Writes one chunk of a planned template import.
+    TemplatesImport { items: Vec<templates::ImportItem> },
+    /// Captures a page into the backlog (see [`backlog`]).
+    Capture(backlog::CaptureRequest),
+    /// Whether a page is already in the backlog (the popup).
+    BacklogFind { url: String },
+    /// Saves an item edited in the backlog page.
+    BacklogSave {
+        item: crate::backlog::Item,
+        #[serde(default)]
+        expected_revision: Option<u64>,
+    },
 }
 
 impl Request {
@@ -131,7 +147,12 @@ impl Request {
             | Request::StorePut { .. }
             | Request::StoreDelete { .. }
             | Request::StoreGet { .. }
-            | Request::StoreList { .. } => false,
+            | Request::StoreList { .. }
+            | Request::TemplatesInstallStarter
+            | Request::TemplatesImport { .. } => false,
+            Request::Capture(_) | Request::BacklogFind { .. } | Request::BacklogSave { .. } => {
+                false
+            }
         }
     }
 
@@ -151,6 +172,11 @@ impl Request {
             Request::Render(_) => "render",
             Request::TemplateSearch { .. } => "template_search",
             Request::TemplateUsed { .. } => "template_used",
+            Request::TemplatesInstallStarter => "templates_install_starter",
+            Request::TemplatesImport { .. } => "templates_import",
+            Request::Capture(_) => "capture",
+            Request::BacklogFind { .. } => "backlog_find",
+            Request::BacklogSave { .. } => "backlog_save",
         }
     }
 }
@@ -185,6 +211,14 @@ pub enum Response {
     Rendered(Box<reply::RenderAnswer>),
     /// Answer to [`Request::TemplateSearch`].
     SearchResults { results: Vec<reply::Found> },
+    /// Answer to [`Request::TemplatesInstallStarter`]: how many were added.
+    TemplatesInstalled { added: u32 },
+    /// Answer to [`Request::TemplatesImport`].
+    TemplatesImported { outcome: templates::ImportOutcome },
+    /// Answer to [`Request::Capture`].
+    Captured { captured: backlog::Captured },
+    /// Answer to [`Request::BacklogFind`].
+    BacklogFound { found: Option<backlog::Found> },
     /// The request could not be served; `code` is stable, the UI translates it.
     Error { code: String, message: String },
 }
@@ -332,6 +366,8 @@ pub enum Decision {
     Store(StoreCall),
     /// A reply request (triggers, render, search, use): [`serve`] answers it from the library.
     Library(reply::ReplyCall),
+    /// A backlog request: [`serve`] runs it against the store ([`backlog`]).
+    Backlog,
 }
 
 /// A store operation decided on, run by [`serve`] against a [`Store`].
@@ -340,6 +376,8 @@ pub enum StoreCall {
     Write(Write),
     Get { collection: Collection, id: String },
     List { collection: Collection },
+    InstallStarter,
+    Import(Vec<templates::ImportItem>),
 }
 
 fn reply(response: Response, changed: bool) -> Decision {
@@ -463,6 +501,11 @@ pub fn handle(state: &mut BackgroundState, env: &Envelope<Request>, sender: &Sen
         Request::TemplateUsed { id } => {
             Decision::Library(reply::ReplyCall::Used { id: id.clone() })
         }
+        Request::TemplatesInstallStarter => Decision::Store(StoreCall::InstallStarter),
+        Request::TemplatesImport { items } => Decision::Store(StoreCall::Import(items.clone())),
+        Request::Capture(_) | Request::BacklogFind { .. } | Request::BacklogSave { .. } => {
+            Decision::Backlog
+        }
     }
 }
 
@@ -489,10 +532,19 @@ pub async fn serve<S: Store>(
                 StoreCall::List { collection } => store::list_live(store, collection)
                     .await
                     .map(|records| Response::StoreRecords { records }),
+                StoreCall::InstallStarter => templates::install_starter(store, now)
+                    .await
+                    .map(|added| Response::TemplatesInstalled { added }),
+                StoreCall::Import(items) => {
+                    templates::import_chunk(store, &env.request_id, &items, now)
+                        .await
+                        .map(|outcome| Response::TemplatesImported { outcome })
+                }
             };
             (response.unwrap_or_else(Response::from), false)
         }
         Decision::Library(call) => (reply::run(store, &env.request_id, call, now).await, false),
+        Decision::Backlog => (backlog::serve(store, env, now).await, false),
     }
 }
 
@@ -500,6 +552,8 @@ pub async fn serve<S: Store>(
 pub fn forget_tab(state: &mut BackgroundState, tab_id: i64) -> bool {
     state.tabs.remove(&tab_id.to_string()).is_some()
 }
+
+pub mod templates;
 
 #[cfg(test)]
 mod tests;

@@ -27,12 +27,12 @@ pub struct Settings {
     /// order added). Served only while the browser grants their host access.
     #[serde(default)]
     pub mastodon_instances: Vec<String>,
+    /// The brand's name per network (platform id → name), for `{{marque}}`/`{{brand}}`.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub brands: std::collections::BTreeMap<String, String>,
     /// The key that replaces a typed template trigger (`KeyboardEvent.key`: `Tab`, `Enter`, ` `).
     #[serde(default = "default_trigger_key")]
     pub trigger_key: String,
-    /// The brand's name per network (site id → name), for `{{marque}}`.
-    #[serde(default)]
-    pub brands: std::collections::BTreeMap<String, String>,
 }
 
 /// The keys a trigger may be set to (`KeyboardEvent.key` values).
@@ -107,16 +107,24 @@ impl Settings {
                 s.trigger_key = k.to_string();
             }
         }
+        // brand names: a known network and a non-empty name of at most 100 characters each
         if let Some(map) = obj.get("brands").and_then(|v| v.as_object()) {
-            for (site, name) in map {
+            for (network, name) in map {
                 let name = name.as_str().map(str::trim).unwrap_or("");
-                if !name.is_empty() && crate::sites::SITES.iter().any(|s| s.id == site) {
-                    s.brands
-                        .insert(site.clone(), name.chars().take(200).collect());
+                if crate::platform::Platform::from_id(network).is_some()
+                    && !name.is_empty()
+                    && name.chars().count() <= 100
+                {
+                    s.brands.insert(network.clone(), name.to_string());
                 }
             }
         }
         s
+    }
+
+    /// The brand's name on `platform`, when the settings give one.
+    pub fn brand(&self, platform: crate::platform::Platform) -> Option<String> {
+        self.brands.get(platform.id()).cloned()
     }
 
     /// Parses the Mastodon limit field as typed (empty means "the default 500").
@@ -188,7 +196,7 @@ mod tests {
     }
 
     #[test]
-    fn trigger_key_and_brands_are_read_as_typed_or_dropped() {
+    fn trigger_key_is_read_as_typed_or_dropped() {
         let cases = [
             (json!({"trigger_key": "Enter"}), "Enter"),
             (json!({"trigger_key": " "}), " "),
@@ -199,14 +207,23 @@ mod tests {
         for (v, key) in cases {
             assert_eq!(Settings::from_stored(&v).trigger_key, key, "{v}");
         }
+    }
+
+    #[test]
+    fn brand_names_are_kept_per_known_network_only() {
         let s = Settings::from_stored(&json!({"brands": {
-            "x": "  Boulangerie Chez Paul ", "mastodon": "", "myspace": "Nope", "facebook": 3
+            "x": " Boulangerie Chez Paul ", "mastodon": "", "myspace": "Moi", "bluesky": 42,
+            "linkedin-comment": "Ville de Montréal"
         }}));
-        assert_eq!(s.brands.len(), 1);
         assert_eq!(
-            s.brands.get("x").map(String::as_str),
+            s.brand(crate::platform::Platform::X).as_deref(),
             Some("Boulangerie Chez Paul")
         );
+        assert_eq!(s.brand(crate::platform::Platform::Mastodon), None);
+        assert_eq!(s.brands.len(), 2);
+        // none given: nothing written (older readers see the same record)
+        let v = serde_json::to_value(Settings::default()).unwrap();
+        assert!(v.get("brands").is_none());
     }
 
     #[test]

@@ -256,6 +256,10 @@ pub trait Store {
     async fn get(&self, collection: Collection, id: &str) -> Result<Option<Record>, StoreError>;
     /// Every record of `collection`, tombstones included, in id order.
     async fn all(&self, collection: Collection) -> Result<Vec<Record>, StoreError>;
+    /// A fact of the `meta` store (`None` when never set).
+    async fn meta(&self, key: &str) -> Result<Option<serde_json::Value>, StoreError>;
+    /// Sets a fact of the `meta` store; resolves once committed.
+    async fn set_meta(&self, key: &str, value: &serde_json::Value) -> Result<(), StoreError>;
 }
 
 /// How long an applied request id is remembered: a retry comes within seconds (the service

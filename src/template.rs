@@ -17,6 +17,7 @@ pub mod search;
 pub mod starter;
 pub mod transfer;
 pub mod triggers;
+pub mod view;
 
 #[cfg(any(feature = "cli", feature = "extension"))]
 pub mod csv;

@@ -12,6 +12,12 @@ pub mod api;
 /// The background: runs the core's decisions on messages; the tab state and IndexedDB.
 #[cfg(feature = "extension")]
 pub mod background;
+/// The backlog page: list, item editor, calendar, exports and imports.
+#[cfg(feature = "extension")]
+mod backlog;
+/// The background's side of a capture: context menus, the collector's sources, the request.
+#[cfg(feature = "extension")]
+pub mod capture;
 /// The content script: the session that follows the focused composer, and the in-page features.
 #[cfg(feature = "inpage")]
 pub mod content;
@@ -32,6 +38,9 @@ mod ext;
 /// The options page's list of Mastodon instances: adding one asks the browser for its access.
 #[cfg(feature = "extension")]
 mod instances_ui;
+/// The template library page: list, search, filters, editor with live preview, import/export.
+#[cfg(feature = "extension")]
+mod library;
 /// The popup and the options page.
 #[cfg(feature = "extension")]
 mod pages;

@@ -169,6 +169,7 @@ fn every_locale_has_the_same_keys_and_french_is_default() {
         [
             root().join("extension/content.js"),
             root().join("extension/pages.js"),
+            root().join("extension/background.js"),
         ]
         .iter(),
     ) {
@@ -193,6 +194,8 @@ fn every_locale_has_the_same_keys_and_french_is_default() {
                     "settings_",
                     "instance_",
                     "ext_",
+                    "backlog_",
+                    "capture_",
                 ]
                 .iter()
                 .any(|p| quoted.starts_with(p));

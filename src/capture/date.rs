@@ -1,38 +1,10 @@
 //! Dates as pages declare them (ISO 8601 / RFC 3339 variants), normalised: with an offset, the
 //! instant in UTC (`2026-11-24T09:00:00Z`); without one, the local date-time as declared; a date
-//! alone stays a date. Also the civil-calendar arithmetic the backlog's calendar shares.
+//! alone stays a date. The civil-calendar arithmetic the backlog's calendar uses is re-exported
+//! from `template::dates`.
 
-/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
-pub fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m as i64 + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d as i64 - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-/// The date of a day number (inverse of `days_from_civil`).
-pub fn civil_from_days(z: i64) -> (i64, u32, u32) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    (
-        if m <= 2 {
-            yoe + era * 400 + 1
-        } else {
-            yoe + era * 400
-        },
-        m,
-        d,
-    )
-}
+/// The civil-calendar arithmetic is the template dates' own (one implementation for the crate).
+pub use crate::template::dates::{civil_from_days, days_from_civil};
 
 /// Days in a month.
 pub fn days_in_month(y: i64, m: u32) -> u32 {

@@ -263,6 +263,14 @@ fn every_request_kind() -> Vec<Request> {
         Request::StoreList {
             collection: Collection::Backlog,
         },
+        Request::TemplatesInstallStarter,
+        Request::TemplatesImport {
+            items: vec![super::templates::ImportItem {
+                id: "i".into(),
+                expected_revision: None,
+                body: json!({"id": "i", "title": "Merci", "body": "Merci !"}),
+            }],
+        },
     ]
 }
 

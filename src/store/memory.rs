@@ -252,6 +252,16 @@ impl Store for MemoryStore {
             })
             .collect()
     }
+
+    async fn meta(&self, key: &str) -> Result<Option<Value>, StoreError> {
+        let row: Option<Value> = self.row(schema::META, key)?;
+        Ok(row.and_then(|mut r| r.get_mut("value").map(Value::take)))
+    }
+
+    async fn set_meta(&self, key: &str, value: &Value) -> Result<(), StoreError> {
+        let row = serde_json::json!({ "key": key, "value": value });
+        self.db.borrow_mut().put(schema::META, row)
+    }
 }
 
 /// Polls a future once: `Some` with its output when it is ready at once, as every future of the

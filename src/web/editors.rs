@@ -5,9 +5,10 @@
 //! detection order, the detection itself, and the generic handling of a rich editor none of them
 //! recognises.
 //!
-//! Nothing here draws anything or keeps state: features (`content/features/`) and the session
-//! (`content/session.rs`) call these functions. Nothing here writes into an editor yet: insertion
-//! is added on the same trait, following [`Editor::insertion_order`].
+//! Nothing here draws anything or keeps state: features (`content/features/`), the session
+//! (`content/session.rs`) and insertion (`content/insert.rs`) call these functions. The
+//! techniques that write into an editor are in `editors/insert.rs`; each technology declares
+//! the order they are tried in ([`Editor::insertion_order`]).
 
 use crate::sites::EditorKind;
 use wasm_bindgen::JsCast;

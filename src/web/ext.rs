@@ -202,6 +202,18 @@ pub async fn send(
         .map_err(|e| super::error::WebError::Shape(e.to_string()).into())
 }
 
+/// Sends a request under a request id the caller keeps, so that a retry after the background
+/// was stopped is the same request (a write is applied once), and reads its typed answer.
+pub async fn send_as(
+    request_id: &str,
+    request: &crate::protocol::Request,
+) -> Result<crate::protocol::Response, JsValue> {
+    let env = crate::protocol::Envelope::new(request_id, request);
+    let answer = JsFuture::from(runtime_send_message(&to_js(&env)?)).await?;
+    serde_json::from_value(to_json(&answer))
+        .map_err(|e| super::error::WebError::Shape(e.to_string()).into())
+}
+
 /// Sends a request envelope and resolves to the raw answer, unread: what a content script uses
 /// when it needs no answer (so the in-page engine carries no reader of responses).
 async fn post(request: &crate::protocol::Request) -> Result<JsValue, JsValue> {

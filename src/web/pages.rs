@@ -58,6 +58,22 @@ fn rule_line(limit: u32, unit: crate::platform::Unit) -> String {
     )
 }
 
+/// A link to the template library page (a new tab).
+fn library_link(doc: &Document) -> Result<Element, JsValue> {
+    let p = el(doc, "p", &[], None)?;
+    p.append_child(&*el(
+        doc,
+        "a",
+        &[
+            ("id", "open-library"),
+            ("href", "library.html"),
+            ("target", "_blank"),
+        ],
+        Some(&t("library_open")),
+    )?)?;
+    Ok(p)
+}
+
 /// Draws the popup for the active tab.
 pub async fn popup() -> Result<(), JsValue> {
     let doc = document()?;
@@ -84,7 +100,8 @@ pub async fn popup() -> Result<(), JsValue> {
         &[("id", "version"), ("class", "muted")],
         Some(&t_with("popup_version", &[env!("CARGO_PKG_VERSION")])),
     )?;
-    for child in [&h1, &status, &rule, &engine, &button, &footer] {
+    let library = library_link(&doc)?;
+    for child in [&h1, &status, &rule, &engine, &button, &library, &footer] {
         main.append_child(child)?;
     }
     app.append_child(&main)?;
@@ -142,6 +159,8 @@ pub async fn popup() -> Result<(), JsValue> {
             rule.set_text_content(Some(&t("popup_unsupported_hint")));
         }
     }
+    // capture: "already in the backlog", save this page, the small form
+    super::backlog::popup::draw(&doc, &main).await?;
     Ok(())
 }
 
@@ -246,6 +265,7 @@ pub async fn options() -> Result<(), JsValue> {
     form.append_child(&saved)?;
     main.append_child(&form)?;
     super::instances_ui::section(&doc, &main).await?;
+    main.append_child(&*library_link(&doc)?)?;
     app.append_child(&main)?;
 
     let submit = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {

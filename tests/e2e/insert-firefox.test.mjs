@@ -4,7 +4,7 @@
 // line breaks into <br>. The request comes from an extension page (the options page stands in for
 // the picker's frame) with browser.tabs.sendMessage; the proof is the editor's MODEL text (read
 // with the library's API): Draft.js, Lexical and a textarea, one line, several lines with a blank
-// one, over a typed trigger.
+// one, over a typed trigger; Ctrl+Z gives back the text before; the caret lands at the cursor offset.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -91,7 +91,7 @@ async function clear(page, c) {
 }
 
 for (const c of CASES) {
-  test(`Firefox — ${c.name}: one line, several lines, over a trigger, in the model`, async () => {
+  test(`Firefox — ${c.name}: one line, several lines, over a trigger, undo, caret — in the model`, async () => {
     const page = await browser.newPage();
     const errors = [];
     page.on('pageerror', (e) => errors.push(String(e)));
@@ -119,6 +119,25 @@ for (const c of CASES) {
       r = await insert(page, { text: 'Merci beaucoup, Gaétan 🙏', trigger: ';merci' });
       assert.deepEqual(r, { ok: true });
       await expectModel(page, c, 'Bonjour Merci beaucoup, Gaétan 🙏', 'over the trigger');
+
+      // Ctrl+Z gives back the text before (editors merge edits made within 1 s)
+      await clear(page, c);
+      await page.keyboard.type('Bonjour ');
+      await new Promise((ok) => setTimeout(ok, 1200));
+      r = await insert(page, { text: 'Chloé,\nà bientôt' });
+      assert.deepEqual(r, { ok: true });
+      await expectModel(page, c, 'Bonjour Chloé,\nà bientôt', 'before undo');
+      await page.keyboard.down('Control');
+      await page.keyboard.press('z');
+      await page.keyboard.up('Control');
+      await expectModel(page, c, 'Bonjour ', 'undo');
+
+      // the caret at the cursor offset
+      await clear(page, c);
+      r = await insert(page, { text: 'Bonjour , à bientôt 👋🏽', cursor: 'Bonjour '.length });
+      assert.deepEqual(r, { ok: true });
+      await page.keyboard.type('Zoé');
+      await expectModel(page, c, 'Bonjour Zoé, à bientôt 👋🏽', 'typed at the cursor offset');
       assert.deepEqual(errors, []);
     } finally {
       await page.close();

@@ -17,7 +17,8 @@ test('Mastodon instances: enabled from the options with the browser\'s grant, ow
   await browser.context.route('https://piaille.fr/api/v2/instance', (route) =>
     route.fulfill({ json: { domain: 'piaille.fr', configuration: { statuses: { max_characters: 5000 } } }, headers: { 'access-control-allow-origin': '*' } }),
   );
-  const registered = () => browser.worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).map((s) => s.matches));
+  // the instances' content scripts: the loader and the page-world insertion helper, on the same hosts
+const registered = () => browser.worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).map((s) => [s.id, s.js, s.world ?? 'ISOLATED', s.matches]));
   const granted = () => browser.worker.evaluate((o) => chrome.permissions.contains({ origins: [o] }), INSTANCE);
   const stored = () => storedSettings(browser);
   // a tab already open on the instance before it is enabled
@@ -80,7 +81,10 @@ test('Mastodon instances: enabled from the options with the browser\'s grant, ow
     await open.keyboard.type(' 🎉 https://exemple.quebec/un/long/chemin');
     // a link counts 23 on Mastodon, whatever its length
     await waitForBadge(open, (b) => b.text === `${graphemes('Avant 🎉 ') + 23} / ${grouped(5000)}`);
-    assert.deepEqual(await registered(), [[INSTANCE]]);
+    assert.deepEqual(await registered(), [
+      ['mastodon-instances', ['content.js'], 'ISOLATED', [INSTANCE]],
+      ['mastodon-instances-main', ['insert-main.js'], 'MAIN', [INSTANCE]],
+    ]);
     // and a new tab gets the registered content script; the background knows it as Mastodon
     const { page: fresh } = await openPage(browser, 'https://piaille.fr/home');
     await typeInto(fresh, MASTODON, 'Allô');

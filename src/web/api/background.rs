@@ -39,3 +39,44 @@ pub fn background_instances(settings_json: &str, granted_json: &str) -> String {
         .collect();
     serde_json::json!({ "hosts": hosts, "matches": matches }).to_string()
 }
+
+/// Background: installs the starter templates never installed before (on install and update;
+/// a deleted one is not re-added). Resolves to how many were added.
+#[wasm_bindgen]
+pub async fn background_install_starter() -> Result<u32, JsValue> {
+    let now = js_sys::Date::now().max(0.0) as u64;
+    crate::protocol::templates::install_starter(&crate::web::background::idb::IdbStore, now)
+        .await
+        .map_err(|e| crate::web::error::to_js_error(&e))
+}
+
+/// Background: the context menu's capture entries (JSON array for `contextMenus.create`).
+#[wasm_bindgen]
+pub fn background_capture_menus() -> String {
+    crate::web::capture::menus()
+}
+
+/// Background: what the page collector reads (`{"meta": [...], "links": [...]}`).
+#[wasm_bindgen]
+pub fn background_capture_sources() -> String {
+    crate::web::capture::sources()
+}
+
+/// Background: captures what the user clicked (see `web::capture::capture`); resolves to the
+/// response's JSON (`{"kind": "captured", ...}` once committed, or an error with its code).
+#[wasm_bindgen]
+pub async fn background_capture(
+    collected_json: String,
+    info_json: String,
+    form_json: String,
+    request_id: String,
+) -> String {
+    let response =
+        crate::web::capture::capture(&collected_json, &info_json, &form_json, &request_id).await;
+    serde_json::to_string(&response).unwrap_or_else(|e| {
+        format!(
+            r#"{{"kind":"error","code":"protocol.internal","message":{:?}}}"#,
+            e.to_string()
+        )
+    })
+}

@@ -25,3 +25,19 @@ pub async fn picker_main() -> Result<(), JsValue> {
         .await
         .map_err(crate::web::error::boundary)
 }
+
+/// Library page: draws the template library into `#app`.
+#[wasm_bindgen]
+pub async fn library_main() -> Result<(), JsValue> {
+    crate::web::library::main()
+        .await
+        .map_err(crate::web::error::boundary)
+}
+
+/// Backlog page: draws the list, the item editor, the calendar and the transfers into `#app`.
+#[wasm_bindgen]
+pub async fn backlog_main() -> Result<(), JsValue> {
+    crate::web::backlog::page()
+        .await
+        .map_err(crate::web::error::boundary)
+}

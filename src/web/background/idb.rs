@@ -207,8 +207,10 @@ impl WriteTx for IdbTx {
     }
 
     async fn commit(self) -> Result<(), StoreError> {
-        let result = self
-            .tx
+        // a handle kept to read why the browser aborted it (a full disk aborts at commit)
+        let raw: web_sys::IdbTransaction = self.tx.into();
+        let handle = raw.clone();
+        let result = Transaction::from(raw)
             .commit()
             .map_err(failed)?
             .await
@@ -218,6 +220,11 @@ impl WriteTx for IdbTx {
             })?;
         if result.is_committed() {
             Ok(())
+        } else if handle
+            .error()
+            .is_some_and(|e| e.name() == "QuotaExceededError")
+        {
+            Err(StoreError::Quota)
         } else {
             Err(StoreError::NotCommitted(
                 "the transaction was aborted".into(),
@@ -265,5 +272,39 @@ impl Store for IdbStore {
             .await
             .map_err(failed)?;
         rows.into_iter().map(from_js).collect()
+    }
+
+    async fn meta(&self, key: &str) -> Result<Option<serde_json::Value>, StoreError> {
+        let tx = transaction(&[schema::META], TransactionMode::ReadOnly).await?;
+        let found = tx
+            .object_store(schema::META)
+            .map_err(failed)?
+            .get(JsValue::from_str(key))
+            .map_err(failed)?
+            .await
+            .map_err(failed)?;
+        let row: Option<serde_json::Value> = found.map(from_js).transpose()?;
+        Ok(row.and_then(|mut r| r.get_mut("value").map(serde_json::Value::take)))
+    }
+
+    async fn set_meta(&self, key: &str, value: &serde_json::Value) -> Result<(), StoreError> {
+        let tx = transaction(&[schema::META], TransactionMode::ReadWrite).await?;
+        let row = serde_json::json!({ "key": key, "value": value });
+        tx.object_store(schema::META)
+            .map_err(failed)?
+            .put(&to_js(&row)?, None)
+            .map_err(failed)?;
+        let result = tx
+            .commit()
+            .map_err(failed)?
+            .await
+            .map_err(|e| StoreError::NotCommitted(failed(e).to_string()))?;
+        if result.is_committed() {
+            Ok(())
+        } else {
+            Err(StoreError::NotCommitted(
+                "the transaction was aborted".into(),
+            ))
+        }
     }
 }

@@ -18,7 +18,7 @@ use crate::insert::{
 };
 use crate::web::dom;
 use crate::web::editors::{insert as tech, text_field, Editor};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use unicode_segmentation::UnicodeSegmentation;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -26,6 +26,9 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{Document, Element, HtmlElement, Range};
 
 pub mod notice;
+mod timing;
+
+use timing::{settle_for, sleep};
 
 #[wasm_bindgen]
 extern "C" {
@@ -45,6 +48,26 @@ enum Saved {
 thread_local! {
     static SAVED: RefCell<Option<Saved>> = const { RefCell::new(None) };
     static LISTENER: RefCell<Option<dom::Listener>> = const { RefCell::new(None) };
+    /// An insertion is running: the next one waits (two would interleave their attempts).
+    static BUSY: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Marks an insertion running until dropped.
+struct Running;
+
+impl Running {
+    async fn start() -> Running {
+        while BUSY.with(|b| b.replace(true)) {
+            sleep(50).await;
+        }
+        Running
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        BUSY.with(|b| b.set(false));
+    }
 }
 
 /// Remembers the composer's selection when the focus leaves it. Called once by the session.
@@ -103,55 +126,24 @@ pub async fn handle(message: JsValue, sender: JsValue) -> Result<JsValue, JsValu
     {
         return Err(JsValue::from_str("Porte-voix: message refused (sender)"));
     }
-    let message: ContentMessage = serde_wasm_bindgen::from_value(message)?;
+    // one JSON parser for the whole in-page engine
+    let json = js_sys::JSON::stringify(&message)?
+        .as_string()
+        .unwrap_or_default();
+    let message: ContentMessage = serde_json::from_str(&json)
+        .map_err(|e| JsValue::from_str(&format!("Porte-voix: bad message: {e}")))?;
     let ContentMessage::InsertText {
         text,
         cursor,
         trigger,
     } = message;
-    let answer = match insert(&text, cursor, trigger.as_deref()).await {
-        Ok(()) => serde_json::json!({ "ok": true }),
-        Err(e) => serde_json::json!({ "ok": false, "code": e.code() }),
-    };
-    js_sys::JSON::parse(&answer.to_string())
-}
-
-/// A promise resolved by `schedule(resolve)`.
-async fn wait(schedule: impl FnOnce(&js_sys::Function)) {
-    let mut schedule = Some(schedule);
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(s) = schedule.take() {
-            s(&resolve);
-        }
-    });
-    let _ = JsFuture::from(promise).await;
-}
-
-async fn sleep(ms: i32) {
-    wait(|resolve| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(resolve, ms);
-        }
-    })
-    .await;
-}
-
-/// The next animation frame, or 100 ms in a hidden tab (which has no frames).
-async fn frame() {
-    wait(|resolve| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.request_animation_frame(resolve);
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(resolve, 100);
-        }
-    })
-    .await;
-}
-
-/// Two frames and `ms` more: what an editor needs to render from its model.
-async fn settle_for(ms: i32) {
-    frame().await;
-    frame().await;
-    sleep(ms).await;
+    let answer = js_sys::Object::new();
+    let result = insert(&text, cursor, trigger.as_deref()).await;
+    js_sys::Reflect::set(&answer, &"ok".into(), &result.is_ok().into())?;
+    if let Err(e) = result {
+        js_sys::Reflect::set(&answer, &"code".into(), &e.code().into())?;
+    }
+    Ok(answer.into())
 }
 
 /// The document's selection range, when it lies inside `host`.
@@ -384,6 +376,7 @@ pub async fn insert(
     cursor: Option<u32>,
     trigger: Option<&str>,
 ) -> Result<(), InsertError> {
+    let _running = Running::start().await;
     let (host, editor, surface) = session::current().ok_or(InsertError::NoComposer)?;
     let document = host.owner_document().ok_or(InsertError::NoComposer)?;
     notice::hide();

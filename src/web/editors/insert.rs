@@ -74,10 +74,13 @@ fn ask_helper(target: &Element, kind: &str, input_type: &str, text: &str) -> Res
             s
         }
     };
-    let detail = serde_json::json!({
-        "secret": secret, "kind": kind, "inputType": input_type, "text": text,
-    })
-    .to_string();
+    let detail = obj(&[
+        ("secret", secret.into()),
+        ("kind", kind.into()),
+        ("inputType", input_type.into()),
+        ("text", text.into()),
+    ])?;
+    let detail = js_sys::JSON::stringify(&detail)?;
     let init = obj(&[
         ("detail", detail.into()),
         ("bubbles", true.into()),

@@ -27,6 +27,8 @@ export const HOSTS = {
   'piaille.fr': 'mastodon',
   // not a network: a page where the extension must stay away
   'example.org': 'example',
+  // not a network: a news article to capture into the backlog
+  'journal.example': 'journal',
 };
 
 /** Page CSPs, as the real networks send them (strict) and the cases the loader must handle. */

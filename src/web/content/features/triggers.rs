@@ -179,11 +179,9 @@ pub fn page_context(host: &Element) -> PageContext {
     let answered = site
         .map(|s| reply_context::read(s, host))
         .unwrap_or_default();
-    let brand = STATE.with(|s| {
-        s.try_borrow()
-            .ok()
-            .and_then(|s| site.and_then(|site| s.settings.brands.get(site.id).cloned()))
-    });
+    // the brand as the settings name it for the network this composer posts to
+    let brand = session::platform_of(host)
+        .and_then(|platform| STATE.with(|s| s.try_borrow().ok()?.settings.brand(platform)));
     let document = host.owner_document();
     PageContext {
         author: answered.author,

@@ -1,0 +1,150 @@
+// The backlog at scale, in Chromium with the built extension: 50,000 items in IndexedDB (one
+// record per item, written straight into the database the background opens), then
+// - a capture end to end (an extension page's message → the background → the core → the
+//   IndexedDB transaction committed → the answer), median of 30;
+// - a search in the backlog page (typing into its search field: the core's search over the
+//   folded index, and the list redrawn), median of 20;
+// - the backlog page's first render (navigation start → the list drawn, wasm start included);
+// - the JSON backup export (click → the file offered);
+// and the same capture and first read with the backlog kept as one array in storage.local
+// (what many extensions do): read the array, look for the page, append, write it all back.
+// Usage: node benches/browser/backlog.mjs [EXT_DIR]   (after scripts/build.sh)
+import { join, resolve } from 'node:path';
+import { startServer } from '../../tests/e2e/lib/server.mjs';
+import { launch } from '../../tests/e2e/lib/chromium.mjs';
+import { buildFixtures } from '../../tests/e2e/build-fixtures.mjs';
+
+const ROOT = resolve(new URL('../..', import.meta.url).pathname);
+const EXT = resolve(process.argv[2] ?? join(ROOT, 'dist/chrome'));
+const N = Number(process.env.ITEMS ?? 50000);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+await buildFixtures();
+const server = await startServer();
+const browser = await launch({ port: server.port, extDir: EXT });
+const url = (p) => `chrome-extension://${browser.extensionId}/${p}`;
+try {
+  const page = await browser.context.newPage();
+  await page.goto(url('popup.html'));
+  await page.waitForSelector('body[data-ready="true"]');
+  // make sure the background created the database, then fill it
+  await page.evaluate(() => chrome.runtime.sendMessage({ protocol_version: 1, request_id: 'warm', body: { kind: 'store_list', collection: 'backlog' } }));
+  const seeded = await page.evaluate(async (n) => {
+    const words = ['bibliothèque', 'Québec', 'rentrée', 'festival', 'élections', 'climat', 'café', 'vélo', 'marché', 'théâtre'];
+    const db = await new Promise((ok, ko) => {
+      const r = indexedDB.open('porte-voix');
+      r.onsuccess = () => ok(r.result);
+      r.onerror = () => ko(r.error);
+    });
+    const t0 = performance.now();
+    const array = [];
+    for (let start = 0; start < n; start += 5000) {
+      await new Promise((ok, ko) => {
+        const tx = db.transaction('backlog', 'readwrite');
+        const store = tx.objectStore('backlog');
+        for (let k = start; k < Math.min(n, start + 5000); k++) {
+          const w = words[k % words.length];
+          const body = {
+            schema: 1, id: `seed-${k}`, state: ['idea', 'draft', 'scheduled'][k % 3],
+            source: { url: `https://journal.example/a/${k}`, canonical: `https://journal.example/a/${k}`, title: `${w} ${k}`, description: `Un article sur ${w}`, image: null, site_name: 'Le Journal', author: null, published: null, lang: 'fr' },
+            quotes: [], title: `${w} n° ${k}`, note: k % 7 ? '' : `Note ${w}`, tags: [w], networks: ['x'],
+            planned: k % 3 === 2 ? `2026-12-${String(1 + (k % 28)).padStart(2, '0')}T09:30` : null,
+            drafts: k % 3 === 2 ? [{ network: 'x', text: `À lire : ${w} https://journal.example/a/${k}` }] : [],
+            created_ms: 1764000000000 + k, updated_ms: 1764000000000 + k,
+          };
+          store.put({ id: body.id, revision: 1, created: body.created_ms, updated: body.updated_ms, deleted: false, body });
+          array.push(body);
+        }
+        tx.oncomplete = ok;
+        tx.onerror = () => ko(tx.error);
+      });
+    }
+    const idb = performance.now() - t0;
+    // storage.local holds 10 MB without the unlimitedStorage permission: the whole array may not
+    // fit; then the largest multiple of 5,000 items that does
+    const bytes = JSON.stringify(array).length;
+    let kept = array.length;
+    let local = null;
+    let refused = null;
+    while (kept > 0) {
+      const t1 = performance.now();
+      try {
+        await chrome.storage.local.set({ backlog_array: array.slice(0, kept) });
+        local = performance.now() - t1;
+        break;
+      } catch (e) {
+        refused ??= String(e.message ?? e);
+        kept -= 5000;
+      }
+    }
+    return { idb, local, kept, bytes, refused };
+  }, N);
+  console.log(`seeded ${N} items (${(seeded.bytes / 1e6).toFixed(1)} MB of JSON): IndexedDB ${seeded.idb.toFixed(0)} ms`);
+  if (seeded.refused) console.log(`storage.local refused all ${N} items (${seeded.refused}); it holds ${seeded.kept}`);
+  console.log(`storage.local: ${seeded.kept} items written in ${seeded.local?.toFixed(0)} ms`);
+
+  const captures = await page.evaluate(async () => {
+    const out = [];
+    for (let k = 0; k < 30; k++) {
+      const t0 = performance.now();
+      const a = await chrome.runtime.sendMessage({ protocol_version: 1, request_id: `bench-${k}-${Math.random()}`, body: { kind: 'capture', candidates: { page_url: `https://journal.example/new/${k}?utm_source=x`, title: `Nouveau ${k}` } } });
+      if (a.kind !== 'captured') throw new Error(JSON.stringify(a));
+      out.push(performance.now() - t0);
+    }
+    return out;
+  });
+  const local = await page.evaluate(async () => {
+    const out = [];
+    for (let k = 0; k < 3; k++) {
+      const t0 = performance.now();
+      const { backlog_array: items } = await chrome.storage.local.get('backlog_array');
+      const u = `https://journal.example/local/${k}`;
+      if (!items.some((i) => i.source?.canonical === u)) items.push({ id: `local-${k}`, title: `Local ${k}`, source: { canonical: u } });
+      await chrome.storage.local.set({ backlog_array: items });
+      out.push(performance.now() - t0);
+    }
+    const t1 = performance.now();
+    const { backlog_array: all } = await chrome.storage.local.get('backlog_array');
+    const read = performance.now() - t1;
+    const t2 = performance.now();
+    const found = all.filter((i) => `${i.title} ${i.note ?? ''}`.toLowerCase().includes('québec')).length;
+    return { out, read, search: performance.now() - t2, found };
+  });
+
+  const backlog = await browser.context.newPage();
+  const renders = [];
+  for (let k = 0; k < 3; k++) {
+    await backlog.goto(url('backlog.html'));
+    await backlog.waitForSelector('body[data-ready="true"]');
+    renders.push(await backlog.evaluate(() => performance.now()));
+  }
+  const searches = await backlog.evaluate(() => {
+    const input = document.querySelector('#search');
+    const out = [];
+    for (const q of ['québec', 'velo', 'bibli', 'théâtre 12', 'festival', 'n° 4999', 'climat', 'marche', 'cafe', 'xyz']) {
+      for (const step of [q.slice(0, 3), q]) {
+        const t0 = performance.now();
+        input.value = step;
+        input.dispatchEvent(new Event('input'));
+        out.push(performance.now() - t0);
+      }
+    }
+    return out;
+  });
+  await backlog.click('#show-transfer');
+  const t0 = Date.now();
+  const [download] = await Promise.all([backlog.waitForEvent('download'), backlog.click('#export-json')]);
+  await download.path();
+  const exportMs = Date.now() - t0;
+
+  console.log(`items: ${N}`);
+  console.log(`capture end to end (IndexedDB, one record per item): median ${median(captures).toFixed(1)} ms, max ${Math.max(...captures).toFixed(1)} ms`);
+  console.log(`capture end to end (one array of ${seeded.kept} items in storage.local): median ${median(local.out).toFixed(1)} ms, max ${Math.max(...local.out).toFixed(1)} ms`);
+  console.log(`storage.local: read the whole array ${local.read.toFixed(0)} ms; a JS substring search over it ${local.search.toFixed(1)} ms`);
+  console.log(`search in the backlog page (core search + list redraw): median ${median(searches).toFixed(1)} ms, max ${Math.max(...searches).toFixed(1)} ms`);
+  console.log(`backlog page first render (navigation → list drawn): ${renders.map((r) => r.toFixed(0)).join(', ')} ms`);
+  console.log(`JSON export (click → file): ${exportMs} ms`);
+} finally {
+  await browser.close();
+  await server.close();
+}

@@ -1,0 +1,4 @@
+import { backlog_main } from './pkg/extension.js';
+import { run } from './pages.js';
+
+run(() => backlog_main());

@@ -1,0 +1,180 @@
+//! The valence lexicons (English, French, emoji and emoticons) as compact data files, read once
+//! into sorted tables. Valences are on VADER's scale (−4…4), stored in tenths.
+//!
+//! Data and licences: `lexicon_en.txt` is VADER's lexicon (MIT, C.J. Hutto) with Pattern's
+//! English adjectives (PDDL) where VADER has none and our own entries; `lexicon_fr.txt` is
+//! Pattern's French adjectives (PDDL) under our own entries (France and Québec);
+//! `emoji.txt` is ours. `tests/eval/tone/build_lexicons.py` rebuilds the two word lexicons;
+//! `NOTICE.md` beside them carries the licences.
+//! Format: one line per valence, `tenths|word|word|…`; words are folded (lower case, no
+//! accents). No rule lives here: negation, boosters and the rest are in `polarity`.
+
+use std::sync::OnceLock;
+
+use super::token::{hash, HashIndex, WordSet};
+use super::Lang;
+
+/// A sorted table of folded words (or emoji) and their valence in tenths.
+pub struct Lexicon {
+    entries: Vec<(&'static str, i8)>,
+    /// First words of the entries that are phrases (`à fuir`).
+    phrase_heads: WordSet,
+    /// The entries by hash.
+    index: HashIndex,
+}
+
+impl Lexicon {
+    fn parse(data: &'static str) -> Lexicon {
+        let mut entries = Vec::with_capacity(data.len() / 9);
+        for line in data.lines() {
+            let mut parts = line.split('|');
+            let Some(Ok(v)) = parts.next().map(str::parse::<i8>) else {
+                continue;
+            };
+            entries.extend(parts.filter(|w| !w.is_empty()).map(|w| (w, v)));
+        }
+        entries.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        entries.dedup_by(|a, b| a.0 == b.0);
+        let phrase_heads: Vec<&'static str> = entries
+            .iter()
+            .filter_map(|(w, _)| w.split_once(' ').map(|(h, _)| h))
+            .collect();
+        let phrase_heads = WordSet::new(&phrase_heads);
+        let index = HashIndex::new(entries.iter().map(|e| hash(e.0)).collect());
+        Lexicon {
+            entries,
+            phrase_heads,
+            index,
+        }
+    }
+
+    /// The valence of exactly this folded form.
+    pub fn exact(&self, w: &str) -> Option<f32> {
+        self.index
+            .find(hash(w), |i| self.entries[i].0 == w)
+            .map(|i| self.entries[i].1 as f32 / 10.0)
+    }
+
+    /// Whether some phrase starts with this folded word.
+    pub fn starts_phrase(&self, w: &str) -> bool {
+        self.phrase_heads.has_str(w)
+    }
+
+    /// Number of entries.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether the table is empty.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+/// Base forms the French reader tries after the form itself (plural, feminine); the lexicon
+/// builder drops a form when one of these finds the same valence.
+pub fn fr_candidates(w: &str, mut f: impl FnMut(&str) -> bool) -> bool {
+    let mut s = w;
+    if s.len() > 3 && (s.ends_with('s') || s.ends_with('x')) && !s.ends_with("eux") {
+        s = &s[..s.len() - 1];
+        if f(s) {
+            return true;
+        }
+    }
+    const SUFFIXES: &[(&str, &str)] = &[
+        ("euse", "eux"),
+        ("ive", "if"),
+        ("elle", "el"),
+        ("enne", "en"),
+        ("onne", "on"),
+        ("ette", "et"),
+        ("ere", "er"),
+        ("rice", "eur"),
+        ("ee", "e"),
+    ];
+    let mut buf = String::new();
+    for (suf, rep) in SUFFIXES {
+        if s.len() > suf.len() + 1 {
+            if let Some(stem) = s.strip_suffix(suf) {
+                buf.clear();
+                buf.push_str(stem);
+                buf.push_str(rep);
+                if f(&buf) {
+                    return true;
+                }
+            }
+        }
+    }
+    if s.len() > 3 {
+        if let Some(stem) = s.strip_suffix('e') {
+            if f(stem) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+static EN: OnceLock<Lexicon> = OnceLock::new();
+static FR: OnceLock<Lexicon> = OnceLock::new();
+static EMOJI: OnceLock<Lexicon> = OnceLock::new();
+
+/// The word lexicon of a language.
+pub fn words(lang: Lang) -> &'static Lexicon {
+    match lang {
+        Lang::En => EN.get_or_init(|| Lexicon::parse(include_str!("lexicon_en.txt"))),
+        Lang::Fr => FR.get_or_init(|| Lexicon::parse(include_str!("lexicon_fr.txt"))),
+    }
+}
+
+/// Emoji and emoticons.
+pub fn emoji() -> &'static Lexicon {
+    EMOJI.get_or_init(|| Lexicon::parse(include_str!("emoji.txt")))
+}
+
+/// The valence of a folded word in a language, trying French base forms.
+pub fn valence(lang: Lang, w: &str) -> Option<f32> {
+    let lex = words(lang);
+    if let Some(v) = lex.exact(w) {
+        return Some(v);
+    }
+    if lang == Lang::Fr {
+        let mut found = None;
+        fr_candidates(w, |c| {
+            found = lex.exact(c);
+            found.is_some()
+        });
+        return found;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn french_inflections_find_their_base() {
+        for (w, sign) in [
+            ("decevantes", -1.0),
+            ("genial", 1.0),
+            ("geniales", 1.0),
+            ("nulle", -1.0),
+            ("merveilleuses", 1.0),
+            ("tabarnak", -1.0),
+        ] {
+            let v = valence(Lang::Fr, w).unwrap_or(0.0);
+            assert!(v * sign > 0.5, "{w}: {v}");
+        }
+        assert_eq!(valence(Lang::Fr, "table"), None);
+    }
+
+    #[test]
+    fn english_and_emoji() {
+        assert!(valence(Lang::En, "great").unwrap_or(0.0) > 1.0);
+        assert!(valence(Lang::En, "horrible").unwrap_or(0.0) < -1.0);
+        assert!(emoji().exact("😡").unwrap_or(0.0) < -2.0);
+        assert!(emoji().exact(":)").unwrap_or(0.0) > 1.0);
+        assert!(words(Lang::Fr).starts_phrase("a"));
+    }
+}

@@ -1,0 +1,130 @@
+//! Sets of phrases (« vous auriez dû », "as I already said") written as people write them,
+//! tokenised once by the same tokeniser as the text, and found in a text's tokens: the same
+//! folding (case, accents, apostrophes), commas of the text skipped, never across sentences.
+//!
+//! The lists themselves live in each check's file.
+
+use super::token::{hash, tokenize, HashBits, Kind, Token};
+
+/// A set of phrases, indexed by their first folded token.
+pub struct PhraseSet {
+    /// (tokens of the phrase, index in the source list), sorted by first token.
+    items: Vec<(Vec<String>, usize)>,
+    /// Hashes of the first tokens.
+    heads: HashBits,
+}
+
+/// A phrase found: tokens `start..end` of the text, `index` in the source list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Match {
+    /// First token.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// Index of the phrase in the list the set was built from.
+    pub index: usize,
+}
+
+impl PhraseSet {
+    /// Builds the set from phrases as written.
+    pub fn new(list: &[&str]) -> PhraseSet {
+        let mut items: Vec<(Vec<String>, usize)> = list
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                (
+                    tokenize(p)
+                        .0
+                        .into_iter()
+                        .map(|t| t.norm)
+                        .collect::<Vec<_>>(),
+                    i,
+                )
+            })
+            .filter(|(t, _)| !t.is_empty())
+            .collect();
+        items.sort_by(|a, b| a.0[0].cmp(&b.0[0]).then(b.0.len().cmp(&a.0.len())));
+        let mut heads = HashBits::new(10);
+        for (p, _) in &items {
+            heads.insert(hash(&p[0]));
+        }
+        PhraseSet { items, heads }
+    }
+
+    fn matches_at(&self, toks: &[Token], i: usize) -> Option<Match> {
+        if !self.heads.maybe(toks[i].hash) {
+            return None;
+        }
+        let first = toks[i].norm.as_str();
+        let lo = self.items.partition_point(|(p, _)| p[0].as_str() < first);
+        for (p, index) in self.items[lo..].iter().take_while(|(p, _)| p[0] == first) {
+            let (mut j, mut ok) = (i, true);
+            for w in p {
+                // commas of the text are skipped unless the phrase has one here
+                while j < toks.len()
+                    && toks[j].kind == Kind::Punct
+                    && toks[j].norm == ","
+                    && w != ","
+                {
+                    j += 1;
+                }
+                if j >= toks.len() || toks[j].norm != *w || toks[j].sentence != toks[i].sentence {
+                    ok = false;
+                    break;
+                }
+                j += 1;
+            }
+            if ok {
+                return Some(Match {
+                    start: i,
+                    end: j,
+                    index: *index,
+                });
+            }
+        }
+        None
+    }
+
+    /// Every non-overlapping occurrence in `toks`, left to right, longest first.
+    pub fn find(&self, toks: &[Token]) -> Vec<Match> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            if let Some(m) = self.matches_at(toks, i) {
+                i = m.end;
+                out.push(m);
+            } else {
+                i += 1;
+            }
+        }
+        out
+    }
+}
+
+/// Declares a lazily built phrase set: `phrase_set!(NAME, &[...])` makes `fn NAME() -> &PhraseSet`.
+#[macro_export]
+#[doc(hidden)]
+macro_rules! phrase_set {
+    ($name:ident, $list:expr) => {
+        fn $name() -> &'static $crate::tone::phrases::PhraseSet {
+            static SET: std::sync::OnceLock<$crate::tone::phrases::PhraseSet> =
+                std::sync::OnceLock::new();
+            SET.get_or_init(|| $crate::tone::phrases::PhraseSet::new($list))
+        }
+    };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_and_skips_commas() {
+        let set = PhraseSet::new(&["comme déjà mentionné", "sure whatever", "t'es con"]);
+        let (t, _) = tokenize("Comme DÉJÀ mentionné hier. Sure, whatever. T’es con.");
+        let m = set.find(&t);
+        assert_eq!(m.iter().map(|m| m.index).collect::<Vec<_>>(), [0, 1, 2]);
+        let (t, _) = tokenize("comme déjà. Mentionné");
+        assert!(set.find(&t).is_empty(), "not across sentences");
+    }
+}

@@ -1,0 +1,504 @@
+//! Tokenisation for French and English: words (accents, elisions « l' », « qu' », « j' »,
+//! hyphenated words), numbers, emoji, emoticons, punctuation runs; URLs, mentions and hashtags are
+//! tokens of their own that the checks skip. Every token carries its UTF-16 span and a folded
+//! form (lower case, accents removed, typographic apostrophes made ASCII) for lookups.
+//!
+//! No lexicon and no rule lives here: only where words are and how they are spelled.
+
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::text::Span16;
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// Letters (with inner apostrophes and hyphens), or an elided French article/pronoun.
+    Word,
+    /// Digits.
+    Number,
+    /// One emoji sequence (a grapheme cluster).
+    Emoji,
+    /// A text emoticon such as `:)` or `<3`.
+    Emoticon,
+    /// A run of punctuation (`!!!`, `?!`, `…`) or one other symbol.
+    Punct,
+    /// A web address.
+    Url,
+    /// `@name`.
+    Mention,
+    /// `#tag`.
+    Hashtag,
+}
+
+/// One token of a text.
+#[derive(Clone, Debug)]
+pub struct Token {
+    /// What it is.
+    pub kind: Kind,
+    /// Byte range in the text.
+    pub start: usize,
+    /// End of the byte range.
+    pub end: usize,
+    /// UTF-16 span in the text.
+    pub span: Span16,
+    /// Lower case, accents folded, `’` made `'`.
+    pub norm: String,
+    /// Letters, all upper case, at least two of them.
+    pub caps: bool,
+    /// [`hash`] of `norm`, for quick rejections in phrase and lexicon lookups.
+    pub hash: u32,
+    /// Index of the sentence the token belongs to.
+    pub sentence: u32,
+    /// Lexicon valence in French and in English (filled by `tone::read`, once per token).
+    pub valence: [Option<f32>; 2],
+}
+
+/// A sentence: a range of tokens and its UTF-16 span.
+#[derive(Clone, Copy, Debug)]
+pub struct Sentence {
+    /// First token.
+    pub first: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// UTF-16 span from its first to its last token.
+    pub span: Span16,
+}
+
+/// French elisions: the part before the apostrophe becomes a token of its own.
+const ELISIONS: &[&str] = &[
+    "c", "d", "j", "l", "m", "n", "s", "t", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu",
+];
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '\u{02BC}')
+}
+
+fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '\u{2011}')
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_combining_mark(c)
+}
+
+/// Lower case, accents removed, `œ` → `oe`, typographic apostrophes → `'`.
+pub fn fold_into(out: &mut String, s: &str) {
+    for c in s.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
+        match c {
+            '\u{2019}' | '\u{02BC}' => out.push('\''),
+            '\u{2011}' => out.push('-'),
+            'œ' | 'Œ' => out.push_str("oe"),
+            'æ' | 'Æ' => out.push_str("ae"),
+            'ß' => out.push_str("ss"),
+            _ if is_combining_mark(c) => {}
+            _ => {
+                for l in c.to_lowercase() {
+                    decompose_canonical(l, |d| {
+                        if !is_combining_mark(d) {
+                            out.push(d);
+                        }
+                    });
+                }
+            }
+        }
+    }
+}
+
+/// FNV-1a of a folded word (the key of the quick-rejection bit sets).
+pub fn hash(s: &str) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    for &b in s.as_bytes() {
+        h = (h ^ b as u32).wrapping_mul(0x0100_0193);
+    }
+    h
+}
+
+/// A bit set of word hashes: `maybe` is false for most words that are not in the set.
+#[derive(Clone)]
+pub struct HashBits(Vec<u64>);
+
+impl HashBits {
+    /// An empty set with `1 << log2` bits.
+    pub fn new(log2: u32) -> Self {
+        HashBits(vec![0; 1 << log2.saturating_sub(6)])
+    }
+
+    fn pos(&self, h: u32) -> (usize, u32) {
+        let mask = (self.0.len() * 64) as u32 - 1;
+        let k = h.rotate_left(7) & mask;
+        ((k / 64) as usize, k % 64)
+    }
+
+    /// Adds a hash.
+    pub fn insert(&mut self, h: u32) {
+        let (w, b) = self.pos(h);
+        self.0[w] |= 1 << b;
+    }
+
+    /// Whether the hash may be in the set.
+    pub fn maybe(&self, h: u32) -> bool {
+        let (w, b) = self.pos(h);
+        self.0[w] & (1 << b) != 0
+    }
+}
+
+/// An open-addressing index of hashes: `find` returns the position of an entry whose hash
+/// matches and for which `eq` holds, comparing strings only on a hash match.
+pub struct HashIndex {
+    /// Entry position + 1, or 0 for an empty slot.
+    slots: Vec<u32>,
+    hashes: Vec<u32>,
+}
+
+impl HashIndex {
+    /// Indexes entries by their hashes (`hashes[i]` is entry `i`'s).
+    pub fn new(hashes: Vec<u32>) -> Self {
+        let size = (hashes.len() * 2).next_power_of_two().max(16);
+        let mut slots = vec![0u32; size];
+        for (i, &h) in hashes.iter().enumerate() {
+            let mut k = h as usize & (size - 1);
+            while slots[k] != 0 {
+                k = (k + 1) & (size - 1);
+            }
+            slots[k] = i as u32 + 1;
+        }
+        HashIndex { slots, hashes }
+    }
+
+    /// The entry with hash `h` for which `eq` holds.
+    pub fn find(&self, h: u32, eq: impl Fn(usize) -> bool) -> Option<usize> {
+        let mask = self.slots.len() - 1;
+        let mut k = h as usize & mask;
+        loop {
+            let e = self.slots[k];
+            if e == 0 {
+                return None;
+            }
+            let i = (e - 1) as usize;
+            if self.hashes[i] == h && eq(i) {
+                return Some(i);
+            }
+            k = (k + 1) & mask;
+        }
+    }
+}
+
+/// A set of folded words.
+pub struct WordSet {
+    words: Vec<&'static str>,
+    index: HashIndex,
+}
+
+impl WordSet {
+    /// The set of `list` (already folded).
+    pub fn new(list: &[&'static str]) -> Self {
+        let mut words = list.to_vec();
+        words.sort_unstable();
+        words.dedup();
+        let index = HashIndex::new(words.iter().map(|w| hash(w)).collect());
+        WordSet { words, index }
+    }
+
+    /// Whether the token's folded form is in the set.
+    pub fn has(&self, t: &Token) -> bool {
+        self.index
+            .find(t.hash, |i| self.words[i] == t.norm)
+            .is_some()
+    }
+
+    /// Whether a folded word is in the set.
+    pub fn has_str(&self, w: &str) -> bool {
+        self.index.find(hash(w), |i| self.words[i] == w).is_some()
+    }
+}
+
+/// Declares a lazily built word set: `word_set!(NAME, LIST)` makes `fn NAME() -> &WordSet`.
+#[macro_export]
+#[doc(hidden)]
+macro_rules! word_set {
+    ($name:ident, $list:expr) => {
+        fn $name() -> &'static $crate::tone::token::WordSet {
+            static SET: std::sync::OnceLock<$crate::tone::token::WordSet> =
+                std::sync::OnceLock::new();
+            SET.get_or_init(|| $crate::tone::token::WordSet::new($list))
+        }
+    };
+}
+
+/// [`fold_into`] into a new string.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    fold_into(&mut out, s);
+    out
+}
+
+/// Text emoticons, longest first where one is the start of another.
+const EMOTICONS: &[&str] = &[
+    ">:-(", ">:(", ":'-(", ":'(", ":-)", ":-(", ":-D", ":-P", ":-p", ":-/", ":-|", ":-o", ":-O",
+    ";-)", "</3", "^_^", "-_-", ":)", ":(", ":D", ":P", ":p", ":/", ":|", ":o", ":O", ":s", ":S",
+    ";)", "=)", "=(", "<3", "xD", "XD", "^^", "D:", ":3", "B)",
+];
+
+fn emoticon_at(rest: &str) -> Option<usize> {
+    let b = rest.as_bytes();
+    let plausible = match b.first() {
+        Some(b'>' | b':' | b';' | b'<' | b'^' | b'-' | b'=') => true,
+        Some(b'x' | b'X' | b'D' | b'B') => b.get(1).is_some_and(|c| !c.is_ascii_lowercase()),
+        _ => false,
+    };
+    if !plausible {
+        return None;
+    }
+    for e in EMOTICONS {
+        if let Some(after) = rest.strip_prefix(e) {
+            // a repeated last character belongs to it: ":)))", "<333"
+            let last = e.chars().last().unwrap_or(' ');
+            let extra = after.chars().take_while(|&c| c == last).count();
+            let len = e.len() + extra * last.len_utf8();
+            let next = rest[len..].chars().next();
+            if next.is_none_or(|c| c.is_whitespace() || matches!(c, '.' | ',' | '!' | '?')) {
+                return Some(len);
+            }
+        }
+    }
+    None
+}
+
+fn is_emoji_start(c: char) -> bool {
+    use unicode_properties::UnicodeEmoji;
+    !c.is_ascii()
+        && (c.is_emoji_char() || ('\u{1F1E6}'..='\u{1F1FF}').contains(&c))
+        && !c.is_alphanumeric()
+}
+
+/// Splits `text` into tokens and sentences.
+pub fn tokenize(text: &str) -> (Vec<Token>, Vec<Sentence>) {
+    let mut toks: Vec<Token> = Vec::with_capacity(text.len() / 3 + 4);
+    let mut sentences = Vec::new();
+
+    let (mut i, mut u) = (0usize, 0u32);
+    let mut sentence = 0u32;
+    let mut sentence_first = 0usize;
+    // true right after whitespace or at the start: where URLs, mentions and emoticons may begin
+    let mut at_boundary = true;
+    let u16_of = crate::text::utf16_len;
+    let close = |toks: &Vec<Token>,
+                 sentence: &mut u32,
+                 first: &mut usize,
+                 sentences: &mut Vec<Sentence>| {
+        if toks.len() > *first {
+            sentences.push(Sentence {
+                first: *first,
+                end: toks.len(),
+                span: Span16::new(toks[*first].span.start, toks[toks.len() - 1].span.end),
+            });
+            *first = toks.len();
+            *sentence += 1;
+        }
+    };
+    while i < text.len() {
+        let rest = &text[i..];
+        let Some(c) = rest.chars().next() else { break };
+        if c.is_whitespace() {
+            if c == '\n' {
+                close(&toks, &mut sentence, &mut sentence_first, &mut sentences);
+            }
+            i += c.len_utf8();
+            u += c.len_utf16() as u32;
+            at_boundary = true;
+            continue;
+        }
+        let push = |kind: Kind, len: usize, toks: &mut Vec<Token>, u: &mut u32| {
+            let s = &text[i..i + len];
+            let n16 = u16_of(s);
+            let mut norm = String::with_capacity(len);
+            fold_into(&mut norm, s);
+            let (mut letters, mut lower) = (0u32, false);
+            if kind == Kind::Word {
+                for ch in s.chars() {
+                    if ch.is_alphabetic() {
+                        letters += 1;
+                        lower |= ch.is_lowercase();
+                    }
+                }
+            }
+            toks.push(Token {
+                kind,
+                start: i,
+                end: i + len,
+                span: Span16::new(*u, *u + n16),
+                // « C'EST » : the elided « C' » is in capitals too
+                caps: !lower && (letters >= 2 || (letters == 1 && s.ends_with(is_apostrophe))),
+                hash: hash(&norm),
+                norm,
+                sentence,
+                valence: [None, None],
+            });
+            *u += n16;
+        };
+        // web addresses, mentions, hashtags, emoticons start after a space
+        if at_boundary {
+            let lower3: String = rest.chars().take(8).flat_map(char::to_lowercase).collect();
+            if lower3.starts_with("http://")
+                || lower3.starts_with("https://")
+                || lower3.starts_with("www.")
+            {
+                let len = rest.find(char::is_whitespace).unwrap_or(rest.len());
+                push(Kind::Url, len, &mut toks, &mut u);
+                i += len;
+                at_boundary = false;
+                continue;
+            }
+            if c == '@' || c == '#' || c == '\u{FF03}' {
+                let body = &rest[c.len_utf8()..];
+                let n: usize = body
+                    .chars()
+                    .take_while(|&d| is_word_char(d) || d == '_' || (c == '@' && d == '.'))
+                    .map(char::len_utf8)
+                    .sum();
+                let n = body[..n].trim_end_matches('.').len();
+                if n > 0 {
+                    let kind = if c == '@' {
+                        Kind::Mention
+                    } else {
+                        Kind::Hashtag
+                    };
+                    push(kind, c.len_utf8() + n, &mut toks, &mut u);
+                    i += c.len_utf8() + n;
+                    at_boundary = false;
+                    continue;
+                }
+            }
+            if let Some(len) = emoticon_at(rest) {
+                push(Kind::Emoticon, len, &mut toks, &mut u);
+                i += len;
+                at_boundary = false;
+                continue;
+            }
+        }
+        at_boundary = false;
+        if is_word_char(c) {
+            // letters and digits, with apostrophes, hyphens and (between digits) . or , inside
+            let mut len = 0;
+            let mut prev = ' ';
+            let mut chars = rest.char_indices().peekable();
+            while let Some((j, d)) = chars.next() {
+                let next = chars.peek().map(|&(_, n)| n);
+                let ok = is_word_char(d)
+                    || ((is_apostrophe(d) || is_hyphen(d))
+                        && prev.is_alphabetic()
+                        && next.is_some_and(char::is_alphabetic))
+                    || (matches!(d, '.' | ',')
+                        && prev.is_ascii_digit()
+                        && next.is_some_and(|n| n.is_ascii_digit()));
+                if !ok {
+                    break;
+                }
+                len = j + d.len_utf8();
+                prev = d;
+            }
+            let word = &rest[..len];
+            // elision: « l'avis » → « l' » + « avis »
+            if let Some(ap) = word.find(is_apostrophe) {
+                let head = &word[..ap];
+                if ELISIONS.contains(&fold(head).as_str()) {
+                    let ap_len = word[ap..].chars().next().map_or(1, char::len_utf8);
+                    push(Kind::Word, ap + ap_len, &mut toks, &mut u);
+                    i += ap + ap_len;
+                    continue;
+                }
+            }
+            let kind = if word
+                .chars()
+                .all(|d| d.is_ascii_digit() || d == '.' || d == ',')
+            {
+                Kind::Number
+            } else {
+                Kind::Word
+            };
+            push(kind, len, &mut toks, &mut u);
+            i += len;
+            continue;
+        }
+        if is_emoji_start(c) {
+            let len = rest.graphemes(true).next().map_or(c.len_utf8(), str::len);
+            push(Kind::Emoji, len, &mut toks, &mut u);
+            i += len;
+            continue;
+        }
+        // punctuation: runs of ! and ?, runs of dots; anything else one character
+        let len = if matches!(c, '!' | '?' | '\u{203D}' | '\u{FF01}' | '\u{FF1F}') {
+            rest.chars()
+                .take_while(|&d| matches!(d, '!' | '?' | '\u{203D}' | '\u{FF01}' | '\u{FF1F}'))
+                .map(char::len_utf8)
+                .sum()
+        } else if matches!(c, '.' | '\u{2026}') {
+            rest.chars()
+                .take_while(|&d| matches!(d, '.' | '\u{2026}'))
+                .map(char::len_utf8)
+                .sum()
+        } else {
+            c.len_utf8()
+        };
+        push(Kind::Punct, len, &mut toks, &mut u);
+        i += len;
+        if matches!(
+            c,
+            '.' | '!' | '?' | '\u{2026}' | '\u{203D}' | '\u{FF01}' | '\u{FF1F}'
+        ) {
+            close(&toks, &mut sentence, &mut sentence_first, &mut sentences);
+        }
+    }
+    close(&toks, &mut sentence, &mut sentence_first, &mut sentences);
+    (toks, sentences)
+}
+
+impl Token {
+    /// A word or number (what phrases and lexicons match).
+    pub fn is_wordlike(&self) -> bool {
+        matches!(self.kind, Kind::Word | Kind::Number)
+    }
+
+    /// Its lexicon valence in a language (see `valence`).
+    pub fn valence_in(&self, lang: super::Lang) -> Option<f32> {
+        self.valence[lang as usize]
+    }
+
+    /// The text of the token.
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.start..self.end]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn norms(s: &str) -> Vec<String> {
+        tokenize(s).0.into_iter().map(|t| t.norm).collect()
+    }
+
+    #[test]
+    fn elisions_split_and_apostrophes_fold() {
+        assert_eq!(
+            norms("L’avis qu'il m'a donné"),
+            ["l'", "avis", "qu'", "il", "m'", "a", "donne"]
+        );
+        assert_eq!(norms("jusqu'à aujourd'hui"), ["jusqu'", "a", "aujourd'hui"]);
+        assert_eq!(norms("I don't care"), ["i", "don't", "care"]);
+    }
+
+    #[test]
+    fn spans_are_utf16() {
+        let (t, _) = tokenize("😀 Très bien");
+        assert_eq!(t[0].kind, Kind::Emoji);
+        assert_eq!(t[0].span, Span16::new(0, 2));
+        assert_eq!(t[1].span, Span16::new(3, 7));
+        assert_eq!(t[1].norm, "tres");
+    }
+}

@@ -1,0 +1,414 @@
+//! The editor: title, trigger, language, tags, networks, text and short text of one template;
+//! save with the revision it was opened at (refused when changed elsewhere: "reload" or
+//! "overwrite"), duplicate, delete with undo. Enter in a field or Ctrl+Enter in a text box
+//! saves. A save whose answer was lost is sent again under the same request id, and the page
+//! says whether it was saved.
+
+use super::form::Current;
+use super::{ask, error_text, on, preview, reload, toast, Sent, Ui};
+use crate::protocol::templates::ImportItem;
+use crate::protocol::{Request, Response};
+use crate::store::{Collection, Record};
+use crate::template::{parse, Lang, Template};
+use crate::web::error::log;
+use crate::web::ext::{request_id, t, t_with};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::Element;
+
+pub(super) use super::form::build;
+/// The template as the form shows it now.
+pub(super) fn collect(ui: &Ui) -> Template {
+    let e = &ui.editor;
+    let cur = e.current.borrow().clone();
+    let mut tpl = cur.base.unwrap_or_else(|| Template::new(&cur.id, "", ""));
+    tpl.id = cur.id;
+    tpl.body = e.body.value();
+    tpl.title = match e.title.value().trim() {
+        "" => tpl
+            .body
+            .chars()
+            .take(40)
+            .collect::<String>()
+            .trim()
+            .to_string(),
+        s => s.to_string(),
+    };
+    tpl.trigger = Some(e.trigger.value().trim().to_string()).filter(|s| !s.is_empty());
+    tpl.lang = Lang::from_tag(&e.lang.value());
+    tpl.tags = e
+        .tags
+        .value()
+        .split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect();
+    tpl.networks = e
+        .networks
+        .iter()
+        .filter(|(_, cb)| cb.checked())
+        .map(|(p, _)| *p)
+        .collect();
+    tpl.short = Some(e.short.value()).filter(|s| !s.trim().is_empty());
+    tpl
+}
+
+fn fill(ui: &Ui, tpl: &Template) -> Result<(), JsValue> {
+    let e = &ui.editor;
+    e.title.set_value(&tpl.title);
+    e.trigger.set_value(tpl.trigger.as_deref().unwrap_or(""));
+    e.lang.set_value(tpl.lang.map_or("", Lang::tag));
+    e.tags.set_value(&tpl.tags.join(", "));
+    for (p, cb) in &e.networks {
+        cb.set_checked(tpl.networks.contains(p));
+    }
+    e.body.set_value(&tpl.body);
+    e.short.set_value(tpl.short.as_deref().unwrap_or(""));
+    e.field_error.set_text_content(None);
+    e.save_status.set_text_content(None);
+    hide_conflict(ui);
+    preview::update(ui, tpl)
+}
+
+/// Opens an empty template.
+pub(super) fn open_new(ui: &Ui) -> Result<(), JsValue> {
+    *ui.editor.current.borrow_mut() = Current {
+        id: format!("t-{}", request_id()),
+        revision: None,
+        base: None,
+    };
+    ui.editor
+        .heading
+        .set_text_content(Some(&t("library_editor_new")));
+    for b in [&ui.editor.duplicate_button, &ui.editor.delete_button] {
+        b.set_attribute("disabled", "")?;
+    }
+    fill(ui, &Template::new("", "", ""))
+}
+
+/// Opens template `id` as the page last read it.
+pub(super) fn open_id(ui: &Ui, id: &str) -> Result<(), JsValue> {
+    let found = {
+        let d = ui.data.borrow();
+        d.position(id)
+            .and_then(|i| Some((d.templates.get(i)?.clone(), d.records.get(i)?.revision)))
+    };
+    let Some((tpl, revision)) = found else {
+        return open_new(ui);
+    };
+    *ui.editor.current.borrow_mut() = Current {
+        id: tpl.id.clone(),
+        revision: Some(revision),
+        base: Some(tpl.clone()),
+    };
+    ui.editor
+        .heading
+        .set_text_content(Some(&t_with("library_editor_edit", &[&tpl.title])));
+    for b in [&ui.editor.duplicate_button, &ui.editor.delete_button] {
+        b.remove_attribute("disabled")?;
+    }
+    fill(ui, &tpl)
+}
+
+pub(super) fn hide_conflict(ui: &Ui) {
+    log(
+        "library: conflict",
+        ui.editor.conflict.set_attribute("hidden", ""),
+    );
+}
+
+/// The reason the form cannot be saved as it is, as a `_locales` text.
+fn refusal(ui: &Ui, tpl: &Template) -> Option<(String, Element)> {
+    let e = &ui.editor;
+    if tpl.body.trim().is_empty() {
+        return Some((t("library_body_empty"), e.body.clone().into()));
+    }
+    if let Err(err) = tpl.check_trigger() {
+        return Some((error_text(err.into()), e.trigger.clone().into()));
+    }
+    let lower = |s: &str| s.to_lowercase();
+    if let Some(tr) = &tpl.trigger {
+        let taken = ui
+            .data
+            .borrow()
+            .templates
+            .iter()
+            .any(|o| o.id != tpl.id && o.trigger.as_deref().map(lower) == Some(lower(tr)));
+        if taken {
+            return Some((
+                t_with("library_trigger_taken", &[tr]),
+                e.trigger.clone().into(),
+            ));
+        }
+    }
+    if !parse(&tpl.body).errors.is_empty() {
+        return Some((t("library_fix_errors"), e.body.clone().into()));
+    }
+    None
+}
+
+/// What a write answered, shown in the editor; the new record when saved.
+fn saved(ui: &Ui, sent: Sent) -> Option<Record> {
+    let s = &ui.editor.save_status;
+    match sent {
+        Sent::Answer {
+            response: Response::StoreSaved { record },
+            retried,
+        } => {
+            s.set_text_content(Some(&t(if retried {
+                "library_saved_after_retry"
+            } else {
+                "library_saved"
+            })));
+            Some(record)
+        }
+        Sent::Answer {
+            response: Response::Error { code, .. },
+            ..
+        } if code == "store.conflict" => {
+            s.set_text_content(Some(&t("library_not_saved")));
+            log(
+                "library: conflict",
+                ui.editor.conflict.remove_attribute("hidden"),
+            );
+            log(
+                "library: focus",
+                ui.editor
+                    .reload_button
+                    .dyn_ref::<web_sys::HtmlElement>()
+                    .map_or(Ok(()), |b| b.focus()),
+            );
+            None
+        }
+        Sent::Answer {
+            response: Response::Error { code, .. },
+            ..
+        } => {
+            s.set_text_content(Some(&format!(
+                "{} {}",
+                t("library_not_saved"),
+                error_text(&code)
+            )));
+            None
+        }
+        Sent::Answer { .. } | Sent::Lost => {
+            s.set_text_content(Some(&t("library_not_saved_lost")));
+            None
+        }
+    }
+}
+
+/// Saves the form with the revision it was opened at.
+async fn save(ui: Ui) {
+    let tpl = collect(&ui);
+    if let Some((text, field)) = refusal(&ui, &tpl) {
+        ui.editor.field_error.set_text_content(Some(&text));
+        if let Some(f) = field.dyn_ref::<web_sys::HtmlElement>() {
+            log("library: focus", f.focus());
+        }
+        return;
+    }
+    ui.editor.field_error.set_text_content(None);
+    ui.editor
+        .save_status
+        .set_text_content(Some(&t("library_saving")));
+    let expected = ui.editor.current.borrow().revision;
+    let Ok(body) = serde_json::to_value(&tpl) else {
+        return;
+    };
+    let sent = ask(&Request::StorePut {
+        collection: Collection::Templates,
+        id: tpl.id.clone(),
+        expected_revision: expected,
+        body,
+    })
+    .await;
+    if let Some(record) = saved(&ui, sent) {
+        after_write(&ui, &record.id).await;
+    }
+}
+
+async fn after_write(ui: &Ui, id: &str) {
+    let status = ui.editor.save_status.text_content();
+    log("library: reload", reload(ui).await);
+    log("library: open", open_id(ui, id));
+    ui.editor.save_status.set_text_content(status.as_deref());
+}
+
+/// Overwrites what was saved elsewhere with the form (the user chose to).
+async fn overwrite(ui: Ui) {
+    let tpl = collect(&ui);
+    hide_conflict(&ui);
+    let current = match ask(&Request::StoreGet {
+        collection: Collection::Templates,
+        id: tpl.id.clone(),
+    })
+    .await
+    {
+        Sent::Answer {
+            response: Response::StoreRecord { record },
+            ..
+        } => record.map(|r| r.revision),
+        _ => None,
+    };
+    let Ok(body) = serde_json::to_value(&tpl) else {
+        return;
+    };
+    let item = ImportItem {
+        id: tpl.id.clone(),
+        expected_revision: current,
+        body,
+    };
+    match ask(&Request::TemplatesImport { items: vec![item] }).await {
+        Sent::Answer {
+            response: Response::TemplatesImported { outcome },
+            ..
+        } if outcome.written == 1 => {
+            ui.editor
+                .save_status
+                .set_text_content(Some(&t("library_saved")));
+            after_write(&ui, &tpl.id).await;
+        }
+        _ => ui
+            .editor
+            .save_status
+            .set_text_content(Some(&t("library_not_saved"))),
+    }
+}
+
+async fn delete(ui: Ui) {
+    let (id, revision) = {
+        let c = ui.editor.current.borrow();
+        (c.id.clone(), c.revision)
+    };
+    let before = collect(&ui);
+    let sent = ask(&Request::StoreDelete {
+        collection: Collection::Templates,
+        id: id.clone(),
+        expected_revision: revision,
+    })
+    .await;
+    let Some(tombstone) = saved(&ui, sent) else {
+        return;
+    };
+    log("library: reload", reload(&ui).await);
+    log("library: new", open_new(&ui));
+    let u = ui.clone();
+    let text = t_with("library_deleted", &[&before.title]);
+    ui.status.set_text_content(Some(&text));
+    toast(
+        &ui,
+        &text,
+        Box::new(move || {
+            wasm_bindgen_futures::spawn_local(async move {
+                let Ok(body) = serde_json::to_value(&before) else {
+                    return;
+                };
+                let sent = ask(&Request::StorePut {
+                    collection: Collection::Templates,
+                    id: id.clone(),
+                    expected_revision: Some(tombstone.revision),
+                    body,
+                })
+                .await;
+                if saved(&u, sent).is_some() {
+                    u.status.set_text_content(Some(&t("library_restored")));
+                    after_write(&u, &id).await;
+                }
+            });
+        }),
+    );
+}
+
+async fn duplicate(ui: Ui) {
+    let mut copy = collect(&ui);
+    copy.id = format!("t-{}", request_id());
+    copy.title = t_with("library_copy_title", &[&copy.title]);
+    copy.trigger = None;
+    copy.uses = 0;
+    copy.last_used = None;
+    let Ok(body) = serde_json::to_value(&copy) else {
+        return;
+    };
+    let sent = ask(&Request::StorePut {
+        collection: Collection::Templates,
+        id: copy.id.clone(),
+        expected_revision: None,
+        body,
+    })
+    .await;
+    if saved(&ui, sent).is_some() {
+        after_write(&ui, &copy.id).await;
+        log("library: focus", ui.editor.title.focus());
+    }
+}
+
+/// Listeners of the editor.
+pub(super) fn wire(ui: &Ui) -> Result<(), JsValue> {
+    let u = ui.clone();
+    on(&ui.editor.form, "submit", move |e: web_sys::Event| {
+        e.prevent_default();
+        wasm_bindgen_futures::spawn_local(save(u.clone()));
+    })?;
+    let u = ui.clone();
+    on(&ui.editor.form, "input", move |_: web_sys::Event| {
+        log("library: preview", preview::update(&u, &collect(&u)));
+    })?;
+    // selects and checkboxes fire `input` too; `change` would redraw the error list as the text
+    // box loses the focus to one of its buttons, taking the button away mid-click
+    // Ctrl+Enter (⌘+Enter) in a text box saves
+    let form = ui.editor.form.clone();
+    on(
+        &ui.editor.form,
+        "keydown",
+        move |e: web_sys::KeyboardEvent| {
+            if e.key() == "Enter" && (e.ctrl_key() || e.meta_key()) {
+                e.prevent_default();
+                if let Some(f) = form.dyn_ref::<web_sys::HtmlFormElement>() {
+                    log("library: submit", f.request_submit());
+                }
+            }
+        },
+    )?;
+    let u = ui.clone();
+    on(
+        &ui.editor.reload_button,
+        "click",
+        move |_: web_sys::Event| {
+            let u = u.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let id = u.editor.current.borrow().id.clone();
+                hide_conflict(&u);
+                log("library: reload", reload(&u).await);
+                log("library: open", open_id(&u, &id));
+                log("library: focus", u.editor.body.focus());
+            });
+        },
+    )?;
+    let u = ui.clone();
+    on(
+        &ui.editor.overwrite_button,
+        "click",
+        move |_: web_sys::Event| {
+            wasm_bindgen_futures::spawn_local(overwrite(u.clone()));
+        },
+    )?;
+    let u = ui.clone();
+    on(
+        &ui.editor.delete_button,
+        "click",
+        move |_: web_sys::Event| {
+            wasm_bindgen_futures::spawn_local(delete(u.clone()));
+        },
+    )?;
+    let u = ui.clone();
+    on(
+        &ui.editor.duplicate_button,
+        "click",
+        move |_: web_sys::Event| {
+            wasm_bindgen_futures::spawn_local(duplicate(u.clone()));
+        },
+    )?;
+    preview::wire(ui)
+}

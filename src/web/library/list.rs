@@ -1,0 +1,290 @@
+//! The library's list: search box, filters (tag, network, language) and one row per template
+//! kept by them (the core's `template::view::filtered` decides which, in what order). Clicking a
+//! row, or Enter on it, opens the template in the editor.
+
+use super::{editor, el, on, Ui};
+use crate::template::view::{all_tags, filtered, Filter, REPLY_NETWORKS};
+use crate::template::Lang;
+use crate::web::error::log;
+use crate::web::ext::{t, t_with};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, HtmlInputElement, HtmlSelectElement};
+
+/// The list's controls.
+#[derive(Clone)]
+pub(super) struct ListUi {
+    pub search: HtmlInputElement,
+    pub tag: HtmlSelectElement,
+    pub network: HtmlSelectElement,
+    pub lang: HtmlSelectElement,
+    pub rows: Element,
+    pub count: Element,
+    pub new_button: Element,
+}
+
+fn select(
+    doc: &Document,
+    id: &str,
+    label: &str,
+    parent: &Element,
+) -> Result<HtmlSelectElement, JsValue> {
+    let wrap = el(doc, "div", &[("class", "filter")], None)?;
+    wrap.append_child(&*el(doc, "label", &[("for", id)], Some(label))?)?;
+    let s: HtmlSelectElement = el(doc, "select", &[("id", id)], None)?.dyn_into()?;
+    s.append_child(&*el(
+        doc,
+        "option",
+        &[("value", "")],
+        Some(&t("library_filter_all")),
+    )?)?;
+    wrap.append_child(&s)?;
+    parent.append_child(&wrap)?;
+    Ok(s)
+}
+
+/// Builds the list's part of the page into `main`.
+pub(super) fn build(doc: &Document, main: &Element) -> Result<ListUi, JsValue> {
+    let section = el(
+        doc,
+        "section",
+        &[("class", "library-list"), ("aria-labelledby", "list-title")],
+        None,
+    )?;
+    section.append_child(&*el(
+        doc,
+        "h2",
+        &[("id", "list-title")],
+        Some(&t("library_list_title")),
+    )?)?;
+    let new_button = el(
+        doc,
+        "button",
+        &[("type", "button"), ("id", "new-template")],
+        Some(&t("library_new")),
+    )?;
+    section.append_child(&new_button)?;
+    section.append_child(&*el(
+        doc,
+        "label",
+        &[("for", "search")],
+        Some(&t("library_search")),
+    )?)?;
+    let search: HtmlInputElement = el(
+        doc,
+        "input",
+        &[
+            ("type", "search"),
+            ("id", "search"),
+            ("autocomplete", "off"),
+        ],
+        None,
+    )?
+    .dyn_into()?;
+    section.append_child(&search)?;
+    let filters = el(doc, "div", &[("class", "filters")], None)?;
+    let tag = select(doc, "filter-tag", &t("library_filter_tag"), &filters)?;
+    let network = select(
+        doc,
+        "filter-network",
+        &t("library_filter_network"),
+        &filters,
+    )?;
+    for p in REPLY_NETWORKS {
+        network.append_child(&*el(
+            doc,
+            "option",
+            &[("value", p.id())],
+            Some(&t(&network_key(p))),
+        )?)?;
+    }
+    let lang = select(doc, "filter-lang", &t("library_filter_lang"), &filters)?;
+    for l in Lang::ALL {
+        lang.append_child(&*el(
+            doc,
+            "option",
+            &[("value", l.tag())],
+            Some(&t(&lang_key(l))),
+        )?)?;
+    }
+    section.append_child(&filters)?;
+    let count = el(
+        doc,
+        "p",
+        &[
+            ("id", "list-count"),
+            ("class", "muted"),
+            ("aria-live", "polite"),
+        ],
+        None,
+    )?;
+    section.append_child(&count)?;
+    let rows = el(
+        doc,
+        "ul",
+        &[("id", "templates"), ("class", "templates")],
+        None,
+    )?;
+    section.append_child(&rows)?;
+    main.append_child(&section)?;
+    Ok(ListUi {
+        search,
+        tag,
+        network,
+        lang,
+        rows,
+        count,
+        new_button,
+    })
+}
+
+/// The `_locales` key of a network's name.
+pub(super) fn network_key(p: crate::platform::Platform) -> String {
+    format!("library_net_{}", p.id().replace('-', "_"))
+}
+
+/// The `_locales` key of a language's name.
+pub(super) fn lang_key(l: Lang) -> String {
+    format!("library_lang_{}", l.tag().replace('-', "_").to_lowercase())
+}
+
+/// Rebuilds the tag filter's options from the library (keeping the choice when it still exists).
+pub(super) fn refresh_filters(ui: &Ui) -> Result<(), JsValue> {
+    let tags = all_tags(&ui.data.borrow().templates);
+    let chosen = ui.list.tag.value();
+    while ui.list.tag.length() > 1 {
+        ui.list.tag.remove_with_index(1);
+    }
+    for tag in &tags {
+        ui.list
+            .tag
+            .append_child(&*el(&ui.doc, "option", &[("value", tag)], Some(tag))?)?;
+    }
+    ui.list
+        .tag
+        .set_value(if tags.contains(&chosen) { &chosen } else { "" });
+    Ok(())
+}
+
+fn now_ms() -> i64 {
+    js_sys::Date::now() as i64
+}
+
+fn perf_now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+fn current_filter(ui: &Ui) -> Filter {
+    let some = |s: String| Some(s).filter(|s| !s.is_empty());
+    Filter {
+        query: ui.list.search.value(),
+        tag: some(ui.list.tag.value()),
+        network: crate::platform::Platform::from_id(&ui.list.network.value()),
+        lang: Lang::from_tag(&ui.list.lang.value()).filter(|_| !ui.list.lang.value().is_empty()),
+    }
+}
+
+/// Draws the rows the filters keep. Times the search and the drawing (`data-search-ms`,
+/// `data-list-ms` on the list, which the benchmarks read).
+pub(super) fn render(ui: &Ui) -> Result<(), JsValue> {
+    let filter = current_filter(ui);
+    let start = perf_now();
+    let rows: Vec<(String, String, String)> = {
+        let data = ui.data.borrow();
+        let kept = filtered(&data.templates, &data.index, &filter, now_ms());
+        kept.iter()
+            .filter_map(|&i| data.templates.get(i))
+            .map(|tpl| {
+                let mut meta: Vec<String> = tpl.trigger.iter().cloned().collect();
+                meta.extend(tpl.tags.iter().cloned());
+                (tpl.id.clone(), tpl.title.clone(), meta.join(" · "))
+            })
+            .collect()
+    };
+    let searched = perf_now();
+    let frag = ui.doc.create_document_fragment();
+    for (id, title, meta) in &rows {
+        let li = el(&ui.doc, "li", &[], None)?;
+        let b = el(
+            &ui.doc,
+            "button",
+            &[("type", "button"), ("class", "row-open"), ("data-id", id)],
+            Some(title),
+        )?;
+        li.append_child(&b)?;
+        if !meta.is_empty() {
+            li.append_child(&*el(&ui.doc, "span", &[("class", "muted")], Some(meta))?)?;
+        }
+        frag.append_child(&li)?;
+    }
+    ui.list.rows.set_text_content(None);
+    ui.list.rows.append_child(&frag)?;
+    let total = ui.data.borrow().templates.len();
+    ui.list.count.set_text_content(Some(&t_with(
+        "library_count",
+        &[&rows.len().to_string(), &total.to_string()],
+    )));
+    let done = perf_now();
+    ui.list
+        .rows
+        .set_attribute("data-search-ms", &format!("{:.3}", searched - start))?;
+    ui.list
+        .rows
+        .set_attribute("data-list-ms", &format!("{:.3}", done - start))?;
+    Ok(())
+}
+
+/// Listeners: typing and filters redraw the list; a row opens its template; Escape in the
+/// search box clears it.
+pub(super) fn wire(ui: &Ui) -> Result<(), JsValue> {
+    for target in [
+        ui.list
+            .search
+            .clone()
+            .unchecked_into::<web_sys::EventTarget>(),
+        ui.list.tag.clone().unchecked_into(),
+        ui.list.network.clone().unchecked_into(),
+        ui.list.lang.clone().unchecked_into(),
+    ] {
+        let u = ui.clone();
+        let event = if target.has_type::<HtmlInputElement>() {
+            "input"
+        } else {
+            "change"
+        };
+        on(&target, event, move |_: web_sys::Event| {
+            log("library: list", render(&u));
+        })?;
+    }
+    let u = ui.clone();
+    on(
+        &ui.list.search,
+        "keydown",
+        move |e: web_sys::KeyboardEvent| {
+            if e.key() == "Escape" && !u.list.search.value().is_empty() {
+                e.stop_propagation();
+                u.list.search.set_value("");
+                log("library: list", render(&u));
+            }
+        },
+    )?;
+    let u = ui.clone();
+    on(&ui.list.rows, "click", move |e: web_sys::Event| {
+        let id = e
+            .target()
+            .and_then(|t| t.dyn_into::<Element>().ok())
+            .and_then(|t| t.closest("button.row-open").ok().flatten())
+            .and_then(|b| b.get_attribute("data-id"));
+        if let Some(id) = id {
+            log("library: open", editor::open_id(&u, &id));
+        }
+    })?;
+    let u = ui.clone();
+    on(&ui.list.new_button, "click", move |_: web_sys::Event| {
+        log("library: new", editor::open_new(&u));
+        log("library: focus", u.editor.title.focus());
+    })?;
+    Ok(())
+}

@@ -1,0 +1,138 @@
+// The backlog page, in Debian's Chromium with the built extension: the list with its search,
+// the calendar where a scheduled item moves with the keyboard and with the mouse and stays
+// moved across a reload, the JSON backup exported and imported back into an empty database,
+// axe on each view, and screenshots of the list and the calendar, light and dark.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromiumSuite, axe, SCREENSHOTS } from './lib/suite.mjs';
+import { t } from './lib/locales.mjs';
+
+const suite = chromiumSuite();
+const envelope = (requestId, body) => ({ protocol_version: 1, request_id: requestId, body });
+const send = (page, message) => page.evaluate((m) => chrome.runtime.sendMessage(m), message);
+
+async function freshDatabase(page) {
+  await page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const r = indexedDB.deleteDatabase('porte-voix');
+        r.onsuccess = () => resolve();
+        r.onerror = () => reject(r.error);
+        r.onblocked = () => reject(new Error('delete blocked'));
+      }),
+  );
+}
+
+const pad = (n) => String(n).padStart(2, '0');
+
+function seedItems(year, month) {
+  const day = (d) => `${year}-${pad(month)}-${pad(d)}`;
+  const base = { created_ms: 1764000000000, updated_ms: 1764000000000, tags: [], networks: [], drafts: [], quotes: [], note: '' };
+  return [
+    { ...base, id: 'a-planned', state: 'scheduled', title: 'Bibliothèques : le reportage', planned: `${day(12)}T09:30`, networks: ['x'], drafts: [{ network: 'x', text: 'Les bibliothèques font le plein 📚 https://journal.example/a' }] },
+    { ...base, id: 'b-idea', state: 'idea', title: 'Idée : portrait de bénévole', tags: ['Québec'], note: 'Appeler Chloé' },
+    { ...base, id: 'c-draft', state: 'draft', title: 'Brouillon sur la rentrée', planned: day(20) },
+  ];
+}
+
+async function openBacklog() {
+  const page = await suite.browser.context.newPage();
+  await page.goto(`chrome-extension://${suite.browser.extensionId}/backlog.html`);
+  await page.waitForSelector('body[data-ready="true"]');
+  return page;
+}
+
+const dayCell = (date) => `#calendar td[data-date="${date}"]`;
+
+test('list, search, calendar moves by keyboard and mouse that persist, export and import round trip; axe-clean, screenshots', async () => {
+  const page = await openBacklog();
+  await freshDatabase(page);
+  const { year, month } = await page.evaluate(() => ({ year: new Date().getFullYear(), month: new Date().getMonth() + 1 }));
+  for (const item of seedItems(year, month)) {
+    const a = await send(page, envelope(`seed-${item.id}`, { kind: 'backlog_save', item }));
+    assert.equal(a.kind, 'store_saved', JSON.stringify(a));
+  }
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+  assert.equal(await page.textContent('#count'), t('backlog_count', ['3']));
+  assert.equal(await page.locator('#rows-list li').count(), 3);
+
+  // search: the note is searched too, without regard to accents
+  await page.fill('#search', 'chloe');
+  assert.equal(await page.textContent('#count'), t('backlog_count', ['1']));
+  assert.match(await page.textContent('#rows-list'), /portrait de bénévole/);
+  await page.fill('#search', '');
+  assert.deepEqual(await axe(page), []);
+  await page.screenshot({ path: join(SCREENSHOTS, 'backlog-list-light.png') });
+
+  // the editor: a draft's live length check
+  await page.click('#rows-list button[data-id="a-planned"]');
+  await page.waitForSelector('#editor:not([hidden])');
+  assert.match(await page.textContent('#draft-x-len'), /\/ 280$/);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: join(SCREENSHOTS, 'backlog-list-dark.png') });
+  await page.emulateMedia({ colorScheme: 'light' });
+
+  // calendar: the scheduled item on its day; arrows move it a day
+  await page.click('#show-calendar');
+  const d12 = `${year}-${pad(month)}-12`;
+  const d13 = `${year}-${pad(month)}-13`;
+  const d20 = `${year}-${pad(month)}-20`;
+  await page.focus(`${dayCell(d12)} button[data-id="a-planned"]`);
+  await page.keyboard.press('ArrowRight');
+  await page.waitForSelector(`${dayCell(d13)} button[data-id="a-planned"]`);
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.id), 'a-planned', 'the focus follows the moved item');
+  assert.deepEqual(await axe(page), []);
+  await page.screenshot({ path: join(SCREENSHOTS, 'backlog-calendar-light.png') });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: join(SCREENSHOTS, 'backlog-calendar-dark.png') });
+  await page.emulateMedia({ colorScheme: 'light' });
+
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+  await page.click('#show-calendar');
+  await page.waitForSelector(`${dayCell(d13)} button[data-id="a-planned"]`);
+  // the mouse: drag it to the 20th, keeping its time
+  await page.dragAndDrop(`${dayCell(d13)} button[data-id="a-planned"]`, dayCell(d20));
+  await page.waitForSelector(`${dayCell(d20)} button[data-id="a-planned"]`);
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+  await page.click('#show-calendar');
+  assert.match(await page.textContent(`${dayCell(d20)} button[data-id="a-planned"]`), /^09:30 /);
+
+  // export the backup, empty the database, import it back
+  await page.click('#show-transfer');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-json')]);
+  const file = await download.path();
+  const backup = JSON.parse(readFileSync(file, 'utf8'));
+  assert.equal(backup.backlog.length, 3);
+  await freshDatabase(page);
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+  assert.equal(await page.textContent('#count'), t('backlog_count', ['0']));
+  await page.click('#show-transfer');
+  await page.setInputFiles('#import-file', { name: download.suggestedFilename(), mimeType: 'application/json', buffer: readFileSync(file) });
+  assert.match(download.suggestedFilename(), /^porte-voix-\d{4}-\d{2}-\d{2}\.json$/);
+  await page.waitForSelector('#import-apply:not([hidden])');
+  assert.equal(await page.textContent('#import-report p'), t('backlog_import_report', ['3', '0', '0']));
+  assert.deepEqual(await axe(page), []);
+  await page.click('#import-apply');
+  await page.waitForFunction((text) => document.querySelector('#status')?.textContent === text, t('backlog_import_done'));
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+  assert.equal(await page.textContent('#count'), t('backlog_count', ['3']));
+  const after = await send(page, envelope('list-after', { kind: 'store_list', collection: 'backlog' }));
+  const planned = after.records.map((r) => r.body).find((i) => i.id === 'a-planned');
+  assert.equal(planned.planned, `${d20}T09:30`);
+  assert.deepEqual(planned.drafts, backup.backlog.find((i) => i.id === 'a-planned').drafts);
+
+  // a malformed file: a clear message, nothing written
+  await page.click('#show-transfer');
+  await page.setInputFiles('#import-file', { name: 'casse.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "porte-voix-backup", "version": 1, "backlog": [') });
+  await page.waitForFunction(() => document.querySelector('#import-report')?.textContent.length > 0);
+  assert.equal(await page.textContent('#import-report'), t('error_transfer_malformed'));
+  assert.ok(await page.isHidden('#import-apply'));
+  await page.close();
+});

@@ -1,0 +1,429 @@
+// The template library page (library.html) in Chromium with the built extension: the starter
+// library on first run and never re-added after a delete and a reload of the extension; the
+// create flow by keyboard only, with an error shown in place, fixed, the preview and the length;
+// malformed, hostile and huge files refused with the library untouched; JSON and CSV round
+// trips with the report shown before writing; two pages saving the same template (the later one
+// gets the "changed elsewhere" choice); the service worker stopped during a save; axe in light
+// and dark, with screenshots; the time to list 5,000 templates and to search them.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { chromium } from 'playwright-core';
+import { join } from 'node:path';
+import { t, errorMessage } from './lib/locales.mjs';
+import { chromiumSuite, axe, xLength, SCREENSHOTS } from './lib/suite.mjs';
+import { ROOT, EXT_DIR } from './lib/chromium.mjs';
+
+const suite = chromiumSuite();
+const STARTER = JSON.parse(readFileSync(join(ROOT, 'src/template/starter.json'), 'utf8')).templates;
+const envelope = (requestId, body) => ({ protocol_version: 1, request_id: requestId, body });
+let seq = 0;
+const rid = () => `e2e-${Date.now()}-${seq++}`;
+
+/** An extension page that is not the library (so it does not install the starter library). */
+async function blankPage(browser) {
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+  await page.waitForSelector('body[data-ready="true"]');
+  return page;
+}
+
+/** Deletes the database: the next open starts from nothing (the background's connection closes itself). */
+async function freshDatabase(browser) {
+  const page = await blankPage(browser);
+  await page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const r = indexedDB.deleteDatabase('porte-voix');
+        r.onsuccess = () => resolve();
+        r.onerror = () => reject(r.error);
+        r.onblocked = () => reject(new Error('delete blocked'));
+      }),
+  );
+  await page.close();
+}
+
+const send = (page, body) => page.evaluate((m) => chrome.runtime.sendMessage(m), envelope(rid(), body));
+
+/** The live templates as the background lists them, sorted by id. */
+async function library(browser) {
+  const page = await blankPage(browser);
+  try {
+    const answer = await send(page, { kind: 'store_list', collection: 'templates' });
+    assert.equal(answer.kind, 'store_records', JSON.stringify(answer));
+    return answer.records.sort((a, b) => a.id.localeCompare(b.id));
+  } finally {
+    await page.close();
+  }
+}
+
+async function openLibrary(browser) {
+  const page = await browser.context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(`chrome-extension://${browser.extensionId}/library.html`);
+  await page.waitForSelector('body[data-ready="true"]');
+  page.errors = errors;
+  return page;
+}
+
+const rowTitles = (page) => page.$$eval('#templates button.row-open', (bs) => bs.map((b) => b.textContent));
+
+/** Presses Tab until the element `id` has the focus (keyboard only). */
+async function tabTo(page, id, max = 80) {
+  for (let i = 0; i < max; i++) {
+    if ((await page.evaluate(() => document.activeElement?.id)) === id) return;
+    await page.keyboard.press('Tab');
+  }
+  assert.fail(`Tab never reached #${id}`);
+}
+
+async function openTemplate(page, title) {
+  await page.locator('#templates button.row-open', { hasText: title }).first().click();
+  await page.waitForFunction((v) => document.getElementById('tpl-title').value === v, title);
+}
+
+/** Chromium with the built extension on the profile `dir` (kept between launches). */
+async function launchOn(dir) {
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    locale: 'fr-FR',
+    env: { ...process.env, LANGUAGE: 'fr', LANG: 'fr_FR.UTF-8' },
+    viewport: { width: 1100, height: 760 },
+    args: [`--disable-extensions-except=${EXT_DIR}`, `--load-extension=${EXT_DIR}`, '--lang=fr-FR',
+      '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20000 }));
+  return { context, worker, extensionId: new URL(worker.url()).host };
+}
+
+test('library: the starter library on first run, not re-added after a delete and a restart', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pv-library-'));
+  try {
+    let browser = await launchOn(dir);
+    let page = await openLibrary(browser);
+    await page.waitForFunction((n) => document.querySelectorAll('#templates li').length === n, STARTER.length);
+    assert.deepEqual((await library(browser)).map((r) => r.id), STARTER.map((s) => s.id).sort());
+    // delete one starter reply, by its title
+    const gone = STARTER[0];
+    await openTemplate(page, gone.title);
+    await page.click('#delete');
+    await page.waitForFunction((n) => document.querySelectorAll('#templates li').length === n, STARTER.length - 1);
+    assert.equal(await page.locator('#toast').isVisible(), true);
+    assert.deepEqual(page.errors, []);
+    await browser.context.close();
+    // the browser starts again on the same profile; the library is opened again (its first-open
+    // install runs, as the background's runs on an update)
+    browser = await launchOn(dir);
+    page = await openLibrary(browser);
+    await page.waitForFunction(() => document.querySelectorAll('#templates li').length > 0);
+    const ids = (await library(browser)).map((r) => r.id);
+    assert.equal(ids.length, STARTER.length - 1);
+    assert.ok(!ids.includes(gone.id), 'the deleted starter reply came back');
+    assert.ok(!(await rowTitles(page)).includes(gone.title));
+    assert.deepEqual(page.errors, []);
+    await browser.context.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('library: keyboard-only creation; an error marked in place, fixed; preview and length; delete and undo', async () => {
+  const { browser } = suite;
+  await freshDatabase(browser);
+  const page = await openLibrary(browser);
+  try {
+    await tabTo(page, 'new-template');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'tpl-title');
+    await page.keyboard.type('Accueil « nouveau client »');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(';accueil');
+    await tabTo(page, 'tpl-tags');
+    await page.keyboard.type('accueil, clients');
+    await tabTo(page, 'tpl-net-x');
+    await page.keyboard.press('Space');
+    await tabTo(page, 'tpl-body');
+    const bad = 'Bonjour {{prenon}} 🎉, bienvenue chez {{marque|nous}} !';
+    await page.keyboard.type(bad);
+    // the error is listed and marked where it is, before any save
+    await page.waitForFunction(() => document.querySelectorAll('#tpl-errors li').length === 1);
+    assert.match(await page.textContent('#tpl-errors li'), new RegExp(errorMessage('template.unknown_variable').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+    assert.equal(await page.textContent('#tpl-marks mark'), '{{prenon}}');
+    assert.equal(await page.getAttribute('#tpl-body', 'aria-invalid'), 'true');
+    // saving is refused, the library untouched
+    await page.keyboard.press('Control+Enter');
+    await page.waitForFunction((m) => document.getElementById('tpl-field-error').textContent === m, t('library_fix_errors'));
+    assert.equal((await library(browser)).filter((r) => r.body.title.startsWith('Accueil')).length, 0);
+    // choosing the error selects it in the text box (UTF-16 offsets)
+    await page.click('#tpl-errors button');
+    const selected = await page.evaluate(() => {
+      const b = document.getElementById('tpl-body');
+      return b.value.slice(b.selectionStart, b.selectionEnd);
+    });
+    assert.equal(selected, '{{prenon}}');
+    // fix it by keyboard: the selection is replaced
+    await page.keyboard.type('{{prenom}}');
+    await page.waitForFunction(() => document.querySelectorAll('#tpl-errors li').length === 0);
+    const text = 'Bonjour Marie-Ève 🎉, bienvenue chez nous !';
+    assert.equal(await page.textContent('#preview'), text);
+    const xLine = t('library_length_line', [t('library_net_x'), String(xLength(text)), '280']);
+    assert.equal(await page.textContent('#lengths li[data-network="x"]'), xLine);
+    await page.keyboard.press('Control+Enter');
+    await page.waitForFunction((m) => document.getElementById('save-status').textContent === m, t('library_saved'));
+    const saved = (await library(browser)).find((r) => r.body.title === 'Accueil « nouveau client »');
+    assert.ok(saved, 'saved');
+    assert.equal(saved.revision, 1);
+    assert.deepEqual(
+      { trigger: saved.body.trigger, tags: saved.body.tags, networks: saved.body.networks, body: saved.body.body },
+      { trigger: ';accueil', tags: ['accueil', 'clients'], networks: ['x'], body: 'Bonjour {{prenom}} 🎉, bienvenue chez {{marque|nous}} !' },
+    );
+    assert.ok((await rowTitles(page)).includes('Accueil « nouveau client »'));
+    // search finds it, accents folded
+    await page.fill('#search', 'accueil');
+    await page.waitForFunction((n) => document.querySelectorAll('#templates li').length < n, STARTER.length + 1);
+    assert.ok((await rowTitles(page)).includes('Accueil « nouveau client »'));
+    // delete, then "Annuler" by keyboard (the toast takes the focus)
+    await page.click('#delete');
+    await page.waitForFunction(() => document.activeElement?.id === 'toast-undo');
+    assert.equal((await library(browser)).some((r) => r.id === saved.id), false);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((m) => document.getElementById('library-status').textContent === m, t('library_restored'));
+    const back = (await library(browser)).find((r) => r.id === saved.id);
+    assert.equal(back.body.body, saved.body.body);
+    assert.equal(back.revision, 3);
+    assert.deepEqual(page.errors, []);
+  } finally {
+    await page.close();
+  }
+});
+
+const HOSTILE = [
+  ['not JSON', '{"format": "porte-voix.templates", "version": 1, "templates": [', 'template.import_malformed'],
+  ['deep nesting', `${'['.repeat(5000)}${']'.repeat(5000)}`, 'template.import_too_deep'],
+  ['wrong types', JSON.stringify({ format: 'porte-voix.templates', version: 1, templates: [{ id: 7, title: ['x'], body: {} }] }), 'template.import_malformed'],
+  ['another format', JSON.stringify({ hello: 'world' }), 'template.import_not_library'],
+  ['duplicate ids', JSON.stringify({ format: 'porte-voix.templates', version: 1, templates: [{ id: 'a', title: 'A', body: 'x' }, { id: 'a', title: 'B', body: 'y' }] }), 'template.import_duplicate_id'],
+  ['a trigger used twice', JSON.stringify({ format: 'porte-voix.templates', version: 1, templates: [{ id: 'a', title: 'A', body: 'x', trigger: ';m' }, { id: 'b', title: 'B', body: 'y', trigger: ';M' }] }), 'template.import_duplicate_trigger'],
+];
+
+test('library: malformed, hostile and huge files are refused with their message; the library is untouched', async () => {
+  const { browser } = suite;
+  await freshDatabase(browser);
+  const page = await openLibrary(browser);
+  try {
+    await page.waitForFunction((n) => document.querySelectorAll('#templates li').length === n, STARTER.length);
+    const before = await library(browser);
+    for (const [what, text, code] of HOSTILE) {
+      await page.setInputFiles('#import-file', { name: 'bibliotheque.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+      await page.waitForFunction((m) => document.getElementById('import-message').textContent === m, errorMessage(code), { timeout: 5000 }).catch(() => {});
+      assert.equal(await page.textContent('#import-message'), errorMessage(code), what);
+      assert.equal(await page.locator('#import-panel').isVisible(), false, what);
+      await page.evaluate(() => { document.getElementById('import-message').textContent = ''; });
+    }
+    // 17 MB: refused before it is read
+    await page.setInputFiles('#import-file', { name: 'enorme.json', mimeType: 'application/json', buffer: Buffer.alloc(17 << 20, 0x20) });
+    await page.waitForFunction((m) => document.getElementById('import-message').textContent === m, errorMessage('template.import_too_large'));
+    // a CSV that is not one
+    await page.setInputFiles('#import-file', { name: 'x.csv', mimeType: 'text/csv', buffer: Buffer.from([0xff, 0xfe, 0x00, 0x22, 0x0a, 0x22]) });
+    await page.waitForFunction(() => document.getElementById('import-message').textContent.length > 0 || !document.getElementById('import-panel').hidden);
+    assert.deepEqual(await library(browser), before);
+    assert.deepEqual(page.errors, []);
+  } finally {
+    await page.close();
+  }
+});
+
+test('library: JSON and CSV export and import round trip, the report shown before writing', async () => {
+  const { browser } = suite;
+  await freshDatabase(browser);
+  const page = await openLibrary(browser);
+  try {
+    await page.waitForFunction((n) => document.querySelectorAll('#templates li').length === n, STARTER.length);
+    const mine = { id: 'e2e.tour', title: 'Tour du monde 🌍', lang: 'fr-FR', body: 'Merci {{prenom|à vous}} ! Rendez-vous le {{date:+2jo}}.', trigger: ';tour', tags: ['événement'], networks: ['x', 'bluesky'] };
+    assert.equal((await send(page, { kind: 'store_put', collection: 'templates', id: mine.id, body: mine })).kind, 'store_saved');
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]');
+    const before = await library(browser);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-json')]);
+    const exported = readFileSync(await download.path(), 'utf8');
+    const doc = JSON.parse(exported);
+    assert.equal(doc.format, 'porte-voix.templates');
+    assert.equal(doc.templates.length, before.length);
+    // delete mine, then import the export: the report says 1 to add, the rest unchanged
+    const rec = before.find((r) => r.id === mine.id);
+    await send(page, { kind: 'store_delete', collection: 'templates', id: mine.id, expected_revision: rec.revision });
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.setInputFiles('#import-file', { name: 'export.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
+    await page.waitForSelector('#import-summary');
+    assert.equal(await page.textContent('#import-summary'), t('library_report_summary', ['1', '0', String(before.length - 1)]));
+    assert.equal((await library(browser)).some((r) => r.id === mine.id), false, 'nothing written before "Importer"');
+    await page.click('#import-apply');
+    await page.waitForFunction((m) => document.getElementById('import-message').textContent === m, t('library_import_done', ['1', '0']));
+    const after = await library(browser);
+    assert.equal(after.length, before.length);
+    assert.deepEqual(after.find((r) => r.id === mine.id).body, { ...doc.templates.find((x) => x.id === mine.id) });
+    // CSV export: the columns, formulas neutralised
+    const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
+    const csv = readFileSync(await csvDownload.path(), 'utf8');
+    assert.match(csv.split('\n')[0], /^\uFEFF?id,title,trigger,language,body,short,tags,networks/);
+    // CSV import from another tool, through the mapping step
+    const other = 'Nom,Texte,Raccourci,Étiquettes\r\nRetour colis,"Bonjour {{prenom}}, votre retour est accepté.",colis-retour,"commande, retour"\r\nPiège,"=HYPERLINK(""http://x"")",,\r\n';
+    await page.setInputFiles('#import-file', { name: 'autre-outil.csv', mimeType: 'text/csv', buffer: Buffer.from(other) });
+    await page.waitForSelector('#mapping-continue');
+    assert.equal(await page.inputValue('#map-title'), '0');
+    assert.equal(await page.inputValue('#map-body'), '1');
+    assert.equal(await page.inputValue('#map-trigger'), '2');
+    await page.click('#mapping-continue');
+    await page.waitForSelector('#import-summary');
+    assert.equal(await page.textContent('#import-summary'), t('library_report_summary', ['2', '0', '0']), await page.locator('#import-skipped').textContent().catch(() => ''));
+    await page.click('#import-apply');
+    await page.waitForFunction((m) => document.getElementById('import-message').textContent === m, t('library_import_done', ['2', '0']));
+    const csvRow = (await library(browser)).find((r) => r.body.title === 'Retour colis');
+    assert.equal(csvRow.body.trigger, ";colis-retour");
+    assert.deepEqual(csvRow.body.tags, ['commande', 'retour']);
+    assert.ok((await rowTitles(page)).includes('Retour colis'));
+    assert.deepEqual(page.errors, []);
+  } finally {
+    await page.close();
+  }
+});
+
+test('library: two pages save the same template; the later gets "changed elsewhere" and chooses', async () => {
+  const { browser } = suite;
+  await freshDatabase(browser);
+  const a = await openLibrary(browser);
+  const b = await openLibrary(browser);
+  try {
+    const title = STARTER[1].title;
+    for (const p of [a, b]) await openTemplate(p, title);
+    await a.fill('#tpl-body', 'Version de la page A, merci {{prenom}} !');
+    await a.click('#save');
+    await a.waitForFunction((m) => document.getElementById('save-status').textContent === m, t('library_saved'));
+    await b.fill('#tpl-body', 'Version de la page B.');
+    await b.click('#save');
+    await b.waitForSelector('#conflict:not([hidden])');
+    assert.equal(await b.textContent('#save-status'), t('library_not_saved'));
+    assert.equal(await b.evaluate(() => document.activeElement.id), 'conflict-reload');
+    const stored = (await library(browser)).find((r) => r.id === STARTER[1].id);
+    assert.equal(stored.body.body, 'Version de la page A, merci {{prenom}} !');
+    await b.screenshot({ path: join(SCREENSHOTS, 'library-conflict.png') });
+    // "reload": B sees A's version
+    await b.click('#conflict-reload');
+    await b.waitForFunction((v) => document.getElementById('tpl-body').value === v, stored.body.body);
+    // B edits again and A saves in between: this time B overwrites
+    await b.fill('#tpl-body', 'Version finale de B.');
+    await a.fill('#tpl-body', 'A encore.');
+    await a.click('#save');
+    await a.waitForFunction((m) => document.getElementById('save-status').textContent === m, t('library_saved'));
+    await b.click('#save');
+    await b.waitForSelector('#conflict:not([hidden])');
+    await b.click('#conflict-overwrite');
+    await b.waitForFunction((m) => document.getElementById('save-status').textContent === m, t('library_saved'));
+    const final = (await library(browser)).find((r) => r.id === STARTER[1].id);
+    assert.equal(final.body.body, 'Version finale de B.');
+    assert.equal(final.revision, 4);
+  } finally {
+    await a.close();
+    await b.close();
+  }
+});
+
+async function workerTargets(cdp, extensionId) {
+  const { targetInfos } = await cdp.send('Target.getTargets');
+  return targetInfos.filter((x) => x.type === 'service_worker' && x.url.includes(extensionId));
+}
+
+test('library: the service worker stopped during a save: saved once or not at all, and the page says which', async () => {
+  const { browser } = suite;
+  await freshDatabase(browser);
+  const page = await openLibrary(browser);
+  const cdp = await browser.context.newCDPSession(page);
+  try {
+    await page.click('#new-template');
+    await page.fill('#tpl-title', 'Arrêt en plein vol');
+    await page.fill('#tpl-body', 'Merci {{prenom}}, on s’en occupe.');
+    const [target] = await workerTargets(cdp, browser.extensionId);
+    assert.ok(target, 'the service worker runs');
+    // the save and the stop race: whichever wins, the outcome must be one of the two, said
+    await Promise.all([page.click('#save'), cdp.send('Target.closeTarget', { targetId: target.targetId })]);
+    const answers = [t('library_saved'), t('library_saved_after_retry'), t('library_not_saved_lost')];
+    await page.waitForFunction((ms) => ms.includes(document.getElementById('save-status').textContent), answers, { timeout: 20000 });
+    const said = await page.textContent('#save-status');
+    const rows = (await library(browser)).filter((r) => r.body.title === 'Arrêt en plein vol');
+    if (said === t('library_not_saved_lost')) assert.equal(rows.length, 0, said);
+    else {
+      assert.equal(rows.length, 1, said);
+      assert.equal(rows[0].revision, 1, 'applied once');
+    }
+    // saving again writes one more revision, never a second template
+    await page.click('#save');
+    await page.waitForFunction((m) => document.getElementById('save-status').textContent === m, t('library_saved'));
+    const again = (await library(browser)).filter((r) => r.body.title === 'Arrêt en plein vol');
+    assert.equal(again.length, 1);
+    console.log(`# stopped during a save: "${said}"`);
+  } finally {
+    await cdp.detach().catch(() => {});
+    await page.close();
+  }
+});
+
+test('library: axe-clean in light and dark, with an error shown; screenshots', async () => {
+  const { browser } = suite;
+  await freshDatabase(browser);
+  const page = await openLibrary(browser);
+  try {
+    await openTemplate(page, STARTER[2].title);
+    await page.fill('#tpl-body', `${STARTER[2].body} {{inconnu}}`);
+    await page.waitForSelector('#tpl-marks mark');
+    for (const scheme of ['light', 'dark']) {
+      await page.emulateMedia({ colorScheme: scheme });
+      assert.deepEqual(await axe(page), [], scheme);
+      await page.screenshot({ path: join(SCREENSHOTS, `library-${scheme}.png`), fullPage: true });
+    }
+    await page.click('#delete');
+    await page.waitForSelector('#toast:not([hidden])');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    assert.deepEqual(await axe(page), [], 'toast, dark');
+    await page.screenshot({ path: join(SCREENSHOTS, 'library-toast-dark.png') });
+  } finally {
+    await page.close();
+  }
+});
+
+test('library: 5,000 templates listed and searched (figures for BENCHMARKS.md)', async () => {
+  const { browser } = suite;
+  await freshDatabase(browser);
+  const seeder = await blankPage(browser);
+  const words = ['livraison', 'commande', 'remboursement', 'événement', 'fin de semaine', 'courriel', 'merci', 'désolé', 'horaires', 'emploi'];
+  for (let start = 0; start < 5000; start += 500) {
+    const items = [];
+    for (let i = start; i < start + 500; i++) {
+      const w = words[i % words.length];
+      items.push({ id: `perf.${i}`, body: { id: `perf.${i}`, title: `Réponse ${i} — ${w}`, body: `Bonjour {{prenom}}, au sujet de votre ${w} n° ${i} : merci de votre patience !`, tags: [w], networks: [] } });
+    }
+    const answer = await send(seeder, { kind: 'templates_import', items });
+    assert.equal(answer.outcome.written, 500);
+  }
+  await seeder.close();
+  const page = await openLibrary(browser);
+  try {
+    await page.waitForFunction(() => document.querySelectorAll('#templates li').length >= 5000, null, { timeout: 30000 });
+    const listMs = Number(await page.getAttribute('#templates', 'data-list-ms'));
+    const searches = [];
+    await page.focus('#search');
+    for (const ch of 'remboursemen') {
+      await page.keyboard.type(ch);
+      searches.push(Number(await page.getAttribute('#templates', 'data-search-ms')));
+    }
+    const hits = await page.$$eval('#templates li', (l) => l.length);
+    assert.ok(hits >= 500 && hits < 510, `${hits} hits`);
+    console.log(`# 5000 templates: list drawn in ${listMs.toFixed(1)} ms; search per keystroke ${searches.map((s) => s.toFixed(2)).join(', ')} ms`);
+    assert.ok(listMs < 3000, `list ${listMs} ms`);
+  } finally {
+    await page.close();
+  }
+});
