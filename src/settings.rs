@@ -31,7 +31,10 @@ pub struct Settings {
     #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
     pub brands: std::collections::BTreeMap<String, String>,
     /// The key that replaces a typed template trigger (`KeyboardEvent.key`: `Tab`, `Enter`, ` `).
-    #[serde(default = "default_trigger_key")]
+    #[serde(
+        default = "default_trigger_key",
+        skip_serializing_if = "is_default_trigger_key"
+    )]
     pub trigger_key: String,
 }
 
@@ -43,6 +46,11 @@ pub const DEFAULT_TRIGGER_KEY: &str = "Tab";
 
 fn default_trigger_key() -> String {
     DEFAULT_TRIGGER_KEY.to_string()
+}
+
+/// The default key is not written (a record saved without a choice reads the same everywhere).
+fn is_default_trigger_key(key: &str) -> bool {
+    key == DEFAULT_TRIGGER_KEY
 }
 
 impl Default for Settings {
@@ -207,6 +215,15 @@ mod tests {
         for (v, key) in cases {
             assert_eq!(Settings::from_stored(&v).trigger_key, key, "{v}");
         }
+        // the default is not written; a chosen key is, and reads back
+        let v = serde_json::to_value(Settings::default()).unwrap();
+        assert!(v.get("trigger_key").is_none());
+        let chosen = Settings {
+            trigger_key: " ".into(),
+            ..Settings::default()
+        };
+        let v = serde_json::to_value(&chosen).unwrap();
+        assert_eq!(Settings::from_stored(&v).trigger_key, " ");
     }
 
     #[test]

@@ -113,16 +113,19 @@ pub enum ReplyCall {
 pub const CHANGED_KEY: &str = "templates_changed";
 
 /// Whether answering `request` with `response` changed the library's templates (a write that
-/// committed; a use count changes no trigger).
+/// committed, an import chunk that wrote some, starter templates added; a use count changes no
+/// trigger).
 pub fn changes_triggers(request: &super::Request, response: &Response) -> bool {
     use super::Request as R;
-    let templates = match request {
-        R::StorePut { collection, .. } | R::StoreDelete { collection, .. } => {
-            *collection == Collection::Templates
-        }
+    match (request, response) {
+        (
+            R::StorePut { collection, .. } | R::StoreDelete { collection, .. },
+            Response::StoreSaved { .. },
+        ) => *collection == Collection::Templates,
+        (R::TemplatesImport { .. }, Response::TemplatesImported { outcome }) => outcome.written > 0,
+        (R::TemplatesInstallStarter, Response::TemplatesInstalled { added }) => *added > 0,
         _ => false,
-    };
-    templates && matches!(response, Response::StoreSaved { .. })
+    }
 }
 
 /// Results at most in one search answer.

@@ -302,3 +302,76 @@ fn every_reply_code_has_its_message_in_french_and_english() {
         }
     }
 }
+
+#[test]
+fn content_scripts_read_the_triggers_again_after_any_write_of_templates() {
+    use crate::protocol::templates::ImportOutcome;
+    let put = |collection| Request::StorePut {
+        collection,
+        id: "t1".into(),
+        expected_revision: None,
+        body: serde_json::json!({}),
+    };
+    let saved = Response::StoreSaved {
+        record: crate::store::Record {
+            id: "t1".into(),
+            revision: 2,
+            created: 1,
+            updated: 2,
+            deleted: false,
+            body: serde_json::json!({}),
+        },
+    };
+    let imported = |written| Response::TemplatesImported {
+        outcome: ImportOutcome {
+            written,
+            conflicts: vec![],
+        },
+    };
+    let import = Request::TemplatesImport { items: vec![] };
+    let cases: Vec<(Request, Response, bool)> = vec![
+        (put(Collection::Templates), saved.clone(), true),
+        (put(Collection::Backlog), saved.clone(), false),
+        (
+            put(Collection::Templates),
+            Response::Error {
+                code: "store.conflict".into(),
+                message: String::new(),
+            },
+            false,
+        ),
+        (
+            Request::StoreDelete {
+                collection: Collection::Templates,
+                id: "t1".into(),
+                expected_revision: Some(2),
+            },
+            saved.clone(),
+            true,
+        ),
+        (import.clone(), imported(12), true),
+        (import, imported(0), false),
+        (
+            Request::TemplatesInstallStarter,
+            Response::TemplatesInstalled { added: 30 },
+            true,
+        ),
+        (
+            Request::TemplatesInstallStarter,
+            Response::TemplatesInstalled { added: 0 },
+            false,
+        ),
+        (
+            Request::TemplateUsed { id: "t1".into() },
+            Response::Ack,
+            false,
+        ),
+    ];
+    for (request, response, want) in cases {
+        assert_eq!(
+            changes_triggers(&request, &response),
+            want,
+            "{request:?} → {response:?}"
+        );
+    }
+}
