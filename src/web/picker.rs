@@ -1,10 +1,14 @@
 //! The template picker: an extension page (`picker.html`) shown in a frame next to the focused
-//! composer, so the page can neither read the library nor see the keystrokes typed here. It
-//! loads the library once, searches it per keystroke in this frame (`template::search`; recent
-//! and frequent first when the query is empty), previews the chosen template rendered with the
-//! page's context (given by the content script in the frame's URL fragment) with its length on
-//! this platform, asks fill-in fields and choices, and on Enter sends the text to the tab's
-//! content script (`insert_text`), records the use, and closes. Esc closes.
+//! composer, so the page can neither read the library nor see the keystrokes typed here. The
+//! content script loads the frame hidden ahead of time and shows it on the shortcut; each
+//! opening comes as a new URL fragment (`hashchange`: the page's context, the platform, the
+//! opening's number; `open: null` once hidden again). The frame loads the library once (again
+//! when it changes, while hidden), searches it per keystroke in this frame (`template::search`;
+//! recent and frequent first when the query is empty) and redraws the result list at once; the
+//! preview of the chosen template, rendered with the page's context with its length on this
+//! platform, and its fill-in fields and choices follow once per animation frame, off the
+//! keystroke. On Enter it sends the text to the tab's content script (`insert_text`), records
+//! the use, and closes. Esc closes.
 //!
 //! Text goes in with `textContent` only; every label comes from `_locales`.
 
@@ -42,6 +46,22 @@ struct Opened {
     context: PageContext,
     #[serde(default)]
     platform: Option<crate::platform::Platform>,
+    /// The opening's number while shown; `None` while hidden.
+    #[serde(default)]
+    open: Option<u32>,
+}
+
+/// The fragment of this frame's URL, read.
+fn read_fragment(doc: &Document) -> Opened {
+    let hash = doc
+        .location()
+        .and_then(|l| l.hash().ok())
+        .unwrap_or_default();
+    let decoded = js_sys::decode_uri_component(hash.trim_start_matches('#'))
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_default();
+    serde_json::from_str(&decoded).unwrap_or_default()
 }
 
 struct Picker {
@@ -52,6 +72,10 @@ struct Picker {
     results: Vec<usize>,
     selected: usize,
     values: Filled,
+    /// The preview and fields wait for the next frame.
+    preview_due: bool,
+    /// The library changed while the picker was shown: read again once hidden.
+    stale: bool,
     query: HtmlInputElement,
     list: Element,
     empty: Element,
@@ -77,30 +101,7 @@ pub async fn main() -> Result<(), JsValue> {
         html.set_attribute("lang", &ext::ui_language())?;
     }
     doc.set_title(&t("picker_title"));
-    let hash = doc
-        .location()
-        .and_then(|l| l.hash().ok())
-        .unwrap_or_default();
-    let decoded = js_sys::decode_uri_component(hash.trim_start_matches('#'))
-        .ok()
-        .and_then(|s| s.as_string())
-        .unwrap_or_default();
-    let opened: Opened = serde_json::from_str(&decoded).unwrap_or_default();
-    let templates = match ext::send(&Request::StoreList {
-        collection: Collection::Templates,
-    })
-    .await?
-    {
-        Response::StoreRecords { records } => records
-            .into_iter()
-            .filter_map(|r| {
-                let mut t: Template = serde_json::from_value(r.body).ok()?;
-                t.id = r.id;
-                Some(t)
-            })
-            .collect(),
-        _ => Vec::new(),
-    };
+    let templates = load_templates().await?;
     let app = doc.get_element_by_id("app").ok_or("no #app")?;
     let main = el(
         &doc,
@@ -196,10 +197,12 @@ pub async fn main() -> Result<(), JsValue> {
             doc: doc.clone(),
             templates,
             index,
-            opened,
+            opened: Opened::default(),
             results: Vec::new(),
             selected: 0,
             values: Filled::default(),
+            preview_due: false,
+            stale: false,
             query: query.clone(),
             list,
             empty,
@@ -230,11 +233,99 @@ pub async fn main() -> Result<(), JsValue> {
     let on_key = Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(on_key);
     doc.add_event_listener_with_callback("keydown", on_key.as_ref().unchecked_ref())?;
     on_key.forget();
+    let window = web_sys::window().ok_or("no window")?;
+    // each opening and closing is a new fragment
+    let on_hash = Closure::<dyn Fn()>::new(|| with(apply_fragment));
+    window.add_event_listener_with_callback("hashchange", on_hash.as_ref().unchecked_ref())?;
+    on_hash.forget();
+    // the content script focuses the frame: the search box takes it
+    let on_focus = Closure::<dyn Fn()>::new(|| {
+        with(|p| {
+            if p.opened.open.is_some() {
+                p.query.focus()?;
+            }
+            Ok(())
+        })
+    });
+    window.add_event_listener_with_callback("focus", on_focus.as_ref().unchecked_ref())?;
+    on_focus.forget();
+    // the library changed: read again now if hidden, else once hidden
+    ext::on_storage_key_change_serial("local", crate::protocol::reply::CHANGED_KEY, || async {
+        let mut shown = false;
+        with(|p| {
+            shown = p.opened.open.is_some();
+            p.stale = p.stale || shown;
+            Ok(())
+        });
+        if !shown {
+            reload().await;
+        }
+    });
+    with(apply_fragment);
+    Ok(())
+}
+
+/// The library's live templates.
+async fn load_templates() -> Result<Vec<Template>, JsValue> {
+    let answer = ext::send(&Request::StoreList {
+        collection: Collection::Templates,
+    })
+    .await?;
+    Ok(match answer {
+        Response::StoreRecords { records } => records
+            .into_iter()
+            .filter_map(|r| {
+                let mut t: Template = serde_json::from_value(r.body).ok()?;
+                t.id = r.id;
+                Some(t)
+            })
+            .collect(),
+        _ => Vec::new(),
+    })
+}
+
+/// Reads the library again and indexes it (it changed while the picker was hidden).
+async fn reload() {
+    let Some(templates) = crate::web::error::log("picker: library", load_templates().await) else {
+        return;
+    };
+    let index = SearchIndex::new(&templates);
     with(|p| {
+        p.templates = templates;
+        p.index = index;
+        p.stale = false;
         search(p);
         Ok(())
     });
-    query.focus()?;
+}
+
+/// Shows or hides the picker as the fragment says: a new opening starts from an empty search
+/// with the page's context; hidden, it waits with its search emptied.
+fn apply_fragment(p: &mut Picker) -> Result<(), JsValue> {
+    let next = read_fragment(&p.doc);
+    let body = p.doc.body().ok_or("no body")?;
+    match next.open {
+        Some(n) if p.opened.open != Some(n) => {
+            p.opened = next;
+            p.query.set_value("");
+            search(p);
+            body.set_attribute("data-shown", "true")?;
+            p.query.focus()?;
+        }
+        Some(_) => {}
+        None => {
+            let was_shown = p.opened.open.is_some();
+            p.opened.open = None;
+            body.set_attribute("data-shown", "false")?;
+            if was_shown || p.results.is_empty() {
+                p.query.set_value("");
+                search(p);
+            }
+            if p.stale {
+                wasm_bindgen_futures::spawn_local(reload());
+            }
+        }
+    }
     Ok(())
 }
 
@@ -261,8 +352,34 @@ fn search(p: &mut Picker) {
     p.selected = 0;
     p.values = Filled::default();
     let _ = crate::web::error::log("picker list", draw_list(p));
-    let _ = crate::web::error::log("picker fields", draw_fields(p));
-    let _ = crate::web::error::log("picker preview", draw_preview(p));
+    preview_later(p);
+}
+
+/// The fields and the preview of the chosen template, drawn at the next animation frame (once,
+/// however many keys were typed before it), or within 100 ms where frames are throttled.
+fn preview_later(p: &mut Picker) {
+    if p.preview_due {
+        return;
+    }
+    p.preview_due = true;
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let flush = Closure::once_into_js(|| with(flush_preview));
+    let f: &js_sys::Function = flush.unchecked_ref();
+    let _ = window.request_animation_frame(f);
+    let late = Closure::once_into_js(|| with(flush_preview));
+    let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(late.unchecked_ref(), 100);
+}
+
+/// Draws the fields and the preview now if they are due.
+fn flush_preview(p: &mut Picker) -> Result<(), JsValue> {
+    if !p.preview_due {
+        return Ok(());
+    }
+    p.preview_due = false;
+    draw_fields(p)?;
+    draw_preview(p)
 }
 
 fn draw_list(p: &Picker) -> Result<(), JsValue> {
@@ -368,8 +485,7 @@ fn on_key(e: web_sys::KeyboardEvent) {
                     };
                     p.values = Filled::default();
                     draw_list(p)?;
-                    draw_fields(p)?;
-                    draw_preview(p)?;
+                    preview_later(p);
                 }
                 Ok(())
             });
@@ -394,6 +510,8 @@ async fn to_tab(message: &serde_json::Value) -> Result<JsValue, JsValue> {
 async fn insert() {
     let mut out = None;
     with(|p| {
+        // the fields of the template chosen now, not of the one before
+        flush_preview(p)?;
         read_fields(p);
         if let Some(t) = chosen(p) {
             out = Some(render_for_page(t, &request(p, t), now_ms()));
@@ -407,6 +525,15 @@ async fn insert() {
         .and_then(|v| js_sys::Reflect::get(&v, &"ok".into()).ok())
         .is_some_and(|v| v.is_truthy());
     if ok {
+        // recent and frequent first at the next opening, without reading the library again
+        with(|p| {
+            let now = now_ms() as i64;
+            if let Some(t) = p.templates.iter_mut().find(|t| t.id == a.id) {
+                t.uses = t.uses.saturating_add(1);
+                t.last_used = Some(now);
+            }
+            Ok(())
+        });
         let used = Request::TemplateUsed { id: a.id };
         let _ = crate::web::error::log("picker: used", ext::send(&used).await);
     }

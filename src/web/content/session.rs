@@ -106,6 +106,7 @@ pub fn start(env: Env, settings: &Settings) -> Result<(), JsValue> {
         .map_err(|_| JsValue::from_str("session busy"))?;
     features::start(&document);
     super::insert::start(&document);
+    super::picker::preload_later();
     // a composer may already have the focus when the core finishes loading
     if let Some(active) = dom::deep_active_element(&document) {
         on_focus(&active);

@@ -5,7 +5,8 @@
 //! runs but the key check, and on the trigger key an in-memory lookup of the text before the
 //! caret. The key's default is prevented only for a real trigger.
 //!
-//! On a trigger: the page's context (reply context, brand, URL, title, now with the user's
+//! On a trigger: the trigger is selected at once (the editor adopts the selection while the
+//! template renders); the page's context (reply context, brand, URL, title, now with the user's
 //! offset) goes to the background's `render`; the text goes in through the insertion layer
 //! (`content::insert`), replacing the trigger, the caret at `{{curseur}}`; then `template_used`.
 //! A template with fill-in fields or choices is inserted with its defaults, and a notice says so.
@@ -59,11 +60,7 @@ pub fn make(document: &Document) -> Result<Rc<dyn Feature>, JsValue> {
     });
     wasm_bindgen_futures::spawn_local(load_triggers());
     wasm_bindgen_futures::spawn_local(load_settings());
-    ext::on_storage_key_change(
-        "local",
-        CHANGED_KEY,
-        Box::new(|| wasm_bindgen_futures::spawn_local(load_triggers())),
-    );
+    ext::on_storage_key_change_serial("local", CHANGED_KEY, load_triggers);
     ext::on_storage_change(Box::new(|| {
         wasm_bindgen_futures::spawn_local(load_settings())
     }));
@@ -128,6 +125,8 @@ fn on_key(e: &web_sys::Event) {
     };
     e.prevent_default();
     e.stop_immediate_propagation();
+    // the trigger is selected now: the editor adopts the selection while the template renders
+    insert::preselect_trigger(&host, &trigger);
     wasm_bindgen_futures::spawn_local(run(host, trigger));
 }
 
@@ -208,16 +207,19 @@ async fn run(host: Element, trigger: String) {
         Ok(Response::Rendered(a)) => a,
         Ok(Response::Error { code, .. }) if code == "reply.unknown_template" => {
             // deleted since the list was read: read it again
+            insert::release_trigger(&host, &trigger);
             load_triggers().await;
             insert::notice::show(&host, &ReplyError::UnknownTemplate);
             return;
         }
         other => {
+            insert::release_trigger(&host, &trigger);
             web_sys::console::warn_1(&format!("Porte-voix: render: {other:?}").into());
             return;
         }
     };
     if !answer.errors.is_empty() {
+        insert::release_trigger(&host, &trigger);
         insert::notice::show(&host, &ReplyError::TemplateInvalid);
         return;
     }
