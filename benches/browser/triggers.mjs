@@ -21,10 +21,10 @@ const BUILDS = process.argv.slice(2).length ? process.argv.slice(2).map((d) => r
 const RUNS = Number(process.env.RUNS ?? 7);
 const ENGINES = [['wasm2js', 'frames'], ['wasm', 'none']];
 
-/** Page world: resolves to ms from the Tab keydown to the model equal to `want`. */
-function armed(args) {
+/** Page world: `window.__tabToModel` resolves to ms from the Tab keydown to the model equal to `want`. */
+function arm(args) {
   const [sel, want] = args;
-  return new Promise((done, fail) => {
+  window.__tabToModel = new Promise((done, fail) => {
     let t0 = null;
     let timer = null;
     let observer = null;
@@ -51,10 +51,9 @@ async function once(page, c, want) {
   await clear(page, c);
   await page.keyboard.type(';merci');
   await page.waitForTimeout(300); // typing settled (the editors' own selection sync included)
-  const measured = page.evaluate(armed, [c.composer, want]);
-  await page.waitForTimeout(20);
+  await page.evaluate(arm, [c.composer, want]);
   await page.keyboard.press('Tab');
-  return measured;
+  return page.evaluate(() => window.__tabToModel);
 }
 
 await buildFixtures();
