@@ -83,6 +83,15 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   return true; // the answer is asynchronous
 });
 
+// The picker's keyboard command: the tab's content script opens the panel next to its composer
+// (top frame only; a tab without our content script has no composer to serve).
+chrome.commands?.onCommand.addListener((command, tab) => {
+  if (command !== 'open-picker' || tab?.id === undefined) return;
+  chrome.tabs
+    .sendMessage(tab.id, { kind: 'open_picker' }, { frameId: 0 })
+    .catch((err) => console.warn('Porte-voix: picker', err?.message ?? err));
+});
+
 chrome.tabs.onRemoved.addListener((tabId) => {
   serially(async () => {
     await ready;

@@ -30,6 +30,27 @@ pub struct Settings {
     /// The brand's name per network (platform id → name), for `{{marque}}`/`{{brand}}`.
     #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
     pub brands: std::collections::BTreeMap<String, String>,
+    /// The key that replaces a typed template trigger (`KeyboardEvent.key`: `Tab`, `Enter`, ` `).
+    #[serde(
+        default = "default_trigger_key",
+        skip_serializing_if = "is_default_trigger_key"
+    )]
+    pub trigger_key: String,
+}
+
+/// The keys a trigger may be set to (`KeyboardEvent.key` values).
+pub const TRIGGER_KEYS: [&str; 3] = ["Tab", "Enter", " "];
+
+/// The trigger key when the user chose none.
+pub const DEFAULT_TRIGGER_KEY: &str = "Tab";
+
+fn default_trigger_key() -> String {
+    DEFAULT_TRIGGER_KEY.to_string()
+}
+
+/// The default key is not written (a record saved without a choice reads the same everywhere).
+fn is_default_trigger_key(key: &str) -> bool {
+    key == DEFAULT_TRIGGER_KEY
 }
 
 impl Default for Settings {
@@ -39,6 +60,7 @@ impl Default for Settings {
             x_premium: false,
             mastodon_limit: None,
             mastodon_instances: Vec::new(),
+            trigger_key: default_trigger_key(),
             brands: Default::default(),
         }
     }
@@ -85,6 +107,12 @@ impl Settings {
                 if let Ok(next) = crate::instances::add_instance(&s.mastodon_instances, host) {
                     s.mastodon_instances = next;
                 }
+            }
+        }
+        // the trigger key: one of the keys that end a word, else the default
+        if let Some(k) = obj.get("trigger_key").and_then(|v| v.as_str()) {
+            if TRIGGER_KEYS.contains(&k) {
+                s.trigger_key = k.to_string();
             }
         }
         // brand names: a known network and a non-empty name of at most 100 characters each
@@ -168,10 +196,34 @@ mod tests {
             x_premium: true,
             mastodon_limit: Some(1000),
             mastodon_instances: vec!["piaille.fr".into(), "xn--coute-9ra.social".into()],
-            brands: [("x".to_string(), "Café Paulette".to_string())].into(),
+            trigger_key: "Enter".into(),
+            brands: [("x".to_string(), "Café Chez Camille ☕".to_string())].into(),
         };
         let v = serde_json::to_value(&s).unwrap();
         assert_eq!(Settings::from_stored(&v), s);
+    }
+
+    #[test]
+    fn trigger_key_is_read_as_typed_or_dropped() {
+        let cases = [
+            (json!({"trigger_key": "Enter"}), "Enter"),
+            (json!({"trigger_key": " "}), " "),
+            (json!({"trigger_key": "a"}), "Tab"),
+            (json!({"trigger_key": 9}), "Tab"),
+            (json!({}), "Tab"),
+        ];
+        for (v, key) in cases {
+            assert_eq!(Settings::from_stored(&v).trigger_key, key, "{v}");
+        }
+        // the default is not written; a chosen key is, and reads back
+        let v = serde_json::to_value(Settings::default()).unwrap();
+        assert!(v.get("trigger_key").is_none());
+        let chosen = Settings {
+            trigger_key: " ".into(),
+            ..Settings::default()
+        };
+        let v = serde_json::to_value(&chosen).unwrap();
+        assert_eq!(Settings::from_stored(&v).trigger_key, " ");
     }
 
     #[test]

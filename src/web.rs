@@ -44,6 +44,9 @@ mod library;
 /// The popup and the options page.
 #[cfg(feature = "extension")]
 mod pages;
+/// The template picker's frame (an extension page next to the composer).
+#[cfg(feature = "extension")]
+pub mod picker;
 
 /// The text of the composer `host` (a text field or an editing host) as the network will post
 /// it, its technology detected from the DOM.

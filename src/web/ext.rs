@@ -70,6 +70,50 @@ pub fn on_storage_key_change(
     storage_on_changed(filtered.unchecked_ref());
 }
 
+/// Runs `task` after every change of `key` in storage `area`, one run at a time: the changes that
+/// arrive during a run are answered by one more run after it (a bulk import writing thousands of
+/// templates costs two runs, not thousands).
+pub fn on_storage_key_change_serial<F, Fut>(area: &'static str, key: &'static str, task: F)
+where
+    F: Fn() -> Fut + 'static,
+    Fut: std::future::Future<Output = ()> + 'static,
+{
+    use std::cell::Cell;
+    use std::rc::Rc;
+    /// Idle, running, running with a change seen since it began.
+    #[derive(Clone, Copy, PartialEq)]
+    enum Run {
+        Idle,
+        Running,
+        Again,
+    }
+    let state = Rc::new(Cell::new(Run::Idle));
+    let task = Rc::new(task);
+    on_storage_key_change(
+        area,
+        key,
+        Box::new(move || {
+            if state.get() != Run::Idle {
+                state.set(Run::Again);
+                return;
+            }
+            state.set(Run::Running);
+            let (state, task) = (state.clone(), task.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                loop {
+                    task().await;
+                    if state.get() == Run::Again {
+                        state.set(Run::Running);
+                        continue;
+                    }
+                    state.set(Run::Idle);
+                    break;
+                }
+            });
+        }),
+    );
+}
+
 /// Calls `listener` whenever the browser's grants or the stored settings change (from this page,
 /// another tab, or the browser's own extension settings), for the page's whole life.
 pub fn on_grants_or_storage_change(listener: Box<dyn FnMut()>) {
@@ -313,6 +357,13 @@ pub async fn load_settings() -> crate::settings::Settings {
         }
         None => crate::settings::Settings::default(),
     }
+}
+
+/// Writes one `storage.local` key; resolves once the browser has stored it.
+pub async fn local_set(key: &str, value: &JsValue) -> Result<(), JsValue> {
+    let items = js_sys::Object::new();
+    js_sys::Reflect::set(&items, &key.into(), value)?;
+    JsFuture::from(storage_local_set(&items)).await.map(|_| ())
 }
 
 /// Writes the settings; resolves once the browser has stored them.

@@ -44,3 +44,10 @@ pub async fn content_start(engine: String, stored: JsValue) -> Result<(), JsValu
 pub async fn content_message(message: JsValue, sender: JsValue) -> Result<JsValue, JsValue> {
     content::insert::handle(message, sender).await
 }
+
+/// Content script: `{kind: "open_picker" | "close_picker"}` from the extension (the keyboard
+/// command through the background, or the picker's frame), with its sender.
+#[wasm_bindgen]
+pub fn content_picker(message: JsValue, sender: JsValue) -> Result<JsValue, JsValue> {
+    content::picker::handle(&message, &sender)
+}

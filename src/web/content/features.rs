@@ -14,6 +14,7 @@ use web_sys::Document;
 mod field_mirror;
 mod length_badge;
 mod overflow_mark;
+pub mod triggers;
 
 /// One in-page feature.
 pub trait Feature {
@@ -96,6 +97,11 @@ pub const FEATURES: &[Registration] = &[
             platforms: None,
         },
         make: field_mirror::make,
+    },
+    Registration {
+        name: "triggers",
+        scope: Scope::EVERYWHERE,
+        make: triggers::make,
     },
 ];
 
