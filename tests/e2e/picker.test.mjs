@@ -5,6 +5,8 @@
 // Alt+Shift+R), next to the composer, with the focus in its search box; typing searches,
 // Enter inserts the previewed text — the page's commenter's first name in it — into the editor's
 // MODEL (what the send button records), Esc closes and gives the focus back to the composer.
+// On every reply fixture of lib/replies.mjs, including the composers that open in a modal dialog,
+// mount late or after single-page navigation.
 // Also: a template with a fill-in field asked in the panel, keyboard only, axe, and screenshots
 // light and dark; the search time per keystroke over 5,000 templates.
 import { test, before, after } from 'node:test';
