@@ -12,12 +12,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { join, dirname } from 'node:path';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { startServer } from './lib/server.mjs';
 import { launch, ROOT } from './lib/chromium.mjs';
 import { buildFixtures } from './build-fixtures.mjs';
-import { seed, rendered, extensionPage, ask, STARTER, EXTRA } from './lib/library.mjs';
+import { seed, rendered, extensionPage, STARTER, EXTRA } from './lib/library.mjs';
 import { REPLIES, openReply, expectModel, send, model } from './lib/replies.mjs';
 
 const require = createRequire(import.meta.url);
