@@ -1,7 +1,8 @@
 // The reply fixtures (tests/fixtures/sites/<net>/reply.html, and instagram/dm.html) the trigger
 // and picker tests share: who the commenter is on each page (as written there), how to open a page
-// with the composer focused (clicking first what opens it, checking that it was not there before), read the editor's MODEL text, click the fixture's send button, and what the background
-// renders for that commenter.
+// with the composer focused (clicking first what opens it, checking that it was not there before),
+// read the editor's MODEL text, click the fixture's send button, and what the background renders
+// for that commenter.
 import assert from 'node:assert/strict';
 import { waitForBadge } from './chromium.mjs';
 import { rendered } from './library.mjs';
