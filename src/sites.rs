@@ -14,6 +14,7 @@ mod linkedin;
 mod mastodon;
 mod reddit;
 mod threads;
+mod tiktok;
 mod x;
 mod youtube;
 
@@ -105,6 +106,7 @@ pub const SITES: &[&Site] = &[
     &threads::SITE,
     &reddit::SITE,
     &youtube::SITE,
+    &tiktok::SITE,
 ];
 
 /// The site serving `host` (case-insensitive; a subdomain such as `www.` or `m.` matches).
@@ -200,6 +202,11 @@ mod tests {
         assert!(site_for_host("evil-x.com").is_none());
         assert!(site_for_host("x.com.evil.org").is_none());
         assert!(site_for_host("").is_none());
+        assert_eq!(
+            site_for_host("www.tiktok.com").map(|s| s.id),
+            Some("tiktok")
+        );
+        assert!(site_for_host("tiktok.com.evil.org").is_none());
     }
 
     #[test]
@@ -315,5 +322,9 @@ mod tests {
         let p = platform_for(li, |sel| sel.contains("comments-comment"));
         assert_eq!(p, Platform::LinkedinComment);
         assert_eq!(platform_for(li, |_| false), Platform::Linkedin);
+        let tt = site_for_host("www.tiktok.com").unwrap();
+        let p = platform_for(tt, |sel| sel.contains("comment-input"));
+        assert_eq!(p, Platform::TiktokComment);
+        assert_eq!(p.rule().limit, 150);
     }
 }

@@ -26,11 +26,13 @@ pub const SITE: Site = Site {
             "ul li[role=\"menuitem\"]",
             // post caption and comment: the post's article
             "article",
-            // DM: one row per message
-            "[role=\"row\"]",
+            // DM: the conversation — its header (the person's name) and its messages
+            // ([role=grid] > [role=row]) (2026-12-01, not seen live; a message row holds no name)
+            "div:has(> [role=\"grid\"])",
         ],
         name: &[
-            // post and comment: the author's profile link (the user name is the name shown)
+            // post and comment: the author's profile link (the user name is the name shown); DM:
+            // the person's display name in the conversation's header
             "header a[href^=\"/\"]",
             // comment: the commenter's link
             "h3 a",
@@ -39,8 +41,12 @@ pub const SITE: Site = Site {
             // the same link: Instagram shows the bare user name
             "header a[href^=\"/\"]",
             "h3 a",
+            // DM: the user name next to the display name in the conversation's header
+            "header a[href^=\"/\"] + span",
         ],
         text: &[
+            // DM: the messages, the first one shown
+            "[role=\"row\"] [dir=\"auto\"]",
             // caption and comment text
             "h1[dir=\"auto\"]",
             "span[dir=\"auto\"]",

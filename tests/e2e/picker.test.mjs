@@ -9,6 +9,8 @@
 // opening starts from an empty search, the template just used first. Also: a template with a
 // fill-in field asked in the panel, keyboard only, axe, and screenshots light and dark; a search
 // over 5,000 templates added while the frame was hidden (timings: benches/browser/picker.mjs).
+// On every reply fixture of lib/replies.mjs, including the composers that open in a modal dialog,
+// mount late or after single-page navigation.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';

@@ -1,7 +1,8 @@
-// The reply fixtures (tests/fixtures/sites/<net>/reply.html) the trigger and picker tests share:
-// who the commenter is on each page (as written there), how to open a page with the composer
-// focused, read the editor's MODEL text, click the fixture's send button, and what the background
-// renders for that commenter.
+// The reply fixtures (tests/fixtures/sites/<net>/reply.html, and instagram/dm.html) the trigger
+// and picker tests share: who the commenter is on each page (as written there), how to open a page
+// with the composer focused (clicking first what opens it, checking that it was not there before),
+// read the editor's MODEL text, click the fixture's send button, and what the background renders
+// for that commenter.
 import assert from 'node:assert/strict';
 import { waitForBadge } from './chromium.mjs';
 import { rendered } from './library.mjs';
@@ -57,6 +58,75 @@ export const REPLIES = [
     lang: 'fr',
     firstName: null,
   },
+  // the surfaces below start hidden, late or elsewhere: `open` lists what the user clicks first
+  // (a "Reply" button, a conversation: single-page navigation), `late` says the composer mounts
+  // after the page's load. Threads, Instagram comments, Reddit and YouTube show user names only:
+  // no first name can be told, the template's fallback applies and the handle is not taken as one.
+  {
+    name: 'Threads (Lexical), reply in a modal dialog',
+    url: 'https://www.threads.com/reply.html?csp=frames',
+    open: ['[data-fixture-open="#reply-dialog"]'],
+    composer: '#reply-dialog [data-lexical-editor]',
+    platform: 'threads',
+    author: 'marieeve.tremblay',
+    handle: 'marieeve.tremblay',
+    lang: 'fr',
+    firstName: null,
+  },
+  {
+    name: 'Instagram comment (React textarea), mounted late',
+    url: 'https://www.instagram.com/reply.html?csp=frames',
+    late: true,
+    composer: 'textarea[aria-label]',
+    platform: 'instagram',
+    author: 'lea.bouchard_',
+    handle: 'lea.bouchard_',
+    lang: 'fr',
+    firstName: null,
+  },
+  {
+    name: 'Instagram DM (Lexical), after single-page navigation',
+    url: 'https://www.instagram.com/dm.html?csp=frames',
+    open: ['a[data-fixture-nav]'],
+    composer: '[aria-label="Message"][data-lexical-editor]',
+    platform: 'instagram',
+    author: 'Me Louis-Philippe D’Amours 🎄',
+    handle: 'lp.damours',
+    lang: 'fr',
+    firstName: 'Louis-Philippe',
+  },
+  {
+    name: 'Reddit comment reply (Lexical in shreddit-composer)',
+    url: 'https://www.reddit.com/reply.html?csp=frames',
+    open: ['[data-fixture-open="#reply-box"]'],
+    composer: '#reply-box [data-lexical-editor]',
+    platform: 'reddit-comment',
+    author: 'JF_Gagnon_514',
+    handle: 'JF_Gagnon_514',
+    lang: 'fr',
+    firstName: null,
+  },
+  {
+    name: 'YouTube comment reply (bare contenteditable)',
+    url: 'https://www.youtube.com/reply.html?csp=frames',
+    open: ['#reply-button-end'],
+    composer: '#reply-dialog #contenteditable-root',
+    platform: 'youtube-comment',
+    author: '@marie-eve.tremblay',
+    handle: '@marie-eve.tremblay',
+    lang: 'fr',
+    firstName: null,
+  },
+  {
+    name: 'TikTok comment reply (Draft.js)',
+    url: 'https://www.tiktok.com/reply.html?csp=frames',
+    composer: '[data-e2e="comment-input"] .public-DraftEditor-content',
+    platform: 'tiktok-comment',
+    author: '✨ Dre Anne-Sophie Côté-Lévesque ✨',
+    handle: null,
+    lang: 'fr',
+    firstName: 'Anne-Sophie',
+  },
 ];
 
 export async function openReply(b, c) {
@@ -68,6 +138,14 @@ export async function openReply(b, c) {
     d.dismiss();
   });
   await page.goto(c.url, { waitUntil: 'load' });
+  if (c.late) {
+    // the composer is not there yet when the page has loaded
+    assert.equal(await page.locator(c.composer).count(), 0, 'the composer mounts late');
+  }
+  for (const sel of c.open ?? []) {
+    assert.equal(await page.locator(c.composer).filter({ visible: true }).count(), 0, `no composer before ${sel}`);
+    await page.locator(sel).first().click();
+  }
   await page.waitForFunction(() => window.__fixture?.ready);
   await page.locator(c.composer).first().focus();
   await waitForBadge(page, (x) => x.visible, { what: 'the badge' });

@@ -23,6 +23,7 @@ export const HOSTS = {
   'threads.com': 'threads',
   'reddit.com': 'reddit',
   'youtube.com': 'youtube',
+  'tiktok.com': 'tiktok',
   // a Mastodon instance the extension serves only once the user enables it
   'piaille.fr': 'mastodon',
   // not a network: a page where the extension must stay away
