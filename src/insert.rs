@@ -27,6 +27,49 @@ pub enum ContentMessage {
     },
 }
 
+/// One field of a message as the content script reads it off the JS object it received.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Field {
+    Absent,
+    Null,
+    Text(String),
+    Number(f64),
+    /// A boolean, an object, an array.
+    Other,
+}
+
+impl ContentMessage {
+    /// The message read field by field (`field(name)`), accepting and refusing exactly what its
+    /// `Deserialize` does on the same message's JSON (a test checks they agree). The in-page
+    /// engine reads its messages this way: a JSON parser and serde's machinery for internally
+    /// tagged enums would weigh more in every page than the whole message is worth.
+    pub fn from_fields(field: impl Fn(&str) -> Field) -> Option<ContentMessage> {
+        if field("kind") != Field::Text("insert_text".into()) {
+            return None;
+        }
+        let Field::Text(text) = field("text") else {
+            return None;
+        };
+        let cursor = match field("cursor") {
+            Field::Absent | Field::Null => None,
+            Field::Number(n) if n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&n) => {
+                Some(n as u32)
+            }
+            _ => return None,
+        };
+        let trigger = match field("trigger") {
+            Field::Absent | Field::Null => None,
+            Field::Text(t) => Some(t),
+            _ => return None,
+        };
+        Some(ContentMessage::InsertText {
+            text,
+            cursor,
+            trigger,
+        })
+    }
+}
+
 /// How the text goes in.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Mode {

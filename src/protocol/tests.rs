@@ -503,3 +503,27 @@ fn responses_read_back_typed_from_their_json() {
         }
     ));
 }
+
+#[test]
+fn the_tab_limit_written_by_hand_is_the_request_serde_writes_and_reads() {
+    let ids = [
+        "18c3f2a9b10-0badc0de",
+        "",
+        "a \"quoted\" id",
+        "back\\slash",
+        "line\nbreak\ttab\r",
+        "bell\u{7}\u{1f}",
+        "émoji 👩🏽‍💻 « id »",
+    ];
+    for &platform in Platform::ALL {
+        for limit in [0, 1, 280, 300, 500, 25_000, u32::MAX] {
+            for id in ids {
+                let text = tab_limit_json(id, platform, limit);
+                let expected = Envelope::new(id, Request::TabLimit { platform, limit });
+                let ours: serde_json::Value = serde_json::from_str(&text).unwrap();
+                assert_eq!(ours, serde_json::to_value(&expected).unwrap(), "{text}");
+                assert_eq!(parse_request(&text).unwrap(), expected, "{text}");
+            }
+        }
+    }
+}

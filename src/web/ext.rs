@@ -241,9 +241,7 @@ pub fn request_id() -> String {
 pub async fn send(
     request: &crate::protocol::Request,
 ) -> Result<crate::protocol::Response, JsValue> {
-    let answer = post(request).await?;
-    serde_json::from_value(to_json(&answer))
-        .map_err(|e| super::error::WebError::Shape(e.to_string()).into())
+    send_as(&request_id(), request).await
 }
 
 /// Sends a request under a request id the caller keeps, so that a retry after the background
@@ -258,13 +256,6 @@ pub async fn send_as(
         .map_err(|e| super::error::WebError::Shape(e.to_string()).into())
 }
 
-/// Sends a request envelope and resolves to the raw answer, unread: what a content script uses
-/// when it needs no answer (so the in-page engine carries no reader of responses).
-async fn post(request: &crate::protocol::Request) -> Result<JsValue, JsValue> {
-    let env = crate::protocol::Envelope::new(request_id(), request);
-    JsFuture::from(runtime_send_message(&to_js(&env)?)).await
-}
-
 /// A content script tells the background the limit its badge counts the page's platform
 /// against, so the popup shows that limit rather than computing its own. Fire and forget: the
 /// badge does not wait on the popup's information; a failure is logged.
@@ -275,9 +266,18 @@ pub fn report_tab_limit(
     let Some(site) = site else { return };
     let platform = site.default_platform;
     let limit = crate::length::count_with("", platform, options).limit;
+    // the envelope written by the core, not serialised here: see `protocol::tab_limit_json`
+    let message = js_sys::JSON::parse(&crate::protocol::tab_limit_json(
+        &request_id(),
+        platform,
+        limit,
+    ));
     wasm_bindgen_futures::spawn_local(async move {
-        let request = crate::protocol::Request::TabLimit { platform, limit };
-        if let Some(answer) = super::error::log("tab limit", post(&request).await) {
+        let sent = match message {
+            Ok(m) => JsFuture::from(runtime_send_message(&m)).await,
+            Err(e) => Err(e),
+        };
+        if let Some(answer) = super::error::log("tab limit", sent) {
             // read without the response type: only an error is worth a look
             let field = |name: &str| {
                 js_sys::Reflect::get(&answer, &name.into())

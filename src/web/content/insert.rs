@@ -16,7 +16,7 @@ use super::session;
 use crate::error::Coded;
 use crate::insert::{
     byte_at16, caret_back, caret_offset, judge_field, judge_rich, sender_allowed, survived,
-    ContentMessage, Expectation, InsertError, Mode, Outcome,
+    ContentMessage, Expectation, Field, InsertError, Mode, Outcome,
 };
 use crate::web::dom;
 use crate::web::editors::{insert as tech, text_field, Editor};
@@ -137,12 +137,17 @@ pub async fn handle(message: JsValue, sender: JsValue) -> Result<JsValue, JsValu
     {
         return Err(JsValue::from_str("Porte-voix: message refused (sender)"));
     }
-    // one JSON parser for the whole in-page engine
-    let json = js_sys::JSON::stringify(&message)?
-        .as_string()
-        .unwrap_or_default();
-    let message: ContentMessage = serde_json::from_str(&json)
-        .map_err(|e| JsValue::from_str(&format!("Porte-voix: bad message: {e}")))?;
+    let message = ContentMessage::from_fields(|name| match get(&message, name) {
+        None => Field::Absent,
+        Some(v) if v.is_undefined() => Field::Absent,
+        Some(v) if v.is_null() => Field::Null,
+        Some(v) => match (v.as_string(), v.as_f64()) {
+            (Some(s), _) => Field::Text(s),
+            (None, Some(n)) => Field::Number(n),
+            (None, None) => Field::Other,
+        },
+    })
+    .ok_or_else(|| JsValue::from_str("Porte-voix: bad message"))?;
     let ContentMessage::InsertText {
         text,
         cursor,

@@ -104,7 +104,7 @@ pub fn start(env: Env, settings: &Settings) -> Result<(), JsValue> {
     SESSION
         .with(|s| s.try_borrow_mut().map(|mut s| *s = Some(session)))
         .map_err(|_| JsValue::from_str("session busy"))?;
-    features::start(&document);
+    features::start();
     super::insert::start(&document);
     super::picker::preload_later();
     // a composer may already have the focus when the core finishes loading
