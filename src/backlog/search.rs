@@ -96,6 +96,44 @@ impl Index {
             *h = haystack(item);
         }
     }
+
+    /// Adds the entry of an item appended to the list (the index grows with the list, batch by
+    /// batch, instead of being built again).
+    pub fn push(&mut self, item: &Item) {
+        self.haystacks.push(haystack(item));
+    }
+
+    /// How many items it covers.
+    pub fn len(&self) -> usize {
+        self.haystacks.len()
+    }
+
+    /// Whether it covers no item.
+    pub fn is_empty(&self) -> bool {
+        self.haystacks.is_empty()
+    }
+}
+
+impl Query {
+    /// Whether every item this query shows is also shown by `before` (the same filters and sort,
+    /// and each word of `before` inside a word of this one: the user typed on). The list then
+    /// searches only among what `before` found, already in order.
+    pub fn narrows(&self, before: &Query) -> bool {
+        if self.states != before.states
+            || self.tag != before.tag
+            || self.network != before.network
+            || self.from != before.from
+            || self.to != before.to
+            || self.sort != before.sort
+        {
+            return false;
+        }
+        let now = fold(&self.text);
+        let now: Vec<&str> = now.split_whitespace().collect();
+        fold(&before.text)
+            .split_whitespace()
+            .all(|old| now.iter().any(|w| w.contains(old)))
+    }
 }
 
 /// The items the list shows, in order (folding every item: for a one-off query).
@@ -106,45 +144,55 @@ pub fn search<'a>(items: &'a [Item], q: &Query) -> Vec<&'a Item> {
 /// The items the list shows, in order, with the index of `items` (built by `Index::build` on
 /// the same slice).
 pub fn search_indexed<'a>(items: &'a [Item], index: &Index, q: &Query) -> Vec<&'a Item> {
-    let words: Vec<String> = fold(&q.text)
-        .split_whitespace()
-        .map(str::to_string)
-        .collect();
+    search_positions(items, index, q, None)
+        .into_iter()
+        .filter_map(|k| items.get(k))
+        .collect()
+}
+
+/// The positions in `items` of what the list shows, in order. `within`: positions already found
+/// by a query this one [`Query::narrows`], in their order; only those are looked at, and their
+/// order is kept.
+pub fn search_positions(
+    items: &[Item],
+    index: &Index,
+    q: &Query,
+    within: Option<&[usize]>,
+) -> Vec<usize> {
+    let folded = fold(&q.text);
+    let words: Vec<&str> = folded.split_whitespace().collect();
     let tag = q.tag.as_deref().map(fold);
-    let mut out: Vec<&Item> = items
-        .iter()
-        .zip(
-            index
-                .haystacks
-                .iter()
-                .map(String::as_str)
-                .chain(std::iter::repeat("")),
-        )
-        .filter(|(_, h)| words.iter().all(|w| h.contains(w.as_str())))
-        .map(|(i, _)| i)
-        .filter(|i| {
-            if q.states.is_empty() {
-                i.state != State::Archived
-            } else {
-                q.states.contains(&i.state)
-            }
-        })
-        .filter(|i| {
-            tag.as_ref()
+    let keep = |k: usize| -> bool {
+        let Some(i) = items.get(k) else {
+            return false;
+        };
+        let h = index.haystacks.get(k).map(String::as_str).unwrap_or("");
+        if !words.iter().all(|w| h.contains(w)) {
+            return false;
+        }
+        let state_ok = if q.states.is_empty() {
+            i.state != State::Archived
+        } else {
+            q.states.contains(&i.state)
+        };
+        state_ok
+            && tag
+                .as_ref()
                 .is_none_or(|t| i.tags.iter().any(|x| fold(x) == *t))
-        })
-        .filter(|i| q.network.is_none_or(|n| i.networks.contains(&n)))
-        .filter(|i| {
-            if q.from.is_none() && q.to.is_none() {
-                return true;
-            }
-            i.planned.is_some_and(|p| {
-                q.from.is_none_or(|f| p.date >= f) && q.to.is_none_or(|t| p.date <= t)
-            })
-        })
-        .collect();
+            && q.network.is_none_or(|n| i.networks.contains(&n))
+            && (q.from.is_none() && q.to.is_none()
+                || i.planned.is_some_and(|p| {
+                    q.from.is_none_or(|f| p.date >= f) && q.to.is_none_or(|t| p.date <= t)
+                }))
+    };
+    if let Some(before) = within {
+        return before.iter().copied().filter(|&k| keep(k)).collect();
+    }
+    let mut out: Vec<usize> = (0..items.len()).filter(|&k| keep(k)).collect();
+    let at = |k: &usize| &items[*k];
     match q.sort {
         Sort::Planned => out.sort_by(|a, b| {
+            let (a, b) = (at(a), at(b));
             (
                 a.planned.is_none(),
                 a.planned,
@@ -156,9 +204,9 @@ pub fn search_indexed<'a>(items: &'a [Item], index: &Index, q: &Query) -> Vec<&'
                     std::cmp::Reverse(b.updated_ms),
                 ))
         }),
-        Sort::Updated => out.sort_by_key(|i| std::cmp::Reverse(i.updated_ms)),
-        Sort::Created => out.sort_by_key(|i| std::cmp::Reverse(i.created_ms)),
-        Sort::Title => out.sort_by_cached_key(|i| fold(&i.title)),
+        Sort::Updated => out.sort_by_key(|k| std::cmp::Reverse(at(k).updated_ms)),
+        Sort::Created => out.sort_by_key(|k| std::cmp::Reverse(at(k).created_ms)),
+        Sort::Title => out.sort_by_cached_key(|k| fold(&at(k).title)),
     }
     out
 }

@@ -295,7 +295,7 @@ fn move_to(id: String, day: Date) {
     }
     let Some(moved) = one.items.pop() else { return };
     wasm_bindgen_futures::spawn_local(async move {
-        if super::save(moved).await {
+        if super::save(moved, false).await {
             with(|m| {
                 if m.week
                     && (day < m.anchor.map(|a| a.week_start()).unwrap_or(day)
