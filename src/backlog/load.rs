@@ -106,7 +106,10 @@ mod tests {
             .iter()
             .map(|(i, r)| (i.id.as_str(), *r, i.title.as_str()))
             .collect();
-        assert_eq!(got, vec![("a", 3, "Été indien à Montréal 🍁"), ("c", 1, "")]);
+        assert_eq!(
+            got,
+            vec![("a", 3, "Été indien à Montréal 🍁"), ("c", 1, "")]
+        );
         assert!(out.items.iter().all(|(i, _)| i.schema == ITEM_SCHEMA));
     }
 
@@ -114,14 +117,38 @@ mod tests {
     fn a_damaged_or_newer_record_is_counted_and_the_others_still_load() {
         let cases = [
             // (the odd record, what it is)
-            (record("x", 1, json!({"id": "x", "state": "oublié", "created_ms": 1, "updated_ms": 1})), "unknown state"),
-            (record("x", 1, json!({"schema": 9, "id": "x", "state": "idea", "created_ms": 1, "updated_ms": 1})), "newer schema"),
+            (
+                record(
+                    "x",
+                    1,
+                    json!({"id": "x", "state": "oublié", "created_ms": 1, "updated_ms": 1}),
+                ),
+                "unknown state",
+            ),
+            (
+                record(
+                    "x",
+                    1,
+                    json!({"schema": 9, "id": "x", "state": "idea", "created_ms": 1, "updated_ms": 1}),
+                ),
+                "newer schema",
+            ),
             (record("x", 1, json!("du texte")), "not an object"),
-            (json!({"id": "x", "revision": "deux", "body": body("x", "X")}), "revision not a number"),
-            (record("x", 1, serde_json::Value::Null), "a live record without a body"),
+            (
+                json!({"id": "x", "revision": "deux", "body": body("x", "X")}),
+                "revision not a number",
+            ),
+            (
+                record("x", 1, serde_json::Value::Null),
+                "a live record without a body",
+            ),
         ];
         for (odd, what) in cases {
-            let batch = json!([record("a", 1, body("a", "Bibliothèques")), odd, record("z", 2, body("z", "Vélo"))]);
+            let batch = json!([
+                record("a", 1, body("a", "Bibliothèques")),
+                odd,
+                record("z", 2, body("z", "Vélo"))
+            ]);
             let out = decode(&batch.to_string()).unwrap();
             assert_eq!(out.damaged, 1, "{what}");
             let ids: Vec<&str> = out.items.iter().map(|(i, _)| i.id.as_str()).collect();

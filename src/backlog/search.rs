@@ -80,14 +80,18 @@ pub struct Query {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Index {
     haystacks: Vec<String>,
+    /// The folded titles (what the title sort compares).
+    titles: Vec<String>,
 }
 
 impl Index {
     /// The index of `items`, in their order.
     pub fn build(items: &[Item]) -> Index {
-        Index {
-            haystacks: items.iter().map(haystack).collect(),
+        let mut index = Index::default();
+        for item in items {
+            index.push(item);
         }
+        index
     }
 
     /// Refreshes the entry of the item at `at` after it changed.
@@ -95,12 +99,16 @@ impl Index {
         if let Some(h) = self.haystacks.get_mut(at) {
             *h = haystack(item);
         }
+        if let Some(t) = self.titles.get_mut(at) {
+            *t = fold(&item.title);
+        }
     }
 
     /// Adds the entry of an item appended to the list (the index grows with the list, batch by
     /// batch, instead of being built again).
     pub fn push(&mut self, item: &Item) {
         self.haystacks.push(haystack(item));
+        self.titles.push(fold(&item.title));
     }
 
     /// How many items it covers.
@@ -188,25 +196,50 @@ pub fn search_positions(
     if let Some(before) = within {
         return before.iter().copied().filter(|&k| keep(k)).collect();
     }
-    let mut out: Vec<usize> = (0..items.len()).filter(|&k| keep(k)).collect();
-    let at = |k: &usize| &items[*k];
+    let found = (0..items.len()).filter(|&k| keep(k));
+    // each sort key is read once into a compact vector, then sorted without touching the items
+    // again; the position breaks ties, so the order is the items' order among equals
+    let mut out: Vec<usize> = Vec::new();
+    let at = |k: usize| items.get(k);
     match q.sort {
-        Sort::Planned => out.sort_by(|a, b| {
-            let (a, b) = (at(a), at(b));
-            (
-                a.planned.is_none(),
-                a.planned,
-                std::cmp::Reverse(a.updated_ms),
-            )
-                .cmp(&(
-                    b.planned.is_none(),
-                    b.planned,
-                    std::cmp::Reverse(b.updated_ms),
-                ))
-        }),
-        Sort::Updated => out.sort_by_key(|k| std::cmp::Reverse(at(k).updated_ms)),
-        Sort::Created => out.sort_by_key(|k| std::cmp::Reverse(at(k).created_ms)),
-        Sort::Title => out.sort_by_cached_key(|k| fold(&at(k).title)),
+        Sort::Planned => {
+            let mut keyed: Vec<_> = found
+                .filter_map(|k| {
+                    at(k).map(|i| {
+                        (
+                            (
+                                i.planned.is_none(),
+                                i.planned,
+                                std::cmp::Reverse(i.updated_ms),
+                            ),
+                            k,
+                        )
+                    })
+                })
+                .collect();
+            keyed.sort_unstable();
+            out.extend(keyed.into_iter().map(|(_, k)| k));
+        }
+        Sort::Updated | Sort::Created => {
+            let created = q.sort == Sort::Created;
+            let mut keyed: Vec<(std::cmp::Reverse<u64>, usize)> = found
+                .filter_map(|k| {
+                    at(k).map(|i| {
+                        let ms = if created { i.created_ms } else { i.updated_ms };
+                        (std::cmp::Reverse(ms), k)
+                    })
+                })
+                .collect();
+            keyed.sort_unstable();
+            out.extend(keyed.into_iter().map(|(_, k)| k));
+        }
+        Sort::Title => {
+            let mut keyed: Vec<(&str, usize)> = found
+                .map(|k| (index.titles.get(k).map_or("", String::as_str), k))
+                .collect();
+            keyed.sort_unstable();
+            out.extend(keyed.into_iter().map(|(_, k)| k));
+        }
     }
     out
 }

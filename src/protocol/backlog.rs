@@ -230,8 +230,8 @@ pub async fn serve<S: Store>(
             *restore,
             now,
         )
-            .await
-            .map(|record| Response::StoreSaved { record }),
+        .await
+        .map(|record| Response::StoreSaved { record }),
         other => Err(StoreError::Unavailable(other.kind().to_string())),
     };
     result.unwrap_or_else(Response::from)
@@ -387,7 +387,15 @@ mod tests {
             .enumerate()
         {
             edited.title = title.to_string();
-            run(save(&store, &format!("e{k}"), &edited, Some(k as u64 + 1), false, 2)).unwrap();
+            run(save(
+                &store,
+                &format!("e{k}"),
+                &edited,
+                Some(k as u64 + 1),
+                false,
+                2,
+            ))
+            .unwrap();
         }
         let delete = Write::Delete {
             collection: Collection::Backlog,
@@ -403,7 +411,10 @@ mod tests {
         assert_eq!(restored.revision, 5);
         assert!(!restored.deleted);
         let live = run(store::get_live(&store, Collection::Backlog, &backup.id)).unwrap();
-        assert_eq!(live.map(|r| read_item(&r).unwrap().title), Some("La rentrée 📚".into()));
+        assert_eq!(
+            live.map(|r| read_item(&r).unwrap().title),
+            Some("La rentrée 📚".into())
+        );
         // a retry of the same restore writes nothing more
         let again = run(save(&store, "r", &backup, None, true, 6)).unwrap();
         assert_eq!(again, restored);
@@ -416,7 +427,12 @@ mod tests {
         // nor is an item that never existed refused
         let mut fresh = Item::idea("idée-québec", "Portrait d'une bénévole", 9);
         fresh.tags = vec!["Québec".into()];
-        assert_eq!(run(save(&store, "f", &fresh, None, true, 9)).unwrap().revision, 1);
+        assert_eq!(
+            run(save(&store, "f", &fresh, None, true, 9))
+                .unwrap()
+                .revision,
+            1
+        );
     }
 
     #[test]
@@ -427,7 +443,8 @@ mod tests {
             Pistes cyclables,https://www.ledevoir.com/societe/pistes?utm_source=pocket,1764000000,vélo|ville,unread\n";
         let bookmarks_html = "<!DOCTYPE NETSCAPE-Bookmark-file-1>\n<DL><p>\n\
             <DT><A HREF=\"https://www.lapresse.ca/actualites/2026-11-24/hiver.php?fbclid=42\" ADD_DATE=\"1764000000\">L'hiver québécois ❄️</A>\n</DL>";
-        let generic_csv = "url,title,state\nhttps://blog.example/?p=12&utm_medium=mail,Dix idées,idea\n";
+        let generic_csv =
+            "url,title,state\nhttps://blog.example/?p=12&utm_medium=mail,Dix idées,idea\n";
         let mut n = 0;
         let mut next = || {
             n += 1;
@@ -436,11 +453,21 @@ mod tests {
         let empty = Backlog::default();
         let plans = [
             (
-                plan_ideas(&empty, pocket::parse(pocket_csv.as_bytes()).unwrap(), Vec::new(), 1),
+                plan_ideas(
+                    &empty,
+                    pocket::parse(pocket_csv.as_bytes()).unwrap(),
+                    Vec::new(),
+                    1,
+                ),
                 "https://www.ledevoir.com/societe/pistes?utm_campaign=x#:~:text=vélo",
             ),
             (
-                plan_ideas(&empty, bookmarks::parse(bookmarks_html.as_bytes()).unwrap(), Vec::new(), 1),
+                plan_ideas(
+                    &empty,
+                    bookmarks::parse(bookmarks_html.as_bytes()).unwrap(),
+                    Vec::new(),
+                    1,
+                ),
                 "https://www.lapresse.ca/actualites/2026-11-24/hiver.php",
             ),
             (
@@ -453,10 +480,21 @@ mod tests {
             assert_eq!(plan.new_items.len(), 1, "{captured_url}");
             let item = &plan.new_items[0];
             run(save(&store, &format!("i{k}"), item, None, false, 2)).unwrap();
-            let later = run(capture(&store, &format!("c{k}"), &page(captured_url, "Titre"), 3)).unwrap();
+            let later = run(capture(
+                &store,
+                &format!("c{k}"),
+                &page(captured_url, "Titre"),
+                3,
+            ))
+            .unwrap();
             assert!(later.merged, "{captured_url}");
             assert_eq!(later.id, item.id);
-            assert_eq!(run(store::list_live(&store, Collection::Backlog)).unwrap().len(), 1);
+            assert_eq!(
+                run(store::list_live(&store, Collection::Backlog))
+                    .unwrap()
+                    .len(),
+                1
+            );
             assert!(run(find(&store, captured_url)).unwrap().is_some());
         }
     }
@@ -466,12 +504,18 @@ mod tests {
         use crate::protocol::{Envelope, Request, Response};
         let store = MemoryStore::new().unwrap();
         for k in 0..20 {
-            let req = page(&format!("https://www.lapresse.ca/actualites/{k}.php"), &format!("Élections n° {k} 🗳️"));
+            let req = page(
+                &format!("https://www.lapresse.ca/actualites/{k}.php"),
+                &format!("Élections n° {k} 🗳️"),
+            );
             run(capture(&store, &format!("seed-{k}"), &req, k)).unwrap();
         }
         let before = run(store::list_live(&store, Collection::Backlog)).unwrap();
         store.set_quota(Some(store.used_bytes() + 200));
-        let mut big = page("https://www.ledevoir.com/long?utm_source=x", "Un très long dossier");
+        let mut big = page(
+            "https://www.ledevoir.com/long?utm_source=x",
+            "Un très long dossier",
+        );
         big.form.note = "é".repeat(2_000);
         let envelope = Envelope::new("full-1", Request::Capture(big.clone()));
         // a capture, and an edit of an item already there
@@ -497,7 +541,9 @@ mod tests {
         let json = serde_json::to_string(&after).unwrap();
         let loaded = crate::backlog::load::decode(&json).unwrap();
         assert_eq!((loaded.items.len(), loaded.damaged), (20, 0));
-        assert!(run(find(&store, "https://www.ledevoir.com/long")).unwrap().is_none());
+        assert!(run(find(&store, "https://www.ledevoir.com/long"))
+            .unwrap()
+            .is_none());
         // room made: the same request goes through, once
         store.set_quota(None);
         let Response::Captured { captured } = run(serve(&store, &envelope, 101)) else {
@@ -508,7 +554,12 @@ mod tests {
             panic!("a retry answers the same");
         };
         assert_eq!(again.record, captured.record);
-        assert_eq!(run(store::list_live(&store, Collection::Backlog)).unwrap().len(), 21);
+        assert_eq!(
+            run(store::list_live(&store, Collection::Backlog))
+                .unwrap()
+                .len(),
+            21
+        );
     }
 
     #[test]
@@ -545,7 +596,9 @@ mod tests {
                 assert_eq!(found.map(|(_, i)| i.id), Some(captured.id.clone()), "{url}");
             }
         }
-        assert!(run(find(&store, "https://www.lemonde.fr/international/")).unwrap().is_none());
+        assert!(run(find(&store, "https://www.lemonde.fr/international/"))
+            .unwrap()
+            .is_none());
         // deleted since: the popup no longer says it is there
         let (record, item) = run(find(&store, cases[1].0)).unwrap().unwrap();
         let delete = Write::Delete {

@@ -162,9 +162,9 @@ fn row_to_item(
         // capture merges into it), anything else a fresh one
         id: non_empty(&cell("id"))
             .or_else(|| {
-                source
-                    .as_ref()
-                    .map(|s| crate::backlog::dedupe::page_id(&crate::backlog::dedupe::key(&s.canonical)))
+                source.as_ref().map(|s| {
+                    crate::backlog::dedupe::page_id(&crate::backlog::dedupe::key(&s.canonical))
+                })
             })
             .unwrap_or_else(&mut *new_id),
         state,

@@ -140,10 +140,14 @@ pub(crate) async fn save(item: Item, restore: bool) -> bool {
     }
 }
 
-/// Redraws the list and the calendar from the model.
+/// Redraws the list and, when it is shown, the calendar from the model (a hidden calendar is
+/// drawn when it is shown).
 pub(crate) fn refresh() {
     super::error::log("backlog list", list::refilter());
-    super::error::log("backlog calendar", calendar::draw());
+    let calendar_shown = by_id("view-calendar").is_ok_and(|v| !v.has_attribute("hidden"));
+    if calendar_shown {
+        super::error::log("backlog calendar", calendar::draw());
+    }
 }
 
 /// Draws the backlog page into `#app`.
@@ -216,11 +220,15 @@ pub async fn page() -> Result<(), JsValue> {
                     );
                 }
             }
+            if view == "view-calendar" {
+                super::error::log("backlog calendar", calendar::draw());
+            }
         })?;
     }
     by_id("view-calendar")?.toggle_attribute_with_force("hidden", true)?;
     by_id("view-transfer")?.toggle_attribute_with_force("hidden", true)?;
     by_id("show-list")?.set_attribute("aria-pressed", "true")?;
+    load::mark("started");
     // the items changed last first: the page is drawn without waiting for the rest
     let whole = match load::first().await {
         Ok(whole) => whole,
@@ -229,15 +237,19 @@ pub async fn page() -> Result<(), JsValue> {
             true
         }
     };
+    load::mark("first-read");
     with(|m| m.anchor = Some(today()));
     refresh();
-    if !whole {
-        wasm_bindgen_futures::spawn_local(async {
+    load::mark("drawn");
+    // the rest once the first rows are on screen
+    wasm_bindgen_futures::spawn_local(async move {
+        super::error::log("first paint", load::painted().await);
+        if !whole {
             if let Err(e) = load::rest().await {
                 status(&super::error::message_of(&e));
             }
-        });
-    }
+        }
+    });
     if let Some(e) = doc.get_element_by_id("search") {
         if let Ok(h) = e.dyn_into::<HtmlElement>() {
             super::error::log("focus search", h.focus());

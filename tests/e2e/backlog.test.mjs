@@ -61,9 +61,9 @@ test('list, search, calendar moves by keyboard and mouse that persist, export an
   // a small backlog is whole at the first render
   assert.equal(await page.getAttribute('body', 'data-loaded'), 'true');
   // the planned date as a reader writes it (the browser runs in French: Québec's style)
-  const planned = await page.textContent('#rows-list button[data-id="a-planned"] .row-meta');
-  assert.match(planned, new RegExp(`12\\s[a-zéû]+\\.?\\s${year},\\s9\\sh\\s30`), planned);
-  assert.doesNotMatch(planned, /T09:30|\d{4}-\d{2}-\d{2}/);
+  const plannedText = await page.textContent('#rows-list button[data-id="a-planned"] .row-meta');
+  assert.match(plannedText, new RegExp(`12\\s[a-zéû]+\\.?\\s${year},\\s9\\sh\\s30`), plannedText);
+  assert.doesNotMatch(plannedText, /T09:30|\d{4}-\d{2}-\d{2}/);
   assert.match(await page.textContent('#rows-list button[data-id="c-draft"] .row-meta'), new RegExp(`20\\s[a-zéû]+\\.?\\s${year}(?!,)`));
 
   // search: the note is searched too, without regard to accents

@@ -320,7 +320,10 @@ fn is_tombstone(value: &JsValue) -> bool {
 /// The `limit` live records of `collection` changed last, newest first, as IndexedDB hands them
 /// (read through the `by_updated` index backwards, so the cost does not depend on how many
 /// records there are), and whether they are all of them.
-pub async fn latest(collection: Collection, limit: u32) -> Result<(js_sys::Array, bool), StoreError> {
+pub async fn latest(
+    collection: Collection,
+    limit: u32,
+) -> Result<(js_sys::Array, bool), StoreError> {
     let name = collection.store_name();
     let tx = transaction(&[name], TransactionMode::ReadOnly).await?;
     let index = tx

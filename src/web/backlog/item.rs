@@ -223,7 +223,12 @@ fn draw_tone(host: &web_sys::Element, text: &str, p: Platform) -> Result<(), JsV
             &[&report.findings.len().to_string()],
         )
     };
-    host.append_child(&*el(&doc, "span", &[("class", "tone-summary")], Some(&summary))?)?;
+    host.append_child(&*el(
+        &doc,
+        "span",
+        &[("class", "tone-summary")],
+        Some(&summary),
+    )?)?;
     if report.findings.is_empty() {
         return Ok(());
     }

@@ -224,30 +224,43 @@ pub(super) fn refilter() -> Result<(), JsValue> {
     draw_rows()
 }
 
-/// A planned date as the user reads it, in the page's language: « 12 déc. 2026, 9 h 30 » (French
-/// written as in Québec), "Dec 12, 2026, 9:30 AM"; the day alone when no time is set.
-pub(super) fn planned_text(p: crate::backlog::Planned) -> String {
+thread_local! {
+    /// The page's date formats, made once (making one costs more than drawing a row): the day
+    /// alone, and the day with its time.
+    static FORMATS: std::cell::RefCell<Option<[js_sys::Function; 2]>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+fn formats() -> Option<[js_sys::Function; 2]> {
+    if let Some(f) = FORMATS.with(|f| f.borrow().clone()) {
+        return Some(f);
+    }
     let locale = if crate::web::ext::ui_language().starts_with("fr") {
         "fr-CA"
     } else {
         "en-US"
     };
-    let options = js_sys::Object::new();
-    let set = |k: &str, v: &str| {
-        crate::web::error::log(
-            "date option",
-            js_sys::Reflect::set(&options, &JsValue::from_str(k), &JsValue::from_str(v))
-                .map(|_| ()),
-        );
+    let locales = js_sys::Array::of1(&JsValue::from_str(locale));
+    let make = |with_time: bool| -> Option<js_sys::Function> {
+        let options = js_sys::Object::new();
+        let mut fields = vec![("day", "numeric"), ("month", "short"), ("year", "numeric")];
+        if with_time {
+            fields.extend([("hour", "numeric"), ("minute", "2-digit")]);
+        }
+        for (k, v) in fields {
+            js_sys::Reflect::set(&options, &JsValue::from_str(k), &JsValue::from_str(v)).ok()?;
+        }
+        Some(js_sys::Intl::DateTimeFormat::new(&locales, &options).format())
     };
-    set("day", "numeric");
-    set("month", "short");
-    set("year", "numeric");
+    let made = [make(false)?, make(true)?];
+    FORMATS.with(|f| *f.borrow_mut() = Some(made.clone()));
+    Some(made)
+}
+
+/// A planned date as the user reads it, in the page's language: « 12 déc. 2026, 9 h 30 » (French
+/// written as in Québec), "Dec 12, 2026, 9:30 AM"; the day alone when no time is set.
+pub(super) fn planned_text(p: crate::backlog::Planned) -> String {
     let (hour, minute) = p.time.map_or((0, 0), |t| (t.hour as i32, t.minute as i32));
-    if p.time.is_some() {
-        set("hour", "numeric");
-        set("minute", "2-digit");
-    }
     let d = js_sys::Date::new_with_year_month_day_hr_min(
         p.date.year.max(0) as u32,
         p.date.month as i32 - 1,
@@ -255,7 +268,12 @@ pub(super) fn planned_text(p: crate::backlog::Planned) -> String {
         hour,
         minute,
     );
-    String::from(d.to_locale_string(locale, &options))
+    formats()
+        .and_then(|[day, day_time]| {
+            let f = if p.time.is_some() { day_time } else { day };
+            f.call1(&JsValue::NULL, &d).ok()?.as_string()
+        })
+        .unwrap_or_else(|| p.to_string())
 }
 
 /// One row's text: title, then state, date and tags.

@@ -53,11 +53,49 @@ pub(crate) fn merge(m: &mut Model, items: Vec<(Item, u64)>) {
     m.narrow = None;
 }
 
-fn decode(records: &js_sys::Array) -> Result<Batch, JsValue> {
+/// Milliseconds since the page started loading.
+fn now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+/// Records a figure on the page's `body` (`data-<name>-ms`), for the benchmark to read.
+pub(super) fn figure(name: &str, ms: f64) {
+    if let Some(body) = super::document().ok().and_then(|d| d.body()) {
+        crate::web::error::log(
+            "figure",
+            body.set_attribute(&format!("data-{name}-ms"), &format!("{ms:.1}")),
+        );
+    }
+}
+
+/// Records the time since navigation started as `data-<name>-ms`.
+pub(super) fn mark(name: &str) {
+    figure(name, now());
+}
+
+/// Time spent in each step of reading batches: IndexedDB, `JSON.stringify`, the core's parse, the
+/// model and its index.
+#[derive(Default)]
+struct Spent {
+    read: f64,
+    json: f64,
+    parse: f64,
+    model: f64,
+}
+
+fn decode(records: &js_sys::Array, spent: &mut Spent) -> Result<Batch, JsValue> {
+    let t0 = now();
     let json = js_sys::JSON::stringify(records)?
         .as_string()
         .ok_or(WebError::Missing("JSON"))?;
-    crate::backlog::load::decode(&json).map_err(|e| crate::web::error::to_js_error(&e))
+    let t1 = now();
+    let batch =
+        crate::backlog::load::decode(&json).map_err(|e| crate::web::error::to_js_error(&e))?;
+    spent.json += t1 - t0;
+    spent.parse += now() - t1;
+    Ok(batch)
 }
 
 fn store_error(e: crate::store::StoreError) -> JsValue {
@@ -86,7 +124,7 @@ async fn first_inner() -> Result<bool, JsValue> {
     let (records, complete) = idb::latest(Collection::Backlog, FIRST)
         .await
         .map_err(store_error)?;
-    let batch = decode(&records)?;
+    let batch = decode(&records, &mut Spent::default())?;
     report_damaged(batch.damaged);
     with(|m| merge(m, batch.items));
     if complete {
@@ -117,6 +155,21 @@ async fn pause(ms: i32) -> Result<(), JsValue> {
     Ok(())
 }
 
+/// Waits until the browser has painted what is drawn (the next animation frame, then a task),
+/// and records when that frame came (`data-painted-ms`).
+pub(super) async fn painted() -> Result<(), JsValue> {
+    let window = web_sys::window().ok_or(WebError::Missing("window"))?;
+    let frame = js_sys::Promise::new(&mut |resolve, _| {
+        crate::web::error::log(
+            "frame",
+            window.request_animation_frame(&resolve).map(|_| ()),
+        );
+    });
+    wasm_bindgen_futures::JsFuture::from(frame).await?;
+    mark("painted");
+    pause(0).await
+}
+
 /// Reads every record in batches, then redraws the list and the calendar over the whole
 /// backlog. The list keeps answering (over what is loaded) meanwhile.
 pub(super) async fn rest() -> Result<(), JsValue> {
@@ -128,26 +181,29 @@ pub(super) async fn rest() -> Result<(), JsValue> {
 }
 
 async fn rest_inner() -> Result<(), JsValue> {
-    let total = idb::count(Collection::Backlog)
-        .await
-        .map_err(store_error)?;
+    let total = idb::count(Collection::Backlog).await.map_err(store_error)?;
     let mut after: Option<String> = None;
     let mut read = 0u32;
     let mut damaged = 0;
+    let mut spent = Spent::default();
     loop {
         // the browser draws and handles input between two batches
         pause(0).await?;
+        let t0 = now();
         let records = idb::batch_after(Collection::Backlog, after.as_deref(), BATCH)
             .await
             .map_err(store_error)?;
+        spent.read += now() - t0;
         let n = records.length();
         if n == 0 {
             break;
         }
         after = js_sys::Reflect::get(&records.get(n - 1), &JsValue::from_str("id"))?.as_string();
-        let batch = decode(&records)?;
+        let batch = decode(&records, &mut spent)?;
         damaged += batch.damaged;
+        let t1 = now();
         with(|m| merge(m, batch.items));
+        spent.model += now() - t1;
         read += n;
         status(&t_with(
             "backlog_loading",
@@ -159,8 +215,14 @@ async fn rest_inner() -> Result<(), JsValue> {
     }
     status("");
     report_damaged(damaged);
-    finished();
+    let t2 = now();
     super::refresh();
+    figure("load-read", spent.read);
+    figure("load-json", spent.json);
+    figure("load-parse", spent.parse);
+    figure("load-model", spent.model);
+    figure("load-draw", now() - t2);
+    finished();
     Ok(())
 }
 
