@@ -156,13 +156,20 @@ async fn pause(ms: i32) -> Result<(), JsValue> {
 }
 
 /// Waits until the browser has painted what is drawn (the next animation frame, then a task),
-/// and records when that frame came (`data-painted-ms`).
+/// and records when that frame came (`data-painted-ms`). A tab opened in the background gets
+/// no frame until it is shown: then the rest is read after 200 ms all the same.
 pub(super) async fn painted() -> Result<(), JsValue> {
     let window = web_sys::window().ok_or(WebError::Missing("window"))?;
     let frame = js_sys::Promise::new(&mut |resolve, _| {
         crate::web::error::log(
             "frame",
             window.request_animation_frame(&resolve).map(|_| ()),
+        );
+        crate::web::error::log(
+            "frame timeout",
+            window
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 200)
+                .map(|_| ()),
         );
     });
     wasm_bindgen_futures::JsFuture::from(frame).await?;
