@@ -1,5 +1,6 @@
-//! The backlog page (extension page, `backlog.html`): the items read once from the background,
-//! searched and filtered by the core (`backlog::search`), shown in a virtualised list (`list`),
+//! The backlog page (extension page, `backlog.html`): the items read from IndexedDB, the ones
+//! changed last first and the rest in batches after the first render (`load`), searched and
+//! filtered by the core (`backlog::search`), shown in a virtualised list (`list`),
 //! edited in a form (`item`), planned on a month or week calendar (`calendar`), exported and
 //! imported (`transfer`); and the popup's capture block (`popup`). Every write goes through the
 //! background and the page shows it only once the background answered that it committed.
