@@ -125,6 +125,10 @@ pub enum Request {
         item: crate::backlog::Item,
         #[serde(default)]
         expected_revision: Option<u64>,
+        /// A restored backup: the item comes back even where it was deleted since (its
+        /// tombstone, whatever its revision, gives way; a live item is still checked).
+        #[serde(default)]
+        restore: bool,
     },
 }
 
