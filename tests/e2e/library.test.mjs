@@ -481,11 +481,11 @@ async function stopDuringWrites(browser, page, cdp, title, phase, times) {
   await page.evaluate((v) => chrome.storage.session.set(v), { pause_writes: { phase, times }, writes_paused: 0 });
   const seen = [];
   for (let k = 1; k <= times; k++) {
-    await page.waitForFunction(
-      async (k) => ((await chrome.storage.session.get('writes_paused')).writes_paused ?? 0) >= k,
-      k,
-      { timeout: 15000, polling: 20 },
-    );
+    const end = Date.now() + 15000;
+    while ((await page.evaluate(async () => (await chrome.storage.session.get('writes_paused')).writes_paused ?? 0)) < k) {
+      assert.ok(Date.now() < end, `write ${k} never held`);
+      await new Promise((ok) => setTimeout(ok, 20));
+    }
     seen.push(await storedTitled(page, title));
     const targets = await workerTargets(cdp, browser.extensionId);
     assert.equal(targets.length, 1, 'one service worker');
