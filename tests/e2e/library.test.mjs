@@ -526,6 +526,10 @@ for (const stop of STOPS) {
       const rows = await storedTitled(page, title);
       assert.equal(rows.length, stop.rows, t(stop.says));
       if (stop.rows === 1) assert.equal(rows[0].revision, 1, 'applied once');
+      // once saved, the editor has reopened the template at its stored revision
+      if (stop.says !== 'library_not_saved_lost') {
+        await page.waitForFunction((m) => document.getElementById('editor-title').textContent === m, t('library_editor_edit', [title]));
+      }
       // saving again (the worker answers now): one template, written once more at most
       await page.click('#save');
       // after a lost answer the next save re-sends that request (same id): applied at most once
@@ -542,6 +546,62 @@ for (const stop of STOPS) {
     }
   });
 }
+
+test('library: a failed migration of the template store leaves the old data readable, and the page says why', async () => {
+  const { browser } = suite;
+  await freshDatabase(browser);
+  const old = { id: 't-ancien', revision: 2, created: 100, updated: 200, deleted: false, body: { id: 't-ancien', title: 'Réponse d’avant', body: 'Merci {{prenom}} !', tags: ['ancien'], networks: [] } };
+  // a version-1 database whose templates store already has the index the next migration creates:
+  // that step fails in the browser, as a damaged or hand-edited database would make it fail
+  const seeder = await blankPage(browser);
+  const makeV1 = (record) =>
+    new Promise((resolve, reject) => {
+      const open = indexedDB.open('porte-voix', 1);
+      open.onupgradeneeded = () => {
+        const db = open.result;
+        const templates = db.createObjectStore('templates', { keyPath: 'id' });
+        templates.createIndex('by_updated', 'updated');
+        db.createObjectStore('backlog', { keyPath: 'id' });
+        db.createObjectStore('applied_requests', { keyPath: 'request_id' });
+        templates.put(record);
+      };
+      open.onsuccess = () => {
+        open.result.close();
+        resolve();
+      };
+      open.onerror = () => reject(open.error);
+    });
+  await seeder.evaluate(makeV1, old);
+  await seeder.close();
+  const page = await openLibrary(browser);
+  try {
+    await page.waitForFunction((m) => document.getElementById('library-status').textContent === m, errorMessage('store.migration'), { timeout: 15000 });
+    assert.equal(await page.$$eval('#templates li', (l) => l.length), 0);
+    // the database is still at version 1, its template intact and readable
+    const after = await page.evaluate(
+      () =>
+        new Promise((resolve, reject) => {
+          const open = indexedDB.open('porte-voix');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const db = open.result;
+            const get = db.transaction('templates').objectStore('templates').get('t-ancien');
+            get.onsuccess = () => {
+              resolve({ version: db.version, record: get.result });
+              db.close();
+            };
+            get.onerror = () => reject(get.error);
+          };
+        }),
+    );
+    assert.equal(after.version, 1);
+    assert.deepEqual(after.record, old);
+    assert.deepEqual(page.errors, []);
+  } finally {
+    await page.close();
+    await freshDatabase(browser);
+  }
+});
 
 test('library: axe-clean in light and dark, with an error shown; screenshots', async () => {
   const { browser } = suite;

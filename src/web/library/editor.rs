@@ -334,7 +334,16 @@ pub(super) fn wire(ui: &Ui) -> Result<(), JsValue> {
     let u = ui.clone();
     on(&ui.editor.form, "submit", move |e: web_sys::Event| {
         e.prevent_default();
-        wasm_bindgen_futures::spawn_local(save(u.clone()));
+        // one save at a time: a second one sent while the first (or the reload after it) runs
+        // would go with the revision read before it, and be refused as "changed elsewhere"
+        if u.editor.saving.replace(true) {
+            return;
+        }
+        let u = u.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            save(u.clone()).await;
+            u.editor.saving.set(false);
+        });
     })?;
     let u = ui.clone();
     on(&ui.editor.form, "input", move |_: web_sys::Event| {

@@ -49,6 +49,8 @@ pub(super) struct EditorUi {
     pub delete_button: Element,
     pub variants: super::variants::VariantsUi,
     pub current: Rc<RefCell<Current>>,
+    /// A save (and the reload after it) is running.
+    pub saving: Rc<std::cell::Cell<bool>>,
 }
 
 impl EditorUi {
@@ -327,5 +329,6 @@ pub(super) fn build(doc: &Document, main: &Element) -> Result<EditorUi, JsValue>
         delete_button,
         variants,
         current: Rc::default(),
+        saving: Rc::default(),
     })
 }
