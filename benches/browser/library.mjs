@@ -5,7 +5,7 @@
 //   core's search and filters over the index, as the page runs them on `input`), the first key
 //   of each fresh page reported apart;
 // - rendering: the editor's live preview re-renders the template on every key typed in its text
-//   (the preview text, then once per network for its length); the page adds up the time of each
+//   (the preview text, then once per network with its length), a usual reply then a long one; the page adds up the time of each
 //   `render_template` call (`data-render-ms`, `data-renders` on #preview), whose mean per call
 //   is reported. Chromium coarsens `performance.now()` in a page that is not cross-origin
 //   isolated (100 µs steps with jitter): a single render is below one step, so only the mean
@@ -77,18 +77,21 @@ try {
       // rendering: type into the text of a template that uses names, dates and a fallback
       await page.click('#templates button.row-open');
       await page.waitForFunction(() => document.getElementById('tpl-body').value.length > 0);
-      const before = await page.evaluate(() => {
+      const totals = () => page.evaluate(() => {
         const p = document.getElementById('preview');
         return { ms: Number(p.dataset.renderMs ?? 0), n: Number(p.dataset.renders ?? 0) };
       });
+      const typed = async (text) => {
+        const before = await totals();
+        await page.keyboard.type(text, { delay: 0 });
+        const after = await totals();
+        return { ms: after.ms - before.ms, n: after.n - before.n, length: (await page.inputValue('#tpl-body')).length };
+      };
       await page.focus('#tpl-body');
       await page.keyboard.press('End');
-      await page.keyboard.type(' Merci {{prenom|à vous}}, à {{heure}} le {{jour:+1j}} — {{marque|l’équipe}}. '.repeat(3), { delay: 0 });
-      const after = await page.evaluate(() => {
-        const p = document.getElementById('preview');
-        return { ms: Number(p.dataset.renderMs), n: Number(p.dataset.renders) };
-      });
-      renders = { ms: after.ms - before.ms, n: after.n - before.n };
+      const part = ' Merci {{prenom|à vous}}, à {{heure}} le {{jour:+1j}} — {{marque|l’équipe}}.';
+      // a usual reply: the seeded text and one more sentence; then a long one with it three times
+      renders = { usual: await typed(part), long: await typed(part.repeat(2)) };
     }
     await page.close();
   }
@@ -100,8 +103,8 @@ try {
   console.log(`search per key (median over the loads): ${perKey.map((xs, k) => `${QUERY.slice(0, k + 1)} ${fmt(median(xs))}`).join(', ')}`);
   console.log(`search, first key typed again in the same page: median ${fmt(median(again))} ms, max ${fmt(Math.max(...again))} ms`);
   console.log(`search, every keystroke: ${all.filter((x) => x <= 2).length} of ${all.length} within 2 ms`);
-  if (renders && renders.n > 0) {
-    console.log(`render_template in the live preview: ${renders.n} calls, mean ${fmt((renders.ms * 1000) / renders.n, 1)} µs per call`);
+  for (const [what, r] of Object.entries(renders ?? {})) {
+    if (r.n > 0) console.log(`render_template in the live preview, ${what} template (up to ${r.length} characters): ${r.n} calls, mean ${fmt((r.ms * 1000) / r.n, 1)} µs per call`);
   }
 } finally {
   await browser.close();
