@@ -99,6 +99,8 @@ async function serve(message, sender) {
 }
 
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
+  // the picker's frame listens to these (from the content script of its tab); not ours to answer
+  if (message?.kind === 'picker_state') return false;
   serially(() => handle(message, sender)).then(sendResponse, (err) =>
     sendResponse({ kind: 'error', code: 'protocol.internal', message: String(err?.message ?? err) }),
   );

@@ -1,8 +1,9 @@
 //! The template picker: an extension page (`picker.html`) shown in a frame next to the focused
 //! composer, so the page can neither read the library nor see the keystrokes typed here. The
 //! content script loads the frame hidden ahead of time and shows it on the shortcut; each
-//! opening comes as a new URL fragment (`hashchange`: the page's context, the platform, the
-//! opening's number; `open: null` once hidden again). The frame loads the library once (again
+//! opening comes as a `picker_state` runtime message from the content script of this frame's
+//! tab (`picker.js` checks the sender; the page's context, the platform, the opening's number;
+//! `open: null` once hidden again), the first state in the URL fragment. The frame loads the library once (again
 //! when it changes, while hidden), searches it per keystroke in this frame (`template::search`;
 //! recent and frequent first when the query is empty) and redraws the result list at once; the
 //! preview of the chosen template, rendered with the page's context with its length on this
@@ -234,10 +235,6 @@ pub async fn main() -> Result<(), JsValue> {
     doc.add_event_listener_with_callback("keydown", on_key.as_ref().unchecked_ref())?;
     on_key.forget();
     let window = web_sys::window().ok_or("no window")?;
-    // each opening and closing is a new fragment
-    let on_hash = Closure::<dyn Fn()>::new(|| with(apply_fragment));
-    window.add_event_listener_with_callback("hashchange", on_hash.as_ref().unchecked_ref())?;
-    on_hash.forget();
     // the content script focuses the frame: the search box takes it
     let on_focus = Closure::<dyn Fn()>::new(|| {
         with(|p| {
@@ -261,8 +258,15 @@ pub async fn main() -> Result<(), JsValue> {
             reload().await;
         }
     });
-    with(apply_fragment);
+    let first = read_fragment(&doc);
+    with(|p| apply(p, first));
     Ok(())
+}
+
+/// A new state from the content script (`picker.js` checked the sender): JSON of [`Opened`].
+pub fn apply_state(json: &str) {
+    let next: Opened = serde_json::from_str(json).unwrap_or_default();
+    with(|p| apply(p, next));
 }
 
 /// The library's live templates.
@@ -299,10 +303,9 @@ async fn reload() {
     });
 }
 
-/// Shows or hides the picker as the fragment says: a new opening starts from an empty search
-/// with the page's context; hidden, it waits with its search emptied.
-fn apply_fragment(p: &mut Picker) -> Result<(), JsValue> {
-    let next = read_fragment(&p.doc);
+/// Shows or hides the picker as the content script says: a new opening starts from an empty
+/// search with the page's context; hidden, it waits with its search emptied.
+fn apply(p: &mut Picker, next: Opened) -> Result<(), JsValue> {
     let body = p.doc.body().ok_or("no body")?;
     match next.open {
         Some(n) if p.opened.open != Some(n) => {

@@ -26,6 +26,13 @@ pub async fn picker_main() -> Result<(), JsValue> {
         .map_err(crate::web::error::boundary)
 }
 
+/// The picker's frame: a new state from the content script of its tab (`picker.js` checked the
+/// sender).
+#[wasm_bindgen]
+pub fn picker_state(json: String) {
+    crate::web::picker::apply_state(&json);
+}
+
 /// Library page: draws the template library into `#app`.
 #[wasm_bindgen]
 pub async fn library_main() -> Result<(), JsValue> {

@@ -2,10 +2,10 @@
 //! after the first composer got the focus (so the shortcut finds it ready: its engine compiled,
 //! the library loaded and indexed). On the extension's `open_picker` (the keyboard command, sent
 //! by the background) it is shown next to the composer followed and given the page's context
-//! (reply context, brand, URL, title, now), the composer's platform and an opening number in its
-//! URL fragment (a fragment navigation that replaces the history entry: the frame reacts to
-//! `hashchange`, nothing is reloaded); on `close_picker` (Esc, or after inserting) it is hidden
-//! again, told so by its fragment, and the focus returns to the composer. Messages are taken
+//! (reply context, brand, URL, title, now), the composer's platform and an opening number by a
+//! runtime message (`picker_state`; a new frame gets them in its URL fragment); on
+//! `close_picker` (Esc, or after inserting) it is hidden again, told so the same way, and the
+//! focus returns to the composer. Messages are taken
 //! from this extension only (`sender_allowed`); the page can neither read the frame's content nor
 //! post to it anything it acts on.
 
@@ -24,6 +24,23 @@ extern "C" {
     static RUNTIME: JsValue;
     #[wasm_bindgen(js_namespace = ["chrome", "runtime"], js_name = getURL)]
     fn runtime_get_url(path: &str) -> String;
+    #[wasm_bindgen(catch, js_namespace = ["chrome", "runtime"], js_name = sendMessage)]
+    fn runtime_send_message(message: &JsValue) -> Result<js_sys::Promise, JsValue>;
+}
+
+/// Tells the loaded frame its new state (shown with a context, or hidden) by a runtime message:
+/// it reaches the extension's pages (the frame checks that it comes from this extension's content
+/// script in its own tab's top frame); a page cannot send one.
+fn tell(state: &serde_json::Value) {
+    let message = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&message, &"kind".into(), &"picker_state".into());
+    let _ = js_sys::Reflect::set(&message, &"state".into(), &state.to_string().into());
+    if let Ok(p) = runtime_send_message(&message) {
+        // nobody answers: the rejection is expected
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = wasm_bindgen_futures::JsFuture::from(p).await;
+        });
+    }
 }
 
 /// The frame's size (CSS pixels).
@@ -151,20 +168,6 @@ fn hide(el: &Element) -> Result<(), JsValue> {
     el.set_attribute("tabindex", "-1")
 }
 
-/// Points the frame at `url` (a new fragment: the frame's `hashchange`), replacing its history
-/// entry so that the page's Back button is not spent on the picker.
-fn navigate(el: &Element, url: &str) -> Result<(), JsValue> {
-    // the frame's window is cross-origin: only its `location.replace` is reachable
-    let location = js_sys::Reflect::get(el, &"contentWindow".into())
-        .ok()
-        .filter(|w| w.is_object())
-        .and_then(|w| js_sys::Reflect::get(&w, &"location".into()).ok());
-    match location {
-        Some(l) => crate::web::dom::call_method(&l, "replace", &[url.into()]).map(|_| ()),
-        None => el.set_attribute("src", url),
-    }
-}
-
 /// Shows the frame next to the composer followed, with this page's context.
 fn open() -> Result<(), JsValue> {
     let Some((host, _, _)) = session::current() else {
@@ -192,7 +195,7 @@ fn open() -> Result<(), JsValue> {
         }
     });
     if loaded {
-        navigate(&el, &frame_url(&state))?;
+        tell(&state);
     }
     let rect = geometry::Rect::of(&host);
     let window = web_sys::window().ok_or("no window")?;
@@ -233,10 +236,7 @@ fn close(refocus: bool) {
         return;
     };
     let _ = hide(&el);
-    let _ = navigate(
-        &el,
-        &frame_url(&serde_json::json!({ "open": null, "closed": opened })),
-    );
+    tell(&serde_json::json!({ "open": null, "closed": opened }));
     if refocus {
         if let Some(h) = host.dyn_ref::<HtmlElement>() {
             let _ = h.focus();
