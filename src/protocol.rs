@@ -20,7 +20,9 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 pub mod backlog;
+pub mod page;
 pub mod reply;
+pub use page::tab_limit_json;
 
 /// Bumped on any incompatible change of [`Request`] or [`Response`]. The one definition: the
 /// content-script loader, which speaks before the core is loaded, keeps a copy that a structure
@@ -359,47 +361,6 @@ pub fn parse_request(json: &str) -> Result<Envelope<Request>, ProtocolError> {
         request_id: env.request_id,
         body,
     })
-}
-
-/// The envelope of [`Request::TabLimit`] as JSON text, written directly. It is the one request
-/// the in-page engine sends from Rust, and serialising it through [`Request`]'s `Serialize`
-/// would bring the serialisers of every request kind (templates, backlog items, captures) into
-/// every social network's page. The same JSON as serde writes (a test checks it).
-pub fn tab_limit_json(request_id: &str, platform: Platform, limit: u32) -> String {
-    let mut out = String::with_capacity(112 + request_id.len());
-    out.push_str("{\"protocol_version\":");
-    out.push_str(&PROTOCOL_VERSION.to_string());
-    out.push_str(",\"request_id\":");
-    push_json_string(&mut out, request_id);
-    out.push_str(",\"body\":{\"kind\":\"tab_limit\",\"platform\":");
-    push_json_string(&mut out, platform.id());
-    out.push_str(",\"limit\":");
-    out.push_str(&limit.to_string());
-    out.push_str("}}");
-    out
-}
-
-/// Appends `s` as a JSON string literal (quotes, backslashes and control characters escaped).
-fn push_json_string(out: &mut String, s: &str) {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if u32::from(c) < 0x20 => {
-                let b = u32::from(c) as usize;
-                out.push_str("\\u00");
-                out.push(char::from(HEX[b >> 4]));
-                out.push(char::from(HEX[b & 15]));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
 }
 
 /// The background's decision on a request that needs no store.

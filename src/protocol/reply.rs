@@ -90,6 +90,21 @@ pub struct RenderAnswer {
     pub fits: Option<bool>,
 }
 
+/// What the content script tells the picker's frame: one opening (`open`, its number) with the
+/// page's context and platform, or the frame hidden again (`open: None`, `closed` the opening
+/// that ended).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PickerState {
+    #[serde(default)]
+    pub context: PageContext,
+    #[serde(default)]
+    pub platform: Option<Platform>,
+    #[serde(default)]
+    pub open: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closed: Option<u32>,
+}
+
 /// One search result: enough to list and choose, not the body.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Found {

@@ -256,6 +256,15 @@ pub async fn send_as(
         .map_err(|e| super::error::WebError::Shape(e.to_string()).into())
 }
 
+/// Sends a request envelope the in-page engine wrote by hand (`protocol::page`) and gives the
+/// answer as JSON, for `protocol::page::PageAnswer::read`: the page's engine carries neither
+/// `Request`'s serialisers nor `Response`'s deserialisers.
+pub async fn send_page(envelope: &str) -> Result<serde_json::Value, JsValue> {
+    let message = js_sys::JSON::parse(envelope)?;
+    let answer = JsFuture::from(runtime_send_message(&message)).await?;
+    Ok(to_json(&answer))
+}
+
 /// A content script tells the background the limit its badge counts the page's platform
 /// against, so the popup shows that limit rather than computing its own. Fire and forget: the
 /// badge does not wait on the popup's information; a failure is logged.

@@ -15,7 +15,7 @@
 
 use super::ext::{self, t, t_with};
 use super::pages::el;
-use crate::protocol::reply::{recent_first, render_for_page, Filled, PageContext, RenderRequest};
+use crate::protocol::reply::{recent_first, render_for_page, Filled, RenderRequest};
 use crate::protocol::{Request, Response};
 use crate::store::Collection;
 use crate::template::search::SearchIndex;
@@ -40,17 +40,8 @@ use fields::{draw_fields, read_fields};
 /// Results shown at most.
 const SHOWN: usize = 30;
 
-/// What the content script tells the frame (the URL fragment).
-#[derive(serde::Deserialize, Default)]
-struct Opened {
-    #[serde(default)]
-    context: PageContext,
-    #[serde(default)]
-    platform: Option<crate::platform::Platform>,
-    /// The opening's number while shown; `None` while hidden.
-    #[serde(default)]
-    open: Option<u32>,
-}
+/// What the content script tells the frame (the URL fragment, then runtime messages).
+use crate::protocol::reply::PickerState as Opened;
 
 /// The fragment of this frame's URL, read.
 fn read_fragment(doc: &Document) -> Opened {
@@ -263,7 +254,7 @@ pub async fn main() -> Result<(), JsValue> {
     Ok(())
 }
 
-/// A new state from the content script (`picker.js` checked the sender): JSON of [`Opened`].
+/// A new state from the content script (`picker.js` checked the sender): JSON of [`crate::protocol::reply::PickerState`].
 pub fn apply_state(json: &str) {
     let next: Opened = serde_json::from_str(json).unwrap_or_default();
     with(|p| apply(p, next));

@@ -12,6 +12,8 @@
 use super::features::triggers::page_context;
 use super::{insert, session};
 use crate::insert::{sender_allowed, InsertError};
+use crate::protocol::page::picker_state_json;
+use crate::protocol::reply::PickerState;
 use crate::web::dom::geometry;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
@@ -31,10 +33,10 @@ extern "C" {
 /// Tells the loaded frame its new state (shown with a context, or hidden) by a runtime message:
 /// it reaches the extension's pages (the frame checks that it comes from this extension's content
 /// script in its own tab's top frame); a page cannot send one.
-fn tell(state: &serde_json::Value) {
+fn tell(state: &PickerState) {
     let message = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&message, &"kind".into(), &"picker_state".into());
-    let _ = js_sys::Reflect::set(&message, &"state".into(), &state.to_string().into());
+    let _ = js_sys::Reflect::set(&message, &"state".into(), &picker_state_json(state).into());
     if let Ok(p) = runtime_send_message(&message) {
         // nobody answers: the rejection is expected
         wasm_bindgen_futures::spawn_local(async move {
@@ -107,7 +109,7 @@ pub fn preload_later() {
         return;
     };
     let load = Closure::once_into_js(|| {
-        if let Err(e) = frame(&serde_json::json!({ "open": null })) {
+        if let Err(e) = frame(&PickerState::default()) {
             web_sys::console::warn_2(&"Porte-voix: picker preload".into(), &e);
         }
     });
@@ -118,8 +120,8 @@ pub fn preload_later() {
 }
 
 /// `picker.html` with `state` in its fragment.
-fn frame_url(state: &serde_json::Value) -> String {
-    let fragment = js_sys::encode_uri_component(&state.to_string());
+fn frame_url(state: &PickerState) -> String {
+    let fragment = js_sys::encode_uri_component(&picker_state_json(state));
     format!(
         "{}#{}",
         runtime_get_url("picker.html"),
@@ -129,7 +131,7 @@ fn frame_url(state: &serde_json::Value) -> String {
 
 /// The frame, and whether it was there already; created hidden, with `state` in its fragment, if
 /// it is not in the page.
-fn frame(state: &serde_json::Value) -> Result<(Element, bool), JsValue> {
+fn frame(state: &PickerState) -> Result<(Element, bool), JsValue> {
     let existing = FRAME.with(|c| {
         c.borrow()
             .as_ref()
@@ -181,11 +183,12 @@ fn open() -> Result<(), JsValue> {
         return Ok(());
     };
     let opened = FRAME.with(|c| c.borrow().as_ref().map_or(0, |f| f.opened)) + 1;
-    let state = serde_json::json!({
-        "context": page_context(&host),
-        "platform": session::platform_of(&host),
-        "open": opened,
-    });
+    let state = PickerState {
+        context: page_context(&host),
+        platform: session::platform_of(&host),
+        open: Some(opened),
+        closed: None,
+    };
     // not loaded yet (the shortcut came first): created with this opening in its fragment
     let (el, loaded) = frame(&state)?;
     FRAME.with(|c| {
@@ -210,9 +213,13 @@ fn open() -> Result<(), JsValue> {
     el.set_attribute(
         "style",
         &format!(
-            "all: initial; position: fixed; z-index: 2147483647; left: {left}px; top: {top}px; \
-             width: {WIDTH}px; height: {HEIGHT}px; border: 0; border-radius: 10px; \
-             box-shadow: 0 6px 24px rgba(0,0,0,.3); color-scheme: light dark; display: block;"
+            "all: initial; position: fixed; z-index: 2147483647; left: {}; top: {}; \
+             width: {}; height: {}; border: 0; border-radius: 10px; \
+             box-shadow: 0 6px 24px rgba(0,0,0,.3); color-scheme: light dark; display: block;",
+            geometry::px(left),
+            geometry::px(top),
+            geometry::px(WIDTH),
+            geometry::px(HEIGHT)
         ),
     )?;
     el.remove_attribute("aria-hidden")?;
@@ -236,7 +243,10 @@ fn close(refocus: bool) {
         return;
     };
     let _ = hide(&el);
-    tell(&serde_json::json!({ "open": null, "closed": opened }));
+    tell(&PickerState {
+        closed: Some(opened),
+        ..PickerState::default()
+    });
     if refocus {
         if let Some(h) = host.dyn_ref::<HtmlElement>() {
             let _ = h.focus();

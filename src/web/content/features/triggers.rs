@@ -14,8 +14,8 @@
 use super::super::{insert, reply_context, session};
 use super::Feature;
 use crate::insert::byte_at16;
+use crate::protocol::page::{self, PageAnswer};
 use crate::protocol::reply::{Filled, PageContext, RenderRequest, ReplyError};
-use crate::protocol::{Request, Response};
 use crate::settings::Settings;
 use crate::template::triggers::trigger_before;
 use crate::web::content::session::Snapshot;
@@ -68,15 +68,28 @@ pub fn make(document: &Document) -> Result<Rc<dyn Feature>, JsValue> {
 }
 
 async fn load_triggers() {
-    match ext::send(&Request::TriggerList).await {
-        Ok(Response::Triggers { triggers }) => STATE.with(|s| {
+    let list = page::trigger_list_json(&ext::request_id());
+    match ext::send_page(&list).await.map(PageAnswer::read) {
+        Ok(PageAnswer::Triggers(triggers)) => STATE.with(|s| {
             if let Ok(mut s) = s.try_borrow_mut() {
                 s.triggers = triggers;
             }
         }),
-        Ok(other) => web_sys::console::warn_1(&format!("Porte-voix: triggers: {other:?}").into()),
+        Ok(other) => warn_answer("triggers", &other),
         Err(e) => web_sys::console::warn_2(&"Porte-voix: triggers".into(), &e),
     }
+}
+
+/// Logs an answer a request did not expect (its kind, or the error's code).
+fn warn_answer(what: &str, answer: &PageAnswer) {
+    let detail = match answer {
+        PageAnswer::Error(code) => code.as_str(),
+        PageAnswer::Unexpected(kind) => kind.as_str(),
+        PageAnswer::Ack => "ack",
+        PageAnswer::Triggers(_) => "triggers",
+        PageAnswer::Rendered(_) => "rendered",
+    };
+    web_sys::console::warn_3(&"Porte-voix:".into(), &what.into(), &detail.into());
 }
 
 async fn load_settings() {
@@ -203,18 +216,25 @@ async fn run(host: Element, trigger: String) {
         platform: session::platform_of(&host),
         values: Filled::default(),
     };
-    let answer = match ext::send(&Request::Render(Box::new(request))).await {
-        Ok(Response::Rendered(a)) => a,
-        Ok(Response::Error { code, .. }) if code == "reply.unknown_template" => {
+    let envelope = page::render_json(&ext::request_id(), &request);
+    let sent = ext::send_page(&envelope).await.map(PageAnswer::read);
+    let answer = match sent {
+        Ok(PageAnswer::Rendered(a)) => a,
+        Ok(PageAnswer::Error(code)) if code == "reply.unknown_template" => {
             // deleted since the list was read: read it again
             insert::release_trigger(&host, &trigger);
             load_triggers().await;
             insert::notice::show(&host, &ReplyError::UnknownTemplate);
             return;
         }
-        other => {
+        Ok(other) => {
             insert::release_trigger(&host, &trigger);
-            web_sys::console::warn_1(&format!("Porte-voix: render: {other:?}").into());
+            warn_answer("render", &other);
+            return;
+        }
+        Err(e) => {
+            insert::release_trigger(&host, &trigger);
+            web_sys::console::warn_2(&"Porte-voix: render".into(), &e);
             return;
         }
     };
@@ -231,10 +251,8 @@ async fn run(host: Element, trigger: String) {
         if defaulted {
             insert::notice::show(&host, &ReplyError::FieldsDefaulted);
         }
-        let used = Request::TemplateUsed {
-            id: answer.id.clone(),
-        };
-        if let Err(e) = ext::send(&used).await {
+        let used = page::template_used_json(&ext::request_id(), &answer.id);
+        if let Err(e) = ext::send_page(&used).await {
             web_sys::console::warn_2(&"Porte-voix: template used".into(), &e);
         }
     }
