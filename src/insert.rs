@@ -220,6 +220,42 @@ pub fn judge_field(now: &str, e: &Expectation) -> Outcome {
     }
 }
 
+/// Judges the second read-back of an attempt (~200 ms after the first): right when right again,
+/// and also when the first was right and the composer now holds what was expected with more typed
+/// at the caret after the text (the user went on typing: that must not turn a good insertion
+/// into a failure and a clipboard notice). `field`: a text field, compared exactly; otherwise
+/// whitespace aside, as [`judge_rich`].
+pub fn judge_again(first: Outcome, now: &str, e: &Expectation, field: bool) -> Outcome {
+    let again = if field {
+        judge_field(now, e)
+    } else {
+        judge_rich(now, e)
+    };
+    match (first, again) {
+        (_, Outcome::Right) => Outcome::Right,
+        (Outcome::Right, _) if typed_after(now, e, field) => Outcome::Right,
+        (Outcome::Unchanged, Outcome::Unchanged) => Outcome::Unchanged,
+        _ => Outcome::Wrong,
+    }
+}
+
+/// `now` is prefix + text + something more + suffix, the more not the text again.
+fn typed_after(now: &str, e: &Expectation, field: bool) -> bool {
+    let norm = |s: &str| if field { s.to_string() } else { squeeze(s) };
+    let (now, head, tail) = (
+        norm(now),
+        norm(&format!("{}{}", e.prefix, e.text)),
+        norm(&e.suffix),
+    );
+    if now.len() <= head.len() + tail.len() || !now.starts_with(&head) || !now.ends_with(&tail) {
+        return false;
+    }
+    // what was typed after the text; the text once more is an editor's late duplicate, not typing
+    let typed = &now[head.len()..now.len() - tail.len()];
+    let text = norm(&e.text);
+    text.is_empty() || !typed.contains(&text)
+}
+
 /// UTF-16 length of `s`.
 pub fn len16(s: &str) -> u32 {
     s.encode_utf16().count() as u32

@@ -327,3 +327,52 @@ fn every_error_has_its_message_in_french_and_english() {
         }
     }
 }
+
+#[test]
+fn typing_on_after_a_right_insertion_keeps_it_right() {
+    let e = exp("Salut  — fin", "Salut ", MERCI, " — fin");
+    let typed = format!("Salut {MERCI} À bientôt ! 🙏 — fin");
+    for field in [false, true] {
+        // right at the first read, typed on before the second: still right
+        assert_eq!(
+            judge_again(Outcome::Right, &typed, &e, field),
+            Outcome::Right,
+            "{field}"
+        );
+        // right twice
+        let exact = format!("Salut {MERCI} — fin");
+        assert_eq!(
+            judge_again(Outcome::Right, &exact, &e, field),
+            Outcome::Right
+        );
+        // right at first, then reverted, cut or doubled by the editor: wrong
+        let later_wrong = [
+            "Salut  — fin".to_string(),
+            format!("Salut {}", &MERCI[..10]),
+            format!("Salut {MERCI}{MERCI} — fin"),
+            format!("Salut {MERCI} ok {MERCI} — fin"),
+            format!("Salut {MERCI} À bientôt"),
+        ];
+        for now in &later_wrong {
+            assert_eq!(
+                judge_again(Outcome::Right, now, &e, field),
+                Outcome::Wrong,
+                "{now:?}"
+            );
+        }
+        // more text after an attempt that had no visible effect at first is not the user's typing
+        assert_eq!(
+            judge_again(Outcome::Unchanged, &typed, &e, field),
+            Outcome::Wrong
+        );
+        assert_eq!(
+            judge_again(Outcome::Unchanged, "Salut  — fin", &e, field),
+            Outcome::Unchanged
+        );
+        // an editor that re-rendered into the right text by the second read
+        assert_eq!(
+            judge_again(Outcome::Wrong, &exact, &e, field),
+            Outcome::Right
+        );
+    }
+}

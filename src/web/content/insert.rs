@@ -15,8 +15,8 @@
 use super::session;
 use crate::error::Coded;
 use crate::insert::{
-    byte_at16, caret_back, caret_offset, judge_field, judge_rich, sender_allowed, survived,
-    ContentMessage, Expectation, Field, InsertError, Mode, Outcome,
+    byte_at16, caret_back, caret_offset, judge_again, judge_field, judge_rich, sender_allowed,
+    survived, ContentMessage, Expectation, Field, InsertError, Mode, Outcome,
 };
 use crate::web::dom;
 use crate::web::editors::{insert as tech, text_field, Editor};
@@ -393,16 +393,14 @@ fn judge(host: &Element, editor: &dyn Editor, e: &Expectation) -> Outcome {
 }
 
 /// Reads the composer back after an attempt: after two frames + 30 ms, and again 200 ms later
-/// (editors re-render from their model asynchronously). Right only if right both times.
+/// (editors re-render from their model asynchronously). Right only if right both times, or right
+/// and then typed on after (`judge_again`).
 async fn settle(host: &Element, editor: &dyn Editor, e: &Expectation) -> Outcome {
     settle_for(30).await;
     let first = judge(host, editor, e);
     sleep(200).await;
-    match (first, judge(host, editor, e)) {
-        (_, Outcome::Right) => Outcome::Right,
-        (Outcome::Unchanged, Outcome::Unchanged) => Outcome::Unchanged,
-        _ => Outcome::Wrong,
-    }
+    let now = editor.read(host).text;
+    judge_again(first, &now, e, text_field::is_text_field(host))
 }
 
 /// Moves the caret from after the text to the cursor offset.
