@@ -248,7 +248,7 @@ pub async fn main() -> Result<(), JsValue> {
         if !shown {
             reload().await;
         }
-    });
+    })?;
     let first = read_fragment(&doc);
     with(|p| apply(p, first));
     Ok(())

@@ -24,7 +24,7 @@ pub async fn content_start(engine: String, stored: JsValue) -> Result<(), JsValu
         wasm_bindgen_futures::spawn_local(async {
             content::set_settings(&ext::load_settings().await);
         });
-    }));
+    }))?;
     // Mastodon: the first badge counts with the known limit (the user's, else the default);
     // the instance's own limit replaces it when its API answers
     if site.is_some_and(|s| s.id == "mastodon") {

@@ -58,12 +58,13 @@ pub fn make(document: &Document) -> Result<Rc<dyn Feature>, JsValue> {
             *l = Some(listener);
         }
     });
-    wasm_bindgen_futures::spawn_local(load_triggers());
-    wasm_bindgen_futures::spawn_local(load_settings());
-    ext::on_storage_key_change_serial("local", CHANGED_KEY, load_triggers);
+    // the extension's APIs first: without them the feature fails here, logged, and stays out
+    ext::on_storage_key_change_serial("local", CHANGED_KEY, load_triggers)?;
     ext::on_storage_change(Box::new(|| {
         wasm_bindgen_futures::spawn_local(load_settings())
-    }));
+    }))?;
+    wasm_bindgen_futures::spawn_local(load_triggers());
+    wasm_bindgen_futures::spawn_local(load_settings());
     Ok(Rc::new(Triggers))
 }
 
