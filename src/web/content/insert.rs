@@ -107,18 +107,19 @@ pub fn start(document: &Document) {
     }
 }
 
-/// A message from the extension (`{kind: "insert_text", …}`), with its `chrome.runtime` sender.
-/// Answers `{ok: true}` or `{ok: false, code}`; refuses a sender that is not this extension.
-pub async fn handle(message: JsValue, sender: JsValue) -> Result<JsValue, JsValue> {
+/// Refuses a runtime message whose `chrome.runtime` sender is not this extension's background or
+/// one of its pages in a tab (`crate::insert::sender_allowed`); every message the content script
+/// takes passes here.
+pub(super) fn check_sender(sender: &JsValue) -> Result<(), JsValue> {
     let get = |o: &JsValue, k: &str| js_sys::Reflect::get(o, &k.into()).ok();
     let own_id = RUNTIME
         .with(|r| get(r, "id"))
         .and_then(|v| v.as_string())
         .unwrap_or_default();
     let base = runtime_get_url("");
-    let sender_id = get(&sender, "id").and_then(|v| v.as_string());
-    let from_tab = get(&sender, "tab").is_some_and(|t| !t.is_undefined() && !t.is_null());
-    let url = get(&sender, "url").and_then(|v| v.as_string());
+    let sender_id = get(sender, "id").and_then(|v| v.as_string());
+    let from_tab = get(sender, "tab").is_some_and(|t| !t.is_undefined() && !t.is_null());
+    let url = get(sender, "url").and_then(|v| v.as_string());
     if own_id.is_empty()
         || !sender_allowed(
             sender_id.as_deref(),
@@ -130,6 +131,14 @@ pub async fn handle(message: JsValue, sender: JsValue) -> Result<JsValue, JsValu
     {
         return Err(JsValue::from_str("Porte-voix: message refused (sender)"));
     }
+    Ok(())
+}
+
+/// A message from the extension (`{kind: "insert_text", …}`), with its `chrome.runtime` sender.
+/// Answers `{ok: true}` or `{ok: false, code}`; refuses a sender that is not this extension.
+pub async fn handle(message: JsValue, sender: JsValue) -> Result<JsValue, JsValue> {
+    check_sender(&sender)?;
+    let get = |o: &JsValue, k: &str| js_sys::Reflect::get(o, &k.into()).ok();
     let message = ContentMessage::from_fields(|name| match get(&message, name) {
         None => Field::Absent,
         Some(v) if v.is_undefined() => Field::Absent,

@@ -11,7 +11,7 @@
 
 use super::features::triggers::page_context;
 use super::{insert, session};
-use crate::insert::{sender_allowed, InsertError};
+use crate::insert::InsertError;
 use crate::protocol::page::picker_state_json;
 use crate::protocol::reply::PickerState;
 use crate::web::dom::geometry;
@@ -22,8 +22,6 @@ use web_sys::{Element, HtmlElement};
 
 #[wasm_bindgen]
 extern "C" {
-    #[wasm_bindgen(thread_local_v2, js_namespace = chrome, js_name = runtime)]
-    static RUNTIME: JsValue;
     #[wasm_bindgen(js_namespace = ["chrome", "runtime"], js_name = getURL)]
     fn runtime_get_url(path: &str) -> String;
     #[wasm_bindgen(catch, js_namespace = ["chrome", "runtime"], js_name = sendMessage)]
@@ -73,26 +71,8 @@ const HIDDEN_STYLE: &str = "all: initial; position: fixed; z-index: 2147483647; 
 
 /// `open_picker` / `close_picker` from the extension, with its sender.
 pub fn handle(message: &JsValue, sender: &JsValue) -> Result<JsValue, JsValue> {
+    insert::check_sender(sender)?;
     let get = |o: &JsValue, k: &str| js_sys::Reflect::get(o, &k.into()).ok();
-    let own_id = RUNTIME
-        .with(|r| get(r, "id"))
-        .and_then(|v| v.as_string())
-        .unwrap_or_default();
-    let sender_id = get(sender, "id").and_then(|v| v.as_string());
-    let from_tab = get(sender, "tab").is_some_and(|t| !t.is_undefined() && !t.is_null());
-    let url = get(sender, "url").and_then(|v| v.as_string());
-    let base = runtime_get_url("");
-    if own_id.is_empty()
-        || !sender_allowed(
-            sender_id.as_deref(),
-            &own_id,
-            from_tab,
-            url.as_deref(),
-            &base,
-        )
-    {
-        return Err(JsValue::from_str("Porte-voix: message refused (sender)"));
-    }
     match get(message, "kind").and_then(|k| k.as_string()).as_deref() {
         Some("open_picker") => open().map(|_| JsValue::TRUE),
         Some("close_picker") => {
