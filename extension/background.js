@@ -67,8 +67,30 @@ async function syncInstances() {
 const resync = () =>
   serially(syncInstances).catch((err) => console.error('Porte-voix: instances', err?.message ?? err));
 
+// Fault injection for the end-to-end tests, off unless an extension page sets it (web pages and
+// content scripts cannot read or write storage.session): `pause_writes` = { phase: 'before' |
+// 'after', times } holds the next `times` writes (store_put, store_delete, templates_import) before
+// the core runs them, or after their transaction committed and before the answer, for up to
+// 20 s, and counts each pause in `writes_paused` — the test stops the service worker there
+// through the DevTools protocol, with the write in flight.
+const WRITES = new Set(['store_put', 'store_delete', 'templates_import']);
+async function pauseWrite(message, phase) {
+  if (!WRITES.has(message?.body?.kind) || !chrome.storage.session) return;
+  const { pause_writes: pause, writes_paused: paused = 0 } = await chrome.storage.session.get(['pause_writes', 'writes_paused']);
+  if (pause?.phase !== phase || !(pause.times > 0)) return;
+  await chrome.storage.session.set({ pause_writes: { ...pause, times: pause.times - 1 }, writes_paused: paused + 1 });
+  await new Promise((resolve) => setTimeout(resolve, 20000));
+}
+
 async function handle(message, sender) {
   await ready;
+  await pauseWrite(message, 'before');
+  const answer = await serve(message, sender);
+  await pauseWrite(message, 'after');
+  return answer;
+}
+
+async function serve(message, sender) {
   // only a hello needs to know which instances are served (to name the tab's site)
   const instances = message?.body?.kind === 'hello' ? (await instancePlan()).hosts : [];
   // the sender as the browser reports it (the core tells our pages from content scripts by URL)
@@ -77,10 +99,21 @@ async function handle(message, sender) {
 }
 
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
+  // the picker's frame listens to these (from the content script of its tab); not ours to answer
+  if (message?.kind === 'picker_state') return false;
   serially(() => handle(message, sender)).then(sendResponse, (err) =>
     sendResponse({ kind: 'error', code: 'protocol.internal', message: String(err?.message ?? err) }),
   );
   return true; // the answer is asynchronous
+});
+
+// The picker's keyboard command: the tab's content script opens the panel next to its composer
+// (top frame only; a tab without our content script has no composer to serve).
+chrome.commands?.onCommand.addListener((command, tab) => {
+  if (command !== 'open-picker' || tab?.id === undefined) return;
+  chrome.tabs
+    .sendMessage(tab.id, { kind: 'open_picker' }, { frameId: 0 })
+    .catch((err) => console.warn('Porte-voix: picker', err?.message ?? err));
 });
 
 chrome.tabs.onRemoved.addListener((tabId) => {

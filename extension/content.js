@@ -125,8 +125,16 @@
 
   // Requests from the extension itself (the template picker's frame, the background): the core
   // checks the sender and the message's shape, then inserts into the composer followed.
+  // The picker opens on the keyboard command (sent by the background) and closes from its frame.
   chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
-    if (!message || message.kind !== 'insert_text') return false;
+    const kind = message?.kind;
+    if (kind === 'open_picker' || kind === 'close_picker') {
+      start()
+        .then((m) => m.content_picker(message, sender))
+        .then(sendResponse, (err) => sendResponse({ ok: false, error: String(err?.message ?? err) }));
+      return true;
+    }
+    if (kind !== 'insert_text') return false;
     start()
       .then((m) => m.content_message(message, sender))
       .then(sendResponse, (err) => sendResponse({ ok: false, error: String(err?.message ?? err) }));

@@ -21,12 +21,21 @@ await page.goto('https://x.com/demo/');
 if (headless) {
   const composer = page.locator('[data-testid="tweetTextarea_0"]').first();
   await composer.click();
-  await page.keyboard.type('Merci Marie-Ève pour votre retour ! Notre équipe vous répond TRÈS vite. 🙏');
+  // a saved reply by its typed trigger: `;merci` then Tab, with the commenter's first name
+  await waitForBadge(page, (b) => b.visible);
+  await page.waitForTimeout(500);
+  await page.keyboard.type(';merci');
+  await page.keyboard.press('Tab');
+  await page
+    .waitForFunction((sel) => !document.querySelector(sel).textContent.includes(';merci'), '[data-testid="tweetTextarea_0"]', { timeout: 5000 })
+    .catch(() => console.error('the ;merci trigger was not replaced'));
   // « TRÈS » in capitals: one tone finding (shouting), underlined, and the tone pill
+  await page.keyboard.type(' Notre équipe vous répond TRÈS vite. À bientôt ! 🙏');
   const badge = await waitForBadge(page, (b) => b.visible);
+  const reply = await composer.textContent();
   const out = join(ROOT, 'build/demo.png');
   await page.screenshot({ path: out });
-  console.log(`badge: ${badge.text} ${badge.unit} (${badge.engine}); screenshot: ${out}`);
+  console.log(`reply: ${reply}\nbadge: ${badge.text} ${badge.unit} (${badge.engine}); screenshot: ${out}`);
   await browser.close();
   await server.close();
 } else {

@@ -1,8 +1,12 @@
-//! The command line's shared parts: its error type, reading input, JSON output. One file per
-//! command under `cli/`.
+//! The command line's shared parts: its error type, reading input, the one way to standard
+//! output (`Out`, which makes a closed pipe end a command quietly), JSON output, `--platform`'s
+//! value and the 0/1 exit status; the JSON-lines loop is `cli/jsonl.rs`. One file per command
+//! under `cli/`; nothing here decides what a command answers.
 
 use porte_voix::error::Coded;
-use std::io::Read;
+use porte_voix::platform::Platform;
+use std::io::{Read, Write};
+use std::process::ExitCode;
 
 pub mod backlog;
 // native only: the HTML collector and the CSV writers are not in a wasm32 build
@@ -12,6 +16,7 @@ pub mod check;
 pub mod clean_url;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod export;
+pub mod jsonl;
 pub mod render;
 pub mod templates;
 pub mod tone;
@@ -62,9 +67,34 @@ impl Coded for CliError {
     }
 }
 
+impl CliError {
+    /// The reader of standard output has gone (`porte-voix check --jsonl < posts | head -1`):
+    /// not an error, the command stops writing and ends quietly with exit status 0.
+    pub fn is_closed_pipe(&self) -> bool {
+        matches!(self, CliError::Io { source, .. } if source.kind() == std::io::ErrorKind::BrokenPipe)
+    }
+}
+
 impl From<lexopt::Error> for CliError {
     fn from(e: lexopt::Error) -> Self {
         CliError::Usage(e.to_string())
+    }
+}
+
+/// The value of `--platform`: a platform id, in any case.
+pub fn platform_value(parser: &mut lexopt::Parser) -> Result<Platform, CliError> {
+    use lexopt::ValueExt;
+    let id: String = parser.value()?.string()?;
+    Platform::from_id(&id.to_ascii_lowercase()).ok_or(CliError::UnknownPlatform(id))
+}
+
+/// The exit status of a command that read its input: 1 when at least one text is over a limit
+/// (or a template has errors), else 0. Bad input or usage is 2.
+pub fn exit_status(failing: bool) -> ExitCode {
+    if failing {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
     }
 }
 
@@ -96,6 +126,39 @@ pub fn read_input(path: Option<&str>) -> Result<String, CliError> {
         }
     }
     Ok(s)
+}
+
+/// Standard output, buffered: every command writes through it. A write that fails is
+/// `CliError::Io` on standard output, so the command stops there; when the reader has gone
+/// (`CliError::is_closed_pipe`) `main` ends quietly instead of reporting it.
+pub struct Out(std::io::BufWriter<std::io::StdoutLock<'static>>);
+
+impl Out {
+    pub fn stdout() -> Out {
+        Out(std::io::BufWriter::new(std::io::stdout().lock()))
+    }
+
+    /// `line` and a line end.
+    pub fn line(&mut self, line: impl std::fmt::Display) -> Result<(), CliError> {
+        writeln!(self.0, "{line}").map_err(stdout_error)
+    }
+
+    /// `text` as it is.
+    pub fn text(&mut self, text: &str) -> Result<(), CliError> {
+        self.0.write_all(text.as_bytes()).map_err(stdout_error)
+    }
+
+    /// Writes out what is buffered (dropping `Out` does too, but says nothing of a failure).
+    pub fn finish(mut self) -> Result<(), CliError> {
+        self.0.flush().map_err(stdout_error)
+    }
+}
+
+fn stdout_error(source: std::io::Error) -> CliError {
+    CliError::Io {
+        path: "standard output".into(),
+        source,
+    }
 }
 
 /// One line of JSON (our own plain structs always serialise).

@@ -27,6 +27,49 @@ pub enum ContentMessage {
     },
 }
 
+/// One field of a message as the content script reads it off the JS object it received.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Field {
+    Absent,
+    Null,
+    Text(String),
+    Number(f64),
+    /// A boolean, an object, an array.
+    Other,
+}
+
+impl ContentMessage {
+    /// The message read field by field (`field(name)`), accepting and refusing exactly what its
+    /// `Deserialize` does on the same message's JSON (a test checks they agree). The in-page
+    /// engine reads its messages this way: a JSON parser and serde's machinery for internally
+    /// tagged enums would weigh more in every page than the whole message is worth.
+    pub fn from_fields(field: impl Fn(&str) -> Field) -> Option<ContentMessage> {
+        if field("kind") != Field::Text("insert_text".into()) {
+            return None;
+        }
+        let Field::Text(text) = field("text") else {
+            return None;
+        };
+        let cursor = match field("cursor") {
+            Field::Absent | Field::Null => None,
+            Field::Number(n) if n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&n) => {
+                Some(n as u32)
+            }
+            _ => return None,
+        };
+        let trigger = match field("trigger") {
+            Field::Absent | Field::Null => None,
+            Field::Text(t) => Some(t),
+            _ => return None,
+        };
+        Some(ContentMessage::InsertText {
+            text,
+            cursor,
+            trigger,
+        })
+    }
+}
+
 /// How the text goes in.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Mode {
@@ -175,6 +218,42 @@ pub fn judge_field(now: &str, e: &Expectation) -> Outcome {
     } else {
         Outcome::Wrong
     }
+}
+
+/// Judges the second read-back of an attempt (~200 ms after the first): right when right again,
+/// and also when the first was right and the composer now holds what was expected with more typed
+/// at the caret after the text (the user went on typing: that must not turn a good insertion
+/// into a failure and a clipboard notice). `field`: a text field, compared exactly; otherwise
+/// whitespace aside, as [`judge_rich`].
+pub fn judge_again(first: Outcome, now: &str, e: &Expectation, field: bool) -> Outcome {
+    let again = if field {
+        judge_field(now, e)
+    } else {
+        judge_rich(now, e)
+    };
+    match (first, again) {
+        (_, Outcome::Right) => Outcome::Right,
+        (Outcome::Right, _) if typed_after(now, e, field) => Outcome::Right,
+        (Outcome::Unchanged, Outcome::Unchanged) => Outcome::Unchanged,
+        _ => Outcome::Wrong,
+    }
+}
+
+/// `now` is prefix + text + something more + suffix, the more not the text again.
+fn typed_after(now: &str, e: &Expectation, field: bool) -> bool {
+    let norm = |s: &str| if field { s.to_string() } else { squeeze(s) };
+    let (now, head, tail) = (
+        norm(now),
+        norm(&format!("{}{}", e.prefix, e.text)),
+        norm(&e.suffix),
+    );
+    if now.len() <= head.len() + tail.len() || !now.starts_with(&head) || !now.ends_with(&tail) {
+        return false;
+    }
+    // what was typed after the text; the text once more is an editor's late duplicate, not typing
+    let typed = &now[head.len()..now.len() - tail.len()];
+    let text = norm(&e.text);
+    text.is_empty() || !typed.contains(&text)
 }
 
 /// UTF-16 length of `s`.

@@ -9,7 +9,9 @@
 //! `--opt value` and non-UTF-8 arguments correctly, and our interface is small enough that a
 //! hand-written `--help` stays readable. The interface below is stable: scripts depend on it.
 //!
-//! Exit codes: 0 every text fits, 1 at least one is over a limit, 2 bad input or usage.
+//! Exit codes: 0 every text fits, 1 at least one is over a limit, 2 bad input or usage. Every
+//! command writes through `cli::Out`: when the reader of standard output has gone (`| head`), it
+//! stops there and exits 0, quietly.
 
 #![cfg_attr(
     not(test),
@@ -23,7 +25,7 @@ use porte_voix::platform::Platform;
 
 mod cli;
 
-use cli::CliError;
+use cli::{CliError, Out};
 
 const HELP: &str = "\
 porte-voix — check posts against each social network's length rules and their tone, render
@@ -178,20 +180,18 @@ fn platforms() -> String {
     s
 }
 
+fn print(text: &str) -> Result<ExitCode, CliError> {
+    let mut out = Out::stdout();
+    out.text(text)?;
+    out.finish()?;
+    Ok(ExitCode::SUCCESS)
+}
+
 fn main() -> ExitCode {
     let result = parse_args().and_then(|cmd| match cmd {
-        Command::Help => {
-            print!("{HELP}");
-            Ok(ExitCode::SUCCESS)
-        }
-        Command::Version => {
-            println!("porte-voix {}", env!("CARGO_PKG_VERSION"));
-            Ok(ExitCode::SUCCESS)
-        }
-        Command::Platforms => {
-            print!("{}", platforms());
-            Ok(ExitCode::SUCCESS)
-        }
+        Command::Help => print(HELP),
+        Command::Version => print(&format!("porte-voix {}\n", env!("CARGO_PKG_VERSION"))),
+        Command::Platforms => print(&platforms()),
         Command::Check(a) => cli::check::run(a),
         Command::CleanUrl(a) => cli::clean_url::run(a),
         #[cfg(not(target_arch = "wasm32"))]
@@ -205,6 +205,7 @@ fn main() -> ExitCode {
     });
     match result {
         Ok(code) => code,
+        Err(e) if e.is_closed_pipe() => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("porte-voix: error[{}]: {e}", e.code());
             ExitCode::from(2)

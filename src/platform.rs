@@ -43,6 +43,8 @@ pub enum Platform {
     Instagram,
     /// A TikTok caption.
     Tiktok,
+    /// A TikTok comment.
+    TiktokComment,
     /// A YouTube comment.
     YoutubeComment,
     /// A YouTube video title.
@@ -132,6 +134,7 @@ impl Platform {
         Platform::FacebookComment,
         Platform::Instagram,
         Platform::Tiktok,
+        Platform::TiktokComment,
         Platform::YoutubeComment,
         Platform::YoutubeTitle,
         Platform::YoutubeDescription,
@@ -156,6 +159,7 @@ impl Platform {
             Platform::FacebookComment => "facebook-comment",
             Platform::Instagram => "instagram",
             Platform::Tiktok => "tiktok",
+            Platform::TiktokComment => "tiktok-comment",
             Platform::YoutubeComment => "youtube-comment",
             Platform::YoutubeTitle => "youtube-title",
             Platform::YoutubeDescription => "youtube-description",
@@ -187,6 +191,7 @@ impl Platform {
             Platform::FacebookComment => &facebook::COMMENT,
             Platform::Instagram => &instagram::CAPTION,
             Platform::Tiktok => &tiktok::CAPTION,
+            Platform::TiktokComment => &tiktok::COMMENT,
             Platform::YoutubeComment => &youtube::COMMENT,
             Platform::YoutubeTitle => &youtube::TITLE,
             Platform::YoutubeDescription => &youtube::DESCRIPTION,

@@ -20,6 +20,9 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 pub mod backlog;
+pub mod page;
+pub mod reply;
+pub use page::tab_limit_json;
 
 /// Bumped on any incompatible change of [`Request`] or [`Response`]. The one definition: the
 /// content-script loader, which speaks before the core is loaded, keeps a copy that a structure
@@ -98,6 +101,18 @@ pub enum Request {
     StoreGet { collection: Collection, id: String },
     /// Every live record of a collection.
     StoreList { collection: Collection },
+    /// The library's typed triggers, only them (a content script keeps them in memory).
+    TriggerList,
+    /// One template (by id or trigger) rendered with the page's context for its platform.
+    Render(Box<reply::RenderRequest>),
+    /// Templates matching a query (title, trigger, tags; no body), recent and frequent first.
+    TemplateSearch {
+        query: String,
+        #[serde(default)]
+        limit: Option<u32>,
+    },
+    /// A template was inserted: its use count and last use are updated.
+    TemplateUsed { id: String },
     /// Installs the starter templates never installed before (first run, update, first open
     /// of the library).
     TemplatesInstallStarter,
@@ -112,6 +127,10 @@ pub enum Request {
         item: crate::backlog::Item,
         #[serde(default)]
         expected_revision: Option<u64>,
+        /// A restored backup: the item comes back even where it was deleted since (its
+        /// tombstone, whatever its revision, gives way; a live item is still checked).
+        #[serde(default)]
+        restore: bool,
     },
 }
 
@@ -125,7 +144,11 @@ impl Request {
             Request::Hello
             | Request::EngineReady { .. }
             | Request::TabLimit { .. }
-            | Request::Count { .. } => true,
+            | Request::Count { .. }
+            | Request::TriggerList
+            | Request::Render(_)
+            | Request::TemplateSearch { .. }
+            | Request::TemplateUsed { .. } => true,
             Request::TabStatus { .. }
             | Request::StorePut { .. }
             | Request::StoreDelete { .. }
@@ -151,6 +174,10 @@ impl Request {
             Request::StoreDelete { .. } => "store_delete",
             Request::StoreGet { .. } => "store_get",
             Request::StoreList { .. } => "store_list",
+            Request::TriggerList => "trigger_list",
+            Request::Render(_) => "render",
+            Request::TemplateSearch { .. } => "template_search",
+            Request::TemplateUsed { .. } => "template_used",
             Request::TemplatesInstallStarter => "templates_install_starter",
             Request::TemplatesImport { .. } => "templates_import",
             Request::Capture(_) => "capture",
@@ -184,6 +211,12 @@ pub enum Response {
     StoreRecord { record: Option<Record> },
     /// Answer to [`Request::StoreList`].
     StoreRecords { records: Vec<Record> },
+    /// Answer to [`Request::TriggerList`].
+    Triggers { triggers: Vec<String> },
+    /// Answer to [`Request::Render`].
+    Rendered(Box<reply::RenderAnswer>),
+    /// Answer to [`Request::TemplateSearch`].
+    SearchResults { results: Vec<reply::Found> },
     /// Answer to [`Request::TemplatesInstallStarter`]: how many were added.
     TemplatesInstalled { added: u32 },
     /// Answer to [`Request::TemplatesImport`].
@@ -337,6 +370,8 @@ pub enum Decision {
     Reply { response: Response, changed: bool },
     /// A store operation: [`serve`] runs it against the store.
     Store(StoreCall),
+    /// A reply request (triggers, render, search, use): [`serve`] answers it from the library.
+    Library(reply::ReplyCall),
     /// A backlog request: [`serve`] runs it against the store ([`backlog`]).
     Backlog,
 }
@@ -463,6 +498,15 @@ pub fn handle(state: &mut BackgroundState, env: &Envelope<Request>, sender: &Sen
         Request::StoreList { collection } => Decision::Store(StoreCall::List {
             collection: *collection,
         }),
+        Request::TriggerList => Decision::Library(reply::ReplyCall::Triggers),
+        Request::Render(r) => Decision::Library(reply::ReplyCall::Render(r.clone())),
+        Request::TemplateSearch { query, limit } => Decision::Library(reply::ReplyCall::Search {
+            query: query.clone(),
+            limit: limit.unwrap_or(20) as usize,
+        }),
+        Request::TemplateUsed { id } => {
+            Decision::Library(reply::ReplyCall::Used { id: id.clone() })
+        }
         Request::TemplatesInstallStarter => Decision::Store(StoreCall::InstallStarter),
         Request::TemplatesImport { items } => Decision::Store(StoreCall::Import(items.clone())),
         Request::Capture(_) | Request::BacklogFind { .. } | Request::BacklogSave { .. } => {
@@ -505,6 +549,7 @@ pub async fn serve<S: Store>(
             };
             (response.unwrap_or_else(Response::from), false)
         }
+        Decision::Library(call) => (reply::run(store, &env.request_id, call, now).await, false),
         Decision::Backlog => (backlog::serve(store, env, now).await, false),
     }
 }

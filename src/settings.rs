@@ -36,6 +36,27 @@ pub struct Settings {
     /// The brand's name per network (platform id → name), for `{{marque}}`/`{{brand}}`.
     #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
     pub brands: std::collections::BTreeMap<String, String>,
+    /// The key that replaces a typed template trigger (`KeyboardEvent.key`: `Tab`, `Enter`, ` `).
+    #[serde(
+        default = "default_trigger_key",
+        skip_serializing_if = "is_default_trigger_key"
+    )]
+    pub trigger_key: String,
+}
+
+/// The keys a trigger may be set to (`KeyboardEvent.key` values).
+pub const TRIGGER_KEYS: [&str; 3] = ["Tab", "Enter", " "];
+
+/// The trigger key when the user chose none.
+pub const DEFAULT_TRIGGER_KEY: &str = "Tab";
+
+fn default_trigger_key() -> String {
+    DEFAULT_TRIGGER_KEY.to_string()
+}
+
+/// The default key is not written (a record saved without a choice reads the same everywhere).
+fn is_default_trigger_key(key: &str) -> bool {
+    key == DEFAULT_TRIGGER_KEY
 }
 
 impl Default for Settings {
@@ -47,6 +68,7 @@ impl Default for Settings {
             mastodon_instances: Vec::new(),
             tone_disabled: Vec::new(),
             tone_register: None,
+            trigger_key: default_trigger_key(),
             brands: Default::default(),
         }
     }
@@ -108,6 +130,12 @@ impl Settings {
         s.tone_register = obj
             .get("tone_register")
             .and_then(|v| serde_json::from_value(v.clone()).ok());
+        // the trigger key: one of the keys that end a word, else the default
+        if let Some(k) = obj.get("trigger_key").and_then(|v| v.as_str()) {
+            if TRIGGER_KEYS.contains(&k) {
+                s.trigger_key = k.to_string();
+            }
+        }
         // brand names: a known network and a non-empty name of at most 100 characters each
         if let Some(map) = obj.get("brands").and_then(|v| v.as_object()) {
             for (network, name) in map {
@@ -201,7 +229,8 @@ mod tests {
             mastodon_instances: vec!["piaille.fr".into(), "xn--coute-9ra.social".into()],
             tone_disabled: vec!["shouting".into(), "courtesy".into()],
             tone_register: Some(crate::tone::Register::Vous),
-            brands: [("x".to_string(), "Café Paulette".to_string())].into(),
+            trigger_key: "Enter".into(),
+            brands: [("x".to_string(), "Café Chez Camille ☕".to_string())].into(),
         };
         let v = serde_json::to_value(&s).unwrap();
         assert_eq!(Settings::from_stored(&v), s);
@@ -229,6 +258,29 @@ mod tests {
         let t = s.tone_settings(crate::platform::Platform::Mastodon);
         assert_eq!(t.register, Some(crate::tone::Register::Tu));
         assert_eq!(t.platform, Some(crate::platform::Platform::Mastodon));
+    }
+
+    #[test]
+    fn trigger_key_is_read_as_typed_or_dropped() {
+        let cases = [
+            (json!({"trigger_key": "Enter"}), "Enter"),
+            (json!({"trigger_key": " "}), " "),
+            (json!({"trigger_key": "a"}), "Tab"),
+            (json!({"trigger_key": 9}), "Tab"),
+            (json!({}), "Tab"),
+        ];
+        for (v, key) in cases {
+            assert_eq!(Settings::from_stored(&v).trigger_key, key, "{v}");
+        }
+        // the default is not written; a chosen key is, and reads back
+        let v = serde_json::to_value(Settings::default()).unwrap();
+        assert!(v.get("trigger_key").is_none());
+        let chosen = Settings {
+            trigger_key: " ".into(),
+            ..Settings::default()
+        };
+        let v = serde_json::to_value(&chosen).unwrap();
+        assert_eq!(Settings::from_stored(&v).trigger_key, " ");
     }
 
     #[test]
@@ -267,6 +319,61 @@ mod tests {
         let v = serde_json::to_value(&s).unwrap();
         assert_eq!(v["schema"], 2);
         assert_eq!(Settings::from_stored(&v), s);
+    }
+
+    #[test]
+    fn every_schema_version_reads_into_the_current_one() {
+        // (stored record, x_premium, trigger key, tone checks off, register, X brand)
+        let cases = [
+            // schema 0: before versioning, `xPremium`
+            (json!({"xPremium": true}), true, "Tab", vec![], None, None),
+            // schema 1 as first written: no trigger key, no tone settings
+            (
+                json!({"schema": 1, "x_premium": false, "mastodon_limit": null}),
+                false,
+                "Tab",
+                vec![],
+                None,
+                None,
+            ),
+            // schema 1 with the trigger key and a brand, still no tone settings
+            (
+                json!({"schema": 1, "x_premium": true, "trigger_key": "Enter",
+                       "brands": {"x": "Dépanneur Chez Ginette"}}),
+                true,
+                "Enter",
+                vec![],
+                None,
+                Some("Dépanneur Chez Ginette"),
+            ),
+            // schema 2: tone settings beside the trigger key
+            (
+                json!({"schema": 2, "x_premium": false, "trigger_key": " ",
+                       "tone_disabled": ["sarcasm"], "tone_register": "vous"}),
+                false,
+                " ",
+                vec!["sarcasm"],
+                Some(crate::tone::Register::Vous),
+                None,
+            ),
+        ];
+        for (v, premium, key, off, register, brand) in cases {
+            let s = Settings::from_stored(&v);
+            assert_eq!(s.schema, SETTINGS_SCHEMA, "{v}");
+            assert_eq!(s.x_premium, premium, "{v}");
+            assert_eq!(s.trigger_key, key, "{v}");
+            assert_eq!(s.tone_disabled, off, "{v}");
+            assert_eq!(s.tone_register, register, "{v}");
+            assert_eq!(
+                s.brand(crate::platform::Platform::X).as_deref(),
+                brand,
+                "{v}"
+            );
+            // written back in the current schema, read again unchanged
+            let back = serde_json::to_value(&s).unwrap();
+            assert_eq!(back["schema"], SETTINGS_SCHEMA, "{v}");
+            assert_eq!(Settings::from_stored(&back), s, "{v}");
+        }
     }
 
     #[test]

@@ -14,6 +14,7 @@ mod linkedin;
 mod mastodon;
 mod reddit;
 mod threads;
+mod tiktok;
 mod x;
 mod youtube;
 
@@ -59,6 +60,22 @@ pub struct CompanionField {
     pub field: &'static str,
 }
 
+/// Where the comment or post a composer answers is, matched from the composer outwards: the
+/// nearest container that precedes the composer (or holds it), then, inside it, the display name
+/// and handle of its author and its text. Each list is tried in order; the first match wins.
+/// What is read is text, never markup.
+#[derive(Clone, Copy, Debug, Serialize)]
+pub struct ReplyContext {
+    /// The comment or post answered.
+    pub containers: &'static [&'static str],
+    /// Its author's display name.
+    pub name: &'static [&'static str],
+    /// Its author's handle (the first `@word` of the element's text, else the whole text).
+    pub handle: &'static [&'static str],
+    /// Its text.
+    pub text: &'static [&'static str],
+}
+
 /// A social network's site.
 #[derive(Clone, Copy, Debug, Serialize)]
 pub struct Site {
@@ -74,6 +91,8 @@ pub struct Site {
     pub content_warning: Option<CompanionField>,
     /// Surfaces, most specific first.
     pub surfaces: &'static [Surface],
+    /// The comment or post a composer answers, for every surface of the site.
+    pub reply: ReplyContext,
 }
 
 /// Every site, one line per network.
@@ -87,6 +106,7 @@ pub const SITES: &[&Site] = &[
     &threads::SITE,
     &reddit::SITE,
     &youtube::SITE,
+    &tiktok::SITE,
 ];
 
 /// The site serving `host` (case-insensitive; a subdomain such as `www.` or `m.` matches).
@@ -137,6 +157,32 @@ pub fn platform_for(site: &Site, matched: impl Fn(&str) -> bool) -> Platform {
         .unwrap_or(site.default_platform)
 }
 
+/// Text read from the page, as a template takes it: runs of white space (line breaks, tabs,
+/// no-break spaces) made one space, trimmed; `None` when nothing is left.
+pub fn clean_text(raw: &str) -> Option<String> {
+    let out = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!out.is_empty()).then_some(out)
+}
+
+/// The handle in an element's text: its first `@word` (X shows "Name @handle · 3 h"), else the
+/// whole cleaned text when it is one word (Threads, Instagram show the bare user name).
+pub fn handle_in(raw: &str) -> Option<String> {
+    let at = raw
+        .split_whitespace()
+        .map(|w| w.trim_start_matches(['(', '[', '·']))
+        .find(|w| w.len() > 1 && w.starts_with('@'));
+    match at {
+        Some(w) => Some(
+            w.trim_end_matches(|c: char| !(c.is_alphanumeric() || c == '_' || c == '.'))
+                .to_string(),
+        ),
+        None => {
+            let t = clean_text(raw)?;
+            (!t.contains(' ')).then_some(t)
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -156,6 +202,11 @@ mod tests {
         assert!(site_for_host("evil-x.com").is_none());
         assert!(site_for_host("x.com.evil.org").is_none());
         assert!(site_for_host("").is_none());
+        assert_eq!(
+            site_for_host("www.tiktok.com").map(|s| s.id),
+            Some("tiktok")
+        );
+        assert!(site_for_host("tiktok.com.evil.org").is_none());
     }
 
     #[test]
@@ -209,10 +260,71 @@ mod tests {
     }
 
     #[test]
+    fn page_text_is_cleaned_and_handles_found() {
+        let cases: &[(&str, Option<&str>, Option<&str>)] = &[
+            ("  Marie-Ève\n  Tremblay ", Some("Marie-Ève Tremblay"), None),
+            (
+                "Marie-Ève Tremblay @marieeve_tremblay · 3 h",
+                Some("Marie-Ève Tremblay @marieeve_tremblay · 3 h"),
+                Some("@marieeve_tremblay"),
+            ),
+            (
+                "@marieeve.example",
+                Some("@marieeve.example"),
+                Some("@marieeve.example"),
+            ),
+            ("lea.bouchard", Some("lea.bouchard"), Some("lea.bouchard")),
+            ("\u{a0}\t\n", None, None),
+            (
+                "<img src=x onerror=alert(1)>",
+                Some("<img src=x onerror=alert(1)>"),
+                None,
+            ),
+            (
+                "Chloé 🇨🇦 (@chloe_qc)",
+                Some("Chloé 🇨🇦 (@chloe_qc)"),
+                Some("@chloe_qc"),
+            ),
+            ("John Smith", Some("John Smith"), None),
+        ];
+        for (raw, text, handle) in cases {
+            assert_eq!(clean_text(raw).as_deref(), *text, "{raw:?}");
+            assert_eq!(handle_in(raw).as_deref(), *handle, "{raw:?}");
+        }
+    }
+
+    #[test]
+    fn every_site_says_where_the_reply_context_is() {
+        for site in SITES {
+            let r = site.reply;
+            assert!(!r.containers.is_empty(), "{}", site.id);
+            assert!(!r.name.is_empty(), "{}", site.id);
+            assert!(!r.text.is_empty(), "{}", site.id);
+            for sel in r
+                .containers
+                .iter()
+                .chain(r.name)
+                .chain(r.handle)
+                .chain(r.text)
+            {
+                assert!(
+                    !sel.trim().is_empty() && !sel.contains(','),
+                    "{}: {sel:?}",
+                    site.id
+                );
+            }
+        }
+    }
+
+    #[test]
     fn surfaces_pick_the_first_matching_selector() {
         let li = site_for_host("linkedin.com").unwrap();
         let p = platform_for(li, |sel| sel.contains("comments-comment"));
         assert_eq!(p, Platform::LinkedinComment);
         assert_eq!(platform_for(li, |_| false), Platform::Linkedin);
+        let tt = site_for_host("www.tiktok.com").unwrap();
+        let p = platform_for(tt, |sel| sel.contains("comment-input"));
+        assert_eq!(p, Platform::TiktokComment);
+        assert_eq!(p.rule().limit, 150);
     }
 }

@@ -16,6 +16,7 @@ pub mod render;
 pub mod search;
 pub mod starter;
 pub mod transfer;
+pub mod triggers;
 pub mod view;
 
 #[cfg(any(feature = "cli", feature = "extension"))]

@@ -44,6 +44,9 @@ mod library;
 /// The popup and the options page.
 #[cfg(feature = "extension")]
 mod pages;
+/// The template picker's frame (an extension page next to the composer).
+#[cfg(feature = "extension")]
+pub mod picker;
 
 #[cfg(feature = "extension")]
 mod tone_options;

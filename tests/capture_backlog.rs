@@ -453,6 +453,88 @@ mod search {
     }
 
     #[test]
+    fn a_query_narrows_the_previous_one_only_when_typing_on() {
+        let q = |text: &str| Query {
+            text: text.into(),
+            ..Query::default()
+        };
+        // (before, after, narrows)
+        let cases = [
+            ("", "qué", true),
+            ("qué", "québec", true),
+            ("que", "Québec", true),
+            ("QUÉBEC", "quebec", true),
+            ("été", "été indien", true),
+            ("indien été", "été indien", true),
+            ("bibli", "bibliothèques 📚", true),
+            ("québec", "qué", false),
+            ("été indien", "été", false),
+            ("cafe", "thé", false),
+            ("n° 4", "n° 49", true),
+        ];
+        for (before, after, narrows) in cases {
+            assert_eq!(q(after).narrows(&q(before)), narrows, "{before} → {after}");
+        }
+        let archived = Query {
+            states: vec![State::Archived],
+            ..q("québec")
+        };
+        assert!(!archived.narrows(&q("qué")), "another filter");
+        let by_title = Query {
+            sort: Sort::Title,
+            ..q("québec")
+        };
+        assert!(!by_title.narrows(&q("qué")), "another order");
+    }
+
+    #[test]
+    fn searching_within_the_last_result_finds_what_a_full_search_finds() {
+        use porte_voix::backlog::search::{search_positions, Index};
+        let v = items();
+        let index = Index::build(&v);
+        let steps = ["", "e", "et", "ete", "été i", "été in"];
+        for sort in [Sort::Updated, Sort::Planned, Sort::Created, Sort::Title] {
+            let mut before: Option<(Query, Vec<usize>)> = None;
+            for text in steps {
+                let q = Query {
+                    text: text.into(),
+                    sort,
+                    ..Query::default()
+                };
+                let full = search_positions(&v, &index, &q, None);
+                if let Some((bq, found)) = &before {
+                    assert!(q.narrows(bq));
+                    let within = search_positions(&v, &index, &q, Some(found));
+                    assert_eq!(within, full, "{text:?} {sort:?}");
+                }
+                before = Some((q, full));
+            }
+        }
+    }
+
+    #[test]
+    fn the_index_grows_with_the_list() {
+        use porte_voix::backlog::search::{search_indexed, Index};
+        let all = items();
+        let mut v: Vec<Item> = Vec::new();
+        let mut index = Index::default();
+        let q = Query {
+            text: "oeuvres".into(),
+            ..Query::default()
+        };
+        for item in all.iter().cloned() {
+            index.push(&item);
+            v.push(item);
+        }
+        assert_eq!(index.len(), all.len());
+        assert_eq!(ids(search_indexed(&v, &index, &q)), vec!["c"]);
+        assert_eq!(
+            search_indexed(&v, &index, &Query::default()),
+            search_indexed(&all, &Index::build(&all), &Query::default())
+        );
+    }
+
+    #[test]
     fn stored_items_of_any_version() {
         use porte_voix::error::Coded;
         // schema 1 written before the field existed: no "schema", most fields absent

@@ -175,8 +175,7 @@ fn bookmarks_import_report() {
     };
     let incoming = bookmarks::parse(read("bookmarks.html").as_bytes()).unwrap();
     assert_eq!(incoming.len(), 7);
-    let mut next = ids();
-    let plan = plan_ideas(&current, incoming, Vec::new(), &mut next, 99);
+    let plan = plan_ideas(&current, incoming, Vec::new(), 99);
     assert_eq!(plan.report.imported, 1);
     assert_eq!(plan.report.merged, 4);
     let skipped: Vec<(usize, SkipReason)> = plan
@@ -223,8 +222,7 @@ fn pocket_import_report() {
         items: saved().backlog,
     };
     let incoming = pocket::parse(read("pocket.csv").as_bytes()).unwrap();
-    let mut next = ids();
-    let plan = plan_ideas(&current, incoming, Vec::new(), &mut next, 0);
+    let plan = plan_ideas(&current, incoming, Vec::new(), 0);
     assert_eq!((plan.report.imported, plan.report.merged), (2, 1));
     let skipped: Vec<(usize, SkipReason, &str)> = plan
         .report
@@ -442,8 +440,7 @@ fn pocket_html_export_is_a_bookmarks_file_too() {
             ),
         ]
     );
-    let mut next = ids();
-    let plan = plan_ideas(&Backlog::default(), pages, Vec::new(), &mut next, 0);
+    let plan = plan_ideas(&Backlog::default(), pages, Vec::new(), 0);
     assert_eq!(
         plan.new_items[0].url(),
         Some("https://www.ledger.example/city/bike-lanes")

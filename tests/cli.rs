@@ -1,44 +1,9 @@
 //! The `porte-voix` binary, run as a user would: every mode and every exit code.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
-
-fn run(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_porte-voix"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("binary runs");
-    // Feed standard input from a thread: the binary streams its output while reading, so
-    // writing everything first could fill the output pipe and deadlock.
-    let mut pipe = child.stdin.take().unwrap();
-    let input = stdin.to_owned();
-    let writer = std::thread::spawn(move || {
-        let _ = pipe.write_all(input.as_bytes());
-    });
-    let out = child.wait_with_output().unwrap();
-    writer.join().unwrap();
-    out
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).unwrap()
-}
-
-fn tmp(name: &str, content: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("porte-voix-cli-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let p = dir.join(name);
-    std::fs::write(&p, content).unwrap();
-    p
-}
+#[path = "support/cli.rs"]
+mod cli;
+use cli::{assert_ends_quietly, run, stderr, stdout, tmp};
 
 #[test]
 fn help_and_version() {
@@ -79,19 +44,10 @@ fn check_json_stdin_valid() {
 #[test]
 fn check_file_over_limit_exit_1() {
     let p = tmp("long.txt", &"a".repeat(281));
-    let o = run(&["check", "--platform", "x", p.to_str().unwrap()], "");
+    let o = run(&["check", "--platform", "x", &p], "");
     assert_eq!(o.status.code(), Some(1));
     assert!(stdout(&o).contains("281/280"), "{}", stdout(&o));
-    let o = run(
-        &[
-            "check",
-            "--platform",
-            "x",
-            "--x-premium",
-            p.to_str().unwrap(),
-        ],
-        "",
-    );
+    let o = run(&["check", "--platform", "x", "--x-premium", &p], "");
     assert_eq!(o.status.code(), Some(0));
 }
 
@@ -267,7 +223,7 @@ fn csv_reports_rows_over_the_limit() {
         "date,message\n2026-01-01,\"Bonjour, « tout le monde »\"\n2026-01-02,\"{long}\"\n2026-01-03,\"multi\nligne\"\n2026-01-04,{long}\n"
     );
     let p = tmp("posts.csv", &csv);
-    let path = p.to_str().unwrap();
+    let path = p.as_str();
     let o = run(
         &[
             "check",
@@ -332,7 +288,7 @@ fn csv_bad_input_exit_2() {
         &[
             "check",
             "--csv",
-            p.to_str().unwrap(),
+            &p,
             "--column",
             "message",
             "--platform",
@@ -360,7 +316,7 @@ fn csv_bad_input_exit_2() {
         &[
             "check",
             "--csv",
-            bad.to_str().unwrap(),
+            &bad,
             "--column",
             "message",
             "--platform",
@@ -391,4 +347,106 @@ fn csv_bad_input_exit_2() {
     );
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     assert!(stderr(&o).contains("UTF-8"));
+}
+
+/// `porte-voix check … | head`: every mode stops quietly when its reader has gone, whether the
+/// reader took a first line or nothing (`| true`), and whatever the texts' verdict.
+#[test]
+fn check_ends_quietly_when_the_reader_closes_the_pipe() {
+    let posts: String = (0..2000)
+        .map(|i| {
+            let text = match i % 3 {
+                0 => format!("Bonjour à tous 👋🏽 ! Le billet n° {i} est en ligne : https://exemple.fr/billets/{i}"),
+                1 => format!("Allô la gang, on se voit au Salon du livre de Québec, kiosque {i} 📚"),
+                _ => format!("Thanks for your patience, order #{i} ships tomorrow {}", "🎉".repeat(140)),
+            };
+            format!("{}\n", serde_json::json!({ "text": text }))
+        })
+        .collect();
+    let long = tmp("closed-long.txt", &"Pourquoi pas ? ".repeat(40));
+    let rows: String = std::iter::once("date,message\n".to_string())
+        .chain((0..3000).map(|i| {
+            format!(
+                "2026-12-{:02},\"Nouveauté n° {i} : « {} »\"\n",
+                i % 28 + 1,
+                "é".repeat(300)
+            )
+        }))
+        .collect();
+    let csv = tmp("closed.csv", &rows);
+    for (args, stdin, n) in [
+        (&["check", "-p", "x", "--jsonl"][..], posts.as_str(), 1),
+        (&["check", "-p", "bluesky", "--jsonl"], &posts, 0),
+        (&["check", "-p", "x", &long], "", 0),
+        (
+            &["check", "-p", "mastodon", "--json", "-"],
+            "Merci « tout le monde » !",
+            0,
+        ),
+        (
+            &["check", "-p", "x", "--csv", &csv, "--column", "message"],
+            "",
+            1,
+        ),
+        (
+            &[
+                "check", "-p", "x", "--csv", &csv, "--column", "message", "--json",
+            ],
+            "",
+            1,
+        ),
+    ] {
+        assert_ends_quietly(args, stdin, n);
+    }
+}
+
+#[test]
+fn help_version_and_platforms_end_quietly_when_the_reader_closes_the_pipe() {
+    for args in [
+        &["--help"][..],
+        &["--version"],
+        &["platforms"],
+        &["check", "--help"],
+    ] {
+        assert_ends_quietly(args, "", 0);
+    }
+}
+
+/// A JSON-lines input line that is not UTF-8 gets the one code the error convention gives it,
+/// `jsonl.not_utf8`, in every command that reads JSON lines; the next line is still answered and
+/// the exit status is 2.
+#[test]
+fn jsonl_line_not_utf8_has_one_code_in_every_command() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    for (args, good) in [
+        (
+            &["check", "--platform", "x", "--jsonl"][..],
+            r#"{"text": "Bonjour"}"#,
+        ),
+        (&["render", "--jsonl"][..], r#"{"template": "Merci !"}"#),
+        (&["tone", "--jsonl"][..], r#"{"text": "Merci beaucoup !"}"#),
+    ] {
+        let command = args[0];
+        let mut input = b"{\"text\": \"\xe9t\xe9\"}\n".to_vec();
+        input.extend_from_slice(good.as_bytes());
+        input.push(b'\n');
+        let mut child = Command::new(env!("CARGO_BIN_EXE_porte-voix"))
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(&input).unwrap();
+        let o = child.wait_with_output().unwrap();
+        assert_eq!(o.status.code(), Some(2), "{command}: {}", stderr(&o));
+        let lines: Vec<serde_json::Value> = stdout(&o)
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        assert_eq!(lines.len(), 2, "{command}: {lines:?}");
+        assert_eq!(lines[0]["error"]["code"], "jsonl.not_utf8", "{command}");
+        assert!(lines[1].get("error").is_none(), "{command}: {}", lines[1]);
+    }
 }

@@ -2,22 +2,9 @@
 //! and within each network's limit.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::process::{Command, Output};
-
-fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_porte-voix"))
-        .args(args)
-        .output()
-        .expect("binary runs")
-}
-
-fn tmp(name: &str, content: &str) -> String {
-    let dir = std::env::temp_dir().join(format!("porte-voix-lint-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let p = dir.join(name);
-    std::fs::write(&p, content).unwrap();
-    p.to_str().unwrap().to_string()
-}
+#[path = "support/cli.rs"]
+mod cli;
+use cli::{assert_ends_quietly, run, tmp};
 
 #[test]
 fn generic_csv_each_draft_against_its_network() {
@@ -29,7 +16,7 @@ fn generic_csv_each_draft_against_its_network() {
         "🇫🇷".repeat(150)
     );
     let f = tmp("generic.csv", &csv);
-    let o = run(&["backlog", "lint", &f, "--json"]);
+    let o = run(&["backlog", "lint", &f, "--json"], "");
     assert_eq!(o.status.code(), Some(1), "one post is over: exit 1");
     let rows: Vec<serde_json::Value> = String::from_utf8(o.stdout)
         .unwrap()
@@ -66,31 +53,51 @@ fn hootsuite_file_counts_the_link_hootsuite_adds() {
         "hootsuite-x.csv",
         &format!("01/12/2026 09:30,{msg},https://exemple.fr/un-article-au-titre-long\r\n24/12/2026 18:00,Court,\r\n"),
     );
-    let o = run(&["backlog", "lint", "--platform", "x", &f]);
+    let o = run(&["backlog", "lint", "--platform", "x", &f], "");
     assert_eq!(o.status.code(), Some(1));
     let out = String::from_utf8(o.stdout).unwrap();
     // 260 + a space + a link counted 23 by X
     assert!(out.contains("line 1\t-\tx\t284/280\tOVER by 4"), "{out}");
     assert!(out.contains("line 2\t-\tx\t5/280\tok"), "{out}");
     assert!(out.contains("2 posts checked, 1 over the limit"));
-    let o = run(&["backlog", "lint", "--platform", "x", "--x-premium", &f]);
+    let o = run(
+        &["backlog", "lint", "--platform", "x", "--x-premium", &f],
+        "",
+    );
     assert_eq!(o.status.code(), Some(0));
 }
 
 #[test]
 fn usage_and_input_errors() {
     let f = tmp("plain.csv", "title,message\nx,y\n");
-    let o = run(&["backlog", "lint", &f]);
+    let o = run(&["backlog", "lint", &f], "");
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8(o.stderr)
         .unwrap()
         .contains("draft:<network>"));
-    assert_eq!(run(&["backlog", "purge"]).status.code(), Some(2));
-    assert_eq!(run(&["backlog", "lint"]).status.code(), Some(2));
+    assert_eq!(run(&["backlog", "purge"], "").status.code(), Some(2));
+    assert_eq!(run(&["backlog", "lint"], "").status.code(), Some(2));
     assert_eq!(
-        run(&["backlog", "lint", "--platform", "myspace", &f])
+        run(&["backlog", "lint", "--platform", "myspace", &f], "")
             .status
             .code(),
         Some(2)
     );
+}
+
+/// `porte-voix backlog lint … | head`: the command stops quietly when its reader has gone.
+#[test]
+fn ends_quietly_when_the_reader_closes_the_pipe() {
+    let rows: String = std::iter::once("id,title,draft:x,draft:bluesky,draft:linkedin\r\n".to_string())
+        .chain((0..4000).map(|i| {
+            format!(
+                "item-{i},Salon n° {i},\"Allô la gang, on se voit au kiosque {i} 📚\",{},\"Rendez-vous au Salon du livre, kiosque {i}.\"\r\n",
+                "🇫🇷".repeat(if i % 10 == 0 { 320 } else { 3 })
+            )
+        }))
+        .collect();
+    let f = tmp("closed-generic.csv", &rows);
+    assert_ends_quietly(&["backlog", "lint", &f], "", 1);
+    assert_ends_quietly(&["backlog", "lint", &f, "--json"], "", 1);
+    assert_ends_quietly(&["backlog", "lint", &f, "--json"], "", 0);
 }

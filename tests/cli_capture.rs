@@ -1,26 +1,9 @@
 //! `porte-voix capture`, run as a user would, on a saved page from the fixtures.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
-
-fn run(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_porte-voix"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("binary runs");
-    let mut pipe = child.stdin.take().unwrap();
-    let input = stdin.to_owned();
-    let writer = std::thread::spawn(move || {
-        let _ = pipe.write_all(input.as_bytes());
-    });
-    let out = child.wait_with_output().unwrap();
-    writer.join().unwrap();
-    out
-}
+#[path = "support/cli.rs"]
+mod cli;
+use cli::{assert_ends_quietly, run};
 
 fn fixture(name: &str) -> String {
     format!(
@@ -136,4 +119,19 @@ fn without_json_one_field_a_line() {
     assert!(out
         .lines()
         .any(|l| l.starts_with("published") && l.ends_with("2026-11-24T10:00:00Z")));
+}
+
+/// `porte-voix capture … | true`: the command stops quietly when its reader has gone.
+#[test]
+fn ends_quietly_when_the_reader_closes_the_pipe() {
+    let page = fixture("blog-graph.html");
+    let url = "https://carnet.example.org/?p=4821&utm_source=newsletter";
+    assert_ends_quietly(&["capture", "--url", url, &page, "--json"], "", 0);
+    assert_ends_quietly(&["capture", "--url", url, &page], "", 0);
+    let html = std::fs::read_to_string(fixture("fr-news.html")).unwrap();
+    assert_ends_quietly(
+        &["capture", "--url", "https://www.lequotidien.example/x", "-"],
+        &html,
+        0,
+    );
 }

@@ -1,26 +1,9 @@
 //! `porte-voix clean-url`, run as a user would: arguments, standard input, help.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
-
-fn run(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_porte-voix"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("binary runs");
-    let mut pipe = child.stdin.take().unwrap();
-    let input = stdin.to_owned();
-    let writer = std::thread::spawn(move || {
-        let _ = pipe.write_all(input.as_bytes());
-    });
-    let out = child.wait_with_output().unwrap();
-    writer.join().unwrap();
-    out
-}
+#[path = "support/cli.rs"]
+mod cli;
+use cli::{assert_ends_quietly, run};
 
 #[test]
 fn urls_as_arguments_one_a_line_in_order() {
@@ -59,4 +42,29 @@ fn help_mentions_the_command_and_bad_flags_are_usage_errors() {
     let o = run(&["clean-url", "--nope"], "");
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8(o.stderr).unwrap().contains("cli.usage"));
+}
+
+/// `porte-voix clean-url … | head`: the command stops quietly when its reader has gone.
+#[test]
+fn ends_quietly_when_the_reader_closes_the_pipe() {
+    let urls: String = (0..12_000)
+        .map(|i| match i % 3 {
+            0 => format!("https://www.exemple.fr/article-{i}?utm_source=lettre&utm_medium=email\n"),
+            1 => format!("https://youtu.be/v{i}?si=partage&t=12\n"),
+            _ => format!(
+                "https://www.lapresse.example/actualites/{i}?fbclid=IwAR0abc#:~:text=bonjour\n"
+            ),
+        })
+        .collect();
+    assert_ends_quietly(&["clean-url"], &urls, 1);
+    assert_ends_quietly(&["clean-url"], &urls, 0);
+    assert_ends_quietly(
+        &[
+            "clean-url",
+            "https://x.com/marie/status/1?s=20&t=abc",
+            "https://youtu.be/abc?si=x",
+        ],
+        "",
+        0,
+    );
 }

@@ -2,34 +2,9 @@
 //! the context, positioned errors, the length report, exit codes.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
-
-fn run(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_porte-voix"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("binary runs");
-    let mut pipe = child.stdin.take().unwrap();
-    let input = stdin.to_owned();
-    let writer = std::thread::spawn(move || {
-        let _ = pipe.write_all(input.as_bytes());
-    });
-    let out = child.wait_with_output().unwrap();
-    writer.join().unwrap();
-    out
-}
-
-fn lines(o: &Output) -> Vec<serde_json::Value> {
-    String::from_utf8(o.stdout.clone())
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
-}
+#[path = "support/cli.rs"]
+mod cli;
+use cli::{assert_ends_quietly, lines, run};
 
 const NB: &str = "\u{a0}";
 
@@ -148,4 +123,31 @@ fn usage() {
     let o = run(&["render", "--help"], "");
     assert_eq!(o.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&o.stdout).contains("render --jsonl"));
+}
+
+/// `porte-voix render --jsonl … | head`: the command stops quietly when its reader has gone.
+#[test]
+fn ends_quietly_when_the_reader_closes_the_pipe() {
+    let input: String = (0..3000)
+        .map(|i| {
+            let line = match i % 3 {
+                0 => serde_json::json!({
+                    "template": "Bonjour {{prenom}}, votre commande n° {{champ:Numéro}} part le {{date:+2jo}}. Merci ! 📦",
+                    "lang": "fr-CA", "now": "2026-11-24T10:00:00-05:00",
+                    "context": {"author": "Dre Marie-Ève Tremblay, PhD"},
+                    "values": {"Numéro": (4821 + i).to_string()}, "platform": "x"}),
+                1 => serde_json::json!({
+                    "template": "Merci {{prenom}} pour votre message, nous revenons vers vous {{jour:+1jo}}.",
+                    "lang": "fr-FR", "now": "2026-11-24T10:00:00+01:00",
+                    "context": {"author": "Jean-Pierre Durand"}, "platform": "linkedin-comment"}),
+                _ => serde_json::json!({
+                    "template": "Hi {{first_name}}, thanks for reaching out to {{brand}}! {{cursor}}",
+                    "lang": "en", "now": "2026-11-24T10:00:00-05:00",
+                    "context": {"author": "Sam O'Neil", "brand": "Café Bonjour"}}),
+            };
+            format!("{line}\n")
+        })
+        .collect();
+    assert_ends_quietly(&["render", "--jsonl"], &input, 1);
+    assert_ends_quietly(&["render", "--jsonl"], &input, 0);
 }

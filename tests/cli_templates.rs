@@ -2,22 +2,9 @@
 //! (parse errors with their place, a trigger, a text too long for a network), bad files.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::process::{Command, Output};
-
-fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_porte-voix"))
-        .args(args)
-        .output()
-        .expect("binary runs")
-}
-
-fn tmp(name: &str, content: &str) -> String {
-    let dir = std::env::temp_dir().join(format!("porte-voix-templates-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let p = dir.join(name);
-    std::fs::write(&p, content).unwrap();
-    p.to_string_lossy().into_owned()
-}
+#[path = "support/cli.rs"]
+mod cli;
+use cli::{assert_ends_quietly, run, tmp};
 
 fn library(templates: serde_json::Value) -> String {
     serde_json::json!({"format": "porte-voix.templates", "version": 1, "templates": templates})
@@ -27,7 +14,7 @@ fn library(templates: serde_json::Value) -> String {
 #[test]
 fn the_starter_library_is_clean() {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/template/starter.json");
-    let o = run(&["templates", "lint", path]);
+    let o = run(&["templates", "lint", path], "");
     assert_eq!(
         o.status.code(),
         Some(0),
@@ -53,7 +40,7 @@ fn problems_are_found_and_placed() {
              "networks": ["x"]}
         ])),
     );
-    let o = run(&["templates", "lint", "--json", &file]);
+    let o = run(&["templates", "lint", "--json", &file], "");
     assert_eq!(o.status.code(), Some(1));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["checked"], 5);
@@ -94,7 +81,7 @@ fn problems_are_found_and_placed() {
     assert!(long[0]["length"].as_u64().unwrap() > 280);
 
     // the human summary names them
-    let o = run(&["templates", "lint", &file]);
+    let o = run(&["templates", "lint", &file], "");
     assert_eq!(o.status.code(), Some(1));
     let out = String::from_utf8_lossy(&o.stdout);
     assert!(out.contains("err « Erreurs »"), "{out}");
@@ -130,14 +117,39 @@ fn bad_files_exit_2_with_the_code() {
         ),
     ];
     for (name, content, code) in cases {
-        let o = run(&["templates", "lint", &tmp(name, &content)]);
+        let o = run(&["templates", "lint", &tmp(name, &content)], "");
         assert_eq!(o.status.code(), Some(2), "{name}");
         assert!(String::from_utf8_lossy(&o.stderr).contains(code), "{name}");
     }
-    let o = run(&["templates", "lint", "/nonexistent/lib.json"]);
+    let o = run(&["templates", "lint", "/nonexistent/lib.json"], "");
     assert_eq!(o.status.code(), Some(2));
-    let o = run(&["templates", "lint"]);
+    let o = run(&["templates", "lint"], "");
     assert_eq!(o.status.code(), Some(2));
-    let o = run(&["templates", "frobnicate", "x"]);
+    let o = run(&["templates", "frobnicate", "x"], "");
     assert_eq!(o.status.code(), Some(2));
+}
+
+/// `porte-voix templates lint … | head`: the command stops quietly when its reader has gone.
+#[test]
+fn ends_quietly_when_the_reader_closes_the_pipe() {
+    let templates: Vec<serde_json::Value> = (0..4500)
+        .map(|i| match i % 3 {
+            0 => serde_json::json!({"id": format!("merci-{i}"), "title": format!("Merci n° {i}"),
+                "lang": "fr-CA", "body": "Merci {{prenon}} pour ton message !"}),
+            1 => serde_json::json!({"id": format!("delai-{i}"), "title": format!("Délai {i}"),
+                "lang": "fr-FR", "body": "Bonjour {{prenom}}, votre commande arrive {{date:+2jo",
+                "networks": ["x"]}),
+            _ => serde_json::json!({"id": format!("thanks-{i}"), "title": format!("Thanks {i}"),
+                "lang": "en", "body": format!("Hi {{{{first_name}}}}, {}", "thanks! ".repeat(40)),
+                "networks": ["x", "bluesky"]}),
+        })
+        .collect();
+    let file = tmp(
+        "closed-library.json",
+        &library(serde_json::Value::Array(templates)),
+    );
+    assert_ends_quietly(&["templates", "lint", &file], "", 1);
+    assert_ends_quietly(&["templates", "lint", "--json", &file], "", 0);
+    let starter = concat!(env!("CARGO_MANIFEST_DIR"), "/src/template/starter.json");
+    assert_ends_quietly(&["templates", "lint", starter], "", 0);
 }

@@ -1,37 +1,9 @@
 //! `porte-voix tone`, run as a user would: JSON lines in and out, the human summary, exit codes.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
-
-fn run(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_porte-voix"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("binary runs");
-    let mut pipe = child.stdin.take().unwrap();
-    let input = stdin.to_owned();
-    let writer = std::thread::spawn(move || {
-        let _ = pipe.write_all(input.as_bytes());
-    });
-    let out = child.wait_with_output().unwrap();
-    writer.join().unwrap();
-    out
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
-
-fn lines(o: &Output) -> Vec<serde_json::Value> {
-    stdout(o)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
-}
+#[path = "support/cli.rs"]
+mod cli;
+use cli::{assert_ends_quietly, lines, run, stdout};
 
 #[test]
 fn jsonl_one_report_per_line_in_the_issue_shape() {
@@ -163,4 +135,24 @@ fn usage_errors_exit_2() {
     }
     let o = run(&["--help"], "");
     assert!(stdout(&o).contains("porte-voix tone"));
+}
+
+/// `porte-voix tone … | head`: the command stops quietly when its reader has gone, with JSON
+/// lines as with one text.
+#[test]
+fn ends_quietly_when_the_reader_closes_the_pipe() {
+    let texts = [
+        serde_json::json!({"text": "C'EST UNE HONTE, tabarnak!!!", "lang": "fr"}),
+        serde_json::json!({"text": "Merci beaucoup pour votre patience 🙏", "lang": "fr"}),
+        serde_json::json!({"text": "Vous auriez dû lire les conditions.", "register": "tu"}),
+        serde_json::json!({"text": "Thanks so much, see you soon! 😊", "lang": "en"}),
+        serde_json::json!({"text": "Oh great, another delay. Just perfect.", "reply_to": "Where is my order?"}),
+    ];
+    let input: String = (0..5000)
+        .map(|i| format!("{}\n", texts[i % texts.len()]))
+        .collect();
+    assert_ends_quietly(&["tone", "--jsonl"], &input, 1);
+    assert_ends_quietly(&["tone", "--jsonl"], &input, 0);
+    assert_ends_quietly(&["tone", "Vous auriez dû lire les conditions!!!"], "", 0);
+    assert_ends_quietly(&["tone", "--json", "-"], "Allô, c'est ben correct 👍", 0);
 }

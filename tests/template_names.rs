@@ -186,24 +186,50 @@ fn first_names_from_display_names() {
 }
 
 #[test]
-fn full_names_drop_emoji_and_fix_the_case() {
+fn full_names_are_kept_as_written_without_emoji() {
     let cases = [
         ("🌸 Marie-Ève Tremblay 🌸", "Marie-Ève Tremblay"),
         ("Sophie ✨ Tremblay", "Sophie Tremblay"),
-        ("JEAN DE LA FONTAINE", "Jean de la Fontaine"),
-        ("jean d'alembert", "Jean d'Alembert"),
-        ("SARAH O'CONNOR", "Sarah O'Connor"),
-        ("marie-ève bouchard-côté", "Marie-Ève Bouchard-Côté"),
-        ("Marie TREMBLAY", "Marie TREMBLAY"),
-        ("Dr Marie-Ève Tremblay, PhD", "Dr Marie-Ève Tremblay, PhD"),
         ("Kevin 🏒🥅", "Kevin"),
         ("🌻", ""),
         ("  Julie   Roy  ", "Julie Roy"),
         ("𝓜𝓪𝓻𝓲𝓮 𝓣𝓻𝓮𝓶𝓫𝓵𝓪𝔂 ✨", "Marie Tremblay"),
-        ("LUDWIG VAN BEETHOVEN", "Ludwig van Beethoven"),
+        ("Dr Marie-Ève Tremblay, PhD", "Dr Marie-Ève Tremblay, PhD"),
+        // the case is the person's own: never "fixed"
+        ("JEAN DE LA FONTAINE", "JEAN DE LA FONTAINE"),
+        ("jean d’alembert", "jean d’alembert"),
+        ("marie-ève bouchard-côté", "marie-ève bouchard-côté"),
+        ("Marie TREMBLAY", "Marie TREMBLAY"),
+        ("bell hooks", "bell hooks"),
+        ("danah boyd 🌈", "danah boyd"),
+        ("SARAH O’CONNOR 🇮🇪", "SARAH O’CONNOR"),
+        // apostrophes and dashes as typed
+        ("Chloé L’Heureux‑Dubé", "Chloé L’Heureux‑Dubé"),
+        // markup is text, unchanged (never `<Img src=x>`)
+        ("<img src=x>", "<img src=x>"),
+        (
+            "<img src=x onerror=alert(1)> 🔥",
+            "<img src=x onerror=alert(1)>",
+        ),
+        ("🎄 Café Paulette | Montréal 🎄", "Café Paulette | Montréal"),
+        ("mike o'brien", "mike o'brien"),
     ];
     for (display, want) in cases {
         assert_eq!(full_name(display), want, "{display:?}");
+    }
+}
+
+#[test]
+fn first_names_still_have_their_case_fixed() {
+    let cases = [
+        ("marie-ève bouchard-côté", Some("Marie-Ève")),
+        ("JEAN-FRANÇOIS ROY", Some("Jean-François")),
+        ("danah boyd 🌈", Some("Danah")),
+        ("<img src=x>", None),
+        ("Chloé L’Heureux‑Dubé", Some("Chloé")),
+    ];
+    for (display, want) in cases {
+        assert_eq!(first_name(display).as_deref(), want, "{display:?}");
     }
 }
 

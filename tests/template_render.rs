@@ -244,3 +244,27 @@ fn the_short_text_when_the_main_one_does_not_fit() {
     // without a platform: no length
     assert!(render_template(&t, &c, &v, None).length.is_none());
 }
+
+#[test]
+fn the_full_name_is_quoted_as_written() {
+    let v = Values::default();
+    let cases = [
+        ("<img src=x>", "Merci <img src=x> !", "Merci toi !"),
+        (
+            "jean-françois roy 🍁",
+            "Merci jean-françois roy !",
+            "Merci Jean-François !",
+        ),
+        (
+            "ÉLODIE D’AMOURS",
+            "Merci ÉLODIE D’AMOURS !",
+            "Merci Élodie !",
+        ),
+    ];
+    for (author, full, first) in cases {
+        let mut c = ctx(Lang::FrCa);
+        c.author = Some(author.into());
+        assert_eq!(text("Merci {{nom_complet}} !", &c, &v), full, "{author}");
+        assert_eq!(text("Merci {{prenom|toi}} !", &c, &v), first, "{author}");
+    }
+}

@@ -92,3 +92,50 @@ fn a_large_library_is_searched_whole() {
         .count();
     assert_eq!(idx.search("remboursement", 0, 10_000).len(), want);
 }
+
+#[test]
+fn hits_best_first_then_library_order_and_a_limit_keeps_the_best() {
+    // many ties (5,000 templates all matching "r…" through their title) and a few better ones
+    let words = [
+        "remboursement",
+        "livraison",
+        "merci",
+        "rendez-vous",
+        "courriel",
+    ];
+    let mut lib: Vec<Template> = (0..5000)
+        .map(|i| {
+            let w = words[i % words.len()];
+            Template::new(
+                &format!("t{i}"),
+                &format!("Réponse {i} — {w}"),
+                &format!("Bonjour {{{{prenom}}}}, votre {w} n° {i}."),
+            )
+        })
+        .collect();
+    lib[4321].trigger = Some(";rapide".into());
+    lib[17].uses = 1;
+    let idx = SearchIndex::new(&lib);
+    for q in ["r", "re", "rem", "rembourse", "merci", "rendez vous"] {
+        let all = idx.search(q, 0, usize::MAX);
+        assert!(!all.is_empty(), "{q}");
+        for w in all.windows(2) {
+            let (a, b) = (w[0], w[1]);
+            assert!(
+                a.score > b.score || (a.score == b.score && a.index < b.index),
+                "{q}: {a:?} before {b:?}"
+            );
+        }
+        for limit in [0, 1, 7, 50, all.len()] {
+            assert_eq!(
+                idx.search(q, 0, limit),
+                all[..limit.min(all.len())],
+                "{q} {limit}"
+            );
+        }
+    }
+    // the trigger and the frequent use rank first among the 5,000 "r…" hits
+    let first = idx.search("r", 0, 2);
+    assert_eq!(first[0].index, 4321);
+    assert_eq!(first[1].index, 17);
+}

@@ -646,3 +646,32 @@ async fn zz_a_panic_reaches_the_loaders_hook_with_its_message() {
     assert_eq!(seen.len(), 1, "{seen:?}");
     assert!(seen[0].contains("épreuve de panique"), "{seen:?}");
 }
+
+#[wasm_bindgen_test]
+fn pixel_lengths_are_valid_css_within_a_hundredth_of_a_pixel() {
+    use porte_voix::web::dom::geometry::px;
+    let cases = [
+        (0.0, "0.00px"),
+        (12.5, "12.50px"),
+        (-0.25, "-0.25px"),
+        (-12.345_6, "-12.35px"),
+        (1_080.0, "1080.00px"),
+        (333.333_333_3, "333.33px"),
+        (0.004, "0.00px"),
+        (-0.004, "0.00px"),
+        (1e-7, "0.00px"),
+        (f64::NAN, "0.00px"),
+    ];
+    let el = element("div", &[], "");
+    let style = el.dyn_ref::<web_sys::HtmlElement>().unwrap().style();
+    for (v, want) in cases {
+        assert_eq!(px(v), want, "{v}");
+        style.remove_property("left").unwrap();
+        style.set_property("left", &px(v)).unwrap();
+        let got = style.get_property_value("left").unwrap();
+        let back: f64 = got.trim_end_matches("px").parse().unwrap();
+        let expected = if v.is_nan() { 0.0 } else { v };
+        assert!((back - expected).abs() <= 0.005, "{v}: {got}");
+    }
+    el.remove();
+}

@@ -35,6 +35,19 @@ pub fn key(url: &str) -> String {
     }
 }
 
+/// The store key of the item holding the page with this dedupe key: `page-` and a 128-bit
+/// FNV-1a hash of the key, in hex (a key can be longer than an id may be). Captures and imports
+/// alike give a page's item this id, so the same page from either lands on one record.
+pub fn page_id(page_key: &str) -> String {
+    const PRIME: u128 = 0x0000_0000_0100_0000_0000_0000_0000_013B;
+    let mut h: u128 = 0x6c62_272e_07bb_0142_62b8_2175_6295_c58d;
+    for b in page_key.bytes() {
+        h ^= u128::from(b);
+        h = h.wrapping_mul(PRIME);
+    }
+    format!("page-{h:032x}")
+}
+
 /// What the user adds when capturing (the small form; all optional).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct CaptureInput {

@@ -80,14 +80,18 @@ pub struct Query {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Index {
     haystacks: Vec<String>,
+    /// The folded titles (what the title sort compares).
+    titles: Vec<String>,
 }
 
 impl Index {
     /// The index of `items`, in their order.
     pub fn build(items: &[Item]) -> Index {
-        Index {
-            haystacks: items.iter().map(haystack).collect(),
+        let mut index = Index::default();
+        for item in items {
+            index.push(item);
         }
+        index
     }
 
     /// Refreshes the entry of the item at `at` after it changed.
@@ -95,6 +99,48 @@ impl Index {
         if let Some(h) = self.haystacks.get_mut(at) {
             *h = haystack(item);
         }
+        if let Some(t) = self.titles.get_mut(at) {
+            *t = fold(&item.title);
+        }
+    }
+
+    /// Adds the entry of an item appended to the list (the index grows with the list, batch by
+    /// batch, instead of being built again).
+    pub fn push(&mut self, item: &Item) {
+        self.haystacks.push(haystack(item));
+        self.titles.push(fold(&item.title));
+    }
+
+    /// How many items it covers.
+    pub fn len(&self) -> usize {
+        self.haystacks.len()
+    }
+
+    /// Whether it covers no item.
+    pub fn is_empty(&self) -> bool {
+        self.haystacks.is_empty()
+    }
+}
+
+impl Query {
+    /// Whether every item this query shows is also shown by `before` (the same filters and sort,
+    /// and each word of `before` inside a word of this one: the user typed on). The list then
+    /// searches only among what `before` found, already in order.
+    pub fn narrows(&self, before: &Query) -> bool {
+        if self.states != before.states
+            || self.tag != before.tag
+            || self.network != before.network
+            || self.from != before.from
+            || self.to != before.to
+            || self.sort != before.sort
+        {
+            return false;
+        }
+        let now = fold(&self.text);
+        let now: Vec<&str> = now.split_whitespace().collect();
+        fold(&before.text)
+            .split_whitespace()
+            .all(|old| now.iter().any(|w| w.contains(old)))
     }
 }
 
@@ -106,59 +152,94 @@ pub fn search<'a>(items: &'a [Item], q: &Query) -> Vec<&'a Item> {
 /// The items the list shows, in order, with the index of `items` (built by `Index::build` on
 /// the same slice).
 pub fn search_indexed<'a>(items: &'a [Item], index: &Index, q: &Query) -> Vec<&'a Item> {
-    let words: Vec<String> = fold(&q.text)
-        .split_whitespace()
-        .map(str::to_string)
-        .collect();
+    search_positions(items, index, q, None)
+        .into_iter()
+        .filter_map(|k| items.get(k))
+        .collect()
+}
+
+/// The positions in `items` of what the list shows, in order. `within`: positions already found
+/// by a query this one [`Query::narrows`], in their order; only those are looked at, and their
+/// order is kept.
+pub fn search_positions(
+    items: &[Item],
+    index: &Index,
+    q: &Query,
+    within: Option<&[usize]>,
+) -> Vec<usize> {
+    let folded = fold(&q.text);
+    let words: Vec<&str> = folded.split_whitespace().collect();
     let tag = q.tag.as_deref().map(fold);
-    let mut out: Vec<&Item> = items
-        .iter()
-        .zip(
-            index
-                .haystacks
-                .iter()
-                .map(String::as_str)
-                .chain(std::iter::repeat("")),
-        )
-        .filter(|(_, h)| words.iter().all(|w| h.contains(w.as_str())))
-        .map(|(i, _)| i)
-        .filter(|i| {
-            if q.states.is_empty() {
-                i.state != State::Archived
-            } else {
-                q.states.contains(&i.state)
-            }
-        })
-        .filter(|i| {
-            tag.as_ref()
+    let keep = |k: usize| -> bool {
+        let Some(i) = items.get(k) else {
+            return false;
+        };
+        let h = index.haystacks.get(k).map(String::as_str).unwrap_or("");
+        if !words.iter().all(|w| h.contains(w)) {
+            return false;
+        }
+        let state_ok = if q.states.is_empty() {
+            i.state != State::Archived
+        } else {
+            q.states.contains(&i.state)
+        };
+        state_ok
+            && tag
+                .as_ref()
                 .is_none_or(|t| i.tags.iter().any(|x| fold(x) == *t))
-        })
-        .filter(|i| q.network.is_none_or(|n| i.networks.contains(&n)))
-        .filter(|i| {
-            if q.from.is_none() && q.to.is_none() {
-                return true;
-            }
-            i.planned.is_some_and(|p| {
-                q.from.is_none_or(|f| p.date >= f) && q.to.is_none_or(|t| p.date <= t)
-            })
-        })
-        .collect();
+            && q.network.is_none_or(|n| i.networks.contains(&n))
+            && (q.from.is_none() && q.to.is_none()
+                || i.planned.is_some_and(|p| {
+                    q.from.is_none_or(|f| p.date >= f) && q.to.is_none_or(|t| p.date <= t)
+                }))
+    };
+    if let Some(before) = within {
+        return before.iter().copied().filter(|&k| keep(k)).collect();
+    }
+    let found = (0..items.len()).filter(|&k| keep(k));
+    // each sort key is read once into a compact vector, then sorted without touching the items
+    // again; the position breaks ties, so the order is the items' order among equals
+    let mut out: Vec<usize> = Vec::new();
+    let at = |k: usize| items.get(k);
     match q.sort {
-        Sort::Planned => out.sort_by(|a, b| {
-            (
-                a.planned.is_none(),
-                a.planned,
-                std::cmp::Reverse(a.updated_ms),
-            )
-                .cmp(&(
-                    b.planned.is_none(),
-                    b.planned,
-                    std::cmp::Reverse(b.updated_ms),
-                ))
-        }),
-        Sort::Updated => out.sort_by_key(|i| std::cmp::Reverse(i.updated_ms)),
-        Sort::Created => out.sort_by_key(|i| std::cmp::Reverse(i.created_ms)),
-        Sort::Title => out.sort_by_cached_key(|i| fold(&i.title)),
+        Sort::Planned => {
+            let mut keyed: Vec<_> = found
+                .filter_map(|k| {
+                    at(k).map(|i| {
+                        (
+                            (
+                                i.planned.is_none(),
+                                i.planned,
+                                std::cmp::Reverse(i.updated_ms),
+                            ),
+                            k,
+                        )
+                    })
+                })
+                .collect();
+            keyed.sort_unstable();
+            out.extend(keyed.into_iter().map(|(_, k)| k));
+        }
+        Sort::Updated | Sort::Created => {
+            let created = q.sort == Sort::Created;
+            let mut keyed: Vec<(std::cmp::Reverse<u64>, usize)> = found
+                .filter_map(|k| {
+                    at(k).map(|i| {
+                        let ms = if created { i.created_ms } else { i.updated_ms };
+                        (std::cmp::Reverse(ms), k)
+                    })
+                })
+                .collect();
+            keyed.sort_unstable();
+            out.extend(keyed.into_iter().map(|(_, k)| k));
+        }
+        Sort::Title => {
+            let mut keyed: Vec<(&str, usize)> = found
+                .map(|k| (index.titles.get(k).map_or("", String::as_str), k))
+                .collect();
+            keyed.sort_unstable();
+            out.extend(keyed.into_iter().map(|(_, k)| k));
+        }
     }
     out
 }

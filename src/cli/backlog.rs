@@ -10,7 +10,7 @@
 
 use std::process::ExitCode;
 
-use super::{to_json, CliError};
+use super::{exit_status, platform_value, to_json, CliError, Out};
 use porte_voix::length::{count_with, CountOptions};
 use porte_voix::platform::Platform;
 use porte_voix::transfer::csv_cells::restore;
@@ -46,11 +46,7 @@ pub fn parse(parser: &mut lexopt::Parser) -> Result<Option<BacklogCommand>, CliE
         match arg {
             Short('h') | Long("help") => return Ok(None),
             Short('p') | Long("platform") => {
-                let id: String = parser.value()?.string()?;
-                platform = Some(
-                    Platform::from_id(&id.to_ascii_lowercase())
-                        .ok_or(CliError::UnknownPlatform(id))?,
-                );
+                platform = Some(platform_value(parser)?);
             }
             Long("json") => json = true,
             Long("x-premium") => opts.x_premium = true,
@@ -127,6 +123,7 @@ pub fn run(cmd: BacklogCommand) -> Result<ExitCode, CliError> {
             (cols, header.iter().position(|h| h.trim() == "id"))
         }
     };
+    let mut out = Out::stdout();
     let (mut over, mut counted) = (0usize, 0usize);
     // the line a record starts on, counted from its byte offset (a cell may hold line breaks)
     let (mut line, mut counted_to) = (1u64, 0usize);
@@ -173,7 +170,7 @@ pub fn run(cmd: BacklogCommand) -> Result<ExitCode, CliError> {
                 valid: r.valid,
             };
             if a.json {
-                println!("{}", to_json(&row));
+                out.line(to_json(&row))?;
             } else {
                 let verdict = if r.valid {
                     "ok".to_string()
@@ -182,22 +179,21 @@ pub fn run(cmd: BacklogCommand) -> Result<ExitCode, CliError> {
                 } else {
                     "NOT VALID".to_string()
                 };
-                println!(
+                out.line(format_args!(
                     "line {line}\t{}\t{}\t{}/{}\t{verdict}",
                     if id.is_empty() { "-" } else { id },
                     network.id(),
                     r.length,
                     r.limit
-                );
+                ))?;
             }
         }
     }
     if !a.json {
-        println!("{counted} posts checked, {over} over the limit");
+        out.line(format_args!(
+            "{counted} posts checked, {over} over the limit"
+        ))?;
     }
-    Ok(if over > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    out.finish()?;
+    Ok(exit_status(over > 0))
 }

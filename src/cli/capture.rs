@@ -4,7 +4,7 @@
 
 use std::process::ExitCode;
 
-use super::{read_input, to_json, CliError};
+use super::{read_input, to_json, CliError, Out};
 use porte_voix::capture::{choose, html::collect, Capture};
 
 pub struct CaptureArgs {
@@ -57,10 +57,12 @@ fn human(c: &Capture) -> String {
 pub fn run(a: CaptureArgs) -> Result<ExitCode, CliError> {
     let html = read_input(a.input.as_deref())?;
     let item = choose(&collect(&html, a.url.trim()));
+    let mut out = Out::stdout();
     if a.json {
-        println!("{}", to_json(&item));
+        out.line(to_json(&item))?;
     } else {
-        print!("{}", human(&item));
+        out.text(&human(&item))?;
     }
+    out.finish()?;
     Ok(ExitCode::SUCCESS)
 }

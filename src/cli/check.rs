@@ -1,10 +1,9 @@
 //! `porte-voix check`: a text, JSON lines or a CSV column against a platform's length rule.
 
-use std::io::{BufRead, Write};
 use std::process::ExitCode;
 
-use super::{read_input, to_json, CliError};
-use porte_voix::error::Coded;
+use super::jsonl::{self, Answer, Lines};
+use super::{exit_status, platform_value, read_input, to_json, CliError, Out};
 use porte_voix::length::{count_with, CountOptions, LengthReport};
 use porte_voix::platform::Platform;
 use porte_voix::settings::Settings;
@@ -28,11 +27,7 @@ pub fn parse(parser: &mut lexopt::Parser) -> Result<Option<CheckArgs>, CliError>
         match arg {
             Short('h') | Long("help") => return Ok(None),
             Short('p') | Long("platform") => {
-                let id: String = parser.value()?.string()?;
-                a.platform = Some(
-                    Platform::from_id(&id.to_ascii_lowercase())
-                        .ok_or(CliError::UnknownPlatform(id))?,
-                );
+                a.platform = Some(platform_value(parser)?);
             }
             Long("json") => a.json = true,
             Long("jsonl") => a.jsonl = true,
@@ -119,13 +114,10 @@ pub fn run(a: CheckArgs) -> Result<ExitCode, CliError> {
     }
     let text = read_input(a.input.as_deref())?;
     let r = count_with(&text, platform, &a.opts);
-    let out = if a.json { to_json(&r) } else { human(&r) };
-    println!("{out}");
-    Ok(if is_over(&r) {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    let mut out = Out::stdout();
+    out.line(if a.json { to_json(&r) } else { human(&r) })?;
+    out.finish()?;
+    Ok(exit_status(is_over(&r)))
 }
 
 #[derive(serde::Deserialize)]
@@ -133,80 +125,16 @@ struct JsonlInput {
     text: String,
 }
 
-/// Why one input line of `--jsonl` was not checked (reported on its output line; the others go on).
-#[derive(Debug, thiserror::Error)]
-enum LineError {
-    #[error("the line is not valid UTF-8")]
-    NotUtf8,
-    #[error("expected {{\"text\": \"...\"}}: {0}")]
-    Malformed(String),
-}
-
-impl Coded for LineError {
-    fn code(&self) -> &'static str {
-        match self {
-            LineError::NotUtf8 => "jsonl.not_utf8",
-            LineError::Malformed(_) => "jsonl.malformed",
-        }
-    }
-}
-
 fn run_jsonl(platform: Platform, opts: &CountOptions) -> Result<ExitCode, CliError> {
-    let stdin = std::io::stdin();
-    let mut input = stdin.lock();
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    let (mut any_over, mut any_bad) = (false, false);
-    let mut buf = Vec::new();
-    let mut line_no = 0u64;
-    loop {
-        buf.clear();
-        let n = input
-            .read_until(b'\n', &mut buf)
-            .map_err(|source| CliError::Io {
-                path: "standard input".into(),
-                source,
-            })?;
-        if n == 0 {
-            break;
-        }
-        line_no += 1;
-        let line = match std::str::from_utf8(&buf) {
-            Ok(l) => Ok(l.trim_end_matches(['\n', '\r'])),
-            Err(_) => Err(LineError::NotUtf8),
-        };
-        let parsed = line.and_then(|l| {
-            serde_json::from_str::<JsonlInput>(l).map_err(|e| LineError::Malformed(e.to_string()))
-        });
-        let written = match parsed {
-            Ok(inp) => {
-                let r = count_with(&inp.text, platform, opts);
-                any_over |= is_over(&r);
-                writeln!(out, "{}", to_json(&r))
-            }
-            Err(err) => {
-                any_bad = true;
-                let e = serde_json::json!({
-                    "error": {"code": err.code(), "message": err.to_string(), "line": line_no}
-                });
-                writeln!(out, "{e}")
-            }
-        };
-        written.map_err(|source| CliError::Io {
-            path: "standard output".into(),
-            source,
-        })?;
-    }
-    out.flush().map_err(|source| CliError::Io {
-        path: "standard output".into(),
-        source,
-    })?;
-    Ok(if any_bad {
-        ExitCode::from(2)
-    } else if any_over {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
+    let lines = Lines {
+        expected: r#"{"text": "..."}"#,
+    };
+    jsonl::run(&lines, |inp: JsonlInput| {
+        let r = count_with(&inp.text, platform, opts);
+        Ok(Answer {
+            json: to_json(&r),
+            failing: is_over(&r),
+        })
     })
 }
 
@@ -251,14 +179,9 @@ fn run_csv(
             column: column.to_string(),
             available: headers.iter().collect::<Vec<_>>().join(", "),
         })?;
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut out = Out::stdout();
     let (mut rows, mut over) = (0u64, 0u64);
     let mut record = csv::StringRecord::new();
-    let io_err = |source| CliError::Io {
-        path: "standard output".into(),
-        source,
-    };
     while rdr.read_record(&mut record).map_err(csv_err)? {
         rows += 1;
         let line = record.position().map_or(0, |p| p.line());
@@ -271,24 +194,18 @@ fn run_csv(
             over += 1;
             if json {
                 let v = serde_json::json!({"line": line, "report": r});
-                writeln!(out, "{v}").map_err(io_err)?;
+                out.line(v)?;
             } else {
-                writeln!(out, "line {line}: {}", human(&r)).map_err(io_err)?;
+                out.line(format_args!("line {line}: {}", human(&r)))?;
             }
         }
     }
     if !json {
-        writeln!(
-            out,
+        out.line(format_args!(
             "{over} of {rows} rows over the limit for {}",
             platform.id()
-        )
-        .map_err(io_err)?;
+        ))?;
     }
-    out.flush().map_err(io_err)?;
-    Ok(if over > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    out.finish()?;
+    Ok(exit_status(over > 0))
 }

@@ -1,10 +1,10 @@
 //! `porte-voix clean-url [URL…]`: each URL without its tracking parameters and text fragment, one
 //! a line; with no URL, one URL a line from standard input (blank lines are skipped).
 
-use std::io::{BufRead, Write};
+use std::io::BufRead;
 use std::process::ExitCode;
 
-use super::CliError;
+use super::{CliError, Out};
 use porte_voix::capture::clean_url;
 
 pub struct CleanUrlArgs {
@@ -25,16 +25,8 @@ pub fn parse(parser: &mut lexopt::Parser) -> Result<Option<CleanUrlArgs>, CliErr
     Ok(Some(CleanUrlArgs { urls }))
 }
 
-fn io_err(source: std::io::Error) -> CliError {
-    CliError::Io {
-        path: "standard output".into(),
-        source,
-    }
-}
-
 pub fn run(a: CleanUrlArgs) -> Result<ExitCode, CliError> {
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut out = Out::stdout();
     if a.urls.is_empty() {
         let stdin = std::io::stdin();
         for line in stdin.lock().lines() {
@@ -48,13 +40,13 @@ pub fn run(a: CleanUrlArgs) -> Result<ExitCode, CliError> {
             if line.trim().is_empty() {
                 continue;
             }
-            writeln!(out, "{}", clean_url(&line)).map_err(io_err)?;
+            out.line(clean_url(&line))?;
         }
     } else {
         for url in &a.urls {
-            writeln!(out, "{}", clean_url(url)).map_err(io_err)?;
+            out.line(clean_url(url))?;
         }
     }
-    out.flush().map_err(io_err)?;
+    out.finish()?;
     Ok(ExitCode::SUCCESS)
 }

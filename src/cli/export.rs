@@ -7,10 +7,9 @@
 //! porte-voix export --csv generic BACKUP.json [--out FILE]
 //! ```
 
-use std::io::Write;
 use std::process::ExitCode;
 
-use super::CliError;
+use super::{CliError, Out};
 use porte_voix::error::Coded;
 use porte_voix::transfer::{backup, csv_generic, hootsuite, ics};
 
@@ -91,12 +90,11 @@ fn write_file(path: &std::path::Path, text: &str) -> Result<(), CliError> {
 fn emit(out: Option<&str>, text: &str) -> Result<(), CliError> {
     match out {
         Some(p) => write_file(std::path::Path::new(p), text),
-        None => std::io::stdout()
-            .write_all(text.as_bytes())
-            .map_err(|source| CliError::Io {
-                path: "standard output".into(),
-                source,
-            }),
+        None => {
+            let mut stdout = Out::stdout();
+            stdout.text(text)?;
+            stdout.finish()
+        }
     }
 }
 
@@ -120,27 +118,31 @@ pub fn run(a: ExportArgs) -> Result<ExitCode, CliError> {
                 source,
             })?;
             let (files, report) = hootsuite::export(&b.backlog, a.order);
+            let mut out = Out::stdout();
             for f in &files {
                 write_file(&dir.join(&f.name), &f.csv)?;
-                println!("{}\t{} rows", f.name, f.rows);
+                out.line(format_args!("{}\t{} rows", f.name, f.rows))?;
             }
             for n in &report.split {
-                println!(
+                out.line(format_args!(
                     "{}: more than {} posts, split into several files (Hootsuite takes {} a file)",
                     n.id(),
                     hootsuite::MAX_ROWS,
                     hootsuite::MAX_ROWS
-                );
+                ))?;
             }
             for s in &report.skipped {
                 match s.network {
-                    Some(n) => println!("skipped {}: no draft for {}", s.id, n.id()),
-                    None => println!("skipped {}: no network chosen", s.id),
+                    Some(n) => {
+                        out.line(format_args!("skipped {}: no draft for {}", s.id, n.id()))?
+                    }
+                    None => out.line(format_args!("skipped {}: no network chosen", s.id))?,
                 }
             }
             if files.is_empty() {
-                println!("no scheduled post to export");
+                out.line("no scheduled post to export")?;
             }
+            out.finish()?;
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -2,9 +2,9 @@
 //! one rendered result per output line, in order.
 
 use std::collections::BTreeMap;
-use std::io::{BufRead, Write};
 use std::process::ExitCode;
 
+use super::jsonl::{self, Answer, Lines, Rejected};
 use super::{to_json, CliError};
 use porte_voix::length::{count_with, CountOptions};
 use porte_voix::platform::Platform;
@@ -83,33 +83,21 @@ struct Output<'a> {
     length: Option<&'a porte_voix::length::LengthReport>,
 }
 
-type LineError = (&'static str, String);
-
-fn one(line: &str) -> Result<(String, bool), LineError> {
-    let inp: Input = serde_json::from_str(line).map_err(|e| {
-        (
-            "jsonl.malformed",
-            format!("expected {{\"template\": \"...\", ...}}: {e}"),
-        )
-    })?;
+fn one(inp: Input) -> Result<Answer, Rejected> {
     let lang = match inp.lang.as_deref() {
         None => Lang::FrCa,
         Some(tag) => Lang::from_tag(tag).ok_or_else(|| {
-            (
+            Rejected::new(
                 "template.unknown_lang",
                 format!("unknown language `{tag}` (fr-CA, fr-FR or en)"),
             )
         })?,
     };
     let now = match inp.now.as_deref() {
-        None => machine_now().ok_or_else(|| {
-            (
-                "cli.clock",
-                "the machine's clock is out of range".to_string(),
-            )
-        })?,
+        None => machine_now()
+            .ok_or_else(|| Rejected::new("cli.clock", "the machine's clock is out of range"))?,
         Some(s) => Moment::parse(s).ok_or_else(|| {
-            (
+            Rejected::new(
                 "template.bad_moment",
                 format!("`{s}` is not a moment like 2026-11-24T10:00:00-05:00"),
             )
@@ -118,7 +106,7 @@ fn one(line: &str) -> Result<(String, bool), LineError> {
     let platform = match inp.platform.as_deref() {
         None => None,
         Some(id) => Some(Platform::from_id(&id.to_ascii_lowercase()).ok_or_else(|| {
-            (
+            Rejected::new(
                 "platform.unknown",
                 format!("unknown platform `{id}` (see `porte-voix platforms`)"),
             )
@@ -149,56 +137,15 @@ fn one(line: &str) -> Result<(String, bool), LineError> {
         errors: &r.errors,
         length: r.length.as_ref(),
     };
-    Ok((to_json(&out), !r.errors.is_empty()))
+    Ok(Answer {
+        json: to_json(&out),
+        failing: !r.errors.is_empty(),
+    })
 }
 
 pub fn run(_: RenderArgs) -> Result<ExitCode, CliError> {
-    let stdin = std::io::stdin();
-    let mut input = stdin.lock();
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    let (mut any_errors, mut any_bad) = (false, false);
-    let mut buf = Vec::new();
-    let mut line_no = 0u64;
-    let io_out = |source| CliError::Io {
-        path: "standard output".into(),
-        source,
+    let lines = Lines {
+        expected: r#"{"template": "...", ...}"#,
     };
-    loop {
-        buf.clear();
-        let n = input
-            .read_until(b'\n', &mut buf)
-            .map_err(|source| CliError::Io {
-                path: "standard input".into(),
-                source,
-            })?;
-        if n == 0 {
-            break;
-        }
-        line_no += 1;
-        let result = std::str::from_utf8(&buf)
-            .map_err(|_| ("jsonl.not-utf8", "the line is not valid UTF-8".to_string()))
-            .and_then(|l| one(l.trim_end_matches(['\n', '\r'])));
-        match result {
-            Ok((json, has_errors)) => {
-                any_errors |= has_errors;
-                writeln!(out, "{json}").map_err(io_out)?;
-            }
-            Err((code, message)) => {
-                any_bad = true;
-                let e = serde_json::json!({
-                    "error": {"code": code, "message": message, "line": line_no}
-                });
-                writeln!(out, "{e}").map_err(io_out)?;
-            }
-        }
-    }
-    out.flush().map_err(io_out)?;
-    Ok(if any_bad {
-        ExitCode::from(2)
-    } else if any_errors {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    jsonl::run(&lines, one)
 }

@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use super::{read_input, to_json, CliError};
+use super::{exit_status, read_input, to_json, CliError, Out};
 use porte_voix::error::Coded;
 use porte_voix::length::CountOptions;
 use porte_voix::template::lint::{lint, Problem};
@@ -68,6 +68,7 @@ pub fn run(a: TemplatesArgs) -> Result<ExitCode, CliError> {
     let results: Vec<(&porte_voix::template::Template, Vec<Problem>)> =
         templates.iter().map(|t| (t, lint(t, &opts))).collect();
     let bad = results.iter().filter(|(_, p)| !p.is_empty()).count();
+    let mut out = Out::stdout();
     if a.json {
         let list: Vec<serde_json::Value> = results
             .iter()
@@ -78,22 +79,23 @@ pub fn run(a: TemplatesArgs) -> Result<ExitCode, CliError> {
             "with_problems": bad,
             "templates": list,
         });
-        println!("{}", to_json(&v));
+        out.line(to_json(&v))?;
     } else {
         for (t, problems) in &results {
             if problems.is_empty() {
                 continue;
             }
-            println!("{} « {} »", t.id, t.title);
+            out.line(format_args!("{} « {} »", t.id, t.title))?;
             for p in problems {
-                println!("{}", human(p));
+                out.line(human(p))?;
             }
         }
-        println!("{} templates checked, {} with problems", results.len(), bad);
+        out.line(format_args!(
+            "{} templates checked, {} with problems",
+            results.len(),
+            bad
+        ))?;
     }
-    Ok(if bad > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    out.finish()?;
+    Ok(exit_status(bad > 0))
 }

@@ -1,10 +1,10 @@
 //! `porte-voix tone`: the tone of a text (a human summary), or of JSON lines
 //! `{"text": "...", "lang": "fr", "reply_to": "..."}` (one report line per input line).
 
-use std::io::{BufRead, Write};
 use std::process::ExitCode;
 
-use super::{read_input, to_json, CliError};
+use super::jsonl::{self, Answer, Lines, Rejected};
+use super::{platform_value, read_input, to_json, CliError, Out};
 use porte_voix::platform::Platform;
 use porte_voix::tone::{analyse, reply_context, Lang, Register, ToneReport, ToneSettings};
 
@@ -46,11 +46,7 @@ pub fn parse(parser: &mut lexopt::Parser) -> Result<Option<ToneArgs>, CliError> 
                 });
             }
             Short('p') | Long("platform") => {
-                let id: String = parser.value()?.string()?;
-                a.settings.platform = Some(
-                    Platform::from_id(&id.to_ascii_lowercase())
-                        .ok_or(CliError::UnknownPlatform(id))?,
-                );
+                a.settings.platform = Some(platform_value(parser)?);
             }
             Long("reply-to") => a.reply_to = Some(parser.value()?.string()?),
             Long("off") => {
@@ -124,19 +120,14 @@ pub fn run(a: ToneArgs) -> Result<ExitCode, CliError> {
     };
     let reply = a.reply_to.as_deref().map(|r| reply_context(r, &a.settings));
     let r = analyse(&text, &a.settings, reply.as_ref());
-    let out = if a.json {
+    let mut out = Out::stdout();
+    out.line(if a.json {
         to_json(&r)
     } else {
         human(&text, &r)
-    };
-    // a closed pipe (`| head`) is not an error
-    match writeln!(std::io::stdout(), "{out}") {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(CliError::Io {
-            path: "standard output".into(),
-            source: e,
-        }),
-        _ => Ok(ExitCode::SUCCESS),
-    }
+    })?;
+    out.finish()?;
+    Ok(ExitCode::SUCCESS)
 }
 
 #[derive(serde::Deserialize)]
@@ -153,75 +144,37 @@ struct JsonlInput {
     platform: Option<String>,
 }
 
-fn one_line(line: &str, base: &ToneSettings) -> Result<String, (&'static str, String)> {
-    let inp: JsonlInput = serde_json::from_str(line).map_err(|e| {
-        (
-            "jsonl.malformed",
-            format!("expected {{\"text\": \"...\", \"lang\": \"fr\"|\"en\"}}: {e}"),
-        )
-    })?;
+fn one_line(inp: JsonlInput, base: &ToneSettings) -> Result<String, Rejected> {
     let mut settings = base.clone();
     if let Some(l) = inp.lang {
-        settings.lang = Some(Lang::from_id(&l).ok_or((
-            "tone.unknown_lang",
-            format!("lang must be \"fr\" or \"en\", not {l:?}"),
-        ))?);
+        settings.lang = Some(Lang::from_id(&l).ok_or_else(|| {
+            Rejected::new(
+                "tone.unknown_lang",
+                format!("lang must be \"fr\" or \"en\", not {l:?}"),
+            )
+        })?);
     }
     if let Some(r) = inp.register {
         settings.register = Some(r);
     }
     if let Some(p) = inp.platform {
-        settings.platform = Some(
-            Platform::from_id(&p).ok_or(("platform.unknown", format!("unknown platform {p:?}")))?,
-        );
+        settings.platform =
+            Some(Platform::from_id(&p).ok_or_else(|| {
+                Rejected::new("platform.unknown", format!("unknown platform {p:?}"))
+            })?);
     }
     let reply = inp.reply_to.as_deref().map(|r| reply_context(r, &settings));
     Ok(to_json(&analyse(&inp.text, &settings, reply.as_ref())))
 }
 
 fn run_jsonl(settings: &ToneSettings) -> Result<ExitCode, CliError> {
-    let stdin = std::io::stdin();
-    let mut input = stdin.lock();
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    let mut any_bad = false;
-    let mut buf = Vec::new();
-    let mut line_no = 0u64;
-    let io_err = |source| CliError::Io {
-        path: "standard output".into(),
-        source,
+    let lines = Lines {
+        expected: r#"{"text": "...", "lang": "fr"|"en"}"#,
     };
-    loop {
-        buf.clear();
-        let n = input
-            .read_until(b'\n', &mut buf)
-            .map_err(|source| CliError::Io {
-                path: "standard input".into(),
-                source,
-            })?;
-        if n == 0 {
-            break;
-        }
-        line_no += 1;
-        let result = match std::str::from_utf8(&buf) {
-            Ok(l) => one_line(l.trim_end_matches(['\n', '\r']), settings),
-            Err(_) => Err(("jsonl.not-utf8", "the line is not valid UTF-8".to_string())),
-        };
-        match result {
-            Ok(json) => writeln!(out, "{json}").map_err(io_err)?,
-            Err((code, message)) => {
-                any_bad = true;
-                let e = serde_json::json!({
-                    "error": {"code": code, "message": message, "line": line_no}
-                });
-                writeln!(out, "{e}").map_err(io_err)?;
-            }
-        }
-    }
-    out.flush().map_err(io_err)?;
-    Ok(if any_bad {
-        ExitCode::from(2)
-    } else {
-        ExitCode::SUCCESS
+    jsonl::run(&lines, |inp| {
+        Ok(Answer {
+            json: one_line(inp, settings)?,
+            failing: false,
+        })
     })
 }

@@ -60,6 +60,54 @@ fn messages_from_the_picker_and_the_trigger_parse() {
     }
 }
 
+/// A JSON value's field as the content script reads it off the JS object (`JSON.parse` of the
+/// same text): what [`ContentMessage::from_fields`] is given in the browser.
+fn js_field(v: &serde_json::Value, name: &str) -> Field {
+    match v.get(name) {
+        None => Field::Absent,
+        Some(serde_json::Value::Null) => Field::Null,
+        Some(serde_json::Value::String(s)) => Field::Text(s.clone()),
+        Some(serde_json::Value::Number(n)) => n.as_f64().map_or(Field::Other, Field::Number),
+        Some(_) => Field::Other,
+    }
+}
+
+#[test]
+fn the_in_page_reader_accepts_and_refuses_what_serde_does() {
+    let messages = [
+        r#"{"kind":"insert_text","text":"Merci Chloé 🙏"}"#,
+        r#"{"kind":"insert_text","text":"Allo Gaétan,\n\nBonne journée!","cursor":12}"#,
+        r#"{"kind":"insert_text","text":"Thanks!","cursor":null,"trigger":";merci"}"#,
+        r#"{"kind":"insert_text","text":"","cursor":0,"trigger":""}"#,
+        r#"{"kind":"insert_text","text":"Bonjour « Zoé » 👩🏽‍💻","cursor":4294967295}"#,
+        r#"{"kind":"insert_text","text":"x","cursor":4294967296}"#,
+        r#"{"kind":"insert_text","text":"x","cursor":-1}"#,
+        r#"{"kind":"insert_text","text":"x","cursor":1.5}"#,
+        r#"{"kind":"insert_text","text":"x","cursor":"3"}"#,
+        r#"{"kind":"insert_text","text":"x","cursor":true}"#,
+        r#"{"kind":"insert_text","text":"x","trigger":7}"#,
+        r#"{"kind":"insert_text","text":"x","trigger":[";a"]}"#,
+        r#"{"kind":"insert_text","text":"x","extra":{"a":1}}"#,
+        r#"{"kind":"insert_text","text":null}"#,
+        r#"{"kind":"insert_text","text":42}"#,
+        r#"{"kind":"insert_text"}"#,
+        r#"{"kind":"insert_html","text":"<b>x</b>"}"#,
+        r#"{"kind":"INSERT_TEXT","text":"x"}"#,
+        r#"{"kind":null,"text":"x"}"#,
+        r#"{"text":"Merci"}"#,
+        r#"{}"#,
+    ];
+    let mut accepted = 0;
+    for json in messages {
+        let value: serde_json::Value = serde_json::from_str(json).unwrap();
+        let by_serde = serde_json::from_str::<ContentMessage>(json).ok();
+        let by_fields = ContentMessage::from_fields(|name| js_field(&value, name));
+        assert_eq!(by_fields, by_serde, "{json}");
+        accepted += usize::from(by_fields.is_some());
+    }
+    assert_eq!(accepted, 6, "the table has both kinds of cases");
+}
+
 #[test]
 fn the_mode_follows_trigger_then_selection() {
     assert_eq!(
@@ -277,5 +325,54 @@ fn every_error_has_its_message_in_french_and_english() {
                 assert!(!text.contains(" :"), "{key}: {text}");
             }
         }
+    }
+}
+
+#[test]
+fn typing_on_after_a_right_insertion_keeps_it_right() {
+    let e = exp("Salut  — fin", "Salut ", MERCI, " — fin");
+    let typed = format!("Salut {MERCI} À bientôt ! 🙏 — fin");
+    for field in [false, true] {
+        // right at the first read, typed on before the second: still right
+        assert_eq!(
+            judge_again(Outcome::Right, &typed, &e, field),
+            Outcome::Right,
+            "{field}"
+        );
+        // right twice
+        let exact = format!("Salut {MERCI} — fin");
+        assert_eq!(
+            judge_again(Outcome::Right, &exact, &e, field),
+            Outcome::Right
+        );
+        // right at first, then reverted, cut or doubled by the editor: wrong
+        let later_wrong = [
+            "Salut  — fin".to_string(),
+            format!("Salut {}", &MERCI[..10]),
+            format!("Salut {MERCI}{MERCI} — fin"),
+            format!("Salut {MERCI} ok {MERCI} — fin"),
+            format!("Salut {MERCI} À bientôt"),
+        ];
+        for now in &later_wrong {
+            assert_eq!(
+                judge_again(Outcome::Right, now, &e, field),
+                Outcome::Wrong,
+                "{now:?}"
+            );
+        }
+        // more text after an attempt that had no visible effect at first is not the user's typing
+        assert_eq!(
+            judge_again(Outcome::Unchanged, &typed, &e, field),
+            Outcome::Wrong
+        );
+        assert_eq!(
+            judge_again(Outcome::Unchanged, "Salut  — fin", &e, field),
+            Outcome::Unchanged
+        );
+        // an editor that re-rendered into the right text by the second read
+        assert_eq!(
+            judge_again(Outcome::Wrong, &exact, &e, field),
+            Outcome::Right
+        );
     }
 }

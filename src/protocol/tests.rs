@@ -503,3 +503,213 @@ fn responses_read_back_typed_from_their_json() {
         }
     ));
 }
+
+#[test]
+fn the_tab_limit_written_by_hand_is_the_request_serde_writes_and_reads() {
+    for &platform in Platform::ALL {
+        for limit in [0, 1, 280, 300, 500, 25_000, u32::MAX] {
+            for id in AWKWARD_IDS {
+                let text = tab_limit_json(id, platform, limit);
+                let expected = Envelope::new(id, Request::TabLimit { platform, limit });
+                let ours: serde_json::Value = serde_json::from_str(&text).unwrap();
+                assert_eq!(ours, serde_json::to_value(&expected).unwrap(), "{text}");
+                assert_eq!(parse_request(&text).unwrap(), expected, "{text}");
+            }
+        }
+    }
+}
+
+const AWKWARD_IDS: [&str; 7] = [
+    "18c3f2a9b10-0badc0de",
+    "",
+    "a \"quoted\" id",
+    "back\\slash",
+    "line\nbreak\ttab\r",
+    "bell\u{7}\u{1f}",
+    "émoji 👩🏽‍💻 « id »",
+];
+
+/// Each request the in-page engine writes by hand is the JSON serde writes for it, and the
+/// background reads it back as that request.
+#[test]
+fn the_page_requests_written_by_hand_are_the_requests_serde_writes_and_reads() {
+    use reply::{Filled, PageContext, RenderRequest};
+    let check = |text: String, expected: Envelope<Request>| {
+        let ours: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(ours, serde_json::to_value(&expected).unwrap(), "{text}");
+        assert_eq!(parse_request(&text).unwrap(), expected, "{text}");
+    };
+    let renders = [
+        RenderRequest {
+            id: None,
+            trigger: Some(";merci".into()),
+            context: PageContext::default(),
+            platform: None,
+            values: Filled::default(),
+        },
+        RenderRequest {
+            id: Some("starter.commande".into()),
+            trigger: None,
+            context: PageContext {
+                author: Some("<img src=x onerror=alert(1)> \"Dre\" Anne-Sophie ✨".into()),
+                handle: Some("@anne_so\\phie".into()),
+                comment_lang: Some("fr-CA".into()),
+                brand: Some("Café Chez Camille ☕".into()),
+                url: Some("https://x.com/cafe/status/1?s=20#:~:text=a".into()),
+                page_title: Some("Ligne 1\nligne 2\t«»".into()),
+                now: Some("2026-11-24T10:00:00-05:00".into()),
+                lang: Some("fr".into()),
+            },
+            platform: Some(Platform::Bluesky),
+            values: Filled {
+                fields: [("Numéro de commande".to_string(), "4821 \"B\"".to_string())].into(),
+                choices: vec![0, 2],
+            },
+        },
+    ];
+    for id in AWKWARD_IDS {
+        check(
+            page::trigger_list_json(id),
+            Envelope::new(id, Request::TriggerList),
+        );
+        for template in ["starter.merci", "", "id \"x\" \\ é 🙂"] {
+            check(
+                page::template_used_json(id, template),
+                Envelope::new(
+                    id,
+                    Request::TemplateUsed {
+                        id: template.into(),
+                    },
+                ),
+            );
+        }
+        for r in &renders {
+            // the picker's state carries the same context, read by the frame with serde
+            for (open, closed) in [(Some(3), None), (None, Some(3)), (None, None)] {
+                let state = reply::PickerState {
+                    context: r.context.clone(),
+                    platform: r.platform,
+                    open,
+                    closed,
+                };
+                let text = page::picker_state_json(&state);
+                let ours: serde_json::Value = serde_json::from_str(&text).unwrap();
+                assert_eq!(ours, serde_json::to_value(&state).unwrap(), "{text}");
+                assert_eq!(
+                    serde_json::from_str::<reply::PickerState>(&text).unwrap(),
+                    state
+                );
+            }
+            check(
+                page::render_json(id, r),
+                Envelope::new(id, Request::Render(Box::new(r.clone()))),
+            );
+        }
+    }
+}
+
+/// A page reads the answers its requests get as serde writes them, and anything else as
+/// unexpected, with its kind.
+#[test]
+fn a_page_reads_the_answers_serde_writes() {
+    use page::PageAnswer;
+    let rendered = reply::RenderAnswer {
+        id: "starter.merci".into(),
+        text: "Merci beaucoup Marie-Ève ! 😊\n\nÀ bientôt".into(),
+        cursor: Some(12),
+        fields: vec!["Numéro de commande".into()],
+        choices: vec![vec!["Bonjour".into(), "Salut".into()]],
+        left_out: vec!["prenom".into()],
+        errors: vec![],
+        lang: "fr-CA".into(),
+        short: true,
+        length: Some(31),
+        limit: Some(300),
+        fits: Some(true),
+    };
+    // the rendered answer with one member changed (`null`: removed)
+    let rendered_with = |member: &str, value: serde_json::Value| {
+        let mut v = serde_json::to_value(Response::Rendered(Box::new(rendered.clone()))).unwrap();
+        let map = v.as_object_mut().unwrap();
+        if value.is_null() {
+            map.remove(member);
+        } else {
+            map.insert(member.into(), value);
+        }
+        v
+    };
+    // optional members absent or null are `None`, as serde reads them
+    let mut sparse = rendered.clone();
+    sparse.cursor = None;
+    sparse.length = None;
+    sparse.fits = None;
+    let mut sparse_json =
+        serde_json::to_value(Response::Rendered(Box::new(rendered.clone()))).unwrap();
+    sparse_json["cursor"] = json!(null);
+    sparse_json.as_object_mut().unwrap().remove("length");
+    sparse_json.as_object_mut().unwrap().remove("fits");
+    assert_eq!(
+        PageAnswer::read(sparse_json),
+        PageAnswer::Rendered(Box::new(sparse))
+    );
+    let cases = [
+        (Response::Ack, PageAnswer::Ack),
+        (
+            Response::Triggers {
+                triggers: vec![";merci".into(), ";désolé".into()],
+            },
+            PageAnswer::Triggers(vec![";merci".into(), ";désolé".into()]),
+        ),
+        (
+            Response::Triggers { triggers: vec![] },
+            PageAnswer::Triggers(vec![]),
+        ),
+        (
+            Response::Rendered(Box::new(rendered.clone())),
+            PageAnswer::Rendered(Box::new(rendered.clone())),
+        ),
+        (
+            Response::Error {
+                code: "reply.unknown_template".into(),
+                message: "no such template".into(),
+            },
+            PageAnswer::Error("reply.unknown_template".into()),
+        ),
+        (
+            Response::TemplatesInstalled { added: 3 },
+            PageAnswer::Unexpected("templates_installed".into()),
+        ),
+    ];
+    for (response, expected) in cases {
+        let json = serde_json::to_value(&response).unwrap();
+        assert_eq!(PageAnswer::read(json), expected, "{response:?}");
+    }
+    let malformed = [
+        (json!(null), ""),
+        (json!({"triggers": [";merci"]}), ""),
+        (
+            json!({"kind": "triggers", "triggers": [";merci", 3]}),
+            "triggers",
+        ),
+        (json!({"kind": "triggers"}), "triggers"),
+        (json!({"kind": "rendered", "id": "x"}), "rendered"),
+        (rendered_with("cursor", json!(1.5)), "rendered"),
+        (rendered_with("cursor", json!(-1)), "rendered"),
+        (
+            rendered_with("length", json!(u64::from(u32::MAX) + 1)),
+            "rendered",
+        ),
+        (rendered_with("short", json!("yes")), "rendered"),
+        (rendered_with("fits", json!(1)), "rendered"),
+        (rendered_with("choices", json!([["a"], [2]])), "rendered"),
+        (rendered_with("text", json!(null)), "rendered"),
+        (json!({"kind": "error", "message": "no code"}), "error"),
+    ];
+    for (json, kind) in malformed {
+        assert_eq!(
+            PageAnswer::read(json.clone()),
+            PageAnswer::Unexpected(kind.into()),
+            "{json}"
+        );
+    }
+}

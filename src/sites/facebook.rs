@@ -1,6 +1,6 @@
 //! Facebook: posts and comments are Lexical editors; comments have their own, shorter limit.
 
-use super::{EditorKind, Site, Surface};
+use super::{EditorKind, ReplyContext, Site, Surface};
 use crate::platform::Platform;
 
 pub const SITE: Site = Site {
@@ -17,4 +17,30 @@ pub const SITE: Site = Site {
         // the "Create post" dialog
         Surface { selector: "[role=\"dialog\"] [data-lexical-editor]", platform: Platform::Facebook, editor: EditorKind::Lexical, send_button: None },
     ],
+    // the reply context (Facebook web; from public automation scripts, 2026-12-01, not seen live)
+    reply: ReplyContext {
+        containers: &[
+            // post, comment and reply: each is a role=article (comments nest in the post's)
+            "[role=\"article\"]",
+            // Messenger: one row per message
+            "[role=\"row\"]",
+        ],
+        name: &[
+            // post: the author's name link
+            "[data-ad-rendering-role=\"profile_name\"]",
+            // post: the heading that holds the author's name
+            "h2 strong",
+            // comment: the commenter's name link, first link with text
+            "a[role=\"link\"][href]",
+        ],
+        handle: &[],
+        text: &[
+            // post: its message
+            "[data-ad-preview=\"message\"]",
+            // post (newer layout)
+            "[data-ad-comet-preview=\"message\"]",
+            // comment: its text block
+            "div[dir=\"auto\"]",
+        ],
+    },
 };

@@ -1,7 +1,7 @@
 //! Mastodon: the web composer is a React textarea; each instance may raise the 500 limit; the
 //! content warning, when the toggle shows it, counts with the text.
 
-use super::{CompanionField, EditorKind, Site, Surface};
+use super::{CompanionField, EditorKind, ReplyContext, Site, Surface};
 use crate::platform::Platform;
 
 pub const SITE: Site = Site {
@@ -26,4 +26,29 @@ pub const SITE: Site = Site {
             ),
         },
     ],
+    // the reply context (Mastodon web, mastodon/mastodon app/javascript components, 2026-12-01)
+    reply: ReplyContext {
+        containers: &[
+            // reply: the status answered, shown in the compose form above the textarea
+            ".reply-indicator",
+            // thread and timeline: the status
+            ".status",
+            // detailed status view
+            ".detailed-status",
+        ],
+        name: &[
+            // status and reply indicator: display name
+            ".display-name__html",
+        ],
+        handle: &[
+            // status and reply indicator: "@user@instance"
+            ".display-name__account",
+        ],
+        text: &[
+            // reply indicator text
+            ".reply-indicator__content",
+            // status text (carries the status's lang attribute)
+            ".status__content",
+        ],
+    },
 };

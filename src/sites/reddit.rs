@@ -1,6 +1,6 @@
 //! Reddit: titles, post bodies and comments each have their own limit.
 
-use super::{EditorKind, Site, Surface};
+use super::{EditorKind, ReplyContext, Site, Surface};
 use crate::platform::Platform;
 
 pub const SITE: Site = Site {
@@ -37,4 +37,28 @@ pub const SITE: Site = Site {
             ),
         },
     ],
+    // the reply context (Reddit web, shreddit components, 2026-12-01, not seen live)
+    reply: ReplyContext {
+        containers: &[
+            // comment reply: the comment answered
+            "shreddit-comment",
+            // comment under a post: the post
+            "shreddit-post",
+        ],
+        name: &[
+            // comment: the commenter's user name
+            "[slot=\"commentMeta\"] a[href^=\"/user/\"]",
+            // post: the author's user name
+            "a[href^=\"/user/\"]",
+        ],
+        handle: &["a[href^=\"/user/\"]"],
+        text: &[
+            // comment text
+            "[slot=\"comment\"]",
+            // post body
+            "[slot=\"text-body\"]",
+            // post title
+            "[slot=\"title\"]",
+        ],
+    },
 };

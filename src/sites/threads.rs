@@ -1,6 +1,6 @@
 //! Threads: posts and replies are Lexical editors with a 500 limit.
 
-use super::{EditorKind, Site, Surface};
+use super::{EditorKind, ReplyContext, Site, Surface};
 use crate::platform::Platform;
 
 pub const SITE: Site = Site {
@@ -19,4 +19,21 @@ pub const SITE: Site = Site {
             send_button: None,
         },
     ],
+    // the reply context (Threads web; from public automation scripts, 2026-12-01, not seen live)
+    reply: ReplyContext {
+        containers: &[
+            // reply dialog and thread: the post answered
+            "[data-pressable-container=\"true\"]",
+            "article",
+        ],
+        name: &[
+            // the author's user name link (Threads shows no display name in the feed)
+            "a[href^=\"/@\"]",
+        ],
+        handle: &["a[href^=\"/@\"]"],
+        text: &[
+            // the post's text
+            "[dir=\"auto\"] span",
+        ],
+    },
 };

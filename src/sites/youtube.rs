@@ -1,6 +1,6 @@
 //! YouTube: comments on watch pages; titles and descriptions in the upload details.
 
-use super::{EditorKind, Site, Surface};
+use super::{EditorKind, ReplyContext, Site, Surface};
 use crate::platform::Platform;
 
 pub const SITE: Site = Site {
@@ -37,4 +37,25 @@ pub const SITE: Site = Site {
             ),
         },
     ],
+    // the reply context (YouTube web, Polymer components, 2026-12-01)
+    reply: ReplyContext {
+        containers: &[
+            // comment reply box: the comment answered (Studio uses the same component)
+            "ytd-comment-view-model",
+            // older comment component
+            "ytd-comment-renderer",
+        ],
+        name: &[
+            // the commenter's channel name
+            "#author-text",
+        ],
+        handle: &[
+            // the same link shows "@handle"
+            "#author-text",
+        ],
+        text: &[
+            // the comment's text
+            "#content-text",
+        ],
+    },
 };

@@ -102,6 +102,9 @@ pub struct MemoryStore {
     db: Rc<RefCell<Database>>,
     /// Test hook: the next commit fails (the service worker stopped mid-transaction).
     fail_next_commit: Rc<RefCell<bool>>,
+    /// Test hook: the most bytes (rows as JSON) the database may hold, like the browser's quota;
+    /// a commit past it fails with `store.quota` and writes nothing.
+    quota: Rc<RefCell<Option<usize>>>,
 }
 
 impl MemoryStore {
@@ -115,6 +118,7 @@ impl MemoryStore {
         Ok(MemoryStore {
             db: Rc::new(RefCell::new(upgrade(&db)?)),
             fail_next_commit: Rc::default(),
+            quota: Rc::default(),
         })
     }
 
@@ -126,6 +130,24 @@ impl MemoryStore {
     /// The next commit fails and writes nothing.
     pub fn fail_next_commit(&self) {
         *self.fail_next_commit.borrow_mut() = true;
+    }
+
+    /// Limits the database to `bytes` (its rows as JSON), or lifts the limit with `None`.
+    pub fn set_quota(&self, bytes: Option<usize>) {
+        *self.quota.borrow_mut() = bytes;
+    }
+
+    /// What the database holds, in bytes (its rows as JSON): what the quota is counted in.
+    pub fn used_bytes(&self) -> usize {
+        size_of_db(&self.db.borrow())
+    }
+
+    /// Refuses `next` when it is over the quota.
+    fn check_quota(&self, next: &Database) -> Result<(), StoreError> {
+        match *self.quota.borrow() {
+            Some(max) if size_of_db(next) > max => Err(StoreError::Quota),
+            _ => Ok(()),
+        }
     }
 
     fn row<T: serde::de::DeserializeOwned>(
@@ -145,6 +167,14 @@ impl MemoryStore {
             })
             .transpose()
     }
+}
+
+fn size_of_db(db: &Database) -> usize {
+    db.stores
+        .values()
+        .flat_map(|s| s.rows.values())
+        .map(|v| v.to_string().len())
+        .sum()
 }
 
 /// A transaction of the in-memory store: queued writes, applied together at commit.
@@ -218,6 +248,7 @@ impl WriteTx for MemoryTx {
                 applied.rows.remove(id);
             }
         }
+        self.store.check_quota(&next)?;
         *self.store.db.borrow_mut() = next;
         Ok(())
     }
@@ -260,7 +291,11 @@ impl Store for MemoryStore {
 
     async fn set_meta(&self, key: &str, value: &Value) -> Result<(), StoreError> {
         let row = serde_json::json!({ "key": key, "value": value });
-        self.db.borrow_mut().put(schema::META, row)
+        let mut next = self.db.borrow().clone();
+        next.put(schema::META, row)?;
+        self.check_quota(&next)?;
+        *self.db.borrow_mut() = next;
+        Ok(())
     }
 }
 

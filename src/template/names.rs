@@ -2,7 +2,8 @@
 //! Marie-Ève » from "Dre Marie-Ève Tremblay, PhD 🌸". Titles and honorifics, suffixes
 //! (degrees, Jr, pronouns, "| job", "- job", "(city)") and emoji are dropped; compound first
 //! names stay whole; a name written all in capitals or all in lower case is capitalised
-//! (hyphens, apostrophes and particles respected). A handle, initials or an organisation give
+//! (hyphens and apostrophes respected). The full name is quoted as written, emoji dropped.
+//! A handle, initials or an organisation give
 //! no first name: the template's fallback applies. Word lists are compact `const` data; no
 //! dictionary of first names (any name is accepted when the shape is a person's).
 
@@ -280,13 +281,23 @@ fn fold(word: &str) -> String {
 /// character (emoji, pictographs, dingbats, variation selectors, joiners) becomes a space.
 /// Apostrophes become `'`, dashes between words `-`, spaces collapse.
 fn clean(display: &str) -> String {
+    cleaned(display, true)
+}
+
+/// As [`clean`], apostrophes and dashes left as written.
+fn clean_as_written(display: &str) -> String {
+    cleaned(display, false)
+}
+
+fn cleaned(display: &str, normalise: bool) -> String {
     let plain: String = display.chars().map(plain_letter).collect();
     let nfc = crate::text::Nfc::new(&plain);
     let mut s = String::with_capacity(display.len());
     for c in nfc.as_str().chars() {
         let c = match c {
-            '’' | 'ʼ' | '‘' | '`' | '´' => '\'',
-            '‐' | '‑' => '-',
+            '’' | 'ʼ' | '‘' | '`' | '´' if normalise => '\'',
+            '‐' | '‑' if normalise => '-',
+            '’' | 'ʼ' | '‘' | '`' | '´' | '‐' | '‑' => c,
             c if c.is_whitespace() => ' ',
             c if c.is_alphanumeric()
                 || ('\u{300}'..='\u{36f}').contains(&c)
@@ -356,9 +367,9 @@ fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x1100..=0x11FF | 0x3040..=0x30FF | 0x3400..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF)
 }
 
-/// The name with a word's case fixed when it is all capitals or all lower case: each part
-/// (after a space, a hyphen or an apostrophe) capitalised, particles lower case inside.
-fn fix_case(name: &str, whole: bool) -> String {
+/// The first name with its case fixed when it is all capitals or all lower case: each part
+/// (after a hyphen or an apostrophe) capitalised.
+fn fix_case(name: &str) -> String {
     let letters = || name.chars().filter(|c| c.is_alphabetic());
     let all_upper = letters().all(|c| upper(c) == c);
     let all_lower = letters().all(|c| lower(c) == c);
@@ -370,19 +381,9 @@ fn fix_case(name: &str, whole: bool) -> String {
         if i > 0 {
             out.push(' ');
         }
-        if whole && i > 0 && PARTICLES.contains(&fold(word).as_str()) && !word.contains('\'') {
-            out.extend(word.chars().map(lower));
-            continue;
-        }
         let mut start = true;
-        for (k, c) in word.char_indices() {
-            // d'Alembert, l'Heureux: the particle before the apostrophe stays lower case
-            let particle = k == 0
-                && whole
-                && i > 0
-                && matches!(c, 'd' | 'l' | 'D' | 'L')
-                && word[1..].starts_with('\'');
-            if start && !particle {
+        for c in word.chars() {
+            if start {
                 out.push(upper(c));
             } else {
                 out.push(lower(c));
@@ -393,12 +394,14 @@ fn fix_case(name: &str, whole: bool) -> String {
     out
 }
 
-/// The display name as a reply may quote it: emoji and decorations dropped, spaces collapsed,
-/// and capitalised when written all in capitals or all in lower case. Empty when nothing is left.
+/// The display name as a reply may quote it: as written (case, apostrophes and dashes kept),
+/// emoji and decorations dropped, decorative letters made plain, spaces collapsed. Empty when
+/// nothing is left. (Only the first name has its case fixed: a full name quoted back is the
+/// person's own spelling, and a display name such as `<img src=x>` must come out unchanged.)
 pub fn full_name(display: &str) -> String {
-    let c = clean(display);
-    let t = c.trim_matches(|ch: char| ch == ' ' || "|·•-–—,:".contains(ch));
-    fix_case(t, true)
+    let c = clean_as_written(display);
+    c.trim_matches(|ch: char| ch == ' ' || "|·•-–—,:".contains(ch))
+        .to_string()
 }
 
 /// The first name, or `None` when none can be told (a handle, initials only, an organisation,
@@ -488,5 +491,5 @@ pub fn first_name(display: &str) -> Option<String> {
     {
         return None;
     }
-    Some(fix_case(name.trim_matches(['-', '\'']), false))
+    Some(fix_case(name.trim_matches(['-', '\''])))
 }

@@ -104,6 +104,9 @@ pub fn render(t: &Parsed, ctx: &RenderContext, values: &Values) -> Rendered {
     let mut left_out = Vec::new();
     let mut skip_space = false;
     let author = some(&ctx.author);
+    // the names are read from the display name once, however often the template uses them
+    let mut first: Option<Option<String>> = None;
+    let mut full: Option<Option<String>> = None;
     for node in &t.nodes {
         let value: Option<String> = match node {
             Node::Text(s) => {
@@ -146,8 +149,12 @@ pub fn render(t: &Parsed, ctx: &RenderContext, values: &Values) -> Rendered {
                 span,
             } => {
                 let v = match var {
-                    Var::FirstName => author.and_then(first_name),
-                    Var::FullName => author.map(full_name).filter(|s| !s.is_empty()),
+                    Var::FirstName => first
+                        .get_or_insert_with(|| author.and_then(first_name))
+                        .clone(),
+                    Var::FullName => full
+                        .get_or_insert_with(|| author.map(full_name).filter(|s| !s.is_empty()))
+                        .clone(),
                     Var::Handle => some(&ctx.handle).map(|h| {
                         if h.starts_with('@') {
                             h.to_string()

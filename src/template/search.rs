@@ -201,15 +201,28 @@ impl SearchIndex {
                 }
             }
         }
-        let mut hits: Vec<Hit> = (0..n)
+        // one u64 per hit, the score's bits inverted above the position: an ascending sort of
+        // plain integers is best score first, then library order (scores are never negative)
+        let key = |i: usize| {
+            let s = score[i] + self.use_bonus(i, now);
+            (u64::from(!s.max(0.0).to_bits()) << 32) | i as u64
+        };
+        let mut keys: Vec<u64> = (0..n)
             .filter(|&i| matched[i] as usize == terms.len())
-            .map(|i| Hit {
-                index: i as u32,
-                score: score[i] + self.use_bonus(i, now),
+            .map(key)
+            .collect();
+        if limit < keys.len() {
+            keys.select_nth_unstable(limit);
+            keys.truncate(limit);
+        }
+        keys.sort_unstable();
+        let hits: Vec<Hit> = keys
+            .into_iter()
+            .map(|k| Hit {
+                index: k as u32,
+                score: f32::from_bits(!((k >> 32) as u32)),
             })
             .collect();
-        hits.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.index.cmp(&b.index)));
-        hits.truncate(limit);
         hits
     }
 }

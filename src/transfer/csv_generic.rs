@@ -158,7 +158,15 @@ fn row_to_item(
     });
     let mut item = Item {
         schema: crate::backlog::item::ITEM_SCHEMA,
-        id: non_empty(&cell("id")).unwrap_or_else(&mut *new_id),
+        // a row without an id: a page's item gets the id a capture of the page gives (a later
+        // capture merges into it), anything else a fresh one
+        id: non_empty(&cell("id"))
+            .or_else(|| {
+                source.as_ref().map(|s| {
+                    crate::backlog::dedupe::page_id(&crate::backlog::dedupe::key(&s.canonical))
+                })
+            })
+            .unwrap_or_else(&mut *new_id),
         state,
         source,
         quotes,

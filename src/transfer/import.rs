@@ -167,12 +167,12 @@ impl<'a> Planner<'a> {
 }
 
 /// Plans pages from a bookmarks or read-later export as ideas: cleaned addresses, one item per
-/// page (merged with what the backlog or the file already has).
+/// page (merged with what the backlog or the file already has), each new item with the id a
+/// capture of its page would give ([`crate::backlog::dedupe::page_id`]).
 pub fn plan_ideas(
     current: &Backlog,
     incoming: Vec<Incoming>,
     skipped: Vec<Skipped>,
-    new_id: &mut dyn FnMut() -> String,
     now_ms: u64,
 ) -> ImportPlan {
     let mut p = Planner::new(current, skipped);
@@ -207,7 +207,12 @@ pub fn plan_ideas(
                 p.plan.report.merged += 1;
             }
             None => {
-                let mut item = Item::idea(new_id(), inc.title.clone().unwrap_or_default(), when);
+                // the id a capture of the page gives: a later capture merges into it
+                let mut item = Item::idea(
+                    crate::backlog::dedupe::page_id(&page_key),
+                    inc.title.clone().unwrap_or_default(),
+                    when,
+                );
                 merge(&mut item, &capture, &input, when);
                 if item.title.is_empty() {
                     item.title = url;

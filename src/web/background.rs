@@ -49,6 +49,12 @@ pub async fn on_message(message_json: &str, sender_json: &str) -> Response {
     let mut state = load_state().await;
     let now = js_sys::Date::now().max(0.0) as u64;
     let (response, changed) = protocol::serve(&mut state, &env, &sender, &idb::IdbStore, now).await;
+    if protocol::reply::changes_triggers(&env.body, &response) {
+        // content scripts watch this key and read the trigger list again
+        let bumped =
+            ext::local_set(protocol::reply::CHANGED_KEY, &JsValue::from_f64(now as f64)).await;
+        let _ = crate::web::error::log("background: templates changed", bumped);
+    }
     if changed {
         if let Err(e) = save_state(&state).await {
             return protocol::ProtocolError::Internal(crate::web::error::message_of(&e)).into();

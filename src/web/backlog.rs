@@ -1,5 +1,6 @@
-//! The backlog page (extension page, `backlog.html`): the items read once from the background,
-//! searched and filtered by the core (`backlog::search`), shown in a virtualised list (`list`),
+//! The backlog page (extension page, `backlog.html`): the items read from IndexedDB, the ones
+//! changed last first and the rest in batches after the first render (`load`), searched and
+//! filtered by the core (`backlog::search`), shown in a virtualised list (`list`),
 //! edited in a form (`item`), planned on a month or week calendar (`calendar`), exported and
 //! imported (`transfer`); and the popup's capture block (`popup`). Every write goes through the
 //! background and the page shows it only once the background answered that it committed.
@@ -10,6 +11,7 @@
 mod calendar;
 mod item;
 mod list;
+mod load;
 pub(in crate::web) mod popup;
 mod transfer;
 
@@ -20,7 +22,6 @@ use crate::backlog::search::{Index, Query};
 use crate::backlog::Item;
 use crate::error::message_key;
 use crate::protocol::{Request, Response};
-use crate::store::Collection;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use wasm_bindgen::prelude::*;
@@ -37,6 +38,9 @@ pub(crate) struct Model {
     pub query: Query,
     /// The positions of the items the list shows, in order.
     pub shown: Vec<usize>,
+    /// The query that found `shown`, while the items have not changed since (a query that
+    /// narrows it searches only among `shown`).
+    pub narrow: Option<Query>,
     /// The calendar's first visible day and whether it shows a week (else a month).
     pub anchor: Option<crate::backlog::Date>,
     pub week: bool,
@@ -103,80 +107,21 @@ pub(crate) fn today() -> crate::backlog::Date {
     )
 }
 
-/// Replaces every item with the records read from the background.
-pub(crate) fn load_records(records: Vec<crate::store::Record>) -> usize {
-    let mut damaged = 0;
-    let mut items = Vec::with_capacity(records.len());
-    let mut revisions = HashMap::with_capacity(records.len());
-    for r in records {
-        match Item::from_stored(&r.body) {
-            Ok(item) => {
-                revisions.insert(item.id.clone(), r.revision);
-                items.push(item);
-            }
-            Err(_) => damaged += 1,
-        }
-    }
-    with(|m| {
-        m.at = items
-            .iter()
-            .enumerate()
-            .map(|(k, i)| (i.id.clone(), k))
-            .collect();
-        m.index = Index::build(&items);
-        m.items = items;
-        m.revisions = revisions;
-    });
-    damaged
-}
-
-/// Reads every item straight from IndexedDB (the page shares the extension's origin, and a
-/// read-only transaction there avoids sending 50,000 records through the messaging layer);
-/// every write still goes through the background.
-pub(crate) async fn fetch_items() -> Result<(), JsValue> {
-    let store = super::background::idb::IdbStore;
-    match crate::store::list_live(&store, Collection::Backlog).await {
-        Ok(records) => {
-            let damaged = load_records(records);
-            if damaged > 0 {
-                status(&ext::t_with("backlog_damaged", &[&damaged.to_string()]));
-            }
-            Ok(())
-        }
-        Err(e) => {
-            use crate::error::Coded;
-            status(&error_text(e.code(), &e.to_string()));
-            Ok(())
-        }
-    }
-}
-
 /// Saves an item through the background; the model (and the views) change only once it
-/// committed. Returns whether it was saved.
-pub(crate) async fn save(item: Item) -> bool {
+/// committed. Returns whether it was saved. `restore`: a backup brought back (an item deleted
+/// since comes back).
+pub(crate) async fn save(item: Item, restore: bool) -> bool {
     let expected = with(|m| m.revisions.get(&item.id).copied());
     let answer = ext::send(&Request::BacklogSave {
         item,
         expected_revision: expected,
+        restore,
     })
     .await;
     match answer {
         Ok(Response::StoreSaved { record }) => {
             if let Ok(saved) = Item::from_stored(&record.body) {
-                with(|m| {
-                    m.revisions.insert(saved.id.clone(), record.revision);
-                    match m.at.get(&saved.id).copied() {
-                        Some(k) => {
-                            m.index.update(k, &saved);
-                            m.items[k] = saved;
-                        }
-                        None => {
-                            m.at.insert(saved.id.clone(), m.items.len());
-                            m.items.push(saved);
-                            m.index = Index::build(&m.items);
-                        }
-                    }
-                });
+                with(|m| load::merge(m, vec![(saved, record.revision)]));
             }
             status(&t("backlog_saved"));
             true
@@ -196,10 +141,14 @@ pub(crate) async fn save(item: Item) -> bool {
     }
 }
 
-/// Redraws the list and the calendar from the model.
+/// Redraws the list and, when it is shown, the calendar from the model (a hidden calendar is
+/// drawn when it is shown).
 pub(crate) fn refresh() {
     super::error::log("backlog list", list::refilter());
-    super::error::log("backlog calendar", calendar::draw());
+    let calendar_shown = by_id("view-calendar").is_ok_and(|v| !v.has_attribute("hidden"));
+    if calendar_shown {
+        super::error::log("backlog calendar", calendar::draw());
+    }
 }
 
 /// Draws the backlog page into `#app`.
@@ -272,14 +221,36 @@ pub async fn page() -> Result<(), JsValue> {
                     );
                 }
             }
+            if view == "view-calendar" {
+                super::error::log("backlog calendar", calendar::draw());
+            }
         })?;
     }
     by_id("view-calendar")?.toggle_attribute_with_force("hidden", true)?;
     by_id("view-transfer")?.toggle_attribute_with_force("hidden", true)?;
     by_id("show-list")?.set_attribute("aria-pressed", "true")?;
-    fetch_items().await?;
+    load::mark("started");
+    // the items changed last first: the page is drawn without waiting for the rest
+    let whole = match load::first().await {
+        Ok(whole) => whole,
+        Err(e) => {
+            status(&super::error::message_of(&e));
+            true
+        }
+    };
+    load::mark("first-read");
     with(|m| m.anchor = Some(today()));
     refresh();
+    load::mark("drawn");
+    // the rest once the first rows are on screen
+    wasm_bindgen_futures::spawn_local(async move {
+        super::error::log("first paint", load::painted().await);
+        if !whole {
+            if let Err(e) = load::rest().await {
+                status(&super::error::message_of(&e));
+            }
+        }
+    });
     if let Some(e) = doc.get_element_by_id("search") {
         if let Ok(h) = e.dyn_into::<HtmlElement>() {
             super::error::log("focus search", h.focus());

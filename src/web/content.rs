@@ -10,6 +10,8 @@ use crate::sites::{site_for_host_in, Site};
 
 pub mod features;
 pub mod insert;
+pub mod picker;
+pub mod reply_context;
 pub mod session;
 
 pub use features::{add, Editors, Feature, Scope};

@@ -59,6 +59,12 @@ pub trait Editor: Sync {
     fn read(&self, host: &Element) -> ComposerText;
     /// The insertion techniques to try, in order (the next only when one had no effect).
     fn insertion_order(&self) -> &'static [Technique];
+    /// How long after the document's `selectionchange` the editor may still be taking the DOM
+    /// selection into its model (ms). Draft.js, Lexical and ProseMirror read it in their
+    /// `selectionchange` handlers; Quill one timer (1 ms) later.
+    fn selection_sync_ms(&self) -> i32 {
+        2
+    }
 }
 
 /// The technologies recognised by their DOM signature, in detection order.
@@ -94,6 +100,10 @@ impl Editor for UnknownRich {
     }
     fn insertion_order(&self) -> &'static [Technique] {
         &[Technique::SyntheticPaste, Technique::ExecCommand]
+    }
+    /// Slate throttles its selection sync to one per 100 ms; an unknown editor may too.
+    fn selection_sync_ms(&self) -> i32 {
+        120
     }
 }
 

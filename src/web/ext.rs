@@ -10,8 +10,10 @@ use wasm_bindgen_futures::JsFuture;
 extern "C" {
     #[wasm_bindgen(js_namespace = ["chrome", "i18n"], js_name = getMessage)]
     fn i18n_get_message(name: &str, substitutions: &js_sys::Array) -> String;
-    #[wasm_bindgen(js_namespace = ["chrome", "runtime"], js_name = sendMessage)]
-    fn runtime_send_message(message: &JsValue) -> js_sys::Promise;
+    /// Throws when the extension's context is gone (the extension was updated or reloaded under
+    /// a page that still runs its old content script).
+    #[wasm_bindgen(catch, js_namespace = ["chrome", "runtime"], js_name = sendMessage)]
+    fn runtime_send_message(message: &JsValue) -> Result<js_sys::Promise, JsValue>;
     #[wasm_bindgen(js_namespace = ["chrome", "runtime"], js_name = openOptionsPage)]
     fn runtime_open_options_page() -> js_sys::Promise;
     #[wasm_bindgen(js_namespace = ["chrome", "tabs"], js_name = query)]
@@ -30,8 +32,9 @@ extern "C" {
     fn permissions_on_added(listener: &js_sys::Function);
     #[wasm_bindgen(js_namespace = ["chrome", "permissions", "onRemoved"], js_name = addListener)]
     fn permissions_on_removed(listener: &js_sys::Function);
-    #[wasm_bindgen(js_namespace = ["chrome", "storage", "onChanged"], js_name = addListener)]
-    fn storage_on_changed(listener: &js_sys::Function);
+    /// Throws where there is no `chrome.storage` (a context without the extension's APIs).
+    #[wasm_bindgen(catch, js_namespace = ["chrome", "storage", "onChanged"], js_name = addListener)]
+    fn storage_on_changed(listener: &js_sys::Function) -> Result<(), JsValue>;
     #[wasm_bindgen(js_namespace = ["chrome", "storage", "session"], js_name = get)]
     fn storage_session_get(keys: &JsValue) -> js_sys::Promise;
     #[wasm_bindgen(js_namespace = ["chrome", "storage", "session"], js_name = set)]
@@ -58,7 +61,7 @@ pub fn on_storage_key_change(
     area: &'static str,
     key: &'static str,
     mut listener: Box<dyn FnMut()>,
-) {
+) -> Result<(), JsValue> {
     let filtered =
         Closure::<dyn FnMut(JsValue, JsValue)>::new(move |changes: JsValue, name: JsValue| {
             let in_area = name.as_string().is_some_and(|n| n == area);
@@ -67,12 +70,60 @@ pub fn on_storage_key_change(
             }
         })
         .into_js_value();
-    storage_on_changed(filtered.unchecked_ref());
+    storage_on_changed(filtered.unchecked_ref())
+}
+
+/// Runs `task` after every change of `key` in storage `area`, one run at a time: the changes that
+/// arrive during a run are answered by one more run after it (a bulk import writing thousands of
+/// templates costs two runs, not thousands).
+pub fn on_storage_key_change_serial<F, Fut>(
+    area: &'static str,
+    key: &'static str,
+    task: F,
+) -> Result<(), JsValue>
+where
+    F: Fn() -> Fut + 'static,
+    Fut: std::future::Future<Output = ()> + 'static,
+{
+    use std::cell::Cell;
+    use std::rc::Rc;
+    /// Idle, running, running with a change seen since it began.
+    #[derive(Clone, Copy, PartialEq)]
+    enum Run {
+        Idle,
+        Running,
+        Again,
+    }
+    let state = Rc::new(Cell::new(Run::Idle));
+    let task = Rc::new(task);
+    on_storage_key_change(
+        area,
+        key,
+        Box::new(move || {
+            if state.get() != Run::Idle {
+                state.set(Run::Again);
+                return;
+            }
+            state.set(Run::Running);
+            let (state, task) = (state.clone(), task.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                loop {
+                    task().await;
+                    if state.get() == Run::Again {
+                        state.set(Run::Running);
+                        continue;
+                    }
+                    state.set(Run::Idle);
+                    break;
+                }
+            });
+        }),
+    )
 }
 
 /// Calls `listener` whenever the browser's grants or the stored settings change (from this page,
 /// another tab, or the browser's own extension settings), for the page's whole life.
-pub fn on_grants_or_storage_change(listener: Box<dyn FnMut()>) {
+pub fn on_grants_or_storage_change(listener: Box<dyn FnMut()>) -> Result<(), JsValue> {
     let listener = std::rc::Rc::new(std::cell::RefCell::new(listener));
     let on_grants = {
         let listener = listener.clone();
@@ -85,13 +136,13 @@ pub fn on_grants_or_storage_change(listener: Box<dyn FnMut()>) {
         "local",
         crate::settings::STORAGE_KEY,
         Box::new(move || (listener.borrow_mut())()),
-    );
+    )
 }
 
 /// Calls `listener` whenever the stored settings change, for the page's whole life (content
 /// scripts have `storage` but not `permissions`).
-pub fn on_storage_change(listener: Box<dyn FnMut()>) {
-    on_storage_key_change("local", crate::settings::STORAGE_KEY, listener);
+pub fn on_storage_change(listener: Box<dyn FnMut()>) -> Result<(), JsValue> {
+    on_storage_key_change("local", crate::settings::STORAGE_KEY, listener)
 }
 
 /// The extension's own origin, `chrome-extension://<id>/` or `moz-extension://<uuid>/`.
@@ -197,9 +248,7 @@ pub fn request_id() -> String {
 pub async fn send(
     request: &crate::protocol::Request,
 ) -> Result<crate::protocol::Response, JsValue> {
-    let answer = post(request).await?;
-    serde_json::from_value(to_json(&answer))
-        .map_err(|e| super::error::WebError::Shape(e.to_string()).into())
+    send_as(&request_id(), request).await
 }
 
 /// Sends a request under a request id the caller keeps, so that a retry after the background
@@ -209,16 +258,18 @@ pub async fn send_as(
     request: &crate::protocol::Request,
 ) -> Result<crate::protocol::Response, JsValue> {
     let env = crate::protocol::Envelope::new(request_id, request);
-    let answer = JsFuture::from(runtime_send_message(&to_js(&env)?)).await?;
+    let answer = JsFuture::from(runtime_send_message(&to_js(&env)?)?).await?;
     serde_json::from_value(to_json(&answer))
         .map_err(|e| super::error::WebError::Shape(e.to_string()).into())
 }
 
-/// Sends a request envelope and resolves to the raw answer, unread: what a content script uses
-/// when it needs no answer (so the in-page engine carries no reader of responses).
-async fn post(request: &crate::protocol::Request) -> Result<JsValue, JsValue> {
-    let env = crate::protocol::Envelope::new(request_id(), request);
-    JsFuture::from(runtime_send_message(&to_js(&env)?)).await
+/// Sends a request envelope the in-page engine wrote by hand (`protocol::page`) and gives the
+/// answer as JSON, for `protocol::page::PageAnswer::read`: the page's engine carries neither
+/// `Request`'s serialisers nor `Response`'s deserialisers.
+pub async fn send_page(envelope: &str) -> Result<serde_json::Value, JsValue> {
+    let message = js_sys::JSON::parse(envelope)?;
+    let answer = JsFuture::from(runtime_send_message(&message)?).await?;
+    Ok(to_json(&answer))
 }
 
 /// A content script tells the background the limit its badge counts the page's platform
@@ -231,9 +282,21 @@ pub fn report_tab_limit(
     let Some(site) = site else { return };
     let platform = site.default_platform;
     let limit = crate::length::count_with("", platform, options).limit;
+    // the envelope written by the core, not serialised here: see `protocol::tab_limit_json`
+    let message = js_sys::JSON::parse(&crate::protocol::tab_limit_json(
+        &request_id(),
+        platform,
+        limit,
+    ));
     wasm_bindgen_futures::spawn_local(async move {
-        let request = crate::protocol::Request::TabLimit { platform, limit };
-        if let Some(answer) = super::error::log("tab limit", post(&request).await) {
+        let sent = match message {
+            Ok(m) => match runtime_send_message(&m) {
+                Ok(p) => JsFuture::from(p).await,
+                Err(e) => Err(e),
+            },
+            Err(e) => Err(e),
+        };
+        if let Some(answer) = super::error::log("tab limit", sent) {
             // read without the response type: only an error is worth a look
             let field = |name: &str| {
                 js_sys::Reflect::get(&answer, &name.into())
@@ -313,6 +376,13 @@ pub async fn load_settings() -> crate::settings::Settings {
         }
         None => crate::settings::Settings::default(),
     }
+}
+
+/// Writes one `storage.local` key; resolves once the browser has stored it.
+pub async fn local_set(key: &str, value: &JsValue) -> Result<(), JsValue> {
+    let items = js_sys::Object::new();
+    js_sys::Reflect::set(&items, &key.into(), value)?;
+    JsFuture::from(storage_local_set(&items)).await.map(|_| ())
 }
 
 /// Writes the settings; resolves once the browser has stored them.

@@ -177,7 +177,7 @@ pub async fn section(doc: &Document, parent: &Element) -> Result<(), JsValue> {
         spawn_local(async move {
             log("instances: redraw", ui.refresh().await);
         });
-    }));
+    }))?;
     Ok(())
 }
 

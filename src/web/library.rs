@@ -1,6 +1,6 @@
 //! The template library page (`extension/library.html`): the list with search and filters
 //! (`list`), the editor with its live preview, errors in place and lengths per network
-//! (`editor`), import and export (`transfer`), the brand names per network (`brands`).
+//! (`editor`) and its language variants (`variants`), import and export (`transfer`), the brand names per network (`brands`).
 //!
 //! The library lives in the background's IndexedDB: this page reads it whole (an extension page
 //! may; a content script may not) and writes one template at a time with the revision it read,
@@ -9,12 +9,14 @@
 //! id: applied once, and the page says whether it was. Text goes in with `textContent` only;
 //! every label comes from `_locales`. No `RefCell` borrow is held across a DOM call.
 
+mod actions;
 mod brands;
 mod editor;
 mod form;
 mod list;
 mod preview;
 mod transfer;
+mod variants;
 
 use super::error::{log, WebError};
 use super::ext::{self, t};
@@ -39,6 +41,8 @@ struct Data {
     /// Their templates (revision and times from the record), same order.
     pub templates: Vec<Template>,
     pub index: SearchIndex,
+    /// What each template's row shows, same order (shared: a keystroke copies no text).
+    pub rows: Vec<Rc<list::Row>>,
     pub settings: Settings,
 }
 
@@ -60,6 +64,7 @@ impl Data {
         self.records = records;
         self.templates = templates;
         self.index = SearchIndex::new(&self.templates);
+        self.rows = self.templates.iter().map(list::Row::of).collect();
     }
 
     /// The position of template `id`.
@@ -104,8 +109,12 @@ enum Sent {
 /// Sends `request`; when its answer is lost (the service worker stopped), sends it again under
 /// the same request id, which the background applies at most once.
 async fn ask(request: &Request) -> Sent {
-    let id = ext::request_id();
-    match ext::send_as(&id, request).await {
+    ask_as(&ext::request_id(), request).await
+}
+
+/// [`ask`] under the request id `id` (a request sent before under it is applied only once).
+async fn ask_as(id: &str, request: &Request) -> Sent {
+    match ext::send_as(id, request).await {
         Ok(response) => Sent::Answer {
             response,
             retried: false,
@@ -119,7 +128,7 @@ async fn ask(request: &Request) -> Sent {
                 .into(),
             );
             sleep(300).await;
-            match ext::send_as(&id, request).await {
+            match ext::send_as(id, request).await {
                 Ok(response) => Sent::Answer {
                     response,
                     retried: true,
@@ -149,6 +158,28 @@ async fn sleep(ms: i32) {
     );
 }
 
+/// Searches the library a few times as it is read, the results unused. The browser compiles
+/// wasm functions lazily to a first tier and optimises a function only once it has run a while:
+/// without this, the user's first keystrokes on the first page opened ran that first tier
+/// (measured 9–18 ms against 0.5 ms once optimised, `benches/browser/library.mjs`).
+fn warm_search(data: &Data) {
+    let filter = |query: &str| crate::template::view::Filter {
+        query: query.into(),
+        ..Default::default()
+    };
+    for q in ["e", "a", "r", "m", "s", "re", "me", "co"] {
+        let kept = crate::template::view::filtered(&data.templates, &data.index, &filter(q), 0);
+        std::hint::black_box(kept);
+    }
+}
+
+/// `performance.now()`, in milliseconds.
+fn perf_now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
 /// The message of an error code, from `_locales`.
 fn error_text(code: &str) -> String {
     t(&message_key(code))
@@ -166,7 +197,9 @@ async fn reload(ui: &Ui) -> Result<(), JsValue> {
         } => {
             ui.data.borrow_mut().set(records);
             list::refresh_filters(ui)?;
-            list::render(ui)
+            list::render(ui)?;
+            warm_search(&ui.data.borrow());
+            Ok(())
         }
         Sent::Answer {
             response: Response::Error { code, .. },

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { ENGINE_FILES } from '../../scripts/manifest.mjs';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
@@ -54,4 +55,14 @@ test('the command line\'s crates are in neither engine (csv only in the extensio
   }
   const host = tree([]);
   for (const cli of ['lexopt', 'csv']) assert.ok(host.includes(cli), `${cli} missing from the command line`);
+});
+
+// The in-page engine's budget (README, BENCHMARKS.md): every social network's page downloads it,
+// with the tone lexicons and template rendering still to come in it.
+test('the in-page engine is within its size budget, gzip -9: 200 kB as wasm with its glue, 300 kB as wasm2js', () => {
+  const gz = (p) => gzipSync(readFileSync(join(ROOT, p)), { level: 9 }).length;
+  const wasm = gz('build/pkg/inpage_bg.wasm') + gz('build/pkg/inpage.js');
+  const wasm2js = gz('build/pkg/inpage_wasm2js.js');
+  assert.ok(wasm <= 200_000, `in-page wasm + glue: ${wasm} B gzip`);
+  assert.ok(wasm2js <= 300_000, `in-page wasm2js: ${wasm2js} B gzip`);
 });

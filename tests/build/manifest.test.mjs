@@ -39,8 +39,11 @@ test('permissions stay minimal: storage, scripting, clipboardWrite (the insertio
     assert.deepEqual(m.optional_host_permissions, ['https://*/*']);
     for (const pattern of m.content_scripts[0].matches) assert.match(pattern, /^https:\/\/\*\.[a-z.]+\/\*$/);
     // the in-page engine is exposed to pages (so the content script can load it on any granted
-    // instance), but only its three files: never the extension's engine
-    assert.deepEqual(m.web_accessible_resources.length, 1);
+    // instance), but only its three files: never the extension's engine; and the picker's page,
+    // which the content script frames next to the composer (a frame of an extension page needs it)
+    assert.deepEqual(m.web_accessible_resources.length, 2);
+    assert.deepEqual(m.web_accessible_resources[1].resources, ['picker.html']);
+    assert.deepEqual(m.web_accessible_resources[1].matches, ['https://*/*']);
     assert.deepEqual(m.web_accessible_resources[0].matches, ['https://*/*']);
     assert.deepEqual(m.web_accessible_resources[0].resources, ['pkg/inpage.js', 'pkg/inpage_bg.wasm', 'pkg/inpage_wasm2js.js']);
     assert.deepEqual(m.web_accessible_resources[0].resources, ENGINE_FILES.inpage);
@@ -48,4 +51,5 @@ test('permissions stay minimal: storage, scripting, clipboardWrite (the insertio
   }
   // Chrome: reachable only through a URL that changes every session, so pages cannot probe for it
   assert.equal(chrome.web_accessible_resources[0].use_dynamic_url, true);
+  assert.equal(chrome.web_accessible_resources[1].use_dynamic_url, true);
 });

@@ -58,6 +58,13 @@ test('list, search, calendar moves by keyboard and mouse that persist, export an
   await page.waitForSelector('body[data-ready="true"]');
   assert.equal(await page.textContent('#count'), t('backlog_count', ['3']));
   assert.equal(await page.locator('#rows-list li').count(), 3);
+  // a small backlog is whole at the first render
+  assert.equal(await page.getAttribute('body', 'data-loaded'), 'true');
+  // the planned date as a reader writes it (the browser runs in French: Québec's style)
+  const plannedText = await page.textContent('#rows-list button[data-id="a-planned"] .row-meta');
+  assert.match(plannedText, new RegExp(`12\\s[a-zéû]+\\.?\\s${year},\\s9\\sh\\s30`), plannedText);
+  assert.doesNotMatch(plannedText, /T09:30|\d{4}-\d{2}-\d{2}/);
+  assert.match(await page.textContent('#rows-list button[data-id="c-draft"] .row-meta'), new RegExp(`20\\s[a-zéû]+\\.?\\s${year}(?!,)`));
 
   // search: the note is searched too, without regard to accents
   await page.fill('#search', 'chloe');
@@ -71,6 +78,19 @@ test('list, search, calendar moves by keyboard and mouse that persist, export an
   await page.click('#rows-list button[data-id="a-planned"]');
   await page.waitForSelector('#editor:not([hidden])');
   assert.match(await page.textContent('#draft-x-len'), /\/ 280$/);
+  // the draft's tone check, live: a calm draft, then one that shouts
+  const calm = await page.locator('#draft-x-tone li').count();
+  assert.equal(await page.locator('#draft-x-tone li[data-code="tone.shouting"]').count(), 0);
+  assert.equal(await page.textContent('#draft-x-tone .tone-summary'), calm ? t('backlog_tone_findings', [String(calm)]) : t('backlog_tone_none'));
+  await page.fill('#draft-x', "C'EST INACCEPTABLE, VOUS AURIEZ DÛ RÉPONDRE !!!");
+  await page.waitForSelector('#draft-x-tone li[data-code="tone.shouting"]');
+  const findings = await page.locator('#draft-x-tone li').count();
+  assert.ok(findings >= 2, `${findings} findings`);
+  assert.equal(await page.textContent('#draft-x-tone .tone-summary'), t('backlog_tone_findings', [String(findings)]));
+  const shouting = await page.textContent('#draft-x-tone li[data-code="tone.shouting"]');
+  assert.ok(shouting.startsWith(t('tone_shouting', ['']).split(':')[0]), shouting);
+  assert.match(shouting, /INACCEPTABLE/);
+  await page.click('#rows-list button[data-id="a-planned"]');
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.screenshot({ path: join(SCREENSHOTS, 'backlog-list-dark.png') });
   await page.emulateMedia({ colorScheme: 'light' });
@@ -127,6 +147,24 @@ test('list, search, calendar moves by keyboard and mouse that persist, export an
   const planned = after.records.map((r) => r.body).find((i) => i.id === 'a-planned');
   assert.equal(planned.planned, `${d20}T09:30`);
   assert.deepEqual(planned.drafts, backup.backlog.find((i) => i.id === 'a-planned').drafts);
+
+  // deleted since the backup: restoring it brings the item back over its tombstone
+  const current = after.records.find((r) => r.id === 'b-idea');
+  const gone = await send(page, envelope('delete-b', { kind: 'store_delete', collection: 'backlog', id: 'b-idea', expected_revision: current.revision }));
+  assert.equal(gone.kind, 'store_saved', JSON.stringify(gone));
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+  assert.equal(await page.textContent('#count'), t('backlog_count', ['2']));
+  await page.click('#show-transfer');
+  await page.setInputFiles('#import-file', { name: download.suggestedFilename(), mimeType: 'application/json', buffer: readFileSync(file) });
+  await page.waitForSelector('#import-apply:not([hidden])');
+  await page.click('#import-apply');
+  await page.waitForFunction((text) => document.querySelector('#status')?.textContent === text, t('backlog_import_done'));
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+  assert.equal(await page.textContent('#count'), t('backlog_count', ['3']));
+  const back = await send(page, envelope('list-back', { kind: 'store_list', collection: 'backlog' }));
+  assert.equal(back.records.find((r) => r.id === 'b-idea').body.note, 'Appeler Chloé');
 
   // a malformed file: a clear message, nothing written
   await page.click('#show-transfer');

@@ -82,6 +82,7 @@ const NETWORKS = [
   { url: 'https://www.threads.com/', field: '[data-lexical-editor]', platform: 'threads', limit: 500, unit: 'utf16' },
   { url: 'https://www.reddit.com/r/montreal/comments/fixture/', field: '[slot="rte"]', platform: 'reddit-comment', limit: 10000, unit: 'utf16' },
   { url: 'https://www.youtube.com/watch?v=fixture', field: '#contenteditable-root', platform: 'youtube-comment', limit: 10000, unit: 'utf16' },
+  { url: 'https://www.tiktok.com/@boulangerie.st.roch/video/7300000000000000000', field: '[data-e2e="comment-input"] .public-DraftEditor-content', platform: 'tiktok-comment', limit: 150, unit: 'utf16' },
 ];
 
 for (const n of NETWORKS) {

@@ -3,7 +3,8 @@
 // create flow by keyboard only, with an error shown in place, fixed, the preview and the length;
 // malformed, hostile and huge files refused with the library untouched; JSON and CSV round
 // trips with the report shown before writing; two pages saving the same template (the later one
-// gets the "changed elsewhere" choice); the service worker stopped during a save; axe in light
+// gets the "changed elsewhere" choice); language variants edited with their own preview; the
+// service worker stopped with a save in flight, before and after its commit; axe in light
 // and dark, with screenshots; the time to list 5,000 templates and to search them.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -200,6 +201,119 @@ test('library: keyboard-only creation; an error marked in place, fixed; preview 
   }
 });
 
+const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+test('library: language variants added, edited with their own preview, errors and lengths, removed — by keyboard', async () => {
+  const { browser } = suite;
+  await freshDatabase(browser);
+  const page = await openLibrary(browser);
+  const stored = async () => (await library(browser)).find((r) => r.body.title === 'Merci, multilingue');
+  try {
+    await tabTo(page, 'new-template');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Merci, multilingue');
+    await page.selectOption('#tpl-lang', 'fr-CA');
+    await tabTo(page, 'tpl-body');
+    await page.keyboard.type('Merci {{prenom}} pour votre message !');
+    // the menu offers only the languages the template has no text in: fr-CA is the main one
+    assert.equal(await page.getAttribute('#variant-add-lang option[value="fr-CA"]', 'disabled'), '');
+    assert.equal(await page.inputValue('#variant-add-lang'), 'fr-FR');
+    await page.selectOption('#variant-add-lang', 'en');
+    await tabTo(page, 'variant-add');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#variant-en');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'tpl-variant-en-body');
+    assert.equal(await page.textContent('#variants-status'), t('library_variant_added', [t('library_lang_en')]));
+    assert.equal(await page.textContent('#variant-en legend'), t('library_variant_legend', [t('library_lang_en')]));
+    const filler = 'We read every message and will get back to you very soon. '.repeat(5);
+    await page.keyboard.type(`Thanks {{frist_name}}! ${filler}`);
+    // the variant's error is listed and marked in its own block, the main text stays valid
+    await page.waitForFunction(() => document.querySelectorAll('#tpl-variant-en-errors li').length === 1);
+    assert.match(await page.textContent('#tpl-variant-en-errors li'), new RegExp(escapeRe(errorMessage('template.unknown_variable'))));
+    assert.equal(await page.textContent('#tpl-variant-en-marks mark'), '{{frist_name}}');
+    assert.equal(await page.getAttribute('#tpl-variant-en-body', 'aria-invalid'), 'true');
+    assert.equal(await page.$$eval('#tpl-errors li', (l) => l.length), 0);
+    assert.equal(await page.getAttribute('#tpl-body', 'aria-invalid'), null);
+    // axe-clean with a variant and its error shown, light and dark
+    for (const scheme of ['light', 'dark']) {
+      await page.emulateMedia({ colorScheme: scheme });
+      assert.deepEqual(await axe(page), [], scheme);
+      await page.locator('#tpl-variants').screenshot({ path: join(SCREENSHOTS, `library-variant-${scheme}.png`) });
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
+    // saving is refused; the focus goes to the text with the error
+    await page.keyboard.press('Control+Enter');
+    await page.waitForFunction((m) => document.getElementById('tpl-field-error').textContent === m, t('library_fix_errors'));
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'tpl-variant-en-body');
+    assert.equal(await stored(), undefined);
+    // choosing the error selects it in the variant's text box; typing replaces it
+    await page.click('#tpl-variant-en-errors button');
+    assert.equal(await page.evaluate(() => {
+      const b = document.getElementById('tpl-variant-en-body');
+      return b.value.slice(b.selectionStart, b.selectionEnd);
+    }), '{{frist_name}}');
+    await page.keyboard.type('{{first_name}}');
+    await page.waitForFunction(() => document.querySelectorAll('#tpl-variant-en-errors li').length === 0);
+    const enText = `Thanks Marie-Ève! ${filler}`.trimEnd();
+    assert.equal((await page.textContent('#variant-en-preview')).trimEnd(), enText);
+    // over X's limit: the line says so until a short text is written, then X uses it
+    const xLine = () => page.textContent('#variant-en-lengths li[data-network="x"]');
+    assert.ok((await xLine()).includes(t('library_length_over')), await xLine());
+    await tabTo(page, 'tpl-variant-en-short');
+    await page.keyboard.type('Thanks {{first_name}}! We’ll write back soon.');
+    const shortText = 'Thanks Marie-Ève! We’ll write back soon.';
+    await page.waitForFunction((m) => document.querySelector('#variant-en-lengths li[data-network="x"]').textContent.includes(m), t('library_length_short'));
+    assert.equal(await xLine(), `${t('library_length_line', [t('library_net_x'), String(xLength(shortText)), '280'])} ${t('library_length_short')}`);
+    // the main text's preview is still the French one
+    assert.equal(await page.textContent('#preview'), 'Merci Marie-Ève pour votre message !');
+    // a second variant, then removed by keyboard: the focus returns to the language menu
+    assert.equal(await page.inputValue('#variant-add-lang'), 'fr-FR');
+    await tabTo(page, 'variant-add');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#variant-fr-FR');
+    await page.keyboard.type('Merci {{prenom}}, à très vite !');
+    assert.equal(await page.getAttribute('#variant-add', 'disabled'), '', 'every language has its text');
+    await page.focus('#variant-fr-FR button.variant-remove');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => !document.getElementById('variant-fr-FR'));
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'variant-add-lang');
+    assert.equal(await page.textContent('#variants-status'), t('library_variant_removed', [t('library_lang_fr_fr')]));
+    assert.equal(await page.getAttribute('#variant-add', 'disabled'), null);
+    // saved with its one variant
+    await page.keyboard.press('Control+Enter');
+    await page.waitForFunction((m) => document.getElementById('save-status').textContent === m, t('library_saved'));
+    let rec = await stored();
+    assert.deepEqual(rec.body.variants, [{ lang: 'en', body: `Thanks {{first_name}}! ${filler}`, short: 'Thanks {{first_name}}! We’ll write back soon.' }]);
+    assert.equal(rec.revision, 1);
+    // opened again from the list: the variant is there; edited and saved
+    await page.click('#new-template');
+    await openTemplate(page, 'Merci, multilingue');
+    assert.equal(await page.inputValue('#tpl-variant-en-short'), 'Thanks {{first_name}}! We’ll write back soon.');
+    await page.fill('#tpl-variant-en-body', 'Thanks a lot, {{first_name}}!');
+    await page.waitForFunction(() => document.getElementById('variant-en-preview').textContent === 'Thanks a lot, Marie-Ève!');
+    await page.click('#save');
+    await page.waitForFunction((m) => document.getElementById('save-status').textContent === m, t('library_saved'));
+    rec = await stored();
+    assert.equal(rec.body.variants[0].body, 'Thanks a lot, {{first_name}}!');
+    assert.equal(rec.revision, 2);
+    // an empty variant is refused; removed, the template is saved without variants
+    await page.click('#variant-add');
+    await page.waitForSelector('#variant-fr-FR');
+    await page.click('#save');
+    await page.waitForFunction((m) => document.getElementById('tpl-field-error').textContent === m, t('library_variant_body_empty'));
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'tpl-variant-fr-FR-body');
+    for (const lang of ['fr-FR', 'en']) await page.click(`#variant-${lang} button.variant-remove`);
+    await page.click('#save');
+    await page.waitForFunction((m) => document.getElementById('save-status').textContent === m, t('library_saved'));
+    rec = await stored();
+    assert.equal(rec.body.variants, undefined);
+    assert.equal(rec.revision, 3);
+    assert.deepEqual(page.errors, []);
+  } finally {
+    await page.close();
+  }
+});
+
 const HOSTILE = [
   ['not JSON', '{"format": "porte-voix.templates", "version": 1, "templates": [', 'template.import_malformed'],
   ['deep nesting', `${'['.repeat(5000)}${']'.repeat(5000)}`, 'template.import_too_deep'],
@@ -337,37 +451,155 @@ async function workerTargets(cdp, extensionId) {
   return targetInfos.filter((x) => x.type === 'service_worker' && x.url.includes(extensionId));
 }
 
-test('library: the service worker stopped during a save: saved once or not at all, and the page says which', async () => {
+/** The templates in IndexedDB titled `title`, read straight from the database (the background may be held). */
+const storedTitled = (page, title) =>
+  page.evaluate(
+    (title) =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('porte-voix');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const all = db.transaction('templates').objectStore('templates').getAll();
+          all.onsuccess = () => {
+            db.close();
+            resolve(all.result.filter((r) => !r.deleted && r.body?.title === title).map((r) => ({ id: r.id, revision: r.revision })));
+          };
+          all.onerror = () => reject(all.error);
+        };
+      }),
+    title,
+  );
+
+/**
+ * Holds the next `times` writes in the background at `phase` ('before': the core has not run
+ * it; 'after': its transaction committed, the answer not sent) and stops the service worker
+ * (DevTools protocol) each time one is held, so the save is in flight when the worker dies.
+ * Resolves with the stored rows seen at each stop.
+ */
+async function stopDuringWrites(browser, page, cdp, title, phase, times) {
+  await page.evaluate((v) => chrome.storage.session.set(v), { pause_writes: { phase, times }, writes_paused: 0 });
+  const seen = [];
+  for (let k = 1; k <= times; k++) {
+    const end = Date.now() + 15000;
+    while ((await page.evaluate(async () => (await chrome.storage.session.get('writes_paused')).writes_paused ?? 0)) < k) {
+      assert.ok(Date.now() < end, `write ${k} never held`);
+      await new Promise((ok) => setTimeout(ok, 20));
+    }
+    seen.push(await storedTitled(page, title));
+    const targets = await workerTargets(cdp, browser.extensionId);
+    assert.equal(targets.length, 1, 'one service worker');
+    await cdp.send('Target.closeTarget', { targetId: targets[0].targetId });
+  }
+  return seen;
+}
+
+// Each case: the save is held in the background at one point, the worker stopped there; then
+// what is stored, what the page says, and that saving again never makes a second template.
+const STOPS = [
+  // held before the write once: the page's own retry (same request id) writes it once
+  { phase: 'before', times: 1, atStop: 0, says: 'library_saved_after_retry', rows: 1 },
+  // held after the commit once: the retry is answered from the applied request, not written again
+  { phase: 'after', times: 1, atStop: 1, says: 'library_saved_after_retry', rows: 1 },
+  // held before the write twice (the retry too): nothing stored, the page says it is not confirmed
+  { phase: 'before', times: 2, atStop: 0, says: 'library_not_saved_lost', rows: 0 },
+  // held after the commit twice: stored once, the page could not confirm it; the next save settles
+  // the lost request under its id, and says it was saved once
+  { phase: 'after', times: 2, atStop: 1, says: 'library_not_saved_lost', rows: 1 },
+];
+
+for (const stop of STOPS) {
+  test(`library: the service worker stopped during a save (held ${stop.phase} the write, ${stop.times}×): saved once or not at all, and the page says which`, async () => {
+    const { browser } = suite;
+    await freshDatabase(browser);
+    const page = await openLibrary(browser);
+    const cdp = await browser.context.newCDPSession(page);
+    const title = `Arrêt en plein vol (${stop.phase}, ${stop.times})`;
+    try {
+      await page.click('#new-template');
+      await page.fill('#tpl-title', title);
+      await page.fill('#tpl-body', 'Merci {{prenom}}, on s’en occupe.');
+      const [, seen] = await Promise.all([page.click('#save'), stopDuringWrites(browser, page, cdp, title, stop.phase, stop.times)]);
+      // the worker died with the write in flight at the intended point
+      assert.deepEqual(seen.map((rows) => rows.length), Array(stop.times).fill(stop.atStop), 'rows when the worker was stopped');
+      await page.waitForFunction((m) => document.getElementById('save-status').textContent === m, t(stop.says), { timeout: 30000 });
+      const rows = await storedTitled(page, title);
+      assert.equal(rows.length, stop.rows, t(stop.says));
+      if (stop.rows === 1) assert.equal(rows[0].revision, 1, 'applied once');
+      // once saved, the editor has reopened the template at its stored revision
+      if (stop.says !== 'library_not_saved_lost') {
+        await page.waitForFunction((m) => document.getElementById('editor-title').textContent === m, t('library_editor_edit', [title]));
+      }
+      // saving again (the worker answers now): one template, written once more at most
+      await page.click('#save');
+      // after a lost answer the next save re-sends that request (same id): applied at most once
+      const again = stop.says === 'library_not_saved_lost' ? 'library_saved_after_retry' : 'library_saved';
+      await page.waitForFunction((m) => document.getElementById('save-status').textContent === m, t(again), { timeout: 20000 });
+      const after = await storedTitled(page, title);
+      assert.equal(after.length, 1);
+      assert.equal(after[0].revision, again === 'library_saved' ? 2 : 1);
+      assert.deepEqual(page.errors, []);
+    } finally {
+      await page.evaluate(() => chrome.storage.session.remove(['pause_writes', 'writes_paused'])).catch(() => {});
+      await cdp.detach().catch(() => {});
+      await page.close();
+    }
+  });
+}
+
+test('library: a failed migration of the template store leaves the old data readable, and the page says why', async () => {
   const { browser } = suite;
   await freshDatabase(browser);
+  const old = { id: 't-ancien', revision: 2, created: 100, updated: 200, deleted: false, body: { id: 't-ancien', title: 'Réponse d’avant', body: 'Merci {{prenom}} !', tags: ['ancien'], networks: [] } };
+  // a version-1 database whose templates store already has the index the next migration creates:
+  // that step fails in the browser, as a damaged or hand-edited database would make it fail
+  const seeder = await blankPage(browser);
+  const makeV1 = (record) =>
+    new Promise((resolve, reject) => {
+      const open = indexedDB.open('porte-voix', 1);
+      open.onupgradeneeded = () => {
+        const db = open.result;
+        const templates = db.createObjectStore('templates', { keyPath: 'id' });
+        templates.createIndex('by_updated', 'updated');
+        db.createObjectStore('backlog', { keyPath: 'id' });
+        db.createObjectStore('applied_requests', { keyPath: 'request_id' });
+        templates.put(record);
+      };
+      open.onsuccess = () => {
+        open.result.close();
+        resolve();
+      };
+      open.onerror = () => reject(open.error);
+    });
+  await seeder.evaluate(makeV1, old);
+  await seeder.close();
   const page = await openLibrary(browser);
-  const cdp = await browser.context.newCDPSession(page);
   try {
-    await page.click('#new-template');
-    await page.fill('#tpl-title', 'Arrêt en plein vol');
-    await page.fill('#tpl-body', 'Merci {{prenom}}, on s’en occupe.');
-    const [target] = await workerTargets(cdp, browser.extensionId);
-    assert.ok(target, 'the service worker runs');
-    // the save and the stop race: whichever wins, the outcome must be one of the two, said
-    await Promise.all([page.click('#save'), cdp.send('Target.closeTarget', { targetId: target.targetId })]);
-    const answers = [t('library_saved'), t('library_saved_after_retry'), t('library_not_saved_lost')];
-    await page.waitForFunction((ms) => ms.includes(document.getElementById('save-status').textContent), answers, { timeout: 20000 });
-    const said = await page.textContent('#save-status');
-    const rows = (await library(browser)).filter((r) => r.body.title === 'Arrêt en plein vol');
-    if (said === t('library_not_saved_lost')) assert.equal(rows.length, 0, said);
-    else {
-      assert.equal(rows.length, 1, said);
-      assert.equal(rows[0].revision, 1, 'applied once');
-    }
-    // saving again writes one more revision, never a second template
-    await page.click('#save');
-    await page.waitForFunction((m) => document.getElementById('save-status').textContent === m, t('library_saved'));
-    const again = (await library(browser)).filter((r) => r.body.title === 'Arrêt en plein vol');
-    assert.equal(again.length, 1);
-    console.log(`# stopped during a save: "${said}"`);
+    await page.waitForFunction((m) => document.getElementById('library-status').textContent === m, errorMessage('store.migration'), { timeout: 15000 });
+    assert.equal(await page.$$eval('#templates li', (l) => l.length), 0);
+    // the database is still at version 1, its template intact and readable
+    const after = await page.evaluate(
+      () =>
+        new Promise((resolve, reject) => {
+          const open = indexedDB.open('porte-voix');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const db = open.result;
+            const get = db.transaction('templates').objectStore('templates').get('t-ancien');
+            get.onsuccess = () => {
+              resolve({ version: db.version, record: get.result });
+              db.close();
+            };
+            get.onerror = () => reject(get.error);
+          };
+        }),
+    );
+    assert.equal(after.version, 1);
+    assert.deepEqual(after.record, old);
+    assert.deepEqual(page.errors, []);
   } finally {
-    await cdp.detach().catch(() => {});
     await page.close();
+    await freshDatabase(browser);
   }
 });
 

@@ -24,7 +24,7 @@ pub async fn content_start(engine: String, stored: JsValue) -> Result<(), JsValu
         wasm_bindgen_futures::spawn_local(async {
             content::set_settings(&ext::load_settings().await);
         });
-    }));
+    }))?;
     // Mastodon: the first badge counts with the known limit (the user's, else the default);
     // the instance's own limit replaces it when its API answers
     if site.is_some_and(|s| s.id == "mastodon") {
@@ -43,4 +43,11 @@ pub async fn content_start(engine: String, stored: JsValue) -> Result<(), JsValu
 #[wasm_bindgen]
 pub async fn content_message(message: JsValue, sender: JsValue) -> Result<JsValue, JsValue> {
     content::insert::handle(message, sender).await
+}
+
+/// Content script: `{kind: "open_picker" | "close_picker"}` from the extension (the keyboard
+/// command through the background, or the picker's frame), with its sender.
+#[wasm_bindgen]
+pub fn content_picker(message: JsValue, sender: JsValue) -> Result<JsValue, JsValue> {
+    content::picker::handle(&message, &sender)
 }

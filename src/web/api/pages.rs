@@ -18,6 +18,21 @@ pub async fn options_main() -> Result<(), JsValue> {
         .map_err(crate::web::error::boundary)
 }
 
+/// The template picker's frame: draws it and loads the library.
+#[wasm_bindgen]
+pub async fn picker_main() -> Result<(), JsValue> {
+    crate::web::picker::main()
+        .await
+        .map_err(crate::web::error::boundary)
+}
+
+/// The picker's frame: a new state from the content script of its tab (`picker.js` checked the
+/// sender).
+#[wasm_bindgen]
+pub fn picker_state(json: String) {
+    crate::web::picker::apply_state(&json);
+}
+
 /// Library page: draws the template library into `#app`.
 #[wasm_bindgen]
 pub async fn library_main() -> Result<(), JsValue> {

@@ -308,3 +308,86 @@ impl Store for IdbStore {
         }
     }
 }
+
+/// Whether a raw record (as IndexedDB hands it) is a tombstone.
+fn is_tombstone(value: &JsValue) -> bool {
+    js_sys::Reflect::get(value, &JsValue::from_str("deleted"))
+        .ok()
+        .and_then(|d| d.as_bool())
+        .unwrap_or(false)
+}
+
+/// The `limit` live records of `collection` changed last, newest first, as IndexedDB hands them
+/// (read through the `by_updated` index backwards, so the cost does not depend on how many
+/// records there are), and whether they are all of them.
+pub async fn latest(
+    collection: Collection,
+    limit: u32,
+) -> Result<(js_sys::Array, bool), StoreError> {
+    let name = collection.store_name();
+    let tx = transaction(&[name], TransactionMode::ReadOnly).await?;
+    let index = tx
+        .object_store(name)
+        .map_err(failed)?
+        .index(schema::BY_UPDATED)
+        .map_err(failed)?;
+    let out = js_sys::Array::new();
+    let Some(cursor) = index
+        .open_cursor(None, Some(::idb::CursorDirection::Prev))
+        .map_err(failed)?
+        .await
+        .map_err(failed)?
+    else {
+        return Ok((out, true));
+    };
+    let mut cursor = cursor.into_managed();
+    while let Some(value) = cursor.value().map_err(failed)? {
+        if out.length() >= limit {
+            return Ok((out, false));
+        }
+        if !is_tombstone(&value) {
+            out.push(&value);
+        }
+        cursor.next(None).await.map_err(failed)?;
+    }
+    Ok((out, true))
+}
+
+/// Up to `limit` records of `collection` (tombstones included) whose id comes after `after`, in
+/// id order, as IndexedDB hands them: one batch of a read of everything in steps.
+pub async fn batch_after(
+    collection: Collection,
+    after: Option<&str>,
+    limit: u32,
+) -> Result<js_sys::Array, StoreError> {
+    let name = collection.store_name();
+    let tx = transaction(&[name], TransactionMode::ReadOnly).await?;
+    let range = match after {
+        Some(id) => Some(
+            ::idb::KeyRange::lower_bound(&JsValue::from_str(id), Some(true))
+                .map_err(failed)?
+                .into(),
+        ),
+        None => None,
+    };
+    let rows = tx
+        .object_store(name)
+        .map_err(failed)?
+        .get_all(range, Some(limit))
+        .map_err(failed)?
+        .await
+        .map_err(failed)?;
+    Ok(rows.into_iter().collect())
+}
+
+/// How many records `collection` holds, tombstones included.
+pub async fn count(collection: Collection) -> Result<u32, StoreError> {
+    let name = collection.store_name();
+    let tx = transaction(&[name], TransactionMode::ReadOnly).await?;
+    tx.object_store(name)
+        .map_err(failed)?
+        .count(None)
+        .map_err(failed)?
+        .await
+        .map_err(failed)
+}

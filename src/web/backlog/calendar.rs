@@ -120,6 +120,11 @@ fn days() -> (Vec<Date>, bool, Date) {
     })
 }
 
+/// The most items a day shows in the month view, and in the week view: a day with thousands of
+/// items (an import planned on one date) must not cost the page thousands of buttons.
+const MONTH_DAY_MAX: usize = 8;
+const WEEK_DAY_MAX: usize = 40;
+
 /// Draws the calendar from the model.
 pub(super) fn draw() -> Result<(), JsValue> {
     let doc = super::document()?;
@@ -202,7 +207,9 @@ pub(super) fn draw() -> Result<(), JsValue> {
                 Some(&d.day.to_string()),
             )?)?;
             let ul = el(&doc, "ul", &[], None)?;
-            for (_, time, id, title, state) in planned.iter().filter(|p| p.0 == d) {
+            let on_day: Vec<_> = planned.iter().filter(|p| p.0 == d).collect();
+            let cap = if week { WEEK_DAY_MAX } else { MONTH_DAY_MAX };
+            for (_, time, id, title, state) in on_day.iter().take(cap).copied() {
                 let li = el(&doc, "li", &[], None)?;
                 let text = match time {
                     Some(t) => format!("{t} {title}"),
@@ -251,6 +258,18 @@ pub(super) fn draw() -> Result<(), JsValue> {
                 li.append_child(&chip)?;
                 ul.append_child(&li)?;
             }
+            if on_day.len() > cap {
+                // a crowded day says how many more it holds (the list shows them all)
+                ul.append_child(&*el(
+                    &doc,
+                    "li",
+                    &[("class", "more")],
+                    Some(&crate::web::ext::t_with(
+                        "backlog_calendar_more",
+                        &[&(on_day.len() - cap).to_string()],
+                    )),
+                )?)?;
+            }
             td.append_child(&ul)?;
             on(&td, "dragover", |e| e.prevent_default())?;
             on(&td, "drop", move |e| {
@@ -295,7 +314,7 @@ fn move_to(id: String, day: Date) {
     }
     let Some(moved) = one.items.pop() else { return };
     wasm_bindgen_futures::spawn_local(async move {
-        if super::save(moved).await {
+        if super::save(moved, false).await {
             with(|m| {
                 if m.week
                     && (day < m.anchor.map(|a| a.week_start()).unwrap_or(day)

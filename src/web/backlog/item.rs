@@ -160,7 +160,7 @@ pub(super) fn build(doc: &Document) -> Result<Element, JsValue> {
         e.prevent_default();
         wasm_bindgen_futures::spawn_local(async {
             if let Some(item) = crate::web::error::log("read editor", read_form()) {
-                if super::save(item).await {
+                if super::save(item, false).await {
                     super::refresh();
                 }
             }
@@ -199,6 +199,52 @@ fn length_line(text: &str, p: Platform) -> (String, bool) {
         ),
         r.remaining < 0,
     )
+}
+
+/// The tone check of a draft, as the core reports it for that network: a summary line and one
+/// line per finding, each in the words of its `_locales` message (`tone_<name>`, its arguments
+/// in order), with its code kept in `data-code`.
+fn draw_tone(host: &web_sys::Element, text: &str, p: Platform) -> Result<(), JsValue> {
+    let doc = super::document()?;
+    let settings = crate::tone::ToneSettings {
+        platform: Some(p),
+        ..crate::tone::ToneSettings::default()
+    };
+    let report = crate::tone::analyse(text, &settings, None);
+    host.set_text_content(None);
+    if text.trim().is_empty() {
+        return Ok(());
+    }
+    let summary = if report.findings.is_empty() {
+        t("backlog_tone_none")
+    } else {
+        t_with(
+            "backlog_tone_findings",
+            &[&report.findings.len().to_string()],
+        )
+    };
+    host.append_child(&*el(
+        &doc,
+        "span",
+        &[("class", "tone-summary")],
+        Some(&summary),
+    )?)?;
+    if report.findings.is_empty() {
+        return Ok(());
+    }
+    let list = el(&doc, "ul", &[("class", "tone-findings")], None)?;
+    for f in &report.findings {
+        let args: Vec<&str> = f.args.iter().map(|(_, v)| v.as_str()).collect();
+        let key = f.code.replace('.', "_");
+        list.append_child(&*el(
+            &doc,
+            "li",
+            &[("data-code", f.code)],
+            Some(&t_with(&key, &args)),
+        )?)?;
+    }
+    host.append_child(&list)?;
+    Ok(())
 }
 
 /// Draws one draft field per chosen network (`from`: the texts to start with).
@@ -246,7 +292,19 @@ fn draw_drafts(from: Option<&Item>) -> Result<(), JsValue> {
             ],
             Some(&line),
         )?;
+        let tone = el(
+            &doc,
+            "div",
+            &[
+                ("id", &format!("{id}-tone")),
+                ("class", "tone"),
+                ("aria-live", "polite"),
+            ],
+            None,
+        )?;
+        draw_tone(&tone, &text, p)?;
         let target = len.clone();
+        let tone_host = tone.clone();
         on(&area, "input", move |e| {
             let text = e
                 .target()
@@ -259,9 +317,12 @@ fn draw_drafts(from: Option<&Item>) -> Result<(), JsValue> {
                 "length",
                 target.set_attribute("class", if over { "length over" } else { "length" }),
             );
+            crate::web::error::log("tone", draw_tone(&tone_host, &text, p));
         })?;
+        area.set_attribute("aria-describedby", &format!("{id}-len {id}-tone"))?;
         wrap.append_child(&area)?;
         wrap.append_child(&len)?;
+        wrap.append_child(&tone)?;
         host.append_child(&wrap)?;
     }
     Ok(())

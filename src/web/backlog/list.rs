@@ -3,7 +3,7 @@
 //! as 50).
 
 use super::{by_id, on, with};
-use crate::backlog::search::{search_indexed, Sort};
+use crate::backlog::search::{search_positions, Sort};
 use crate::backlog::{Date, State};
 use crate::platform::Platform;
 use crate::web::ext::{t, t_with};
@@ -208,16 +208,72 @@ pub(super) fn refilter() -> Result<(), JsValue> {
         m.query.from = from;
         m.query.to = to;
         m.query.sort = sort;
-        let found: Vec<usize> = search_indexed(&m.items, &m.index, &m.query)
-            .into_iter()
-            .filter_map(|i| m.at.get(&i.id).copied())
-            .collect();
+        // typing on narrows the last result: only what it found is searched again
+        let within = m
+            .narrow
+            .as_ref()
+            .filter(|before| m.query.narrows(before))
+            .map(|_| m.shown.as_slice());
+        let found = search_positions(&m.items, &m.index, &m.query, within);
         m.shown = found;
+        m.narrow = Some(m.query.clone());
         m.shown.len()
     });
     by_id("count")?.set_text_content(Some(&t_with("backlog_count", &[&count.to_string()])));
     by_id("rows-list")?.set_attribute("style", &format!("height:{}px", count as f64 * ROW))?;
     draw_rows()
+}
+
+thread_local! {
+    /// The page's date formats, made once (making one costs more than drawing a row): the day
+    /// alone, and the day with its time.
+    static FORMATS: std::cell::RefCell<Option<[js_sys::Function; 2]>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+fn formats() -> Option<[js_sys::Function; 2]> {
+    if let Some(f) = FORMATS.with(|f| f.borrow().clone()) {
+        return Some(f);
+    }
+    let locale = if crate::web::ext::ui_language().starts_with("fr") {
+        "fr-CA"
+    } else {
+        "en-US"
+    };
+    let locales = js_sys::Array::of1(&JsValue::from_str(locale));
+    let make = |with_time: bool| -> Option<js_sys::Function> {
+        let options = js_sys::Object::new();
+        let mut fields = vec![("day", "numeric"), ("month", "short"), ("year", "numeric")];
+        if with_time {
+            fields.extend([("hour", "numeric"), ("minute", "2-digit")]);
+        }
+        for (k, v) in fields {
+            js_sys::Reflect::set(&options, &JsValue::from_str(k), &JsValue::from_str(v)).ok()?;
+        }
+        Some(js_sys::Intl::DateTimeFormat::new(&locales, &options).format())
+    };
+    let made = [make(false)?, make(true)?];
+    FORMATS.with(|f| *f.borrow_mut() = Some(made.clone()));
+    Some(made)
+}
+
+/// A planned date as the user reads it, in the page's language: « 12 déc. 2026, 9 h 30 » (French
+/// written as in Québec), "Dec 12, 2026, 9:30 AM"; the day alone when no time is set.
+pub(super) fn planned_text(p: crate::backlog::Planned) -> String {
+    let (hour, minute) = p.time.map_or((0, 0), |t| (t.hour as i32, t.minute as i32));
+    let d = js_sys::Date::new_with_year_month_day_hr_min(
+        p.date.year.max(0) as u32,
+        p.date.month as i32 - 1,
+        p.date.day as i32,
+        hour,
+        minute,
+    );
+    formats()
+        .and_then(|[day, day_time]| {
+            let f = if p.time.is_some() { day_time } else { day };
+            f.call1(&JsValue::NULL, &d).ok()?.as_string()
+        })
+        .unwrap_or_else(|| p.to_string())
 }
 
 /// One row's text: title, then state, date and tags.
@@ -229,7 +285,7 @@ fn row_lines(item: &crate::backlog::Item) -> (String, String) {
     };
     let mut meta = vec![state_name(item.state)];
     if let Some(p) = item.planned {
-        meta.push(p.to_string());
+        meta.push(planned_text(p));
     }
     if !item.tags.is_empty() {
         meta.push(

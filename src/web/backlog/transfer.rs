@@ -159,6 +159,7 @@ fn items() -> Vec<Item> {
 }
 
 async fn export(which: &str) -> Result<(), JsValue> {
+    super::load::whole().await?;
     let day = super::today().to_string();
     match which {
         "export-json" => {
@@ -232,6 +233,7 @@ async fn read_file() -> Result<(), JsValue> {
         return show_error(&e);
     }
     let buffer = JsFuture::from(file.array_buffer()).await?;
+    super::load::whole().await?;
     let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
     let current = Backlog { items: items() };
     let now = now();
@@ -263,14 +265,14 @@ async fn read_file() -> Result<(), JsValue> {
     } else if name.ends_with(".html") || name.ends_with(".htm") || first == Some('<') {
         bookmarks::parse(&bytes).map(|inc| {
             (
-                crate::transfer::import::plan_ideas(&current, inc, Vec::new(), &mut new_id, now),
+                crate::transfer::import::plan_ideas(&current, inc, Vec::new(), now),
                 None,
             )
         })
     } else if head.contains("time_added") {
         pocket::parse(&bytes).map(|inc| {
             (
-                crate::transfer::import::plan_ideas(&current, inc, Vec::new(), &mut new_id, now),
+                crate::transfer::import::plan_ideas(&current, inc, Vec::new(), now),
                 None,
             )
         })
@@ -343,6 +345,8 @@ async fn apply_pending() {
     };
     let _ = by_id("import-apply")
         .and_then(|b| b.toggle_attribute_with_force("hidden", true).map(|_| ()));
+    // a backup brings back what was deleted since; other imports only add and merge
+    let restore = backup.is_some();
     let all: Vec<Item> = plan
         .updated_items
         .into_iter()
@@ -353,7 +357,7 @@ async fn apply_pending() {
     let _ = progress.toggle_attribute_with_force("hidden", false);
     let mut failed = 0usize;
     for (k, item) in all.into_iter().enumerate() {
-        if !super::save(item).await {
+        if !super::save(item, restore).await {
             failed += 1;
         }
         if k % 25 == 0 {

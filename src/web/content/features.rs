@@ -15,6 +15,7 @@ mod field_mirror;
 mod length_badge;
 mod overflow_mark;
 mod tone;
+pub mod triggers;
 
 /// One in-page feature.
 pub trait Feature {
@@ -68,7 +69,7 @@ impl Scope {
 }
 
 /// A feature's registry entry: its name (the file `features/<name>.rs`), where it runs, and how
-/// it is made when the session starts.
+/// it is made the first time a composer it runs on is followed.
 pub struct Registration {
     pub name: &'static str,
     pub scope: Scope,
@@ -103,14 +104,61 @@ pub const FEATURES: &[Registration] = &[
         scope: Scope::EVERYWHERE,
         make: tone::make,
     },
+    Registration {
+        name: "triggers",
+        scope: Scope::EVERYWHERE,
+        make: triggers::make,
+    },
 ];
+
+/// How a running feature comes to be: made already, or made the first time a composer it runs
+/// on is followed (the first badge does not wait for features its composer does not use).
+enum Made {
+    Ready(Rc<dyn Feature>),
+    Later(fn(&Document) -> Result<Rc<dyn Feature>, JsValue>),
+    /// Making it failed (logged once): it stays out.
+    Failed,
+}
 
 struct Running {
     name: &'static str,
     scope: Scope,
-    feature: Rc<dyn Feature>,
+    feature: RefCell<Made>,
     /// It ran on the last snapshot (so it has something to take down).
     active: Cell<bool>,
+}
+
+impl Running {
+    /// The feature, made now if it was not yet. No borrow is held when this returns.
+    fn feature(&self, document: &Document) -> Option<Rc<dyn Feature>> {
+        let make = match &*self.feature.try_borrow().ok()? {
+            Made::Ready(f) => return Some(f.clone()),
+            Made::Later(make) => *make,
+            Made::Failed => return None,
+        };
+        let made = make(document);
+        let mut slot = self.feature.try_borrow_mut().ok()?;
+        match made {
+            Ok(f) => {
+                *slot = Made::Ready(f.clone());
+                Some(f)
+            }
+            Err(e) => {
+                *slot = Made::Failed;
+                drop(slot);
+                warn(self.name, "start", &e);
+                None
+            }
+        }
+    }
+
+    /// The feature, if it was made.
+    fn made(&self) -> Option<Rc<dyn Feature>> {
+        match &*self.feature.try_borrow().ok()? {
+            Made::Ready(f) => Some(f.clone()),
+            _ => None,
+        }
+    }
 }
 
 thread_local! {
@@ -124,27 +172,32 @@ fn warn(name: &str, what: &str, e: &JsValue) {
     );
 }
 
-/// Makes every registered feature (once per page). One that cannot be made is logged and left out.
-pub(super) fn start(document: &Document) {
+/// Registers every feature of [`FEATURES`] (once per page); each is made the first time a
+/// composer it runs on is followed. One that cannot be made is logged and left out.
+pub(super) fn start() {
     for r in FEATURES {
-        match (r.make)(document) {
-            Ok(feature) => add(r.name, r.scope, feature),
-            Err(e) => warn(r.name, "start", &e),
-        }
+        push(r.name, r.scope, Made::Later(r.make));
     }
 }
 
 /// Adds a running feature, for the rest of the page's life (a feature loaded later).
 pub fn add(name: &'static str, scope: Scope, feature: Rc<dyn Feature>) {
+    push(name, scope, Made::Ready(feature));
+}
+
+fn push(name: &'static str, scope: Scope, feature: Made) {
     let running = Rc::new(Running {
         name,
         scope,
-        feature,
+        feature: RefCell::new(feature),
         active: Cell::new(false),
     });
     let pushed = RUNNING.with(|r| r.try_borrow_mut().map(|mut r| r.push(running.clone())));
     if pushed.is_err() {
-        super::super::dom::later(move || add(name, scope, running.feature.clone()));
+        super::super::dom::later(move || {
+            let made = running.feature.replace(Made::Failed);
+            push(name, scope, made);
+        });
     }
 }
 
@@ -161,10 +214,15 @@ pub(super) fn update(snapshot: &Snapshot) {
             .as_ref()
             .is_some_and(|c| f.scope.covers(c));
         let result = if covered {
-            f.active.set(true);
-            f.feature.update(snapshot)
+            match f.feature(&snapshot.document) {
+                Some(feature) => {
+                    f.active.set(true);
+                    feature.update(snapshot)
+                }
+                None => Ok(()),
+            }
         } else if f.active.replace(false) {
-            f.feature.leave()
+            f.made().map_or(Ok(()), |feature| feature.leave())
         } else {
             Ok(())
         };
@@ -177,7 +235,8 @@ pub(super) fn update(snapshot: &Snapshot) {
 /// Asks the active features to follow the composer on screen.
 pub(super) fn place(snapshot: &Snapshot) {
     for f in running().into_iter().filter(|f| f.active.get()) {
-        if let Err(e) = f.feature.place(snapshot) {
+        let Some(feature) = f.made() else { continue };
+        if let Err(e) = feature.place(snapshot) {
             warn(f.name, "place", &e);
         }
     }

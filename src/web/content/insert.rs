@@ -1,6 +1,8 @@
 //! Inserting text into the composer the session follows, on the extension's request (the
 //! template picker's frame, a typed trigger): find the target and its selection, select a typed
-//! trigger and wait until the editor has adopted the selection, then try the technology's
+//! trigger (at once, on the trigger key: `preselect_trigger`) and wait until the editor has
+//! adopted the selection (its `selectionchange` handled, then the technology's own delay, then
+//! the selection read again), then try the technology's
 //! techniques in order, reading the composer back after each (two frames + 30 ms, and again
 //! 200 ms later) and moving on only when an attempt had no effect. Then the caret goes to the
 //! cursor offset, and the insertion is verified (the network's send button enabled, the text
@@ -13,22 +15,24 @@
 use super::session;
 use crate::error::Coded;
 use crate::insert::{
-    byte_at16, caret_back, caret_offset, judge_field, judge_rich, sender_allowed, survived,
-    ContentMessage, Expectation, InsertError, Mode, Outcome,
+    byte_at16, caret_back, caret_offset, judge_again, judge_field, judge_rich, sender_allowed,
+    survived, ContentMessage, Expectation, Field, InsertError, Mode, Outcome,
 };
 use crate::web::dom;
 use crate::web::editors::{insert as tech, text_field, Editor};
 use std::cell::{Cell, RefCell};
-use unicode_segmentation::UnicodeSegmentation;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Document, Element, HtmlElement, Range};
 
-mod notice;
+pub mod notice;
 mod timing;
+mod trigger;
 
 use timing::{settle_for, sleep};
+use trigger::select_trigger;
+pub use trigger::{preselect_trigger, release_trigger};
 
 #[wasm_bindgen]
 extern "C" {
@@ -103,18 +107,19 @@ pub fn start(document: &Document) {
     }
 }
 
-/// A message from the extension (`{kind: "insert_text", …}`), with its `chrome.runtime` sender.
-/// Answers `{ok: true}` or `{ok: false, code}`; refuses a sender that is not this extension.
-pub async fn handle(message: JsValue, sender: JsValue) -> Result<JsValue, JsValue> {
+/// Refuses a runtime message whose `chrome.runtime` sender is not this extension's background or
+/// one of its pages in a tab (`crate::insert::sender_allowed`); every message the content script
+/// takes passes here.
+pub(super) fn check_sender(sender: &JsValue) -> Result<(), JsValue> {
     let get = |o: &JsValue, k: &str| js_sys::Reflect::get(o, &k.into()).ok();
     let own_id = RUNTIME
         .with(|r| get(r, "id"))
         .and_then(|v| v.as_string())
         .unwrap_or_default();
     let base = runtime_get_url("");
-    let sender_id = get(&sender, "id").and_then(|v| v.as_string());
-    let from_tab = get(&sender, "tab").is_some_and(|t| !t.is_undefined() && !t.is_null());
-    let url = get(&sender, "url").and_then(|v| v.as_string());
+    let sender_id = get(sender, "id").and_then(|v| v.as_string());
+    let from_tab = get(sender, "tab").is_some_and(|t| !t.is_undefined() && !t.is_null());
+    let url = get(sender, "url").and_then(|v| v.as_string());
     if own_id.is_empty()
         || !sender_allowed(
             sender_id.as_deref(),
@@ -126,12 +131,25 @@ pub async fn handle(message: JsValue, sender: JsValue) -> Result<JsValue, JsValu
     {
         return Err(JsValue::from_str("Porte-voix: message refused (sender)"));
     }
-    // one JSON parser for the whole in-page engine
-    let json = js_sys::JSON::stringify(&message)?
-        .as_string()
-        .unwrap_or_default();
-    let message: ContentMessage = serde_json::from_str(&json)
-        .map_err(|e| JsValue::from_str(&format!("Porte-voix: bad message: {e}")))?;
+    Ok(())
+}
+
+/// A message from the extension (`{kind: "insert_text", …}`), with its `chrome.runtime` sender.
+/// Answers `{ok: true}` or `{ok: false, code}`; refuses a sender that is not this extension.
+pub async fn handle(message: JsValue, sender: JsValue) -> Result<JsValue, JsValue> {
+    check_sender(&sender)?;
+    let get = |o: &JsValue, k: &str| js_sys::Reflect::get(o, &k.into()).ok();
+    let message = ContentMessage::from_fields(|name| match get(&message, name) {
+        None => Field::Absent,
+        Some(v) if v.is_undefined() => Field::Absent,
+        Some(v) if v.is_null() => Field::Null,
+        Some(v) => match (v.as_string(), v.as_f64()) {
+            (Some(s), _) => Field::Text(s),
+            (None, Some(n)) => Field::Number(n),
+            (None, None) => Field::Other,
+        },
+    })
+    .ok_or_else(|| JsValue::from_str("Porte-voix: bad message"))?;
     let ContentMessage::InsertText {
         text,
         cursor,
@@ -160,7 +178,7 @@ fn selection_range(host: &Element) -> Option<Range> {
 }
 
 /// The UTF-16 slice `from..to` of `s`.
-fn slice16(s: &str, from: u32, to: u32) -> String {
+pub(super) fn slice16(s: &str, from: u32, to: u32) -> String {
     let (a, b) = (byte_at16(s, from), byte_at16(s, to));
     s.get(a..b.max(a)).unwrap_or_default().to_string()
 }
@@ -189,47 +207,6 @@ async fn ensure_focus(document: &Document, host: &Element) {
         _ => {}
     }
     settle_for(30).await;
-}
-
-/// Selects the typed trigger before the caret, and waits until the editor has adopted that
-/// selection (re-checked; three tries).
-async fn select_trigger(
-    document: &Document,
-    host: &Element,
-    trigger: &str,
-) -> Result<(), InsertError> {
-    let t16 = crate::insert::len16(trigger);
-    if let Some((value, _, end)) = tech::field_state(host) {
-        let start = end.saturating_sub(t16);
-        if end < t16 || slice16(&value, start, end) != trigger {
-            return Err(InsertError::TriggerNotFound);
-        }
-        tech::field_select(host, start, end).map_err(|_| InsertError::TriggerNotFound)?;
-        return Ok(());
-    }
-    let selection = document
-        .get_selection()
-        .ok()
-        .flatten()
-        .ok_or(InsertError::TriggerNotFound)?;
-    let characters = trigger.graphemes(true).count();
-    for _ in 0..3 {
-        if selection.range_count() > 0 && !selection.is_collapsed() {
-            let _ = selection.collapse_to_end();
-        }
-        for _ in 0..characters {
-            let _ = dom::call_method(
-                &selection,
-                "modify",
-                &["extend".into(), "backward".into(), "character".into()],
-            );
-        }
-        settle_for(120).await;
-        if selection.to_string() == trigger {
-            return Ok(());
-        }
-    }
-    Err(InsertError::TriggerNotFound)
 }
 
 /// What the composer must read after the insertion, from its text and selection now.
@@ -275,16 +252,14 @@ fn judge(host: &Element, editor: &dyn Editor, e: &Expectation) -> Outcome {
 }
 
 /// Reads the composer back after an attempt: after two frames + 30 ms, and again 200 ms later
-/// (editors re-render from their model asynchronously). Right only if right both times.
+/// (editors re-render from their model asynchronously). Right only if right both times, or right
+/// and then typed on after (`judge_again`).
 async fn settle(host: &Element, editor: &dyn Editor, e: &Expectation) -> Outcome {
     settle_for(30).await;
     let first = judge(host, editor, e);
     sleep(200).await;
-    match (first, judge(host, editor, e)) {
-        (_, Outcome::Right) => Outcome::Right,
-        (Outcome::Unchanged, Outcome::Unchanged) => Outcome::Unchanged,
-        _ => Outcome::Wrong,
-    }
+    let now = editor.read(host).text;
+    judge_again(first, &now, e, text_field::is_text_field(host))
 }
 
 /// Moves the caret from after the text to the cursor offset.
@@ -386,7 +361,7 @@ pub async fn insert(
         None => selection_range(&host).is_some_and(|r| !r.collapsed()),
     };
     if let Mode::ReplaceTrigger(t) = Mode::choose(trigger, has_selection) {
-        if let Err(e) = select_trigger(&document, &host, &t).await {
+        if let Err(e) = select_trigger(&document, &host, editor, &t).await {
             notice::show(&host, &e);
             return Err(e);
         }

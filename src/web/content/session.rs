@@ -106,8 +106,9 @@ pub fn start(env: Env, settings: &Settings) -> Result<(), JsValue> {
     SESSION
         .with(|s| s.try_borrow_mut().map(|mut s| *s = Some(session)))
         .map_err(|_| JsValue::from_str("session busy"))?;
-    features::start(&document);
+    features::start();
     super::insert::start(&document);
+    super::picker::preload_later();
     // a composer may already have the focus when the core finishes loading
     if let Some(active) = dom::deep_active_element(&document) {
         on_focus(&active);
@@ -164,6 +165,19 @@ pub fn current() -> Option<(Element, &'static dyn Editor, Option<&'static Surfac
     }
     let surface = site.and_then(|site| surface_of(site, &el));
     Some((el, editor, surface))
+}
+
+/// The site served on this page.
+pub fn site() -> Option<&'static Site> {
+    SESSION.with(|s| s.try_borrow().ok()?.as_ref()?.env.site)
+}
+
+/// The platform a composer of this page posts to.
+pub fn platform_of(el: &Element) -> Option<Platform> {
+    let site = site()?;
+    Some(platform_for(site, |sel| {
+        el.closest(sel).ok().flatten().is_some()
+    }))
 }
 
 /// The settings changed (options page): count with them at once.

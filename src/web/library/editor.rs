@@ -1,11 +1,12 @@
-//! The editor: title, trigger, language, tags, networks, text and short text of one template;
-//! save with the revision it was opened at (refused when changed elsewhere: "reload" or
-//! "overwrite"), duplicate, delete with undo. Enter in a field or Ctrl+Enter in a text box
-//! saves. A save whose answer was lost is sent again under the same request id, and the page
-//! says whether it was saved.
+//! The editor: title, trigger, language, tags, networks, text and short text of one template,
+//! and its language variants (`variants`); save with the revision it was opened at (refused
+//! when changed elsewhere: "reload" or "overwrite"); duplicate and delete with undo are in
+//! `actions`. Enter in a field or Ctrl+Enter in a text box saves. A save whose answer was lost
+//! is sent again under the same request id (by the page at once, and by the next save when the
+//! retry was lost too), and the page says whether it was saved.
 
 use super::form::Current;
-use super::{ask, error_text, on, preview, reload, toast, Sent, Ui};
+use super::{ask, ask_as, error_text, on, preview, reload, Sent, Ui};
 use crate::protocol::templates::ImportItem;
 use crate::protocol::{Request, Response};
 use crate::store::{Collection, Record};
@@ -51,6 +52,7 @@ pub(super) fn collect(ui: &Ui) -> Template {
         .map(|(p, _)| *p)
         .collect();
     tpl.short = Some(e.short.value()).filter(|s| !s.trim().is_empty());
+    tpl.variants = super::variants::collect(ui);
     tpl
 }
 
@@ -65,6 +67,7 @@ fn fill(ui: &Ui, tpl: &Template) -> Result<(), JsValue> {
     }
     e.body.set_value(&tpl.body);
     e.short.set_value(tpl.short.as_deref().unwrap_or(""));
+    super::variants::set(ui, &tpl.variants)?;
     e.field_error.set_text_content(None);
     e.save_status.set_text_content(None);
     hide_conflict(ui);
@@ -75,8 +78,7 @@ fn fill(ui: &Ui, tpl: &Template) -> Result<(), JsValue> {
 pub(super) fn open_new(ui: &Ui) -> Result<(), JsValue> {
     *ui.editor.current.borrow_mut() = Current {
         id: format!("t-{}", request_id()),
-        revision: None,
-        base: None,
+        ..Current::default()
     };
     ui.editor
         .heading
@@ -101,6 +103,7 @@ pub(super) fn open_id(ui: &Ui, id: &str) -> Result<(), JsValue> {
         id: tpl.id.clone(),
         revision: Some(revision),
         base: Some(tpl.clone()),
+        pending: None,
     };
     ui.editor
         .heading
@@ -142,14 +145,26 @@ fn refusal(ui: &Ui, tpl: &Template) -> Option<(String, Element)> {
             ));
         }
     }
-    if !parse(&tpl.body).errors.is_empty() {
-        return Some((t("library_fix_errors"), e.body.clone().into()));
+    if let Some(refused) = super::variants::refusal(ui, tpl) {
+        return Some(refused);
     }
-    None
+    // the first text box with an error: the main text, its short text, then each variant's
+    let mut boxes = vec![
+        (e.body.clone(), tpl.body.clone()),
+        (e.short.clone(), e.short.value()),
+    ];
+    for (_, p) in super::variants::panels(ui) {
+        boxes.push((p.body.clone(), p.body.value()));
+        boxes.push((p.short.clone(), p.short.value()));
+    }
+    boxes
+        .into_iter()
+        .find(|(_, text)| !parse(text).errors.is_empty())
+        .map(|(area, _)| (t("library_fix_errors"), area.into()))
 }
 
 /// What a write answered, shown in the editor; the new record when saved.
-fn saved(ui: &Ui, sent: Sent) -> Option<Record> {
+pub(super) fn saved(ui: &Ui, sent: Sent) -> Option<Record> {
     let s = &ui.editor.save_status;
     match sent {
         Sent::Answer {
@@ -213,23 +228,60 @@ async fn save(ui: Ui) {
     ui.editor
         .save_status
         .set_text_content(Some(&t("library_saving")));
-    let expected = ui.editor.current.borrow().revision;
+    let mut expected = ui.editor.current.borrow().revision;
     let Ok(body) = serde_json::to_value(&tpl) else {
         return;
     };
-    let sent = ask(&Request::StorePut {
+    let put = |expected| Request::StorePut {
         collection: Collection::Templates,
         id: tpl.id.clone(),
         expected_revision: expected,
-        body,
-    })
-    .await;
-    if let Some(record) = saved(&ui, sent) {
-        after_write(&ui, &record.id).await;
+        body: body.clone(),
+    };
+    // A save whose answer was lost twice is settled first, under its own request id: the
+    // background answers what it did with it (applied at most once) or applies it now. The same
+    // save again is that request, so it is never applied twice.
+    let pending = ui.editor.current.borrow_mut().pending.take();
+    if let Some((id, earlier)) = pending {
+        if earlier == put(expected) {
+            let sent = ask_as(&id, &earlier).await;
+            return settle(&ui, id, earlier, sent, true).await;
+        }
+        match ask_as(&id, &earlier).await {
+            Sent::Answer {
+                response: Response::StoreSaved { record },
+                ..
+            } => expected = Some(record.revision),
+            Sent::Lost => {
+                return settle(&ui, id, earlier, Sent::Lost, false).await;
+            }
+            Sent::Answer { .. } => {}
+        }
+    }
+    let request = put(expected);
+    let id = request_id();
+    let sent = ask_as(&id, &request).await;
+    settle(&ui, id, request, sent, false).await;
+}
+
+/// Shows how a save went; keeps a lost one to settle on the next save.
+async fn settle(ui: &Ui, id: String, request: Request, sent: Sent, resent: bool) {
+    let sent = match sent {
+        Sent::Answer { response, retried } => Sent::Answer {
+            response,
+            retried: retried || resent,
+        },
+        Sent::Lost => {
+            ui.editor.current.borrow_mut().pending = Some((id, request));
+            Sent::Lost
+        }
+    };
+    if let Some(record) = saved(ui, sent) {
+        after_write(ui, &record.id).await;
     }
 }
 
-async fn after_write(ui: &Ui, id: &str) {
+pub(super) async fn after_write(ui: &Ui, id: &str) {
     let status = ui.editor.save_status.text_content();
     log("library: reload", reload(ui).await);
     log("library: open", open_id(ui, id));
@@ -277,79 +329,21 @@ async fn overwrite(ui: Ui) {
     }
 }
 
-async fn delete(ui: Ui) {
-    let (id, revision) = {
-        let c = ui.editor.current.borrow();
-        (c.id.clone(), c.revision)
-    };
-    let before = collect(&ui);
-    let sent = ask(&Request::StoreDelete {
-        collection: Collection::Templates,
-        id: id.clone(),
-        expected_revision: revision,
-    })
-    .await;
-    let Some(tombstone) = saved(&ui, sent) else {
-        return;
-    };
-    log("library: reload", reload(&ui).await);
-    log("library: new", open_new(&ui));
-    let u = ui.clone();
-    let text = t_with("library_deleted", &[&before.title]);
-    ui.status.set_text_content(Some(&text));
-    toast(
-        &ui,
-        &text,
-        Box::new(move || {
-            wasm_bindgen_futures::spawn_local(async move {
-                let Ok(body) = serde_json::to_value(&before) else {
-                    return;
-                };
-                let sent = ask(&Request::StorePut {
-                    collection: Collection::Templates,
-                    id: id.clone(),
-                    expected_revision: Some(tombstone.revision),
-                    body,
-                })
-                .await;
-                if saved(&u, sent).is_some() {
-                    u.status.set_text_content(Some(&t("library_restored")));
-                    after_write(&u, &id).await;
-                }
-            });
-        }),
-    );
-}
-
-async fn duplicate(ui: Ui) {
-    let mut copy = collect(&ui);
-    copy.id = format!("t-{}", request_id());
-    copy.title = t_with("library_copy_title", &[&copy.title]);
-    copy.trigger = None;
-    copy.uses = 0;
-    copy.last_used = None;
-    let Ok(body) = serde_json::to_value(&copy) else {
-        return;
-    };
-    let sent = ask(&Request::StorePut {
-        collection: Collection::Templates,
-        id: copy.id.clone(),
-        expected_revision: None,
-        body,
-    })
-    .await;
-    if saved(&ui, sent).is_some() {
-        after_write(&ui, &copy.id).await;
-        log("library: focus", ui.editor.title.focus());
-    }
-}
-
 /// Listeners of the editor.
 pub(super) fn wire(ui: &Ui) -> Result<(), JsValue> {
     let u = ui.clone();
     on(&ui.editor.form, "submit", move |e: web_sys::Event| {
         e.prevent_default();
-        wasm_bindgen_futures::spawn_local(save(u.clone()));
+        // one save at a time: a second one sent while the first (or the reload after it) runs
+        // would go with the revision read before it, and be refused as "changed elsewhere"
+        if u.editor.saving.replace(true) {
+            return;
+        }
+        let u = u.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            save(u.clone()).await;
+            u.editor.saving.set(false);
+        });
     })?;
     let u = ui.clone();
     on(&ui.editor.form, "input", move |_: web_sys::Event| {
@@ -399,7 +393,7 @@ pub(super) fn wire(ui: &Ui) -> Result<(), JsValue> {
         &ui.editor.delete_button,
         "click",
         move |_: web_sys::Event| {
-            wasm_bindgen_futures::spawn_local(delete(u.clone()));
+            wasm_bindgen_futures::spawn_local(super::actions::delete(u.clone()));
         },
     )?;
     let u = ui.clone();
@@ -407,8 +401,9 @@ pub(super) fn wire(ui: &Ui) -> Result<(), JsValue> {
         &ui.editor.duplicate_button,
         "click",
         move |_: web_sys::Event| {
-            wasm_bindgen_futures::spawn_local(duplicate(u.clone()));
+            wasm_bindgen_futures::spawn_local(super::actions::duplicate(u.clone()));
         },
     )?;
+    super::variants::wire(ui)?;
     preview::wire(ui)
 }

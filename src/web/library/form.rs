@@ -13,12 +13,14 @@ use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 
 /// The template being edited: its id, the revision it was read at (`None`: new), and what the
-/// form does not show (variants, use counts), kept as read.
+/// form does not show (use counts, times), kept as read.
 #[derive(Clone, Debug, Default)]
 pub(super) struct Current {
     pub id: String,
     pub revision: Option<u64>,
     pub base: Option<Template>,
+    /// A save whose answer was lost (its request id and request), settled by the next save.
+    pub pending: Option<(String, crate::protocol::Request)>,
 }
 
 #[derive(Clone)]
@@ -45,7 +47,26 @@ pub(super) struct EditorUi {
     pub overwrite_button: Element,
     pub duplicate_button: Element,
     pub delete_button: Element,
+    pub variants: super::variants::VariantsUi,
     pub current: Rc<RefCell<Current>>,
+    /// A save (and the reload after it) is running.
+    pub saving: Rc<std::cell::Cell<bool>>,
+}
+
+impl EditorUi {
+    /// The main text's preview panel.
+    pub fn panel(&self) -> super::preview::Panel {
+        super::preview::Panel {
+            body: self.body.clone(),
+            short: self.short.clone(),
+            errors: self.errors.clone(),
+            marks_box: self.marks_box.clone(),
+            marks: self.marks.clone(),
+            preview: self.preview.clone(),
+            notes: self.preview_notes.clone(),
+            lengths: self.lengths.clone(),
+        }
+    }
 }
 
 fn field<T: JsCast>(
@@ -196,8 +217,9 @@ pub(super) fn build(doc: &Document, main: &Element) -> Result<EditorUi, JsValue>
         "textarea",
         "tpl-short",
         &t("library_field_short"),
-        &[("rows", "2")],
+        &[("rows", "2"), ("aria-describedby", "tpl-errors")],
     )?;
+    let variants = super::variants::build(doc, &form)?;
     let field_error = el(
         doc,
         "p",
@@ -305,6 +327,8 @@ pub(super) fn build(doc: &Document, main: &Element) -> Result<EditorUi, JsValue>
         overwrite_button,
         duplicate_button,
         delete_button,
+        variants,
         current: Rc::default(),
+        saving: Rc::default(),
     })
 }

@@ -2,7 +2,7 @@
 //! kept by them (the core's `template::view::filtered` decides which, in what order). Clicking a
 //! row, or Enter on it, opens the template in the editor.
 
-use super::{editor, el, on, Ui};
+use super::{editor, el, on, perf_now, Ui};
 use crate::template::view::{all_tags, filtered, Filter, REPLY_NETWORKS};
 use crate::template::Lang;
 use crate::web::error::log;
@@ -10,6 +10,25 @@ use crate::web::ext::{t, t_with};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlInputElement, HtmlSelectElement};
+
+/// One row of the list: the template's id, title, and trigger and tags.
+pub(super) struct Row {
+    pub id: String,
+    pub title: String,
+    pub meta: String,
+}
+
+impl Row {
+    pub fn of(tpl: &crate::template::Template) -> std::rc::Rc<Row> {
+        let mut meta: Vec<String> = tpl.trigger.iter().cloned().collect();
+        meta.extend(tpl.tags.iter().cloned());
+        std::rc::Rc::new(Row {
+            id: tpl.id.clone(),
+            title: tpl.title.clone(),
+            meta: meta.join(" · "),
+        })
+    }
+}
 
 /// The list's controls.
 #[derive(Clone)]
@@ -170,12 +189,6 @@ fn now_ms() -> i64 {
     js_sys::Date::now() as i64
 }
 
-fn perf_now() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map_or(0.0, |p| p.now())
-}
-
 fn current_filter(ui: &Ui) -> Filter {
     let some = |s: String| Some(s).filter(|s| !s.is_empty());
     Filter {
@@ -191,21 +204,17 @@ fn current_filter(ui: &Ui) -> Filter {
 pub(super) fn render(ui: &Ui) -> Result<(), JsValue> {
     let filter = current_filter(ui);
     let start = perf_now();
-    let rows: Vec<(String, String, String)> = {
+    let rows: Vec<std::rc::Rc<Row>> = {
         let data = ui.data.borrow();
         let kept = filtered(&data.templates, &data.index, &filter, now_ms());
         kept.iter()
-            .filter_map(|&i| data.templates.get(i))
-            .map(|tpl| {
-                let mut meta: Vec<String> = tpl.trigger.iter().cloned().collect();
-                meta.extend(tpl.tags.iter().cloned());
-                (tpl.id.clone(), tpl.title.clone(), meta.join(" · "))
-            })
+            .filter_map(|&i| data.rows.get(i).cloned())
             .collect()
     };
     let searched = perf_now();
     let frag = ui.doc.create_document_fragment();
-    for (id, title, meta) in &rows {
+    for row in &rows {
+        let (id, title, meta) = (&row.id, &row.title, &row.meta);
         let li = el(&ui.doc, "li", &[], None)?;
         let b = el(
             &ui.doc,

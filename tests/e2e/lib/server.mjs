@@ -23,6 +23,7 @@ export const HOSTS = {
   'threads.com': 'threads',
   'reddit.com': 'reddit',
   'youtube.com': 'youtube',
+  'tiktok.com': 'tiktok',
   // a Mastodon instance the extension serves only once the user enables it
   'piaille.fr': 'mastodon',
   // not a network: a page where the extension must stay away
@@ -38,6 +39,9 @@ export const CSP = {
   wasm: "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'",
   unsafeeval: "default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self'",
   defaultnone: "default-src 'none'; script-src 'self'; style-src 'self'",
+  // strict, with frame lists like the networks' own (frame-src/child-src name only their hosts)
+  frames:
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-src 'self' https://*.twimg.com https://www.youtube.com; child-src 'self' blob:",
   tt: "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; trusted-types 'none'",
 };
 

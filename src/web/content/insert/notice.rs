@@ -5,7 +5,6 @@
 //! code.
 
 use crate::error::{message_key, Coded};
-use crate::insert::InsertError;
 use crate::web::dom::{geometry, shadow};
 use crate::web::ext::t;
 use std::cell::RefCell;
@@ -68,7 +67,7 @@ fn make(document: &Document) -> Result<Notice, JsValue> {
 }
 
 /// Shows the message of `problem` next to `composer`.
-pub fn show(composer: &Element, problem: &InsertError) {
+pub fn show(composer: &Element, problem: &dyn Coded) {
     let Some(document) = composer.owner_document() else {
         return;
     };

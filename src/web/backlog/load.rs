@@ -1,0 +1,249 @@
+//! Loading the backlog into the page without making the first render wait for all of it: the
+//! items changed last are read first (the `by_updated` index backwards, a screenful), drawn at
+//! once; the rest follows in batches read by id, each handed over as one JSON text (one
+//! `JSON.stringify` on the browser's side, one typed parse in the core: `backlog::load`) and
+//! added to the model and its search index, the page staying responsive between batches.
+//! Exports and imports wait for the whole backlog ([`whole`]).
+
+use super::{status, with, Model};
+use crate::backlog::load::Batch;
+use crate::backlog::Item;
+use crate::store::Collection;
+use crate::web::background::idb;
+use crate::web::error::WebError;
+use crate::web::ext::t_with;
+use std::cell::Cell;
+use wasm_bindgen::prelude::*;
+
+/// How many items the first render reads: more than a tall window shows.
+const FIRST: u32 = 60;
+/// How many records one batch of the rest reads.
+const BATCH: u32 = 2500;
+
+thread_local! {
+    /// Whether every record is in the model (`None` while loading; `Some(false)`: reading
+    /// failed, and what the model holds is not the whole backlog).
+    static WHOLE: Cell<Option<bool>> = const { Cell::new(None) };
+}
+
+/// Adds items read from the store to the model, or replaces the copies it has (unless the
+/// model's is newer: saved here since), keeping the search index in step.
+pub(crate) fn merge(m: &mut Model, items: Vec<(Item, u64)>) {
+    for (item, revision) in items {
+        match m.at.get(&item.id).copied() {
+            Some(k) => {
+                if m.revisions.get(&item.id).is_some_and(|r| *r > revision) {
+                    continue;
+                }
+                m.index.update(k, &item);
+                m.revisions.insert(item.id.clone(), revision);
+                if let Some(slot) = m.items.get_mut(k) {
+                    *slot = item;
+                }
+            }
+            None => {
+                m.revisions.insert(item.id.clone(), revision);
+                m.at.insert(item.id.clone(), m.items.len());
+                m.index.push(&item);
+                m.items.push(item);
+            }
+        }
+    }
+    // what the list found before no longer covers every item
+    m.narrow = None;
+}
+
+/// Milliseconds since the page started loading.
+fn now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+/// Records a figure on the page's `body` (`data-<name>-ms`), for the benchmark to read.
+pub(super) fn figure(name: &str, ms: f64) {
+    if let Some(body) = super::document().ok().and_then(|d| d.body()) {
+        crate::web::error::log(
+            "figure",
+            body.set_attribute(&format!("data-{name}-ms"), &format!("{ms:.1}")),
+        );
+    }
+}
+
+/// Records the time since navigation started as `data-<name>-ms`.
+pub(super) fn mark(name: &str) {
+    figure(name, now());
+}
+
+/// Time spent in each step of reading batches: IndexedDB, `JSON.stringify`, the core's parse, the
+/// model and its index.
+#[derive(Default)]
+struct Spent {
+    read: f64,
+    json: f64,
+    parse: f64,
+    model: f64,
+}
+
+fn decode(records: &js_sys::Array, spent: &mut Spent) -> Result<Batch, JsValue> {
+    let t0 = now();
+    let json = js_sys::JSON::stringify(records)?
+        .as_string()
+        .ok_or(WebError::Missing("JSON"))?;
+    let t1 = now();
+    let batch =
+        crate::backlog::load::decode(&json).map_err(|e| crate::web::error::to_js_error(&e))?;
+    spent.json += t1 - t0;
+    spent.parse += now() - t1;
+    Ok(batch)
+}
+
+fn store_error(e: crate::store::StoreError) -> JsValue {
+    crate::web::error::to_js_error(&e)
+}
+
+fn report_damaged(damaged: usize) {
+    if damaged > 0 {
+        status(&crate::web::ext::t_with(
+            "backlog_damaged",
+            &[&damaged.to_string()],
+        ));
+    }
+}
+
+/// Reads the items changed last into the model; `true` when they are the whole backlog.
+pub(super) async fn first() -> Result<bool, JsValue> {
+    let read = first_inner().await;
+    if read.is_err() {
+        WHOLE.with(|w| w.set(Some(false)));
+    }
+    read
+}
+
+async fn first_inner() -> Result<bool, JsValue> {
+    let (records, complete) = idb::latest(Collection::Backlog, FIRST)
+        .await
+        .map_err(store_error)?;
+    let batch = decode(&records, &mut Spent::default())?;
+    report_damaged(batch.damaged);
+    with(|m| merge(m, batch.items));
+    if complete {
+        finished();
+    }
+    Ok(complete)
+}
+
+fn finished() {
+    WHOLE.with(|w| w.set(Some(true)));
+    if let Some(body) = super::document().ok().and_then(|d| d.body()) {
+        crate::web::error::log("loaded", body.set_attribute("data-loaded", "true"));
+    }
+}
+
+/// Lets the browser draw and handle input for `ms` milliseconds at least.
+async fn pause(ms: i32) -> Result<(), JsValue> {
+    let window = web_sys::window().ok_or(WebError::Missing("window"))?;
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        crate::web::error::log(
+            "pause",
+            window
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+                .map(|_| ()),
+        );
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await?;
+    Ok(())
+}
+
+/// Waits until the browser has painted what is drawn (the next animation frame, then a task),
+/// and records when that frame came (`data-painted-ms`). A tab opened in the background gets
+/// no frame until it is shown: then the rest is read after 200 ms all the same.
+pub(super) async fn painted() -> Result<(), JsValue> {
+    let window = web_sys::window().ok_or(WebError::Missing("window"))?;
+    let frame = js_sys::Promise::new(&mut |resolve, _| {
+        crate::web::error::log(
+            "frame",
+            window.request_animation_frame(&resolve).map(|_| ()),
+        );
+        crate::web::error::log(
+            "frame timeout",
+            window
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 200)
+                .map(|_| ()),
+        );
+    });
+    wasm_bindgen_futures::JsFuture::from(frame).await?;
+    mark("painted");
+    pause(0).await
+}
+
+/// Reads every record in batches, then redraws the list and the calendar over the whole
+/// backlog. The list keeps answering (over what is loaded) meanwhile.
+pub(super) async fn rest() -> Result<(), JsValue> {
+    let read = rest_inner().await;
+    if read.is_err() {
+        WHOLE.with(|w| w.set(Some(false)));
+    }
+    read
+}
+
+async fn rest_inner() -> Result<(), JsValue> {
+    let total = idb::count(Collection::Backlog).await.map_err(store_error)?;
+    let mut after: Option<String> = None;
+    let mut read = 0u32;
+    let mut damaged = 0;
+    let mut spent = Spent::default();
+    loop {
+        // the browser draws and handles input between two batches
+        pause(0).await?;
+        let t0 = now();
+        let records = idb::batch_after(Collection::Backlog, after.as_deref(), BATCH)
+            .await
+            .map_err(store_error)?;
+        spent.read += now() - t0;
+        let n = records.length();
+        if n == 0 {
+            break;
+        }
+        after = js_sys::Reflect::get(&records.get(n - 1), &JsValue::from_str("id"))?.as_string();
+        let batch = decode(&records, &mut spent)?;
+        damaged += batch.damaged;
+        let t1 = now();
+        with(|m| merge(m, batch.items));
+        spent.model += now() - t1;
+        read += n;
+        status(&t_with(
+            "backlog_loading",
+            &[&read.to_string(), &total.max(read).to_string()],
+        ));
+        if n < BATCH || after.is_none() {
+            break;
+        }
+    }
+    status("");
+    report_damaged(damaged);
+    let t2 = now();
+    super::refresh();
+    figure("load-read", spent.read);
+    figure("load-json", spent.json);
+    figure("load-parse", spent.parse);
+    figure("load-model", spent.model);
+    figure("load-draw", now() - t2);
+    finished();
+    Ok(())
+}
+
+/// Waits until every record is in the model (exports and imports work on the whole backlog);
+/// an error when it could not be read whole (an export would silently lack items).
+pub(crate) async fn whole() -> Result<(), JsValue> {
+    loop {
+        match WHOLE.with(Cell::get) {
+            Some(true) => return Ok(()),
+            Some(false) => {
+                let e = crate::store::StoreError::Unavailable("the backlog was not read".into());
+                return Err(store_error(e));
+            }
+            None => pause(50).await?,
+        }
+    }
+}

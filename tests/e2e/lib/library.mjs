@@ -1,0 +1,113 @@
+// The template library as the e2e tests seed it: through the background's own store requests
+// (`store_put`, from an extension page, as the library page writes), and renders asked the same
+// way a page asks them. Shared by triggers.test.mjs and picker.test.mjs.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from './chromium.mjs';
+
+export const STARTER = JSON.parse(readFileSync(join(ROOT, 'src/template/starter.json'), 'utf8')).templates;
+
+/** Templates of the tests, beyond the starter library. */
+export const EXTRA = [
+  {
+    id: 'test.multi',
+    title: 'Réponse sur plusieurs lignes',
+    lang: 'fr-CA',
+    body: 'Bonjour {{prenom}} 👋🏽\n\nMerci pour votre message, on s’en occupe.{{curseur}}\nÀ bientôt, l’équipe 🇨🇦 « café » ✅',
+    trigger: ';multi',
+    tags: ['essai'],
+    networks: [],
+    variants: [],
+    created: 0,
+    updated: 0,
+    revision: 1,
+    uses: 0,
+  },
+  {
+    id: 'test.nom',
+    title: 'Nom complet et pseudo',
+    lang: 'fr-CA',
+    body: 'Bonjour {{nom_complet}} ({{pseudo}})',
+    trigger: ';nom',
+    tags: ['essai'],
+    networks: [],
+    variants: [],
+    created: 0,
+    updated: 0,
+    revision: 1,
+    uses: 0,
+  },
+];
+
+/** An extension page to speak to the background from (the library's own path). */
+export async function extensionPage(browser) {
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  return page;
+}
+
+/** Sends one protocol request from an extension page; resolves to the response. */
+export function ask(page, body) {
+  return page.evaluate(
+    (b) =>
+      chrome.runtime.sendMessage({
+        protocol_version: 1,
+        request_id: `${Date.now()}-${Math.random().toString(16).slice(2)}`,
+        body: b,
+      }),
+    body,
+  );
+}
+
+/** Puts the starter library and the tests' templates in the store. The background installs the
+ * starter library itself on first run: once it has, each template is written over the record
+ * there (its revision read first), so the store holds exactly these. */
+export async function seed(browser, templates = [...STARTER, ...EXTRA]) {
+  const page = await extensionPage(browser);
+  try {
+    const revisions = await page.evaluate(async (starterIds) => {
+      const ask = (body) =>
+        chrome.runtime.sendMessage({ protocol_version: 1, request_id: `seed-${Date.now()}-${Math.random()}`, body });
+      const end = Date.now() + 15000;
+      for (;;) {
+        const r = await ask({ kind: 'store_list', collection: 'templates' });
+        const have = new Map((r?.records ?? []).map((rec) => [rec.id, rec.revision]));
+        if (starterIds.every((id) => have.has(id)) || Date.now() > end) return Object.fromEntries(have);
+        await new Promise((ok) => setTimeout(ok, 100));
+      }
+    }, STARTER.map((t) => t.id));
+    // all at once from the page (the background applies them one after the other)
+    const answers = await page.evaluate(
+      ([list, revs]) =>
+        Promise.all(
+          list.map((t, i) =>
+            chrome.runtime.sendMessage({
+              protocol_version: 1,
+              request_id: `seed-${Date.now()}-${i}`,
+              body: {
+                kind: 'store_put', collection: 'templates', id: t.id, body: t,
+                ...(revs[t.id] === undefined ? {} : { expected_revision: revs[t.id] }),
+              },
+            }),
+          ),
+        ),
+      [templates, revisions],
+    );
+    const bad = answers.findIndex((r) => r?.kind !== 'store_saved');
+    if (bad >= 0) throw new Error(`seed ${templates[bad].id}: ${JSON.stringify(answers[bad])}`);
+  } finally {
+    await page.close();
+  }
+}
+
+/** What the background renders for `request` (`{trigger|id, context, platform}`). */
+export async function rendered(browser, request) {
+  const page = await extensionPage(browser);
+  try {
+    const r = await ask(page, { kind: 'render', ...request });
+    if (r?.kind !== 'rendered') throw new Error(`render: ${JSON.stringify(r)}`);
+    return r;
+  } finally {
+    await page.close();
+  }
+}

@@ -1,0 +1,185 @@
+// End-to-end: the template picker (src/web/picker.rs in an extension frame, opened by
+// src/web/content/picker.rs) in Chromium with the built extension, on the reply fixtures served
+// under the networks' host names with a strict CSP that lists only the networks' own frame
+// hosts. The picker opens on the keyboard command's message (what the background sends on
+// Alt+Shift+R), next to the composer, with the focus in its search box; typing searches,
+// Enter inserts the previewed text — the page's commenter's first name in it — into the editor's
+// MODEL (what the send button records), Esc closes and gives the focus back to the composer.
+// The frame is loaded hidden after the first focus and only shown and hidden afterwards: each
+// opening starts from an empty search, the template just used first. Also: a template with a
+// fill-in field asked in the panel, keyboard only, axe, and screenshots light and dark; a search
+// over 5,000 templates added while the frame was hidden (timings: benches/browser/picker.mjs).
+// On every reply fixture of lib/replies.mjs, including the composers that open in a modal dialog,
+// mount late or after single-page navigation.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { startServer } from './lib/server.mjs';
+import { launch, ROOT } from './lib/chromium.mjs';
+import { buildFixtures } from './build-fixtures.mjs';
+import { seed, rendered, extensionPage, STARTER, EXTRA } from './lib/library.mjs';
+import { REPLIES, openReply, expectModel, send, model } from './lib/replies.mjs';
+
+const require = createRequire(import.meta.url);
+const OUT = join(ROOT, 'build/e2e/screenshots');
+mkdirSync(OUT, { recursive: true });
+
+let server;
+let browser;
+let uiLang;
+
+before(async () => {
+  await buildFixtures();
+  server = await startServer();
+  browser = await launch({ port: server.port });
+  await seed(browser);
+  const page = await extensionPage(browser);
+  uiLang = await page.evaluate(() => chrome.i18n.getMessage('ext_locale'));
+  await page.close();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** What the background does on the keyboard command: asks the tab's content script to open. */
+async function command(b, page) {
+  await page.bringToFront();
+  // (no `tabs` permission: tab URLs are hidden; the page just brought to the front is active)
+  return b.worker.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    return chrome.tabs.sendMessage(tab.id, { kind: 'open_picker' }, { frameId: 0 });
+  });
+}
+
+const FRAME = 'iframe[data-porte-voix="picker"]';
+
+/** The picker's frame is shown, with the focus in its search box (it stays loaded, hidden, in between). */
+async function openPicker(page) {
+  await command(browser, page);
+  const handle = await page.waitForSelector(FRAME, { state: 'visible' });
+  // a frame created on the shortcut (not loaded ahead yet) may still be on its way to its page
+  let frame = await handle.contentFrame();
+  for (let i = 0; i < 100 && !frame; i++) {
+    await page.waitForTimeout(50);
+    frame = await handle.contentFrame();
+  }
+  await frame.waitForSelector('body[data-ready="true"][data-shown="true"]');
+  await frame.waitForFunction(() => document.hasFocus() && document.activeElement?.id === 'pk-q');
+  return { frame, handle };
+}
+
+/** Hidden again: out of sight, of the focus order and of the accessibility tree. */
+async function closed(page) {
+  await page.waitForSelector(FRAME, { state: 'hidden' });
+  assert.equal(await page.locator(FRAME).getAttribute('aria-hidden'), 'true');
+}
+
+const pickerCases = REPLIES.filter((c) => !c.name.startsWith('Mastodon')).concat(REPLIES.filter((c) => c.name.startsWith('Mastodon')));
+
+for (const c of pickerCases) {
+  test(`${c.name}: the picker inserts the previewed template into the model`, async () => {
+    const { page, errors } = await openReply(browser, c);
+    try {
+      await page.keyboard.type('Bonjour ');
+      // the frame is loaded hidden soon after the first focus, before any shortcut
+      await page.waitForSelector(FRAME, { state: 'attached' });
+      await closed(page);
+      const { frame } = await openPicker(page);
+      // typing goes to the frame (the page sees no keystroke)
+      await page.keyboard.type('merci pour le message');
+      await frame.waitForFunction(() => document.querySelector('#pk-list li[aria-selected="true"]'));
+      const preview = await frame.locator('#pk-preview').textContent();
+      const want = await rendered(browser, {
+        id: await frame.evaluate(() => document.querySelector('#pk-list li[aria-selected="true"]').dataset.id),
+        platform: c.platform,
+        context: { author: c.author, handle: c.handle, comment_lang: c.lang, lang: uiLang },
+      });
+      assert.equal(preview, want.text, 'the preview is the template rendered for this commenter');
+      if (c.firstName) assert.ok(preview.includes(c.firstName));
+      assert.equal(await model(page, c), 'Bonjour ', 'nothing typed in the search reached the page');
+      await page.keyboard.press('Enter');
+      await expectModel(page, c, `Bonjour ${want.text}`, 'inserted at the caret');
+      await closed(page);
+      assert.equal(await send(page, c), `Bonjour ${want.text}`, 'what the send button posts');
+
+      // opened again: an empty search (recent first), this page's context; Esc closes and the
+      // focus is back in the composer
+      const again = await openPicker(page);
+      assert.equal(await again.frame.inputValue('#pk-q'), '', 'the last search is not kept');
+      assert.equal(await again.frame.locator('#pk-list li').first().getAttribute('data-id'), want.id, 'the template just used comes first');
+      await page.keyboard.press('Escape');
+      await closed(page);
+      assert.ok(await page.evaluate((sel) => { const el = document.querySelector(sel); return el === document.activeElement || el.contains(document.activeElement); }, c.composer), 'focus back');
+      await page.keyboard.type('§');
+      // keys go to the composer again
+      await page.waitForFunction((sel) => window.__fixture.modelText(sel).includes('§'), c.composer, { timeout: 4000 });
+      assert.deepEqual(errors, []);
+    } finally {
+      await page.close();
+    }
+  });
+}
+
+test('a fill-in field is asked in the panel; keyboard only; axe; light and dark screenshots', async () => {
+  const c = REPLIES[0];
+  for (const scheme of ['light', 'dark']) {
+    const { page, errors } = await openReply(browser, c);
+    try {
+      await page.emulateMedia({ colorScheme: scheme });
+      const { frame } = await openPicker(page);
+      await page.keyboard.type('commande');
+      await frame.waitForSelector('.pk-fields input[data-field]');
+      const shot = join(OUT, `picker-${scheme}.png`);
+      await page.screenshot({ path: shot });
+      // axe on the frame's document
+      const source = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+      await frame.evaluate(`${source}\n;0`);
+      const violations = await frame.evaluate(async () => (await globalThis.axe.run()).violations.map((v) => `${v.id}: ${v.help}`));
+      assert.deepEqual(violations, [], `axe (${scheme})`);
+      if (scheme === 'dark') {
+        const bg = await frame.evaluate(() => getComputedStyle(document.body).backgroundColor);
+        assert.notEqual(bg, 'rgb(255, 255, 255)', 'dark background');
+      }
+      // keyboard: Tab to the field, type the order number, Enter inserts with it
+      await page.keyboard.press('Tab');
+      assert.equal(await frame.evaluate(() => document.activeElement?.dataset.field !== undefined), true, 'Tab reaches the field');
+      await page.keyboard.type('4821');
+      await frame.waitForFunction(() => document.getElementById('pk-preview').textContent.includes('4821'));
+      const preview = await frame.locator('#pk-preview').textContent();
+      await page.keyboard.press('Enter');
+      await expectModel(page, c, preview, 'inserted with the field filled');
+      assert.deepEqual(errors, []);
+    } finally {
+      await page.close();
+    }
+  }
+});
+
+test('over 5,000 templates: the search finds one by a word of its title; the list follows a change of the library', async () => {
+  const many = [];
+  for (let i = 0; i < 5000 - STARTER.length - EXTRA.length; i++) {
+    const base = STARTER[i % STARTER.length];
+    many.push({ ...base, id: `bulk.${i}`, title: `${base.title} ${i}`, trigger: null });
+  }
+  const c = REPLIES[0];
+  const { page } = await openReply(browser, c);
+  try {
+    // the frame is loaded (hidden) before the library grows: it reads it again
+    await page.waitForSelector(FRAME, { state: 'attached' });
+    await seed(browser, many);
+    const { frame } = await openPicker(page);
+    await page.keyboard.type('1234');
+    await frame.waitForFunction(() => document.querySelector('#pk-list li')?.dataset.id === 'bulk.1234', null, { timeout: 10000 });
+    // the preview follows the chosen template
+    await frame.waitForFunction(() => document.getElementById('pk-preview').textContent.length > 0);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Escape');
+    await closed(page);
+  } finally {
+    await page.close();
+  }
+});

@@ -1,0 +1,163 @@
+// End-to-end: typed triggers (src/web/content/features/triggers.rs) in Chromium with the built
+// extension, on reply fixtures served under the networks' host names with a strict CSP (no
+// 'wasm-unsafe-eval': the wasm2js engine) and frame lists like the real sites'. The library is
+// seeded through the background's own store requests (the starter library and two test
+// templates). For each network: type `;merci` then Tab in the reply composer; the text the
+// fixture's send button records (the editor's MODEL, window.__sent) must equal what the
+// background renders for the commenter shown on the page (name read from the page, first name
+// taken by the core). Networks: X, Facebook, LinkedIn, Bluesky, Mastodon, Threads (a reply in a
+// modal dialog), Instagram (a comment box that mounts late, a DM reached by single-page
+// navigation), Reddit and YouTube (reply boxes opened under a comment) and TikTok — see
+// lib/replies.mjs. Also: several lines with emoji and the caret at {{curseur}}, undo, a key
+// that is not the trigger key, a word that is not a trigger (Tab keeps its default), the
+// trigger list refreshed when a template is added, and a commenter named like markup.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer } from './lib/server.mjs';
+import { launch } from './lib/chromium.mjs';
+import { buildFixtures } from './build-fixtures.mjs';
+import { seed, extensionPage, ask } from './lib/library.mjs';
+import { REPLIES, openReply, model, expectModel, send, clear, expected } from './lib/replies.mjs';
+
+let server;
+let browser;
+let uiLang;
+
+before(async () => {
+  await buildFixtures();
+  server = await startServer();
+  browser = await launch({ port: server.port });
+  await seed(browser);
+  const page = await extensionPage(browser);
+  uiLang = await page.evaluate(() => chrome.i18n.getMessage('ext_locale'));
+  await page.close();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Waits until the store says template `id` was used at least `n` times. */
+async function usedAtLeast(id, n) {
+  const ext = await extensionPage(browser);
+  try {
+    const end = Date.now() + 5000;
+    let uses = 0;
+    while (Date.now() < end) {
+      const got = await ask(ext, { kind: 'store_get', collection: 'templates', id });
+      uses = got.record?.body?.uses ?? 0;
+      if (uses >= n) return;
+      await ext.waitForTimeout(100);
+    }
+    assert.fail(`${id} used ${uses} times, expected at least ${n}`);
+  } finally {
+    await ext.close();
+  }
+}
+
+for (const c of REPLIES) {
+  test(`${c.name}: ;merci + Tab, several lines, caret, undo — in the model`, async () => {
+    const { page, errors } = await openReply(browser, c);
+    try {
+      const merci = await expected(browser, c, ';merci', uiLang);
+      if (c.firstName) assert.ok(merci.text.includes(c.firstName), `${merci.text} names ${c.firstName}`);
+      else {
+        // no first name to tell (markup, a user name): the fallback, never the raw name
+        assert.ok(!merci.text.includes('<img'), merci.text);
+        assert.ok(!merci.text.includes(c.author), `${merci.text} does not use ${c.author} as a first name`);
+      }
+
+      await page.keyboard.type(';merci');
+      await page.waitForTimeout(100);
+      await page.keyboard.press('Tab');
+      await expectModel(page, c, merci.text, 'the rendered template replaced the trigger');
+      // the insertion is read back again ~200 ms later before it counts as done (and used):
+      // sending sooner empties the composer under it
+      await page.waitForTimeout(400);
+      // the focus stayed in the composer (Tab's default was prevented)
+      assert.ok(await page.evaluate((sel) => document.querySelector(sel).contains(document.activeElement) || document.activeElement.matches(sel), c.composer));
+      assert.equal(await send(page, c), merci.text, 'what the send button posts');
+
+      // several lines, emoji, the caret at {{curseur}}
+      await clear(page, c);
+      const multi = await expected(browser, c, ';multi', uiLang);
+      await page.keyboard.type(';multi');
+      await page.keyboard.press('Tab');
+      await expectModel(page, c, multi.text, 'several lines');
+      // the caret moves to {{curseur}} once the insertion is read back as right (two frames and
+      // a few ms after the text is in)
+      await page.waitForTimeout(400);
+      await page.keyboard.type(' Merci');
+      const at = multi.text.slice(0, multi.cursor ?? multi.text.length);
+      assert.ok(multi.text.slice(at.length).startsWith('\nÀ bientôt'), 'the cursor is where {{curseur}} was');
+      await expectModel(page, c, `${at} Merci${multi.text.slice(at.length)}`, 'typed at {{curseur}}');
+
+      // undo gives back the text before (the trigger as typed)
+      await clear(page, c);
+      await page.keyboard.type('Bonjour ;merci');
+      await page.waitForTimeout(1200);
+      await page.keyboard.press('Tab');
+      await expectModel(page, c, `Bonjour ${merci.text}`, 'before undo');
+      await page.keyboard.press('Control+Z');
+      const undone = await model(page, c);
+      assert.ok(['Bonjour ;merci', 'Bonjour '].includes(undone), `undo: ${JSON.stringify(undone)}`);
+
+      // the full name and handle as written, even when they look like markup
+      await clear(page, c);
+      const nom = await expected(browser, c, ';nom', uiLang);
+      await page.keyboard.type(';nom');
+      await page.keyboard.press('Tab');
+      await expectModel(page, c, nom.text, 'full name and handle');
+      assert.deepEqual(errors, []);
+      assert.equal(await page.evaluate(() => document.querySelectorAll('img').length), 0, 'no element made from the name');
+    } finally {
+      await page.close();
+    }
+  });
+}
+
+test('Tab after a word that is not a trigger keeps its default; the list follows the library', async () => {
+  const c = REPLIES[4];
+  const { page, errors } = await openReply(browser, c);
+  try {
+    await page.keyboard.type('merci;merci');
+    await page.keyboard.press('Tab');
+    await page.waitForTimeout(400);
+    assert.equal(await model(page, c), 'merci;merci', 'no trigger inside a word');
+    assert.ok(!(await page.evaluate((sel) => document.activeElement.matches(sel), c.composer)), 'Tab moved the focus');
+
+    // a template added in the library: its trigger works without reloading the page
+    const ext = await extensionPage(browser);
+    const r = await ask(ext, {
+      kind: 'store_put', collection: 'templates', id: 'test.late',
+      body: { id: 'test.late', title: 'Ajouté après', lang: 'fr-CA', body: 'Ajouté à l’instant ✨', trigger: ';tard', tags: [], networks: [], variants: [], created: 0, updated: 0, revision: 1, uses: 0 },
+    });
+    assert.equal(r.kind, 'store_saved');
+    await ext.close();
+    await clear(page, c);
+    await page.waitForTimeout(300);
+    await page.keyboard.type(';tard');
+    await page.keyboard.press('Tab');
+    await expectModel(page, c, 'Ajouté à l’instant ✨', 'the new trigger');
+    // its use is recorded (after the insertion is verified)
+    await usedAtLeast('test.late', 1);
+    assert.deepEqual(errors, []);
+  } finally {
+    await page.close();
+  }
+});
+
+test('use counts: a triggered template comes first in the picker’s empty search', async () => {
+  const page = await extensionPage(browser);
+  try {
+    const r = await ask(page, { kind: 'template_search', query: '', limit: 3 });
+    assert.equal(r.kind, 'search_results');
+    assert.equal(r.results[0].id, 'test.late', JSON.stringify(r.results));
+    const got = await ask(page, { kind: 'store_get', collection: 'templates', id: 'starter.merci' });
+    // one per network; the insertions undone at once (before the second read-back) do not count
+    assert.ok(got.record.body.uses >= REPLIES.length, JSON.stringify(got.record));
+  } finally {
+    await page.close();
+  }
+});
