@@ -129,7 +129,8 @@ impl Settings {
         }
         s.tone_register = obj
             .get("tone_register")
-            .and_then(|v| serde_json::from_value(v.clone()).ok());
+            .and_then(|v| v.as_str())
+            .and_then(crate::tone::Register::from_id);
         // the trigger key: one of the keys that end a word, else the default
         if let Some(k) = obj.get("trigger_key").and_then(|v| v.as_str()) {
             if TRIGGER_KEYS.contains(&k) {

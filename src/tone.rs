@@ -96,6 +96,18 @@ pub enum Register {
     Vous,
 }
 
+impl Register {
+    /// The register stored or typed as `tu` or `vous` (read without serde's error machinery,
+    /// which would weigh on the in-page engine).
+    pub fn from_id(id: &str) -> Option<Register> {
+        match id {
+            "tu" => Some(Register::Tu),
+            "vous" => Some(Register::Vous),
+            _ => None,
+        }
+    }
+}
+
 /// One finding of a check.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Finding {

@@ -118,17 +118,22 @@ static EN: OnceLock<Lexicon> = OnceLock::new();
 static FR: OnceLock<Lexicon> = OnceLock::new();
 static EMOJI: OnceLock<Lexicon> = OnceLock::new();
 
+/// The lexicon in `cell`, parsed from `data` on first use (one initialiser for the three).
+fn lexicon(cell: &'static OnceLock<Lexicon>, data: &'static str) -> &'static Lexicon {
+    cell.get_or_init(|| Lexicon::parse(data))
+}
+
 /// The word lexicon of a language.
 pub fn words(lang: Lang) -> &'static Lexicon {
     match lang {
-        Lang::En => EN.get_or_init(|| Lexicon::parse(include_str!("lexicon_en.txt"))),
-        Lang::Fr => FR.get_or_init(|| Lexicon::parse(include_str!("lexicon_fr.txt"))),
+        Lang::En => lexicon(&EN, include_str!("lexicon_en.txt")),
+        Lang::Fr => lexicon(&FR, include_str!("lexicon_fr.txt")),
     }
 }
 
 /// Emoji and emoticons.
 pub fn emoji() -> &'static Lexicon {
-    EMOJI.get_or_init(|| Lexicon::parse(include_str!("emoji.txt")))
+    lexicon(&EMOJI, include_str!("emoji.txt"))
 }
 
 /// The valence of a folded word in a language, trying French base forms.

