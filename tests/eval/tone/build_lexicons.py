@@ -108,7 +108,7 @@ def vader_fr():
 
 # Zipf frequency (log10 of occurrences per billion words) below which a VADER or Pattern entry is
 # left out of the English lexicon; chosen on the dev split only (tests/eval/tone/eval.py).
-EN_MIN_ZIPF = float(os.environ.get("EN_MIN_ZIPF", "2.5"))
+EN_MIN_ZIPF = float(os.environ.get("EN_MIN_ZIPF", "3.0"))
 WORDFREQ = "wordfreq==3.1.1"
 
 
