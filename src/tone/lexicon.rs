@@ -2,7 +2,8 @@
 //! into sorted tables. Valences are on VADER's scale (−4…4), stored in tenths.
 //!
 //! Data and licences: `lexicon_en.txt` is VADER's lexicon (MIT, C.J. Hutto) with Pattern's
-//! English adjectives (PDDL) where VADER has none and our own entries; `lexicon_fr.txt` is
+//! English adjectives (PDDL) where VADER has none, both cut to the words with a wordfreq Zipf
+//! frequency of at least 3.0, and our own entries; `lexicon_fr.txt` is
 //! Pattern's French adjectives (PDDL) under our own entries (France and Québec);
 //! `emoji.txt` is ours. `tests/eval/tone/build_lexicons.py` rebuilds the two word lexicons;
 //! `NOTICE.md` beside them carries the licences.
