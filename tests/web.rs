@@ -4,6 +4,7 @@
 //! and the JS-facing exports; the in-page count's NFC through the browser (`web/nfc.rs`).
 #![cfg(all(target_arch = "wasm32", feature = "inpage"))]
 
+#[path = "web/nfc.rs"]
 mod nfc;
 
 use porte_voix::web::content::{self, Feature, Scope, Snapshot};

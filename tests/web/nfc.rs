@@ -141,6 +141,10 @@ fn the_browser_leaves_the_stable_characters_alone() {
     assert!(BrowserNfc.is_nfc(&stable));
     let mut one = [0u8; 4];
     for c in stable.chars() {
-        assert!(BrowserNfc.is_nfc(c.encode_utf8(&mut one)), "U+{:04X}", c as u32);
+        assert!(
+            BrowserNfc.is_nfc(c.encode_utf8(&mut one)),
+            "U+{:04X}",
+            c as u32
+        );
     }
 }
