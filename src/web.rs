@@ -41,6 +41,9 @@ mod instances_ui;
 /// The template library page: list, search, filters, editor with live preview, import/export.
 #[cfg(feature = "extension")]
 mod library;
+/// NFC through the browser's `String.prototype.normalize`, for the in-page count.
+#[cfg(feature = "inpage")]
+pub mod nfc;
 /// The popup and the options page.
 #[cfg(feature = "extension")]
 mod pages;

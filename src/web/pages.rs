@@ -143,7 +143,7 @@ pub async fn popup() -> Result<(), JsValue> {
                 Some(limit) => limit,
                 None => {
                     let options = ext::load_settings().await.count_options();
-                    crate::length::count_with("", info.platform, &options).limit
+                    crate::length::limit(info.platform, &options)
                 }
             };
             rule.set_text_content(Some(&rule_line(limit, info.platform.rule().unit)));
