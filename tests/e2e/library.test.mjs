@@ -430,7 +430,8 @@ test('library: JSON and CSV export and import round trip, the report shown befor
     const csvRow = (await library(browser)).find((r) => r.body.title === 'Retour colis');
     assert.equal(csvRow.body.trigger, ";colis-retour");
     assert.deepEqual(csvRow.body.tags, ['commande', 'retour']);
-    assert.ok((await rowTitles(page)).includes('Retour colis'));
+    // listed: scrolled to, its row is drawn
+    await revealRow(page, 'Retour colis');
     assert.deepEqual(page.errors, []);
   } finally {
     await page.close();
@@ -724,6 +725,13 @@ test('library: 5,000 templates listed and searched (figures for BENCHMARKS.md)',
     await page.keyboard.press('Enter');
     await page.waitForFunction((v) => document.getElementById('tpl-title').value === v, titles[total - 1].title);
     assert.deepEqual(await focused(), { pos: total, title: titles[total - 1].title, current: 'true' });
+    // the long list as a user sees it, the far row focused and open: axe-clean, light and dark
+    for (const scheme of ['light', 'dark']) {
+      await page.emulateMedia({ colorScheme: scheme });
+      assert.deepEqual(await axe(page), [], scheme);
+      await page.screenshot({ path: join(SCREENSHOTS, `library-5000-${scheme}.png`) });
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
     await page.keyboard.press('ArrowUp');
     assert.deepEqual(await focused(), { pos: total - 1, title: titles[total - 2].title, current: null });
     await page.keyboard.press('Home');
