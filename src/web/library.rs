@@ -197,7 +197,7 @@ async fn reload(ui: &Ui) -> Result<(), JsValue> {
         } => {
             ui.data.borrow_mut().set(records);
             list::refresh_filters(ui)?;
-            list::render(ui)?;
+            list::render(ui, false)?;
             warm_search(&ui.data.borrow());
             Ok(())
         }

@@ -1,7 +1,10 @@
 //! The extension's own pages, drawn from Rust: the popup (which network this tab is, how it is
 //! counted, which engine the page runs) and the options page (counting settings).
 //!
-//! Text goes in with `textContent` only; every label comes from `_locales`.
+//! Text goes in with `textContent` only; every label comes from `_locales`. The pages' virtualised
+//! list (template library, backlog) is `pages/virtual_list.rs`.
+
+pub(in crate::web) mod virtual_list;
 
 use super::error::{log, WebError};
 use super::ext::{self, t, t_with};

@@ -86,6 +86,7 @@ pub(super) fn open_new(ui: &Ui) -> Result<(), JsValue> {
     for b in [&ui.editor.duplicate_button, &ui.editor.delete_button] {
         b.set_attribute("disabled", "")?;
     }
+    super::list::mark_open(ui, "")?;
     fill(ui, &Template::new("", "", ""))
 }
 
@@ -111,6 +112,7 @@ pub(super) fn open_id(ui: &Ui, id: &str) -> Result<(), JsValue> {
     for b in [&ui.editor.duplicate_button, &ui.editor.delete_button] {
         b.remove_attribute("disabled")?;
     }
+    super::list::mark_open(ui, &tpl.id)?;
     fill(ui, &tpl)
 }
 
