@@ -68,6 +68,18 @@ fn upgrade(event: &::idb::event::VersionChangeEvent) -> Result<(), StoreError> {
                         .create_index(name, KeyPath::new_single(key_path), None)
                         .map_err(fail)?;
                 }
+                Step::CreateMultiEntryIndex {
+                    store,
+                    name,
+                    key_path,
+                } => {
+                    let mut params = ::idb::IndexParams::new();
+                    params.multi_entry(true);
+                    tx.object_store(store)
+                        .map_err(fail)?
+                        .create_index(name, KeyPath::new_single(key_path), Some(params))
+                        .map_err(fail)?;
+                }
             }
         }
     }

@@ -14,8 +14,11 @@ use crate::web::error::WebError;
 use crate::web::ext::t_with;
 use std::cell::Cell;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 
-/// How many items the first render reads: more than a tall window shows.
+/// How many items the first render reads: more than a tall window shows (the page's loader,
+/// `extension/backlog.js`, reads as many).
 const FIRST: u32 = 60;
 /// How many records one batch of the rest reads.
 const BATCH: u32 = 2500;
@@ -54,7 +57,7 @@ pub(crate) fn merge(m: &mut Model, items: Vec<(Item, u64)>) {
 }
 
 /// Milliseconds since the page started loading.
-fn now() -> f64 {
+pub(super) fn now() -> f64 {
     web_sys::window()
         .and_then(|w| w.performance())
         .map_or(0.0, |p| p.now())
@@ -112,18 +115,41 @@ fn report_damaged(damaged: usize) {
 }
 
 /// Reads the items changed last into the model; `true` when they are the whole backlog.
-pub(super) async fn first() -> Result<bool, JsValue> {
-    let read = first_inner().await;
+/// `prefetched`: a promise of what the page's loader read while the engine started
+/// (`{records, complete}`, see `extension/backlog.js`), or of `null`: then they are read here.
+pub(super) async fn first(prefetched: JsValue) -> Result<bool, JsValue> {
+    let read = first_inner(prefetched).await;
     if read.is_err() {
         WHOLE.with(|w| w.set(Some(false)));
     }
     read
 }
 
-async fn first_inner() -> Result<bool, JsValue> {
-    let (records, complete) = idb::latest(Collection::Backlog, FIRST)
+/// What the loader read, if it could: its records and whether they are the whole backlog.
+async fn prefetched_records(prefetched: JsValue) -> Option<(js_sys::Array, bool)> {
+    let value = JsFuture::from(js_sys::Promise::resolve(&prefetched))
         .await
-        .map_err(store_error)?;
+        .ok()?;
+    if !value.is_object() {
+        return None;
+    }
+    let records = js_sys::Reflect::get(&value, &JsValue::from_str("records"))
+        .ok()?
+        .dyn_into::<js_sys::Array>()
+        .ok()?;
+    let complete = js_sys::Reflect::get(&value, &JsValue::from_str("complete"))
+        .ok()?
+        .as_bool()?;
+    Some((records, complete))
+}
+
+async fn first_inner(prefetched: JsValue) -> Result<bool, JsValue> {
+    let (records, complete) = match prefetched_records(prefetched).await {
+        Some(read) => read,
+        None => idb::latest(Collection::Backlog, FIRST)
+            .await
+            .map_err(store_error)?,
+    };
     let batch = decode(&records, &mut Spent::default())?;
     report_damaged(batch.damaged);
     with(|m| merge(m, batch.items));
@@ -141,7 +167,7 @@ fn finished() {
 }
 
 /// Lets the browser draw and handle input for `ms` milliseconds at least.
-async fn pause(ms: i32) -> Result<(), JsValue> {
+pub(super) async fn pause(ms: i32) -> Result<(), JsValue> {
     let window = web_sys::window().ok_or(WebError::Missing("window"))?;
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         crate::web::error::log(
