@@ -129,7 +129,7 @@ test('a record put through the background is in IndexedDB, survives the worker s
 
     // "saved" was said after the commit: the record and its request id are in IndexedDB
     const db = await readDatabase(page);
-    assert.equal(db.version, 2);
+    assert.equal(db.version, 3);
     assert.deepEqual(db.stores.templates.rows.map((r) => [r.id, r.revision, r.deleted]), [['tpl-merci', 1, false]]);
     assert.deepEqual(db.stores.applied_requests.rows.map((r) => r.request_id), ['e2e-put-1']);
 
