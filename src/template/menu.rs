@@ -7,6 +7,19 @@
 use super::Template;
 use unicode_segmentation::UnicodeSegmentation;
 
+/// A menu shows at most this many characters of a template's title.
+const LABEL_MAX: usize = 60;
+
+/// A template's title as a menu entry shows it: shortened to [`LABEL_MAX`] characters (then
+/// "…"), and `&` doubled (a single one marks an access key in the browser's menus).
+pub fn menu_label(title: &str) -> String {
+    let mut shown: String = title.graphemes(true).take(LABEL_MAX).collect();
+    if shown.len() < title.len() {
+        shown.push('…');
+    }
+    shown.replace('&', "&&")
+}
+
 /// Templates listed in the submenu at most (a context menu longer than this is scanned, not read).
 pub const MENU_SIZE: usize = 8;
 
@@ -214,6 +227,17 @@ mod tests {
             title_from_selection("Bonjour, merci, vraiment, beaucoup, à, vous, tous"),
             "Bonjour, merci, vraiment, beaucoup, à, vous…"
         );
+    }
+
+    #[test]
+    fn menu_labels_are_short_and_keep_ampersands() {
+        assert_eq!(menu_label("Questions & réponses"), "Questions && réponses");
+        let long = "Réponse très longue ".repeat(5);
+        let shown = menu_label(&long);
+        assert_eq!(shown.graphemes(true).count(), LABEL_MAX + 1);
+        assert!(shown.ends_with('…'));
+        assert!(long.starts_with(shown.trim_end_matches('…')));
+        assert_eq!(menu_label("Merci 🙏🏽 👩‍👩‍👧"), "Merci 🙏🏽 👩‍👩‍👧");
     }
 
     #[test]
