@@ -164,14 +164,15 @@ async function createMenus() {
   for (const menu of menus) chrome.contextMenus.create(menu);
   menusShown = key;
 }
-// one build at a time; changes during a build make one more build after it
+// one build at a time, in the queue with the messages (the store is read by one task at a time);
+// changes during a build make one more build after it
 let menusBuilding = Promise.resolve();
 let menusPending = null;
 function refreshMenus() {
   if (!menusPending) {
     menusPending = menusBuilding.then(() => {
       menusPending = null;
-      return createMenus();
+      return serially(createMenus);
     });
     menusBuilding = menusPending.catch((err) => console.error('Porte-voix: menus', err?.message ?? err));
   }
