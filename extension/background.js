@@ -10,6 +10,8 @@ import init, {
   background_capture,
   background_capture_menus,
   background_capture_sources,
+  background_template_menus,
+  background_save_selection,
 } from './pkg/extension.js';
 import { collect } from './collect.js';
 
@@ -101,8 +103,13 @@ async function serve(message, sender) {
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   // the picker's frame listens to these (from the content script of its tab); not ours to answer
   if (message?.kind === 'picker_state') return false;
-  serially(() => handle(message, sender)).then(sendResponse, (err) =>
-    sendResponse({ kind: 'error', code: 'protocol.internal', message: String(err?.message ?? err) }),
+  serially(() => handle(message, sender)).then(
+    (answer) => {
+      sendResponse(answer);
+      // a use changes the order of the menu's most used templates (a library write is seen below)
+      if (message?.body?.kind === 'template_used') refreshMenus().catch(() => {});
+    },
+    (err) => sendResponse({ kind: 'error', code: 'protocol.internal', message: String(err?.message ?? err) }),
   );
   return true; // the answer is asynchronous
 });
@@ -127,6 +134,8 @@ chrome.permissions.onAdded.addListener(resync);
 chrome.permissions.onRemoved.addListener(resync);
 chrome.storage.onChanged.addListener((changes, area) => {
   if (area === 'local' && 'settings' in changes) resync();
+  // the library changed (the core bumps this key after each template write)
+  if (area === 'local' && 'templates_changed' in changes) refreshMenus().catch(() => {});
 });
 chrome.runtime.onInstalled.addListener(resync);
 // the starter templates: installed once; an update adds only new ones, never a deleted one
@@ -134,6 +143,7 @@ chrome.runtime.onInstalled.addListener(() => {
   serially(async () => {
     await ready;
     await background_install_starter();
+    refreshMenus().catch(() => {});
   }).catch((err) => console.error('Porte-voix: starter templates', err?.code ?? '', err?.message ?? err));
 });
 chrome.runtime.onStartup.addListener(resync);
@@ -141,12 +151,39 @@ chrome.runtime.onStartup.addListener(resync);
 // Capture into the backlog: the context menu (page, selection, link, image), the keyboard command
 // and the popup's button. The page is read only then, only in that tab (activeTab), by the
 // collector; the core chooses, merges and writes; the badge says it once the write committed.
+// The menus: the capture entries, and the template entries (the most used templates in the
+// "Insert a template" submenu, built again only when the library or a use count changed and the
+// list differs from the one shown).
+let menusShown = null;
 async function createMenus() {
   await ready;
+  const menus = [...JSON.parse(background_capture_menus()), ...JSON.parse(await background_template_menus())];
+  const key = JSON.stringify(menus);
+  if (key === menusShown) return;
   await chrome.contextMenus.removeAll();
-  for (const menu of JSON.parse(background_capture_menus())) chrome.contextMenus.create(menu);
+  for (const menu of menus) chrome.contextMenus.create(menu);
+  menusShown = key;
 }
-chrome.runtime.onInstalled.addListener(() => createMenus().catch((err) => console.error('Porte-voix: menus', err?.message ?? err)));
+// one build at a time, in the queue with the messages (the store is read by one task at a time);
+// changes during a build make one more build after it
+let menusBuilding = Promise.resolve();
+let menusPending = null;
+function refreshMenus() {
+  if (!menusPending) {
+    menusPending = menusBuilding.then(() => {
+      menusPending = null;
+      return serially(createMenus);
+    });
+    menusBuilding = menusPending.catch((err) => console.error('Porte-voix: menus', err?.message ?? err));
+  }
+  return menusPending;
+}
+chrome.runtime.onInstalled.addListener(() => refreshMenus().catch(() => {}));
+// for the end-to-end tests: build now if needed, and what the menus are
+globalThis.porteVoixMenus = async () => {
+  await refreshMenus();
+  return JSON.parse(menusShown ?? '[]');
+};
 
 const newRequestId = () => `${Date.now().toString(16)}-${crypto.randomUUID()}`;
 
@@ -191,8 +228,37 @@ globalThis.porteVoixSources = async () => {
   return JSON.parse(background_capture_sources());
 };
 
+// The template entries: a template or "Other templates…" goes to the content script of the
+// frame the menu was opened in (it renders with that page's context and inserts, or opens the
+// picker); "Save the selection as a template" writes it, then the library opens it for editing.
+async function templateMenu(info, tab) {
+  const id = String(info.menuItemId);
+  if (id === 'template-save-selection') {
+    const answer = JSON.parse(
+      await serially(async () => {
+        await ready;
+        return background_save_selection(JSON.stringify(info), newRequestId());
+      }),
+    );
+    if (answer.kind === 'template_saved') {
+      await chrome.tabs.create({
+        url: chrome.runtime.getURL(`library.html#edit=${encodeURIComponent(answer.id)}`),
+        index: Number.isInteger(tab?.index) ? tab.index + 1 : undefined,
+      });
+    }
+    return answer;
+  }
+  const template = id.startsWith('template-insert:') ? id.slice('template-insert:'.length) : null;
+  return chrome.tabs.sendMessage(tab.id, { kind: 'menu_template', id: template }, { frameId: info.frameId ?? 0 });
+}
+
+function menuClicked(info, tab) {
+  return String(info.menuItemId).startsWith('template-') ? templateMenu(info, tab) : captureFrom(info, tab);
+}
+// the entry the end-to-end tests call, as the browser does on a click
+globalThis.porteVoixMenuClicked = menuClicked;
 chrome.contextMenus.onClicked.addListener((info, tab) => {
-  captureFrom(info, tab).catch((err) => console.error('Porte-voix: capture', err?.message ?? err));
+  menuClicked(info, tab).catch((err) => console.error('Porte-voix: menu', err?.message ?? err));
 });
 chrome.commands.onCommand.addListener((command, tab) => {
   if (command !== 'quick-capture' || !tab) return;

@@ -143,6 +143,13 @@
         .then(sendResponse, (err) => sendResponse({ ok: false, error: String(err?.message ?? err) }));
       return true;
     }
+    // a template chosen in the context menu: inserted as the picker would, or the picker opened on it
+    if (kind === 'menu_template') {
+      start()
+        .then((m) => m.content_menu(message, sender))
+        .then(sendResponse, (err) => sendResponse({ ok: false, error: String(err?.message ?? err) }));
+      return true;
+    }
     if (kind !== 'insert_text') return false;
     start()
       .then((m) => m.content_message(message, sender))

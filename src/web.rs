@@ -50,6 +50,9 @@ mod pages;
 /// The template picker's frame (an extension page next to the composer).
 #[cfg(feature = "extension")]
 pub mod picker;
+/// The background's template entries of the context menu (insert one, save the selection).
+#[cfg(feature = "extension")]
+pub mod template_menu;
 
 /// The text of the composer `host` (a text field or an editing host) as the network will post
 /// it, its technology detected from the DOM.

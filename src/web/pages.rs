@@ -13,7 +13,7 @@ use crate::protocol::{Engine, Request, Response, TabInfo};
 use crate::settings::Settings;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, HtmlElement, HtmlInputElement};
+use web_sys::{Document, Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
 
 fn document() -> Result<Document, JsValue> {
     web_sys::window()
@@ -167,6 +167,54 @@ pub async fn popup() -> Result<(), JsValue> {
     Ok(())
 }
 
+/// The templates' fieldset: the key that replaces a typed trigger (a `select` of the keys
+/// offered, the current one chosen), with why Enter is not offered.
+fn trigger_key_field(
+    doc: &Document,
+    form: &Element,
+    current: &str,
+) -> Result<HtmlSelectElement, JsValue> {
+    let fieldset = el(doc, "fieldset", &[], None)?;
+    fieldset.append_child(&*el(doc, "legend", &[], Some(&t("options_templates")))?)?;
+    let row = el(doc, "div", &[("class", "row column")], None)?;
+    row.append_child(&*el(
+        doc,
+        "label",
+        &[("for", "trigger-key")],
+        Some(&t("options_trigger_key")),
+    )?)?;
+    let select = el(
+        doc,
+        "select",
+        &[
+            ("id", "trigger-key"),
+            ("name", "trigger_key"),
+            ("aria-describedby", "trigger-key-hint"),
+        ],
+        None,
+    )?
+    .dyn_into::<HtmlSelectElement>()?;
+    for key in crate::settings::trigger_key_choices(current) {
+        let label = match key {
+            "Tab" => "options_trigger_key_tab",
+            " " => "options_trigger_key_space",
+            _ => "options_trigger_key_enter",
+        };
+        select.append_child(&*el(doc, "option", &[("value", key)], Some(&t(label)))?)?;
+    }
+    select.set_value(current);
+    row.append_child(&select)?;
+    row.append_child(&*el(
+        doc,
+        "p",
+        &[("id", "trigger-key-hint"), ("class", "muted")],
+        Some(&t("options_trigger_key_hint")),
+    )?)?;
+    fieldset.append_child(&row)?;
+    form.append_child(&fieldset)?;
+    Ok(select)
+}
+
 /// Draws the options page and saves the settings on submit.
 pub async fn options() -> Result<(), JsValue> {
     let doc = document()?;
@@ -252,6 +300,7 @@ pub async fn options() -> Result<(), JsValue> {
     limit_row.append_child(&error)?;
     fieldset.append_child(&limit_row)?;
     form.append_child(&fieldset)?;
+    let trigger_key = trigger_key_field(&doc, &form, &settings.trigger_key)?;
 
     form.append_child(&*el(
         &doc,
@@ -294,6 +343,7 @@ pub async fn options() -> Result<(), JsValue> {
                 return;
             }
         };
+        let trigger_key = trigger_key.value();
         let saved = saved.clone();
         saved.set_text_content(Some(&t("options_saving")));
         wasm_bindgen_futures::spawn_local(async move {
@@ -301,6 +351,7 @@ pub async fn options() -> Result<(), JsValue> {
             let next = Settings {
                 x_premium,
                 mastodon_limit,
+                trigger_key,
                 ..ext::load_settings().await
             };
             // "saved" only once the browser has committed the write

@@ -303,6 +303,18 @@ fn apply(p: &mut Picker, next: Opened) -> Result<(), JsValue> {
             p.opened = next;
             p.query.set_value("");
             search(p);
+            // opened on a template (the context menu): it comes first, chosen
+            let wanted = p
+                .opened
+                .template
+                .as_deref()
+                .and_then(|id| p.templates.iter().position(|t| t.id == id));
+            if let Some(i) = wanted {
+                p.results.retain(|&r| r != i);
+                p.results.insert(0, i);
+                p.results.truncate(SHOWN);
+                draw_list(p)?;
+            }
             body.set_attribute("data-shown", "true")?;
             p.query.focus()?;
         }

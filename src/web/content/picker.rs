@@ -74,7 +74,7 @@ pub fn handle(message: &JsValue, sender: &JsValue) -> Result<JsValue, JsValue> {
     insert::check_sender(sender)?;
     let get = |o: &JsValue, k: &str| js_sys::Reflect::get(o, &k.into()).ok();
     match get(message, "kind").and_then(|k| k.as_string()).as_deref() {
-        Some("open_picker") => open().map(|_| JsValue::TRUE),
+        Some("open_picker") => open_on(None).map(|_| JsValue::TRUE),
         Some("close_picker") => {
             close(true);
             Ok(JsValue::TRUE)
@@ -150,8 +150,9 @@ fn hide(el: &Element) -> Result<(), JsValue> {
     el.set_attribute("tabindex", "-1")
 }
 
-/// Shows the frame next to the composer followed, with this page's context.
-fn open() -> Result<(), JsValue> {
+/// Shows the frame next to the composer followed, with this page's context; `template`: the
+/// picker opens on that template (chosen in the context menu, its fields to fill in).
+pub fn open_on(template: Option<String>) -> Result<(), JsValue> {
     let Some((host, _, _)) = session::current() else {
         close(false);
         if let Some(body) = web_sys::window()
@@ -168,6 +169,7 @@ fn open() -> Result<(), JsValue> {
         platform: session::platform_of(&host),
         open: Some(opened),
         closed: None,
+        template,
     };
     // not loaded yet (the shortcut came first): created with this opening in its fragment
     let (el, loaded) = frame(&state)?;

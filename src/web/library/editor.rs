@@ -116,6 +116,14 @@ pub(super) fn open_id(ui: &Ui, id: &str) -> Result<(), JsValue> {
     fill(ui, &tpl)
 }
 
+/// Puts the focus in the title field (the template opened from a selection needs its title read
+/// again first).
+pub(super) fn focus_title(ui: &Ui) -> Result<(), JsValue> {
+    ui.editor.title.focus()?;
+    ui.editor.title.select();
+    Ok(())
+}
+
 pub(super) fn hide_conflict(ui: &Ui) {
     log(
         "library: conflict",
