@@ -136,10 +136,6 @@ export async function pressInBrowserWindow(suite, shortcut) {
     return KEYS[m];
   });
   const key = { key: letter, code: `Key${letter}`, keyCode: letter.charCodeAt(0) };
-  const conn = suite.browser.connection;
-  const tree = await conn.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
-  const window = tree.result.contexts.find((w) => w.url === 'chrome://browser/content/browser.xhtml');
-  assert.ok(window, 'the browser window');
   const expression = `(() => {
     const tip = Cc['@mozilla.org/text-input-processor;1'].createInstance(Ci.nsITextInputProcessor);
     if (!tip.beginInputTransactionForTests(window)) return 'busy';
@@ -152,6 +148,23 @@ export async function pressInBrowserWindow(suite, shortcut) {
     for (const m of mods.reverse()) tip.keyup(ev(m));
     return 'pressed';
   })()`;
+  assert.equal(await inBrowserWindow(suite, expression), 'pressed');
+}
+
+/** Evaluates `expression` in the browser window (privileged scope); resolves to its value. */
+async function inBrowserWindow(suite, expression) {
+  const conn = suite.browser.connection;
+  const tree = await conn.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
+  const window = tree.result.contexts.find((w) => w.url === 'chrome://browser/content/browser.xhtml');
+  assert.ok(window, 'the browser window');
   const r = await conn.send('script.evaluate', { expression, target: { context: window.context }, awaitPromise: false });
-  assert.equal(r.result?.result?.value, 'pressed', JSON.stringify(r.result));
+  assert.equal(r.result?.type, 'success', JSON.stringify(r.result));
+  return r.result.result?.value;
+}
+
+/** The colour scheme pages and the add-on's frames are shown in ('light' or 'dark'). */
+export async function colorScheme(suite, scheme) {
+  const value = { dark: 0, light: 1 }[scheme];
+  assert.notEqual(value, undefined, scheme);
+  await inBrowserWindow(suite, `Services.prefs.setIntPref('layout.css.prefers-color-scheme.content-override', ${value})`);
 }
