@@ -100,9 +100,40 @@ async function serve(message, sender) {
   return JSON.parse(await background_message(JSON.stringify(message), JSON.stringify(from)));
 }
 
+// The picker's frame in Firefox, where an extension frame inside a page has no `tabs` API and
+// does not hear the content script of its tab: its messages for that content script (insert,
+// close) are carried to the tab's top frame, and the content script's `picker_state` to the tab
+// (where the frame takes it). Only from our own picker page in a tab, and from our content script
+// in a tab's top frame.
+const PICKER_RELAYED = new Set(['insert_text', 'close_picker']);
+const FRAMES_HEAR_CONTENT = !chrome.runtime.getURL('').startsWith('moz-extension:');
+function pickerRelay(message, sender) {
+  const tabId = sender.tab?.id;
+  const fromPicker = sender.url?.startsWith(chrome.runtime.getURL('picker.html'));
+  if (sender.id !== chrome.runtime.id || tabId === undefined || !fromPicker) return null;
+  if (!PICKER_RELAYED.has(message.message?.kind)) return null;
+  return chrome.tabs.sendMessage(tabId, message.message, { frameId: 0 });
+}
+function relayPickerState(message, sender) {
+  const tabId = sender.tab?.id;
+  const fromContent = sender.frameId === 0 && !sender.url?.startsWith(chrome.runtime.getURL(''));
+  if (FRAMES_HEAR_CONTENT || sender.id !== chrome.runtime.id || tabId === undefined || !fromContent) return;
+  chrome.tabs.sendMessage(tabId, message).catch(() => undefined);
+}
+
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
-  // the picker's frame listens to these (from the content script of its tab); not ours to answer
-  if (message?.kind === 'picker_state') return false;
+  // the picker's frame listens to these (from the content script of its tab; in Firefox, carried
+  // on to it from here); not ours to answer
+  if (message?.kind === 'picker_state') {
+    relayPickerState(message, sender);
+    return false;
+  }
+  if (message?.kind === 'picker_relay') {
+    const answer = pickerRelay(message, sender);
+    if (!answer) return false;
+    answer.then(sendResponse, (err) => sendResponse({ ok: false, error: String(err?.message ?? err) }));
+    return true;
+  }
   serially(() => handle(message, sender)).then(
     (answer) => {
       sendResponse(answer);
