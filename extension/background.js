@@ -249,6 +249,12 @@ async function templateMenu(info, tab) {
         url: chrome.runtime.getURL(`library.html#edit=${encodeURIComponent(answer.id)}`),
         index: Number.isInteger(tab?.index) ? tab.index + 1 : undefined,
       });
+    } else if (Number.isInteger(tab?.id) && tab.id >= 0) {
+      // not saved: the toolbar badge says so, as for a capture
+      console.warn('Porte-voix: save the selection:', answer.code ?? answer.kind);
+      await chrome.action.setBadgeBackgroundColor({ tabId: tab.id, color: '#b42318' }).catch(() => {});
+      await chrome.action.setBadgeText({ tabId: tab.id, text: '!' }).catch(() => {});
+      setTimeout(() => chrome.action.setBadgeText({ tabId: tab.id, text: '' }).catch(() => {}), 4000);
     }
     return answer;
   }
