@@ -195,16 +195,20 @@ async function createMenus() {
   for (const menu of menus) chrome.contextMenus.create(menu);
   menusShown = key;
 }
-// one build at a time, in the queue with the messages (the store is read by one task at a time);
+// one build at a time, in the queue with the messages (the store is read by one task at a time),
+// a moment after the change so that a burst of writes (an import, uses in a row) makes one build;
 // changes during a build make one more build after it
+const MENUS_SETTLE_MS = 250;
 let menusBuilding = Promise.resolve();
 let menusPending = null;
 function refreshMenus() {
   if (!menusPending) {
-    menusPending = menusBuilding.then(() => {
-      menusPending = null;
-      return serially(createMenus);
-    });
+    menusPending = menusBuilding
+      .then(() => new Promise((settled) => setTimeout(settled, MENUS_SETTLE_MS)))
+      .then(() => {
+        menusPending = null;
+        return serially(createMenus);
+      });
     menusBuilding = menusPending.catch((err) => console.error('Porte-voix: menus', err?.message ?? err));
   }
   return menusPending;
@@ -276,6 +280,12 @@ async function templateMenu(info, tab) {
         url: chrome.runtime.getURL(`library.html#edit=${encodeURIComponent(answer.id)}`),
         index: Number.isInteger(tab?.index) ? tab.index + 1 : undefined,
       });
+    } else if (Number.isInteger(tab?.id) && tab.id >= 0) {
+      // not saved: the toolbar badge says so, as for a capture
+      console.warn('Porte-voix: save the selection:', answer.code ?? answer.kind);
+      await chrome.action.setBadgeBackgroundColor({ tabId: tab.id, color: '#b42318' }).catch(() => {});
+      await chrome.action.setBadgeText({ tabId: tab.id, text: '!' }).catch(() => {});
+      setTimeout(() => chrome.action.setBadgeText({ tabId: tab.id, text: '' }).catch(() => {}), 4000);
     }
     return answer;
   }

@@ -21,6 +21,19 @@ fn document() -> Result<Document, JsValue> {
         .ok_or_else(|| WebError::Missing("document").into())
 }
 
+/// A `<section>` (with `attrs`) named by its `<h2 id=heading_id>`, which reads `heading`.
+pub(super) fn titled_section(
+    doc: &Document,
+    attrs: &[(&str, &str)],
+    heading_id: &str,
+    heading: &str,
+) -> Result<Element, JsValue> {
+    let section = el(doc, "section", attrs, None)?;
+    section.set_attribute("aria-labelledby", heading_id)?;
+    section.append_child(&*el(doc, "h2", &[("id", heading_id)], Some(heading))?)?;
+    Ok(section)
+}
+
 /// Creates `<tag>` with attributes and text.
 pub(super) fn el(
     doc: &Document,

@@ -238,6 +238,9 @@ test('"Save the selection as a template": the template is made of the selection 
     // an empty selection makes nothing
     const empty = await click(page, 'template-save-selection', { editable: false, selectionText: '  \n ' });
     assert.equal(empty.code, 'reply.empty_selection');
+    // and the toolbar badge says it was not saved
+    const tab = await tabOf(page);
+    assert.equal(await browser.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tab.id), '!');
   } finally {
     await page.close();
   }

@@ -7,8 +7,8 @@ use crate::backlog::search::{search_positions, Sort};
 use crate::backlog::{Date, State};
 use crate::platform::Platform;
 use crate::web::ext::{t, t_with};
-use crate::web::pages::el;
 use crate::web::pages::virtual_list::VirtualList;
+use crate::web::pages::{el, titled_section};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlInputElement, HtmlSelectElement};
@@ -50,18 +50,12 @@ pub(super) fn state_name(s: State) -> String {
 }
 
 pub(super) fn build(doc: &Document) -> Result<Element, JsValue> {
-    let section = el(
+    let section = titled_section(
         doc,
-        "section",
-        &[("id", "view-list"), ("aria-labelledby", "list-title")],
-        None,
+        &[("id", "view-list")],
+        "list-title",
+        &t("backlog_view_list"),
     )?;
-    section.append_child(&*el(
-        doc,
-        "h2",
-        &[("id", "list-title")],
-        Some(&t("backlog_view_list")),
-    )?)?;
     let filters = el(
         doc,
         "div",
@@ -143,12 +137,8 @@ pub(super) fn build(doc: &Document) -> Result<Element, JsValue> {
         Box::new(draw_row),
     )?;
     section.append_child(rows.viewport())?;
-    on(rows.list(), "click", |e| {
-        let id = e
-            .target()
-            .and_then(|t| t.dyn_into::<Element>().ok())
-            .and_then(|t| t.closest("button.row").ok().flatten())
-            .and_then(|b| b.get_attribute("data-id"));
+    rows.on_open(|pos| {
+        let id = with(|m| Some(m.items.get(*m.shown.get(pos)?)?.id.clone()));
         if let Some(id) = id {
             crate::web::error::log("open item", super::item::open(&id));
         }

@@ -9,6 +9,7 @@ use crate::template::view::{all_tags, filtered, Filter, REPLY_NETWORKS};
 use crate::template::Lang;
 use crate::web::error::log;
 use crate::web::ext::{t, t_with};
+use crate::web::pages::titled_section;
 use crate::web::pages::virtual_list::VirtualList;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -80,18 +81,12 @@ fn select(
 
 /// Builds the list's part of the page into `main`.
 pub(super) fn build(doc: &Document, main: &Element) -> Result<ListUi, JsValue> {
-    let section = el(
+    let section = titled_section(
         doc,
-        "section",
-        &[("class", "library-list"), ("aria-labelledby", "list-title")],
-        None,
+        &[("class", "library-list")],
+        "list-title",
+        &t("library_list_title"),
     )?;
-    section.append_child(&*el(
-        doc,
-        "h2",
-        &[("id", "list-title")],
-        Some(&t("library_list_title")),
-    )?)?;
     let new_button = el(
         doc,
         "button",
@@ -343,12 +338,8 @@ pub(super) fn wire(ui: &Ui) -> Result<(), JsValue> {
         },
     )?;
     let u = ui.clone();
-    on(ui.list.rows.list(), "click", move |e: web_sys::Event| {
-        let id = e
-            .target()
-            .and_then(|t| t.dyn_into::<Element>().ok())
-            .and_then(|t| t.closest("button.row-open").ok().flatten())
-            .and_then(|b| b.get_attribute("data-id"));
+    ui.list.rows.on_open(move |pos| {
+        let id = u.list.shown.borrow().rows.get(pos).map(|r| r.id.clone());
         if let Some(id) = id {
             log("library: open", editor::open_id(&u, &id));
         }

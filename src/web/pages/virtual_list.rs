@@ -143,6 +143,15 @@ impl VirtualList {
         Ok(())
     }
 
+    /// Calls `open` with the position of a row clicked (or activated with Enter or Space).
+    pub fn on_open(&self, open: impl Fn(usize) + 'static) -> Result<(), JsValue> {
+        listen(&self.inner.list, "click", move |e| {
+            if let Some(pos) = VirtualList::row_of(&e) {
+                open(pos);
+            }
+        })
+    }
+
     /// Focuses the row in the Tab order (scrolled into view), if the list has rows.
     pub fn focus_active(&self) -> Result<(), JsValue> {
         let control = {
