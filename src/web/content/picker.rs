@@ -65,10 +65,10 @@ fn placement(rect: &geometry::Rect, vw: f64, vh: f64) -> (f64, f64, f64) {
     } else if above >= HEIGHT {
         (rect.top - GAP - HEIGHT, HEIGHT)
     } else if below >= above {
-        let height = below.max(MIN_HEIGHT).min(HEIGHT);
+        let height = below.clamp(MIN_HEIGHT, HEIGHT);
         ((rect.bottom + GAP).min(vh - height), height)
     } else {
-        let height = above.max(MIN_HEIGHT).min(HEIGHT);
+        let height = above.clamp(MIN_HEIGHT, HEIGHT);
         (rect.top - GAP - height, height)
     };
     (left, top.max(GAP), height)
