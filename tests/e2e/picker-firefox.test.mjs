@@ -10,8 +10,9 @@
 // composer with the focus in its search box; typing searches (the page sees no keystroke); the
 // preview is the template rendered for the page's commenter; Enter inserts it into the editor's
 // MODEL (what the send button records); opened again it starts from an empty search with the
-// template just used first; Esc closes and the focus is back in the composer. Light and dark
-// screenshots (build/e2e/screenshots/picker-firefox-*.png), axe on the frame.
+// template just used first; Esc closes and the focus is back in the composer. It is never over
+// the composer (in a small window it is shortened). Light and dark screenshots
+// (build/e2e/screenshots/picker-firefox-*.png), axe on the frame.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -76,9 +77,16 @@ async function openPicker(page, c) {
     const r = (el) => JSON.parse(JSON.stringify(el.getBoundingClientRect()));
     return [r(document.querySelector(f)), r(document.querySelector(sel)), [innerWidth, innerHeight]];
   }, FRAME, c.composer);
-  assert.ok(box.left < composer.right && box.right > composer.left, `beside the composer: ${JSON.stringify({ box, composer })}`);
-  assert.ok(box.top >= 0 && box.bottom <= view[1] && box.left >= 0 && box.right <= view[0], 'within the window');
-  return frame;
+  const where = JSON.stringify({ box, composer, view });
+  assert.ok(box.left < composer.right && box.right > composer.left, `in the composer's column: ${where}`);
+  assert.ok(box.top >= composer.bottom || box.bottom <= composer.top, `not over the composer: ${where}`);
+  assert.ok(box.top >= 0 && box.bottom <= view[1] && box.left >= 0 && box.right <= view[0], `within the window: ${where}`);
+  // the search box, the list and the preview all have room
+  for (const sel of ['#pk-q', '#pk-list', '#pk-preview']) {
+    const h = await frame.$eval(sel, (el) => el.getBoundingClientRect().height);
+    assert.ok(h > 20, `${sel} is ${h}px high: ${where}`);
+  }
+  return { frame, box };
 }
 
 /** Hidden again: out of sight and of the accessibility tree. */
@@ -99,7 +107,7 @@ for (const c of FIREFOX_REPLIES) {
       await closed(page);
       assert.equal(await page.$eval(FRAME, (f) => f.title), t('picker_title'));
 
-      const frame = await openPicker(page, c);
+      const { frame } = await openPicker(page, c);
       assert.equal(await frame.$eval('#pk-title', (h) => h.textContent), t('picker_title'));
       assert.equal(await frame.$eval('label[for="pk-q"]', (l) => l.textContent), t('picker_search_label'));
       // typing goes to the frame (the page sees no keystroke)
@@ -125,7 +133,7 @@ for (const c of FIREFOX_REPLIES) {
 
       // opened again: an empty search, the template just used first; Esc closes, the focus is
       // back in the composer and keys go to it again
-      const again = await openPicker(page, c);
+      const { frame: again } = await openPicker(page, c);
       assert.equal(await again.$eval('#pk-q', (q) => q.value), '', 'the last search is not kept');
       await again.waitForFunction((w) => document.querySelector('#pk-list li')?.dataset.id === w, { timeout: 5000 }, id);
       await page.keyboard.press('Escape');
@@ -148,7 +156,7 @@ test('Firefox: the picker light and dark — screenshots, axe, the dark backgrou
     await colorScheme(suite, scheme);
     const { page, errors } = await openReply(c);
     try {
-      const frame = await openPicker(page, c);
+      const { frame } = await openPicker(page, c);
       await page.keyboard.type('merci');
       await frame.waitForFunction(() => document.getElementById('pk-preview').textContent.length > 0, { timeout: 5000 });
       await page.screenshot({ path: join(OUT, `picker-firefox-${scheme}.png`) });
@@ -168,9 +176,29 @@ test('Firefox: the picker light and dark — screenshots, axe, the dark backgrou
   }
 });
 
-/** A reply fixture with a viewport like the Chromium tests' (1280 × 720). */
-async function openReply(c) {
+test('Firefox: in a small window (800 × 600) the picker is shortened beside the composer, not over it', async () => {
+  await ready();
+  const c = FIREFOX_REPLIES[0];
+  const { page, errors } = await openReply(c, { width: 800, height: 600 });
+  try {
+    const { frame, box } = await openPicker(page, c);
+    assert.ok(box.height < 400, `shortened: ${box.height}px`);
+    await page.keyboard.type('merci pour le message');
+    await frame.waitForFunction(() => document.getElementById('pk-preview').textContent.length > 0, { timeout: 5000 });
+    const preview = await frame.$eval('#pk-preview', (p) => p.textContent);
+    await page.screenshot({ path: join(OUT, 'picker-firefox-small.png') });
+    await page.keyboard.press('Enter');
+    await expectModel(page, c, preview, 'inserted');
+    await closed(page);
+    assert.deepEqual(errors, []);
+  } finally {
+    await page.close();
+  }
+});
+
+/** A reply fixture, in a window like the Chromium tests' (1280 × 720) unless told. */
+async function openReply(c, viewport = { width: 1280, height: 720 }) {
   const opened = await openReplyFirefox(suite, c);
-  await opened.page.setViewport({ width: 1280, height: 720 });
+  await opened.page.setViewport(viewport);
   return opened;
 }

@@ -70,6 +70,9 @@ for (const c of FIREFOX_REPLIES) {
       await sleep(1200);
       await page.keyboard.press('Tab');
       await expectModel(page, c, `Bonjour ${merci.text}`, 'before undo');
+      // at a person's pace: a Ctrl+Z within the insertion's first read-back (two frames + 30 ms
+      // after it) reads as an attempt that had no effect, and the next technique inserts again
+      await sleep(250);
       await undo(page);
       await sleep(300);
       const undone = await model(page, c);
