@@ -109,7 +109,7 @@ async fn database() -> Result<Rc<Database>, StoreError> {
             *seen.borrow_mut() = Some(e);
         }
     });
-    let mut db = match request.await {
+    let db = match request.await {
         Ok(db) => db,
         Err(e) => {
             // a database newer than this build (after a downgrade) also fails to open
@@ -119,13 +119,30 @@ async fn database() -> Result<Rc<Database>, StoreError> {
                 .unwrap_or_else(|| failed(e)));
         }
     };
-    // another context (a newer version of the extension) wants to upgrade: let it
-    db.on_version_change(|_| {
-        if let Some(db) = DB.with(|d| d.borrow_mut().take()) {
-            db.close();
-        }
+    // Two tasks that found no connection both opened one: the first kept is the one used, the
+    // other is closed at once (an extra open connection would block a later upgrade or deletion).
+    if let Some(kept) = DB.with(|d| d.borrow().clone()) {
+        db.close();
+        return Ok(kept);
+    }
+    // another context (a newer version of the extension, a deletion) wants the database: this
+    // connection closes itself, and is forgotten if it is the one kept
+    let db = Rc::new_cyclic(move |me: &std::rc::Weak<Database>| {
+        let mut db = db;
+        let me = me.clone();
+        db.on_version_change(move |_| {
+            if let Some(mine) = me.upgrade() {
+                mine.close();
+                DB.with(|d| {
+                    let kept = d.borrow().as_ref().is_some_and(|k| Rc::ptr_eq(k, &mine));
+                    if kept {
+                        d.borrow_mut().take();
+                    }
+                });
+            }
+        });
+        db
     });
-    let db = Rc::new(db);
     DB.with(|d| *d.borrow_mut() = Some(db.clone()));
     Ok(db)
 }
