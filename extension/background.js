@@ -10,6 +10,8 @@ import init, {
   background_capture,
   background_capture_menus,
   background_capture_sources,
+  background_template_menus,
+  background_save_selection,
 } from './pkg/extension.js';
 import { collect } from './collect.js';
 
@@ -98,11 +100,47 @@ async function serve(message, sender) {
   return JSON.parse(await background_message(JSON.stringify(message), JSON.stringify(from)));
 }
 
+// The picker's frame in Firefox, where an extension frame inside a page has no `tabs` API and
+// does not hear the content script of its tab: its messages for that content script (insert,
+// close) are carried to the tab's top frame, and the content script's `picker_state` to the tab
+// (where the frame takes it). Only from our own picker page in a tab, and from our content script
+// in a tab's top frame.
+const PICKER_RELAYED = new Set(['insert_text', 'close_picker']);
+const FRAMES_HEAR_CONTENT = !chrome.runtime.getURL('').startsWith('moz-extension:');
+function pickerRelay(message, sender) {
+  const tabId = sender.tab?.id;
+  const fromPicker = sender.url?.startsWith(chrome.runtime.getURL('picker.html'));
+  if (sender.id !== chrome.runtime.id || tabId === undefined || !fromPicker) return null;
+  if (!PICKER_RELAYED.has(message.message?.kind)) return null;
+  return chrome.tabs.sendMessage(tabId, message.message, { frameId: 0 });
+}
+function relayPickerState(message, sender) {
+  const tabId = sender.tab?.id;
+  const fromContent = sender.frameId === 0 && !sender.url?.startsWith(chrome.runtime.getURL(''));
+  if (FRAMES_HEAR_CONTENT || sender.id !== chrome.runtime.id || tabId === undefined || !fromContent) return;
+  chrome.tabs.sendMessage(tabId, message).catch(() => undefined);
+}
+
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
-  // the picker's frame listens to these (from the content script of its tab); not ours to answer
-  if (message?.kind === 'picker_state') return false;
-  serially(() => handle(message, sender)).then(sendResponse, (err) =>
-    sendResponse({ kind: 'error', code: 'protocol.internal', message: String(err?.message ?? err) }),
+  // the picker's frame listens to these (from the content script of its tab; in Firefox, carried
+  // on to it from here); not ours to answer
+  if (message?.kind === 'picker_state') {
+    relayPickerState(message, sender);
+    return false;
+  }
+  if (message?.kind === 'picker_relay') {
+    const answer = pickerRelay(message, sender);
+    if (!answer) return false;
+    answer.then(sendResponse, (err) => sendResponse({ ok: false, error: String(err?.message ?? err) }));
+    return true;
+  }
+  serially(() => handle(message, sender)).then(
+    (answer) => {
+      sendResponse(answer);
+      // a use changes the order of the menu's most used templates (a library write is seen below)
+      if (message?.body?.kind === 'template_used') refreshMenus().catch(() => {});
+    },
+    (err) => sendResponse({ kind: 'error', code: 'protocol.internal', message: String(err?.message ?? err) }),
   );
   return true; // the answer is asynchronous
 });
@@ -127,6 +165,8 @@ chrome.permissions.onAdded.addListener(resync);
 chrome.permissions.onRemoved.addListener(resync);
 chrome.storage.onChanged.addListener((changes, area) => {
   if (area === 'local' && 'settings' in changes) resync();
+  // the library changed (the core bumps this key after each template write)
+  if (area === 'local' && 'templates_changed' in changes) refreshMenus().catch(() => {});
 });
 chrome.runtime.onInstalled.addListener(resync);
 // the starter templates: installed once; an update adds only new ones, never a deleted one
@@ -134,6 +174,7 @@ chrome.runtime.onInstalled.addListener(() => {
   serially(async () => {
     await ready;
     await background_install_starter();
+    refreshMenus().catch(() => {});
   }).catch((err) => console.error('Porte-voix: starter templates', err?.code ?? '', err?.message ?? err));
 });
 chrome.runtime.onStartup.addListener(resync);
@@ -141,12 +182,43 @@ chrome.runtime.onStartup.addListener(resync);
 // Capture into the backlog: the context menu (page, selection, link, image), the keyboard command
 // and the popup's button. The page is read only then, only in that tab (activeTab), by the
 // collector; the core chooses, merges and writes; the badge says it once the write committed.
+// The menus: the capture entries, and the template entries (the most used templates in the
+// "Insert a template" submenu, built again only when the library or a use count changed and the
+// list differs from the one shown).
+let menusShown = null;
 async function createMenus() {
   await ready;
+  const menus = [...JSON.parse(background_capture_menus()), ...JSON.parse(await background_template_menus())];
+  const key = JSON.stringify(menus);
+  if (key === menusShown) return;
   await chrome.contextMenus.removeAll();
-  for (const menu of JSON.parse(background_capture_menus())) chrome.contextMenus.create(menu);
+  for (const menu of menus) chrome.contextMenus.create(menu);
+  menusShown = key;
 }
-chrome.runtime.onInstalled.addListener(() => createMenus().catch((err) => console.error('Porte-voix: menus', err?.message ?? err)));
+// one build at a time, in the queue with the messages (the store is read by one task at a time),
+// a moment after the change so that a burst of writes (an import, uses in a row) makes one build;
+// changes during a build make one more build after it
+const MENUS_SETTLE_MS = 250;
+let menusBuilding = Promise.resolve();
+let menusPending = null;
+function refreshMenus() {
+  if (!menusPending) {
+    menusPending = menusBuilding
+      .then(() => new Promise((settled) => setTimeout(settled, MENUS_SETTLE_MS)))
+      .then(() => {
+        menusPending = null;
+        return serially(createMenus);
+      });
+    menusBuilding = menusPending.catch((err) => console.error('Porte-voix: menus', err?.message ?? err));
+  }
+  return menusPending;
+}
+chrome.runtime.onInstalled.addListener(() => refreshMenus().catch(() => {}));
+// for the end-to-end tests: build now if needed, and what the menus are
+globalThis.porteVoixMenus = async () => {
+  await refreshMenus();
+  return JSON.parse(menusShown ?? '[]');
+};
 
 const newRequestId = () => `${Date.now().toString(16)}-${crypto.randomUUID()}`;
 
@@ -191,8 +263,43 @@ globalThis.porteVoixSources = async () => {
   return JSON.parse(background_capture_sources());
 };
 
+// The template entries: a template or "Other templates…" goes to the content script of the
+// frame the menu was opened in (it renders with that page's context and inserts, or opens the
+// picker); "Save the selection as a template" writes it, then the library opens it for editing.
+async function templateMenu(info, tab) {
+  const id = String(info.menuItemId);
+  if (id === 'template-save-selection') {
+    const answer = JSON.parse(
+      await serially(async () => {
+        await ready;
+        return background_save_selection(JSON.stringify(info), newRequestId());
+      }),
+    );
+    if (answer.kind === 'template_saved') {
+      await chrome.tabs.create({
+        url: chrome.runtime.getURL(`library.html#edit=${encodeURIComponent(answer.id)}`),
+        index: Number.isInteger(tab?.index) ? tab.index + 1 : undefined,
+      });
+    } else if (Number.isInteger(tab?.id) && tab.id >= 0) {
+      // not saved: the toolbar badge says so, as for a capture
+      console.warn('Porte-voix: save the selection:', answer.code ?? answer.kind);
+      await chrome.action.setBadgeBackgroundColor({ tabId: tab.id, color: '#b42318' }).catch(() => {});
+      await chrome.action.setBadgeText({ tabId: tab.id, text: '!' }).catch(() => {});
+      setTimeout(() => chrome.action.setBadgeText({ tabId: tab.id, text: '' }).catch(() => {}), 4000);
+    }
+    return answer;
+  }
+  const template = id.startsWith('template-insert:') ? id.slice('template-insert:'.length) : null;
+  return chrome.tabs.sendMessage(tab.id, { kind: 'menu_template', id: template }, { frameId: info.frameId ?? 0 });
+}
+
+function menuClicked(info, tab) {
+  return String(info.menuItemId).startsWith('template-') ? templateMenu(info, tab) : captureFrom(info, tab);
+}
+// the entry the end-to-end tests call, as the browser does on a click
+globalThis.porteVoixMenuClicked = menuClicked;
 chrome.contextMenus.onClicked.addListener((info, tab) => {
-  captureFrom(info, tab).catch((err) => console.error('Porte-voix: capture', err?.message ?? err));
+  menuClicked(info, tab).catch((err) => console.error('Porte-voix: menu', err?.message ?? err));
 });
 chrome.commands.onCommand.addListener((command, tab) => {
   if (command !== 'quick-capture' || !tab) return;

@@ -104,7 +104,16 @@
           (stored) => stored.settings,
           () => undefined,
         );
-        const { m, engine } = await loadCore();
+        const loading = loadCore();
+        // The extension's messages come into the page with the first one read (a synchronous
+        // round trip to the browser and the parse of the locale's messages.json): read one while
+        // the engine's files load and compile, not in content_start after them.
+        try {
+          chrome.i18n.getMessage('ext_locale');
+        } catch {
+          // extension reloaded under the page: content_start reports it
+        }
+        const { m, engine } = await loading;
         m.install_panic_hook((message) => showFailure(message));
         await m.content_start(engine, await settings);
         send({ kind: 'engine_ready', engine });
@@ -131,6 +140,13 @@
     if (kind === 'open_picker' || kind === 'close_picker') {
       start()
         .then((m) => m.content_picker(message, sender))
+        .then(sendResponse, (err) => sendResponse({ ok: false, error: String(err?.message ?? err) }));
+      return true;
+    }
+    // a template chosen in the context menu: inserted as the picker would, or the picker opened on it
+    if (kind === 'menu_template') {
+      start()
+        .then((m) => m.content_menu(message, sender))
         .then(sendResponse, (err) => sendResponse({ ok: false, error: String(err?.message ?? err) }));
       return true;
     }

@@ -33,6 +33,12 @@ pub enum CliError {
         path: String,
         source: std::io::Error,
     },
+    /// Writing standard output or a file failed (`cli.io` too; a closed pipe ends quietly).
+    #[error("cannot write {path}: {source}")]
+    Write {
+        path: String,
+        source: std::io::Error,
+    },
     #[error("{0}: not valid UTF-8 text")]
     NotUtf8(String),
     #[error("{path}: no column named `{column}` (columns: {available})")]
@@ -58,7 +64,7 @@ impl Coded for CliError {
         match self {
             CliError::Usage(_) => "cli.usage",
             CliError::UnknownPlatform(_) => "platform.unknown",
-            CliError::Io { .. } => "cli.io",
+            CliError::Io { .. } | CliError::Write { .. } => "cli.io",
             CliError::NotUtf8(_) => "cli.not_utf8",
             CliError::MissingColumn { .. } => "csv.missing_column",
             CliError::Csv { .. } => "csv.parse",
@@ -71,7 +77,7 @@ impl CliError {
     /// The reader of standard output has gone (`porte-voix check --jsonl < posts | head -1`):
     /// not an error, the command stops writing and ends quietly with exit status 0.
     pub fn is_closed_pipe(&self) -> bool {
-        matches!(self, CliError::Io { source, .. } if source.kind() == std::io::ErrorKind::BrokenPipe)
+        matches!(self, CliError::Write { source, .. } if source.kind() == std::io::ErrorKind::BrokenPipe)
     }
 }
 
@@ -86,6 +92,18 @@ pub fn platform_value(parser: &mut lexopt::Parser) -> Result<Platform, CliError>
     use lexopt::ValueExt;
     let id: String = parser.value()?.string()?;
     Platform::from_id(&id.to_ascii_lowercase()).ok_or(CliError::UnknownPlatform(id))
+}
+
+/// The value of `--mastodon-limit`, accepted and refused as the options page does
+/// (`Settings::parse_mastodon_limit`), for every command that takes it.
+pub fn mastodon_limit_value(parser: &mut lexopt::Parser) -> Result<u32, CliError> {
+    use lexopt::ValueExt;
+    let v: String = parser.value()?.string()?;
+    match porte_voix::settings::Settings::parse_mastodon_limit(&v) {
+        Ok(Some(n)) => Ok(n),
+        Ok(None) => Err(CliError::Usage("--mastodon-limit wants a number".into())),
+        Err(e) => Err(CliError::Usage(format!("--mastodon-limit `{v}`: {e}"))),
+    }
 }
 
 /// The exit status of a command that read its input: 1 when at least one text is over a limit
@@ -129,7 +147,7 @@ pub fn read_input(path: Option<&str>) -> Result<String, CliError> {
 }
 
 /// Standard output, buffered: every command writes through it. A write that fails is
-/// `CliError::Io` on standard output, so the command stops there; when the reader has gone
+/// `CliError::Write` on standard output, so the command stops there; when the reader has gone
 /// (`CliError::is_closed_pipe`) `main` ends quietly instead of reporting it.
 pub struct Out(std::io::BufWriter<std::io::StdoutLock<'static>>);
 
@@ -155,7 +173,7 @@ impl Out {
 }
 
 fn stdout_error(source: std::io::Error) -> CliError {
-    CliError::Io {
+    CliError::Write {
         path: "standard output".into(),
         source,
     }

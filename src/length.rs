@@ -112,12 +112,34 @@ pub fn count(text: &str, platform: Platform) -> LengthReport {
     count_with(text, platform, &CountOptions::default())
 }
 
-/// Counts `text` for `platform`.
+/// Counts `text` for `platform`, NFC from unicode-normalization's tables.
 pub fn count_with(text: &str, platform: Platform, opts: &CountOptions) -> LengthReport {
+    count_with_normalizer(text, platform, opts, &text::UNICODE_NFC)
+}
+
+/// The limit `count_with(_, platform, opts)` counts against, without counting anything.
+pub fn limit(platform: Platform, opts: &CountOptions) -> u32 {
+    let rule = platform.rule();
+    match platform {
+        Platform::X => x::limit(opts.x_premium),
+        Platform::Mastodon => opts.mastodon_limit.unwrap_or(rule.limit),
+        _ => rule.limit,
+    }
+}
+
+/// Counts `text` for `platform`, its NFC form (X counts after NFC) made by `normalizer`: the
+/// in-page engine passes the browser's `String.prototype.normalize`, everything else
+/// [`text::UNICODE_NFC`].
+pub fn count_with_normalizer(
+    text: &str,
+    platform: Platform,
+    opts: &CountOptions,
+    normalizer: &dyn text::Normalizer,
+) -> LengthReport {
     let rule = platform.rule();
     let len16 = text::utf16_len(text);
     let counted = match platform {
-        Platform::X => x::count(text, opts.x_premium),
+        Platform::X => x::count(text, opts.x_premium, normalizer),
         Platform::Mastodon => mastodon::count(
             text,
             opts.mastodon_limit.unwrap_or(rule.limit),
@@ -266,6 +288,40 @@ fn hashtag_spans(text: &str) -> Vec<Span16> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn limit_is_the_limit_the_count_applies() {
+        let cw = Some("Divulgâchage : la fin du film".to_string());
+        let options = [
+            CountOptions::default(),
+            CountOptions {
+                x_premium: true,
+                ..CountOptions::default()
+            },
+            CountOptions {
+                mastodon_limit: Some(1500),
+                content_warning: cw.clone(),
+                ..CountOptions::default()
+            },
+            CountOptions {
+                x_premium: true,
+                mastodon_limit: Some(11),
+                content_warning: cw,
+            },
+        ];
+        let texts = ["", "Merci Marie-Ève ! 🇨🇦", &"é".repeat(30_000)];
+        for &p in Platform::ALL {
+            for opts in &options {
+                for t in texts {
+                    assert_eq!(
+                        limit(p, opts),
+                        count_with(t, p, opts).limit,
+                        "{p:?} {opts:?}"
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn json_shape() {

@@ -21,6 +21,8 @@ pub mod insert;
 pub mod instances;
 /// `count(text, platform)`: the length report a composer badge or the command line shows.
 pub mod length;
+/// The arithmetic of the pages' virtualised lists: rows in view for a scroll offset, keyboard moves.
+pub mod list_window;
 /// The UI languages and the number formatting the UI does itself.
 pub mod locale;
 /// The platforms Porte-voix counts for, each with its length rule as data.

@@ -47,6 +47,23 @@ pub struct Settings {
 /// The keys a trigger may be set to (`KeyboardEvent.key` values).
 pub const TRIGGER_KEYS: [&str; 3] = ["Tab", "Enter", " "];
 
+/// The keys the options page offers, in order: Tab and Space end a word without sending
+/// anything when a trigger is not recognised (the list not loaded yet, a page whose script was
+/// orphaned by an update); Enter sends the message on many networks, so it is not offered.
+pub const OFFERED_TRIGGER_KEYS: [&str; 2] = ["Tab", " "];
+
+/// The keys to offer when `current` is set: the offered ones, and `current` too when it is a
+/// valid key the options page no longer offers (so opening the page never changes it).
+pub fn trigger_key_choices(current: &str) -> Vec<&'static str> {
+    let mut keys = OFFERED_TRIGGER_KEYS.to_vec();
+    if let Some(k) = TRIGGER_KEYS.iter().find(|k| **k == current) {
+        if !keys.contains(k) {
+            keys.push(k);
+        }
+    }
+    keys
+}
+
 /// The trigger key when the user chose none.
 pub const DEFAULT_TRIGGER_KEY: &str = "Tab";
 
@@ -259,6 +276,22 @@ mod tests {
         let t = s.tone_settings(crate::platform::Platform::Mastodon);
         assert_eq!(t.register, Some(crate::tone::Register::Tu));
         assert_eq!(t.platform, Some(crate::platform::Platform::Mastodon));
+    }
+
+    #[test]
+    fn trigger_key_choices_keep_a_key_set_before() {
+        for (current, keys) in [
+            ("Tab", vec!["Tab", " "]),
+            (" ", vec!["Tab", " "]),
+            ("Enter", vec!["Tab", " ", "Enter"]),
+            ("a", vec!["Tab", " "]),
+        ] {
+            assert_eq!(trigger_key_choices(current), keys, "{current:?}");
+        }
+        assert!(trigger_key_choices("Tab").contains(&DEFAULT_TRIGGER_KEY));
+        assert!(OFFERED_TRIGGER_KEYS
+            .iter()
+            .all(|k| TRIGGER_KEYS.contains(k)));
     }
 
     #[test]

@@ -9,6 +9,7 @@
 
 pub mod dates;
 pub mod lint;
+pub mod menu;
 pub mod model;
 pub mod names;
 pub mod parse;

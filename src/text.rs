@@ -1,6 +1,11 @@
 //! Text primitives shared by the length rules: UTF-16 offsets (the DOM's unit), grapheme
 //! boundaries, NFC with an offset map, and entity detection (URLs, mentions, hashtags, emoji).
 //!
+//! NFC itself is injected ([`Normalizer`]): the command line and the extension's engine use
+//! unicode-normalization's tables ([`UNICODE_NFC`]); the in-page engine passes the browser's
+//! `String.prototype.normalize` (what twitter-text itself calls), so the page does not download
+//! the tables. [`Nfc`] decides when the text cannot change without asking either.
+//!
 //! The core works on `&str`; every offset that crosses to JavaScript is a UTF-16 code unit and is
 //! converted here, once. Nothing in this module knows about a platform's limit: that is
 //! `platform` (data) and `length` (the rules).
@@ -186,6 +191,69 @@ pub fn grapheme_start_at(s: &str, byte: usize) -> usize {
     }
 }
 
+/// Canonical composition (NFC), as the core needs it: whether a text is already NFC, and the NFC
+/// form of a short text (one grapheme cluster at a time, see [`Nfc`]).
+///
+/// Implementations must agree with Unicode's NFC; [`Nfc`] only calls them on texts that hold a
+/// character outside [`nfc_stable`]'s ranges.
+pub trait Normalizer {
+    /// Whether `s` is in NFC.
+    fn is_nfc(&self, s: &str) -> bool;
+    /// Appends the NFC form of `s` to `out`.
+    fn nfc_into(&self, s: &str, out: &mut String);
+}
+
+/// NFC from unicode-normalization's tables (the command line, the extension's engine, tests).
+pub struct UnicodeNfc;
+
+/// The tables' normaliser.
+pub const UNICODE_NFC: UnicodeNfc = UnicodeNfc;
+
+impl Normalizer for UnicodeNfc {
+    fn is_nfc(&self, s: &str) -> bool {
+        match is_nfc_quick(s.chars()) {
+            IsNormalized::Yes => true,
+            IsNormalized::No => false,
+            IsNormalized::Maybe => {
+                let mut out = String::with_capacity(s.len());
+                nfc_into(&mut out, s, &mut Vec::new());
+                out == s
+            }
+        }
+    }
+
+    fn nfc_into(&self, s: &str, out: &mut String) {
+        nfc_into(out, s, &mut Vec::new());
+    }
+}
+
+/// Whether every text made only of characters like `c` is already NFC, so that no normaliser
+/// needs to be asked: `c` is a starter (combining class 0) whose NFC quick check is "yes" (it
+/// never decomposes and never composes with what precedes it). The ranges cover what posts are
+/// made of in the languages Porte-voix serves — Latin with its precomposed accents (French,
+/// Vietnamese), general punctuation (’ « » narrow no-break space), symbols, arrows and
+/// dingbats, CJK punctuation, kana and ideographs, fullwidth forms, Hangul syllables, variation
+/// selectors and emoji; a test checks every character of every range against
+/// unicode-normalization.
+#[inline]
+pub fn nfc_stable(c: char) -> bool {
+    matches!(
+        c as u32,
+        0..=0x2FF
+            | 0x1E00..=0x1EFF
+            | 0x2002..=0x20CF
+            | 0x232B..=0x2ADB
+            | 0x2ADD..=0x2BFF
+            | 0x2E00..=0x3029
+            | 0x3030..=0x3098
+            | 0x309B..=0xA66E
+            | 0xAC00..=0xD7A3
+            | 0xFE00..=0xFE0F
+            | 0xFE30..=0xFFFF
+            | 0x1F000..=0x1FAFF
+    )
+}
+
 /// Appends the NFC form of `s` to `out` (`scratch` is reused between calls).
 ///
 /// Built from the crate's per-character canonical functions rather than its `nfc()` iterator:
@@ -236,12 +304,24 @@ pub fn nfc_into(out: &mut String, s: &str, scratch: &mut Vec<(u8, char)>) {
     out.extend(composed);
 }
 
+/// Whether `s` holds only [`nfc_stable`] characters (then it is its own NFC). Characters below
+/// U+0300 (UTF-8 bytes below 0xCC) are passed over without decoding.
+fn all_nfc_stable(s: &str) -> bool {
+    let b = s.as_bytes();
+    let Some(first) = b.iter().position(|&b| b >= 0xCC) else {
+        return true;
+    };
+    s[first..].chars().all(nfc_stable)
+}
+
 /// Text in NFC together with a map back to the original's UTF-16 offsets.
 ///
 /// When the input is already NFC (the usual case: browsers and keyboards produce NFC) nothing is
-/// allocated for the text and offsets are the identity. Otherwise each grapheme cluster is
-/// normalised on its own (canonical composition never crosses a cluster boundary in practice) so
-/// that every cluster boundary of the result maps exactly to one of the original.
+/// allocated for the text and offsets are the identity; a text of [`nfc_stable`] characters
+/// does not even ask the normaliser. Otherwise each grapheme cluster is normalised on its own
+/// (canonical composition never crosses a cluster boundary in practice) so that every cluster
+/// boundary of the result maps exactly to one of the original; clusters of stable characters are
+/// copied as they are.
 #[derive(Debug)]
 pub struct Nfc<'a> {
     text: std::borrow::Cow<'a, str>,
@@ -250,17 +330,9 @@ pub struct Nfc<'a> {
 }
 
 impl<'a> Nfc<'a> {
-    /// Normalise `s`.
-    pub fn new(s: &'a str) -> Self {
-        // Below U+0300 every character is a starter that NFC keeps (quick check "yes"), so the
-        // check starts at the first character from U+0300 on (lead byte 0xCC or more), with the
-        // same state as at the start of the text.
-        let rest = s
-            .as_bytes()
-            .iter()
-            .position(|&b| b >= 0xCC)
-            .map_or("", |i| &s[i..]);
-        if rest.is_empty() || is_nfc_quick(rest.chars()) == IsNormalized::Yes {
+    /// Normalise `s` with `normalizer`.
+    pub fn new(s: &'a str, normalizer: &dyn Normalizer) -> Self {
+        if all_nfc_stable(s) || normalizer.is_nfc(s) {
             return Nfc {
                 text: std::borrow::Cow::Borrowed(s),
                 map: Vec::new(),
@@ -270,10 +342,13 @@ impl<'a> Nfc<'a> {
         let mut map = Vec::new();
         let (mut n16, mut o16) = (0u32, 0u32);
         map.push((0, 0));
-        let mut scratch = Vec::new();
         for g in s.graphemes(true) {
             let before = out.len();
-            nfc_into(&mut out, g, &mut scratch);
+            if g.chars().all(nfc_stable) {
+                out.push_str(g);
+            } else {
+                normalizer.nfc_into(g, &mut out);
+            }
             n16 += utf16_len(&out[before..]);
             o16 += utf16_len(g);
             map.push((n16, o16));
@@ -394,8 +469,104 @@ mod tests {
         for s in SAMPLES.iter().copied().chain(cases) {
             let mut ours = String::new();
             nfc_into(&mut ours, s, &mut scratch);
-            assert_eq!(ours, s.nfc().collect::<String>(), "{s:?}");
+            let theirs = s.nfc().collect::<String>();
+            assert_eq!(ours, theirs, "{s:?}");
+            assert_eq!(UNICODE_NFC.is_nfc(s), theirs == s, "{s:?}");
+            assert_eq!(Nfc::new(s, &UNICODE_NFC).as_str(), theirs, "{s:?}");
         }
+    }
+
+    #[test]
+    fn stable_characters_are_starters_that_nfc_keeps() {
+        // Every character of every range: combining class 0 and quick check "yes". By UAX #15's
+        // quick-check algorithm, a text of such characters is then NFC, whatever their order.
+        let mut stable = 0;
+        for c in (0..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|&c| nfc_stable(c))
+        {
+            stable += 1;
+            assert_eq!(canonical_combining_class(c), 0, "U+{:04X}", c as u32);
+            assert_eq!(
+                is_nfc_quick(std::iter::once(c)),
+                IsNormalized::Yes,
+                "U+{:04X}",
+                c as u32
+            );
+        }
+        assert!(stable > 40_000, "{stable}");
+        // Below U+0300, directly: every pair is its own NFC.
+        let low: Vec<char> = (0..0x300).filter_map(char::from_u32).collect();
+        let (mut pair, mut out, mut scratch) = (String::new(), String::new(), Vec::new());
+        for &a in &low {
+            for &b in &low {
+                pair.clear();
+                pair.push(a);
+                pair.push(b);
+                out.clear();
+                nfc_into(&mut out, &pair, &mut scratch);
+                assert_eq!(out, pair);
+            }
+        }
+        // The characters right outside a range that do change, or compose with what precedes.
+        for c in [
+            '\u{300}', '\u{2000}', '\u{20D0}', '\u{212B}', '\u{2329}', '\u{3099}', '\u{F900}',
+        ] {
+            assert!(!nfc_stable(c), "U+{:04X}", c as u32);
+        }
+    }
+
+    /// A normaliser that records what it is asked, answering with the tables.
+    #[derive(Default)]
+    struct Spy(std::cell::RefCell<Vec<String>>);
+
+    impl Normalizer for Spy {
+        fn is_nfc(&self, s: &str) -> bool {
+            self.0.borrow_mut().push(format!("is_nfc {s}"));
+            UNICODE_NFC.is_nfc(s)
+        }
+        fn nfc_into(&self, s: &str, out: &mut String) {
+            self.0.borrow_mut().push(format!("nfc {s}"));
+            UNICODE_NFC.nfc_into(s, out)
+        }
+    }
+
+    #[test]
+    fn the_normaliser_is_asked_only_when_the_text_could_change() {
+        let untouched = [
+            "",
+            "Bonjour à toute l’équipe, « merci » !",
+            "Merci\u{202F}! Ça coûte 12\u{A0}€ — à bientôt…",
+            "Cảm ơn bạn rất nhiều, chúc một ngày tốt lành",
+            "東京でも大阪でも、ありがとうございます 감사합니다",
+            "👨\u{200D}👩\u{200D}👧\u{200D}👦 🇨🇦 👍🏽 ❤\u{FE0F} ✅ ⭐",
+        ];
+        for t in untouched {
+            let spy = Spy::default();
+            let n = Nfc::new(t, &spy);
+            assert_eq!(n.as_str(), t);
+            assert!(spy.0.borrow().is_empty(), "{t:?}: {:?}", spy.0.borrow());
+        }
+        // Not stable but already NFC: asked once, nothing normalised.
+        let spy = Spy::default();
+        let t = "Привет, café ⌘ 1\u{20E3}";
+        assert_eq!(Nfc::new(t, &spy).as_str(), t);
+        assert_eq!(spy.0.borrow().len(), 1);
+        // To compose: only the clusters that hold an unstable character are normalised.
+        let spy = Spy::default();
+        let n = Nfc::new("Cafe\u{301} à Montre\u{301}al 🇨🇦", &spy);
+        assert_eq!(n.as_str(), "Café à Montréal 🇨🇦");
+        assert_eq!(
+            *spy.0.borrow(),
+            [
+                "is_nfc Cafe\u{301} à Montre\u{301}al 🇨🇦",
+                "nfc e\u{301}",
+                "nfc e\u{301}"
+            ]
+        );
+        // "é" is [3, 4) in the result and [3, 5) in the original
+        assert_eq!((n.to_original_floor(3), n.to_original_ceil(4)), (3, 5));
+        assert_eq!(n.to_original_floor(4), 5);
     }
 
     #[test]

@@ -41,12 +41,18 @@ mod instances_ui;
 /// The template library page: list, search, filters, editor with live preview, import/export.
 #[cfg(feature = "extension")]
 mod library;
+/// NFC through the browser's `String.prototype.normalize`, for the in-page count.
+#[cfg(feature = "inpage")]
+pub mod nfc;
 /// The popup and the options page.
 #[cfg(feature = "extension")]
 mod pages;
 /// The template picker's frame (an extension page next to the composer).
 #[cfg(feature = "extension")]
 pub mod picker;
+/// The background's template entries of the context menu (insert one, save the selection).
+#[cfg(feature = "extension")]
+pub mod template_menu;
 
 #[cfg(feature = "extension")]
 mod tone_options;

@@ -164,4 +164,23 @@ proptest! {
         let back = backup::parse(b.to_json().as_bytes()).unwrap();
         prop_assert_eq!(back, b);
     }
+
+    /// Written in parts (a large export, slice by slice), the backup is the same text.
+    #[test]
+    fn a_backup_written_in_parts_is_the_same_text(
+        items in prop::collection::vec(item(), 0..12),
+        templates in prop::collection::vec(json(), 0..4),
+        settings in json(),
+        at in any::<u64>(),
+        slice in 1usize..5,
+    ) {
+        let b = Backup::new(at, settings, templates, items);
+        let mut text = b.json_head();
+        for (k, part) in b.backlog.chunks(slice).enumerate() {
+            text.push_str(&backup::json_items(part, k == 0));
+        }
+        text.push_str(backup::JSON_TAIL);
+        prop_assert_eq!(&text, &b.to_json());
+        prop_assert_eq!(backup::parse(text.as_bytes()).unwrap(), b);
+    }
 }

@@ -101,3 +101,28 @@ fn ends_quietly_when_the_reader_closes_the_pipe() {
     assert_ends_quietly(&["backlog", "lint", &f, "--json"], "", 1);
     assert_ends_quietly(&["backlog", "lint", &f, "--json"], "", 0);
 }
+
+/// `--mastodon-limit` takes and refuses what `check` and the options page take and refuse: a
+/// limit written with a thin space is a limit, one over 100,000 is refused.
+#[test]
+fn mastodon_limit_as_the_options_take_it() {
+    let f = tmp(
+        "mastodon-limit.csv",
+        &format!("id,draft:mastodon\r\na,{}\r\n", "Allô 👋 ".repeat(100)), // 700 graphemes
+    );
+    for (limit, status) in [
+        ("640", 1),
+        ("1 000", 0),
+        ("12\u{202f}000", 0),
+        ("100001", 2),
+        ("0", 2),
+        ("", 2),
+    ] {
+        let o = run(&["backlog", "lint", &f, "--mastodon-limit", limit], "");
+        let err = String::from_utf8_lossy(&o.stderr).into_owned();
+        assert_eq!(o.status.code(), Some(status), "{limit:?}: {err}");
+        if status == 2 {
+            assert!(err.contains("--mastodon-limit"), "{limit:?}: {err}");
+        }
+    }
+}

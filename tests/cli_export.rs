@@ -121,6 +121,24 @@ fn errors_name_the_file_and_the_code() {
     assert_eq!(o.status.code(), Some(2));
     let o = run(&["export", &fixture("backup.json")], "");
     assert_eq!(o.status.code(), Some(2));
+    // a file that cannot be written says so (not "cannot read"), with its path
+    let missing = tmp_dir("missing").join("no-such-dir").join("calendar.ics");
+    let o = run(
+        &[
+            "export",
+            "--ics",
+            &fixture("backup.json"),
+            "--out",
+            missing.to_str().unwrap(),
+        ],
+        "",
+    );
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8(o.stderr).unwrap();
+    assert!(
+        err.contains("cannot write") && err.contains("calendar.ics") && err.contains("cli.io"),
+        "{err}"
+    );
 }
 
 /// `porte-voix export … | head`: the command stops quietly when its reader has gone.

@@ -1,8 +1,14 @@
 //! The web layer in a real browser (wasm-bindgen-test, headless Chromium): how each editor
 //! technology is recognised and read (placeholders and decorations skipped), offsets mapped back
 //! to the DOM, the content script's session surviving re-entrant events and failing features,
-//! and the JS-facing exports.
+//! and the JS-facing exports; the in-page count's NFC through the browser (`web/nfc.rs`); the
+//! background's IndexedDB connection (`web/store.rs`).
 #![cfg(all(target_arch = "wasm32", feature = "inpage"))]
+
+#[path = "web/nfc.rs"]
+mod nfc;
+#[path = "web/store.rs"]
+mod store;
 
 use porte_voix::web::content::{self, Feature, Scope, Snapshot};
 use porte_voix::web::editors::{self, Technique, TECHNOLOGIES};

@@ -10,7 +10,7 @@
 
 use std::process::ExitCode;
 
-use super::{exit_status, platform_value, to_json, CliError, Out};
+use super::{exit_status, mastodon_limit_value, platform_value, to_json, CliError, Out};
 use porte_voix::length::{count_with, CountOptions};
 use porte_voix::platform::Platform;
 use porte_voix::transfer::csv_cells::restore;
@@ -50,14 +50,7 @@ pub fn parse(parser: &mut lexopt::Parser) -> Result<Option<BacklogCommand>, CliE
             }
             Long("json") => json = true,
             Long("x-premium") => opts.x_premium = true,
-            Long("mastodon-limit") => {
-                let v: String = parser.value()?.string()?;
-                opts.mastodon_limit = Some(v.parse().ok().filter(|n| *n > 0).ok_or_else(|| {
-                    CliError::Usage(format!(
-                        "--mastodon-limit wants a positive number, not `{v}`"
-                    ))
-                })?);
-            }
+            Long("mastodon-limit") => opts.mastodon_limit = Some(mastodon_limit_value(parser)?),
             Value(v) if file.is_none() => file = Some(v.string()?),
             other => return Err(other.unexpected().into()),
         }

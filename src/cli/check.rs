@@ -3,10 +3,11 @@
 use std::process::ExitCode;
 
 use super::jsonl::{self, Answer, Lines};
-use super::{exit_status, platform_value, read_input, to_json, CliError, Out};
+use super::{
+    exit_status, mastodon_limit_value, platform_value, read_input, to_json, CliError, Out,
+};
 use porte_voix::length::{count_with, CountOptions, LengthReport};
 use porte_voix::platform::Platform;
-use porte_voix::settings::Settings;
 
 #[derive(Default)]
 pub struct CheckArgs {
@@ -34,17 +35,7 @@ pub fn parse(parser: &mut lexopt::Parser) -> Result<Option<CheckArgs>, CliError>
             Long("csv") => a.csv = Some(parser.value()?.string()?),
             Long("column") => a.column = Some(parser.value()?.string()?),
             Long("x-premium") => a.opts.x_premium = true,
-            Long("mastodon-limit") => {
-                // the options page's own validation: both accept and refuse the same limits
-                let v: String = parser.value()?.string()?;
-                a.opts.mastodon_limit = match Settings::parse_mastodon_limit(&v) {
-                    Ok(Some(n)) => Some(n),
-                    Ok(None) => {
-                        return Err(CliError::Usage("--mastodon-limit wants a number".into()))
-                    }
-                    Err(e) => return Err(CliError::Usage(format!("--mastodon-limit `{v}`: {e}"))),
-                };
-            }
+            Long("mastodon-limit") => a.opts.mastodon_limit = Some(mastodon_limit_value(parser)?),
             Long("content-warning") => a.opts.content_warning = Some(parser.value()?.string()?),
             Value(v) if a.input.is_none() => a.input = Some(v.string()?),
             other => return Err(other.unexpected().into()),

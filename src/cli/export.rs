@@ -81,7 +81,7 @@ pub fn parse(parser: &mut lexopt::Parser) -> Result<Option<ExportArgs>, CliError
 }
 
 fn write_file(path: &std::path::Path, text: &str) -> Result<(), CliError> {
-    std::fs::write(path, text).map_err(|source| CliError::Io {
+    std::fs::write(path, text).map_err(|source| CliError::Write {
         path: path.display().to_string(),
         source,
     })
@@ -113,7 +113,7 @@ pub fn run(a: ExportArgs) -> Result<ExitCode, CliError> {
         Format::Generic => emit(a.out.as_deref(), &csv_generic::export(&b.backlog))?,
         Format::Hootsuite => {
             let dir = std::path::PathBuf::from(a.out.unwrap_or_default());
-            std::fs::create_dir_all(&dir).map_err(|source| CliError::Io {
+            std::fs::create_dir_all(&dir).map_err(|source| CliError::Write {
                 path: dir.display().to_string(),
                 source,
             })?;

@@ -5,16 +5,22 @@
 use super::{snap16, Check, Counted};
 use crate::platform::x;
 use crate::text::twitter::XConfig;
-use crate::text::{self, twitter, Nfc, Span16};
+use crate::text::{self, twitter, Nfc, Normalizer, Span16};
 
-/// Counts `text` as X does, for a Premium account (25,000) or not (280).
-pub(super) fn count(text: &str, premium: bool) -> Counted {
-    let limit = if premium {
+/// The limit for a Premium account (25,000) or not (280).
+pub(super) fn limit(premium: bool) -> u32 {
+    if premium {
         x::PREMIUM_LIMIT
     } else {
         x::POST.limit
-    };
-    let nfc = Nfc::new(text);
+    }
+}
+
+/// Counts `text` as X does, for a Premium account (25,000) or not (280), its NFC form made by
+/// `normalizer`.
+pub(super) fn count(text: &str, premium: bool, normalizer: &dyn Normalizer) -> Counted {
+    let limit = limit(premium);
+    let nfc = Nfc::new(text, normalizer);
     let buf = text::to_utf16(nfc.as_str());
     let config = XConfig::V3.with_max(limit);
     let mut urls = Vec::new();

@@ -93,6 +93,10 @@ pub fn picker_state_json(state: &PickerState) -> String {
         out.push_str(",\"closed\":");
         out.push_str(&closed.to_string());
     }
+    if let Some(template) = &state.template {
+        out.push_str(",\"template\":");
+        push_opt_string(&mut out, Some(template.as_str()));
+    }
     out.push('}');
     out
 }

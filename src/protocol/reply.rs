@@ -103,6 +103,9 @@ pub struct PickerState {
     pub open: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub closed: Option<u32>,
+    /// The template the opening starts on (chosen in the context menu), first in the list.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub template: Option<String>,
 }
 
 /// One search result: enough to list and choose, not the body.
@@ -296,6 +299,29 @@ pub async fn run<S: Store>(store: &S, request_id: &str, call: ReplyCall, now: u6
     }
 }
 
+/// The templates the context menu lists: the `limit` most used (`template::menu::most_used`),
+/// id and title only.
+pub async fn menu_templates<S: Store>(
+    store: &S,
+    limit: usize,
+) -> Result<Vec<Found>, store::StoreError> {
+    let list: Vec<Template> = templates(store)
+        .await?
+        .into_iter()
+        .map(|(t, _)| t)
+        .collect();
+    Ok(crate::template::menu::most_used(&list, limit)
+        .into_iter()
+        .filter_map(|i| list.get(i))
+        .map(|t| Found {
+            id: t.id.clone(),
+            title: t.title.clone(),
+            trigger: t.trigger.clone(),
+            tags: t.tags.clone(),
+        })
+        .collect())
+}
+
 /// With no query: the most recently used first, then the most used, then by title.
 pub fn recent_first(list: &[Template], limit: usize) -> Vec<usize> {
     let mut order: Vec<usize> = (0..list.len()).collect();
@@ -322,14 +348,18 @@ pub enum ReplyError {
     /// Inserted by a trigger with the defaults of its fill-in fields and choices.
     #[error("inserted with the defaults of its fields")]
     FieldsDefaulted,
+    /// "Save the selection as a template" with a selection that holds no words.
+    #[error("the selection holds no text to save")]
+    EmptySelection,
 }
 
 impl ReplyError {
     /// Every code, for the test that each has its message.
-    pub const ALL: [ReplyError; 3] = [
+    pub const ALL: [ReplyError; 4] = [
         ReplyError::UnknownTemplate,
         ReplyError::TemplateInvalid,
         ReplyError::FieldsDefaulted,
+        ReplyError::EmptySelection,
     ];
 }
 
@@ -339,6 +369,7 @@ impl crate::error::Coded for ReplyError {
             ReplyError::UnknownTemplate => "reply.unknown_template",
             ReplyError::TemplateInvalid => "reply.template_invalid",
             ReplyError::FieldsDefaulted => "reply.fields_defaulted",
+            ReplyError::EmptySelection => "reply.empty_selection",
         }
     }
 }

@@ -585,12 +585,18 @@ fn the_page_requests_written_by_hand_are_the_requests_serde_writes_and_reads() {
         }
         for r in &renders {
             // the picker's state carries the same context, read by the frame with serde
-            for (open, closed) in [(Some(3), None), (None, Some(3)), (None, None)] {
+            for (open, closed, template) in [
+                (Some(3), None, None),
+                (Some(4), None, Some("t-\"délai\" 🎉".to_string())),
+                (None, Some(3), None),
+                (None, None, None),
+            ] {
                 let state = reply::PickerState {
                     context: r.context.clone(),
                     platform: r.platform,
                     open,
                     closed,
+                    template,
                 };
                 let text = page::picker_state_json(&state);
                 let ours: serde_json::Value = serde_json::from_str(&text).unwrap();

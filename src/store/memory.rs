@@ -6,15 +6,68 @@ use super::schema::{self, Step};
 use super::{Applied, Collection, Record, Store, StoreError, WriteTx};
 use serde_json::Value;
 use std::cell::RefCell;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
-/// One object store: its key field, index names, and rows by key.
+/// One object store: its key field, index names (with their key paths; the multi-entry ones
+/// also in `multi_entry`), and rows by key.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ObjectStore {
     pub key_path: String,
     pub indexes: BTreeMap<String, String>,
+    pub multi_entry: BTreeSet<String>,
     pub rows: BTreeMap<String, Value>,
+}
+
+/// The value at a dotted key path (`body.state`), as IndexedDB evaluates it.
+fn at_path<'v>(value: &'v Value, key_path: &str) -> Option<&'v Value> {
+    key_path.split('.').try_fold(value, |v, part| v.get(part))
+}
+
+/// Whether IndexedDB indexes a value: a string or a number (an array only as a key of its own;
+/// `null`, booleans and objects are left out of the index).
+fn is_key(value: &Value) -> bool {
+    value.is_string() || value.is_number()
+}
+
+impl ObjectStore {
+    /// What the index `name` holds, as IndexedDB would fill it: (key, primary key) pairs in key
+    /// order, a record left out when its value at the key path is not a valid key, and one entry
+    /// per distinct element for a multi-entry index over an array. `None`: no such index.
+    pub fn index_entries(&self, name: &str) -> Option<Vec<(Value, String)>> {
+        let key_path = self.indexes.get(name)?;
+        let multi = self.multi_entry.contains(name);
+        let mut out = Vec::new();
+        for (primary, row) in &self.rows {
+            match at_path(row, key_path) {
+                Some(Value::Array(values)) if multi => {
+                    let mut seen: Vec<&Value> = Vec::new();
+                    for v in values.iter().filter(|v| is_key(v)) {
+                        if !seen.contains(&v) {
+                            seen.push(v);
+                            out.push((v.clone(), primary.clone()));
+                        }
+                    }
+                }
+                Some(v) if is_key(v) => out.push((v.clone(), primary.clone())),
+                _ => {}
+            }
+        }
+        // IndexedDB orders numbers before strings; the stores' keys are one or the other
+        out.sort_by(|(a, pa), (b, pb)| {
+            let order = match (a, b) {
+                (Value::Number(x), Value::Number(y)) => {
+                    let (x, y) = (x.as_f64().unwrap_or(0.0), y.as_f64().unwrap_or(0.0));
+                    x.total_cmp(&y)
+                }
+                (Value::Number(_), _) => std::cmp::Ordering::Less,
+                (_, Value::Number(_)) => std::cmp::Ordering::Greater,
+                _ => a.as_str().cmp(&b.as_str()),
+            };
+            order.then_with(|| pa.cmp(pb))
+        });
+        Some(out)
+    }
 }
 
 /// The whole database.
@@ -46,6 +99,11 @@ impl Database {
                     store,
                     name,
                     key_path,
+                }
+                | Step::CreateMultiEntryIndex {
+                    store,
+                    name,
+                    key_path,
                 } => {
                     let s = self
                         .stores
@@ -55,6 +113,9 @@ impl Database {
                         return Err(fail(format!("index {name} exists on {store}")));
                     }
                     s.indexes.insert(name.to_string(), key_path.to_string());
+                    if matches!(step, Step::CreateMultiEntryIndex { .. }) {
+                        s.multi_entry.insert(name.to_string());
+                    }
                 }
             }
         }

@@ -20,6 +20,13 @@ pub const META: &str = "meta";
 pub const BY_UPDATED: &str = "by_updated";
 /// Index of applied requests by time (to forget old ones).
 pub const BY_AT: &str = "by_at";
+/// Index of backlog items by state (`idea`, `draft`…): the list's state filter.
+pub const BY_STATE: &str = "by_state";
+/// Index of backlog items by planned date and time (`2026-12-01T09:30`, or the date alone, which
+/// sorts first on its day); items with no date are not in it: the calendar's days.
+pub const BY_PLANNED: &str = "by_planned";
+/// Index of backlog items by tag, one entry per tag (multi-entry): the list's tag filter.
+pub const BY_TAG: &str = "by_tag";
 
 /// One change of layout.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -31,6 +38,13 @@ pub enum Step {
     },
     /// A new index on an existing store.
     CreateIndex {
+        store: &'static str,
+        name: &'static str,
+        key_path: &'static str,
+    },
+    /// A new multi-entry index on an existing store: a record whose `key_path` is an array is
+    /// found under each of its values.
+    CreateMultiEntryIndex {
         store: &'static str,
         name: &'static str,
         key_path: &'static str,
@@ -89,10 +103,32 @@ pub const MIGRATIONS: &[Migration] = &[
             },
         ],
     },
+    // 3: backlog items by state, planned date and tag (filters and the calendar read them
+    // without the whole backlog); IndexedDB fills them from the records already there
+    Migration {
+        to: 3,
+        steps: &[
+            Step::CreateIndex {
+                store: BACKLOG,
+                name: BY_STATE,
+                key_path: "body.state",
+            },
+            Step::CreateIndex {
+                store: BACKLOG,
+                name: BY_PLANNED,
+                key_path: "body.planned",
+            },
+            Step::CreateMultiEntryIndex {
+                store: BACKLOG,
+                name: BY_TAG,
+                key_path: "body.tags",
+            },
+        ],
+    },
 ];
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// The migrations that bring a database at `from` (0: none yet) to [`SCHEMA_VERSION`], in order.
 pub fn migrations_from(from: u32) -> Result<Vec<&'static Migration>, StoreError> {

@@ -243,6 +243,7 @@ fn every_older_version_upgrades_to_the_fresh_layout_with_its_records() {
                 .unwrap_or_else(|| panic!("from {from}: no {name}"));
             assert_eq!(got.key_path, s.key_path, "from {from}: {name}");
             assert_eq!(got.indexes, s.indexes, "from {from}: {name}");
+            assert_eq!(got.multi_entry, s.multi_entry, "from {from}: {name}");
         }
         assert_eq!(now.stores.len(), fresh.stores.len(), "from {from}");
         // every record kept as it was
@@ -368,4 +369,146 @@ fn request_ids_older_than_the_retry_window_are_forgotten_a_few_per_write() {
         run(list_live(&store, Collection::Templates)).unwrap().len(),
         33
     );
+}
+
+#[test]
+fn a_failed_step_to_version_three_keeps_the_version_two_database_readable() {
+    // version 2 with backlog items, and an index the next step wants to create already there
+    let mut v2 = upgrade_to(&Database::default(), 2).unwrap();
+    let item = crate::backlog::Item::idea("b-1", "Rentrée littéraire à Québec", 1_000);
+    let record = Record {
+        id: "b-1".into(),
+        revision: 1,
+        created: 1_000,
+        updated: 1_000,
+        deleted: false,
+        body: serde_json::to_value(&item).unwrap(),
+    };
+    v2.put(schema::BACKLOG, serde_json::to_value(&record).unwrap())
+        .unwrap();
+    v2.stores
+        .get_mut(schema::BACKLOG)
+        .unwrap()
+        .indexes
+        .insert(schema::BY_TAG.into(), "tags".into());
+    let e = memory::upgrade(&v2).unwrap_err();
+    assert_eq!(
+        e,
+        StoreError::Migration {
+            to: 3,
+            reason: format!("index {} exists on {}", schema::BY_TAG, schema::BACKLOG)
+        }
+    );
+    // nothing of the steps before the failing one stays, and the items read as before
+    assert_eq!(v2.version, 2);
+    let backlog = &v2.stores[schema::BACKLOG];
+    assert!(!backlog.indexes.contains_key(schema::BY_STATE));
+    assert_eq!(
+        backlog
+            .rows
+            .get("b-1")
+            .cloned()
+            .map(serde_json::from_value::<Record>)
+            .transpose()
+            .unwrap(),
+        Some(record)
+    );
+}
+
+/// A backlog record as the background stores it, from a real item.
+fn backlog_record(
+    id: &str,
+    state: crate::backlog::State,
+    tags: &[&str],
+    planned: Option<&str>,
+) -> serde_json::Value {
+    let mut item = crate::backlog::Item::idea(id, format!("Article {id}"), 1_000);
+    item.state = state;
+    item.tags = tags.iter().map(|t| t.to_string()).collect();
+    item.planned = planned.map(|p| serde_json::from_value(json!(p)).unwrap());
+    serde_json::to_value(Record {
+        id: id.into(),
+        revision: 1,
+        created: 1_000,
+        updated: 1_000,
+        deleted: false,
+        body: serde_json::to_value(&item).unwrap(),
+    })
+    .unwrap()
+}
+
+#[test]
+fn the_backlog_indexes_find_items_by_state_planned_date_and_each_tag() {
+    use crate::backlog::State;
+    // upgraded from version 2 with the items already there: the indexes cover them
+    let mut v2 = upgrade_to(&Database::default(), 2).unwrap();
+    let rows = [
+        backlog_record(
+            "a",
+            State::Scheduled,
+            &["vélo", "Montréal"],
+            Some("2026-12-01T09:30"),
+        ),
+        backlog_record("b", State::Idea, &["café"], None),
+        backlog_record("c", State::Scheduled, &["vélo"], Some("2026-11-30")),
+        backlog_record("d", State::Draft, &[], Some("2026-12-01")),
+        backlog_record("e", State::Draft, &["🎉 fête", "vélo", "vélo"], None),
+    ];
+    for r in rows {
+        v2.put(schema::BACKLOG, r).unwrap();
+    }
+    // a tombstone has no body: in no index
+    v2.put(
+        schema::BACKLOG,
+        json!({"id": "z", "revision": 3, "created": 1, "updated": 2, "deleted": true, "body": null}),
+    )
+    .unwrap();
+    let db = memory::upgrade(&v2).unwrap();
+    let backlog = &db.stores[schema::BACKLOG];
+    let entries = |name: &str| -> Vec<(String, String)> {
+        backlog
+            .index_entries(name)
+            .unwrap()
+            .into_iter()
+            .map(|(k, p)| (k.as_str().unwrap_or_default().to_string(), p))
+            .collect()
+    };
+    let pairs = |xs: &[(&str, &str)]| -> Vec<(String, String)> {
+        xs.iter()
+            .map(|(k, p)| (k.to_string(), p.to_string()))
+            .collect()
+    };
+    assert_eq!(
+        entries(schema::BY_STATE),
+        pairs(&[
+            ("draft", "d"),
+            ("draft", "e"),
+            ("idea", "b"),
+            ("scheduled", "a"),
+            ("scheduled", "c")
+        ])
+    );
+    // by date then time; a day without a time sorts first on its day
+    assert_eq!(
+        entries(schema::BY_PLANNED),
+        pairs(&[
+            ("2026-11-30", "c"),
+            ("2026-12-01", "d"),
+            ("2026-12-01T09:30", "a")
+        ])
+    );
+    // one entry per distinct tag, an item without tags in none
+    assert_eq!(
+        entries(schema::BY_TAG),
+        pairs(&[
+            ("Montréal", "a"),
+            ("café", "b"),
+            ("vélo", "a"),
+            ("vélo", "c"),
+            ("vélo", "e"),
+            ("🎉 fête", "e")
+        ])
+    );
+    assert!(backlog.multi_entry.contains(schema::BY_TAG));
+    assert!(!backlog.multi_entry.contains(schema::BY_STATE));
 }

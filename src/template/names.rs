@@ -291,7 +291,7 @@ fn clean_as_written(display: &str) -> String {
 
 fn cleaned(display: &str, normalise: bool) -> String {
     let plain: String = display.chars().map(plain_letter).collect();
-    let nfc = crate::text::Nfc::new(&plain);
+    let nfc = crate::text::Nfc::new(&plain, &crate::text::UNICODE_NFC);
     let mut s = String::with_capacity(display.len());
     for c in nfc.as_str().chars() {
         let c = match c {

@@ -52,6 +52,43 @@ impl Backup {
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).unwrap_or_default()
     }
+
+    /// The backup's JSON written in parts, for a large backlog: [`Backup::json_head`], then
+    /// [`json_items`] for each slice of the items in turn, then [`JSON_TAIL`]. Put together, the
+    /// parts are [`Backup::to_json`] of the backup holding those items, byte for byte; each part
+    /// is small, so the items need not be copied nor the whole text held in one string.
+    ///
+    /// This is everything up to the backlog's opening bracket (this backup's own `backlog` is
+    /// left out: the items come in the parts that follow).
+    pub fn json_head(&self) -> String {
+        let empty = Backup {
+            backlog: Vec::new(),
+            ..self.clone()
+        };
+        let mut text = empty.to_json();
+        // the backlog is the last field: `…"backlog":[]}`
+        if text.ends_with("[]}") {
+            text.truncate(text.len() - 2);
+        }
+        text
+    }
+}
+
+/// What closes a backup written in parts (see [`Backup::json_head`]).
+pub const JSON_TAIL: &str = "]}";
+
+/// The JSON of `items` as the next part of a backup's backlog array (see [`Backup::json_head`]):
+/// separated by commas, with a leading one unless `first` (these are the array's first items).
+pub fn json_items(items: &[Item], first: bool) -> String {
+    let mut out = Vec::with_capacity(items.len() * 512);
+    for (k, item) in items.iter().enumerate() {
+        if k > 0 || !first {
+            out.push(b',');
+        }
+        // an item is plain data: writing it to memory does not fail
+        let _ = serde_json::to_writer(&mut out, item);
+    }
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// What is read first: whether this is a backup, and of which version.

@@ -151,8 +151,9 @@ pub(crate) fn refresh() {
     }
 }
 
-/// Draws the backlog page into `#app`.
-pub async fn page() -> Result<(), JsValue> {
+/// Draws the backlog page into `#app`; `first`: see [`load::first`].
+pub async fn page(first: JsValue) -> Result<(), JsValue> {
+    load::mark("engine");
     let doc = document()?;
     if let Some(html) = doc.document_element() {
         html.set_attribute("lang", &ext::ui_language())?;
@@ -231,7 +232,7 @@ pub async fn page() -> Result<(), JsValue> {
     by_id("show-list")?.set_attribute("aria-pressed", "true")?;
     load::mark("started");
     // the items changed last first: the page is drawn without waiting for the rest
-    let whole = match load::first().await {
+    let whole = match load::first(first).await {
         Ok(whole) => whole,
         Err(e) => {
             status(&super::error::message_of(&e));

@@ -10,6 +10,7 @@ use crate::sites::{site_for_host_in, Site};
 
 pub mod features;
 pub mod insert;
+pub mod menu;
 pub mod picker;
 pub mod reply_context;
 pub mod session;

@@ -281,7 +281,7 @@ pub fn report_tab_limit(
 ) {
     let Some(site) = site else { return };
     let platform = site.default_platform;
-    let limit = crate::length::count_with("", platform, options).limit;
+    let limit = crate::length::limit(platform, options);
     // the envelope written by the core, not serialised here: see `protocol::tab_limit_json`
     let message = js_sys::JSON::parse(&crate::protocol::tab_limit_json(
         &request_id(),

@@ -197,7 +197,7 @@ async fn reload(ui: &Ui) -> Result<(), JsValue> {
         } => {
             ui.data.borrow_mut().set(records);
             list::refresh_filters(ui)?;
-            list::render(ui)?;
+            list::render(ui, false)?;
             warm_search(&ui.data.borrow());
             Ok(())
         }
@@ -336,6 +336,21 @@ pub async fn main() -> Result<(), JsValue> {
         web_sys::console::warn_1(&format!("Porte-voix: starter templates: {code}").into());
     }
     reload(&ui).await?;
-    editor::open_new(&ui)?;
+    // `#edit=<id>`: opened on a template (one just saved from a selection in a page)
+    let wanted = doc
+        .location()
+        .and_then(|l| l.hash().ok())
+        .and_then(|h| h.strip_prefix("#edit=").map(str::to_string))
+        .and_then(|id| js_sys::decode_uri_component(&id).ok()?.as_string());
+    let known = wanted
+        .as_deref()
+        .filter(|id| ui.data.borrow().position(id).is_some());
+    match known {
+        Some(id) => {
+            editor::open_id(&ui, id)?;
+            editor::focus_title(&ui)?;
+        }
+        None => editor::open_new(&ui)?,
+    }
     Ok(())
 }

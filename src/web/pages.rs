@@ -1,7 +1,10 @@
 //! The extension's own pages, drawn from Rust: the popup (which network this tab is, how it is
 //! counted, which engine the page runs) and the options page (counting settings).
 //!
-//! Text goes in with `textContent` only; every label comes from `_locales`.
+//! Text goes in with `textContent` only; every label comes from `_locales`. The pages' virtualised
+//! list (template library, backlog) is `pages/virtual_list.rs`.
+
+pub(in crate::web) mod virtual_list;
 
 use super::error::{log, WebError};
 use super::ext::{self, t, t_with};
@@ -10,12 +13,25 @@ use crate::protocol::{Engine, Request, Response, TabInfo};
 use crate::settings::Settings;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, HtmlElement, HtmlInputElement};
+use web_sys::{Document, Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
 
 fn document() -> Result<Document, JsValue> {
     web_sys::window()
         .and_then(|w| w.document())
         .ok_or_else(|| WebError::Missing("document").into())
+}
+
+/// A `<section>` (with `attrs`) named by its `<h2 id=heading_id>`, which reads `heading`.
+pub(super) fn titled_section(
+    doc: &Document,
+    attrs: &[(&str, &str)],
+    heading_id: &str,
+    heading: &str,
+) -> Result<Element, JsValue> {
+    let section = el(doc, "section", attrs, None)?;
+    section.set_attribute("aria-labelledby", heading_id)?;
+    section.append_child(&*el(doc, "h2", &[("id", heading_id)], Some(heading))?)?;
+    Ok(section)
 }
 
 /// Creates `<tag>` with attributes and text.
@@ -143,7 +159,7 @@ pub async fn popup() -> Result<(), JsValue> {
                 Some(limit) => limit,
                 None => {
                     let options = ext::load_settings().await.count_options();
-                    crate::length::count_with("", info.platform, &options).limit
+                    crate::length::limit(info.platform, &options)
                 }
             };
             rule.set_text_content(Some(&rule_line(limit, info.platform.rule().unit)));
@@ -162,6 +178,54 @@ pub async fn popup() -> Result<(), JsValue> {
     // capture: "already in the backlog", save this page, the small form
     super::backlog::popup::draw(&doc, &main).await?;
     Ok(())
+}
+
+/// The templates' fieldset: the key that replaces a typed trigger (a `select` of the keys
+/// offered, the current one chosen), with why Enter is not offered.
+fn trigger_key_field(
+    doc: &Document,
+    form: &Element,
+    current: &str,
+) -> Result<HtmlSelectElement, JsValue> {
+    let fieldset = el(doc, "fieldset", &[], None)?;
+    fieldset.append_child(&*el(doc, "legend", &[], Some(&t("options_templates")))?)?;
+    let row = el(doc, "div", &[("class", "row column")], None)?;
+    row.append_child(&*el(
+        doc,
+        "label",
+        &[("for", "trigger-key")],
+        Some(&t("options_trigger_key")),
+    )?)?;
+    let select = el(
+        doc,
+        "select",
+        &[
+            ("id", "trigger-key"),
+            ("name", "trigger_key"),
+            ("aria-describedby", "trigger-key-hint"),
+        ],
+        None,
+    )?
+    .dyn_into::<HtmlSelectElement>()?;
+    for key in crate::settings::trigger_key_choices(current) {
+        let label = match key {
+            "Tab" => "options_trigger_key_tab",
+            " " => "options_trigger_key_space",
+            _ => "options_trigger_key_enter",
+        };
+        select.append_child(&*el(doc, "option", &[("value", key)], Some(&t(label)))?)?;
+    }
+    select.set_value(current);
+    row.append_child(&select)?;
+    row.append_child(&*el(
+        doc,
+        "p",
+        &[("id", "trigger-key-hint"), ("class", "muted")],
+        Some(&t("options_trigger_key_hint")),
+    )?)?;
+    fieldset.append_child(&row)?;
+    form.append_child(&fieldset)?;
+    Ok(select)
 }
 
 /// Draws the options page and saves the settings on submit.
@@ -249,6 +313,7 @@ pub async fn options() -> Result<(), JsValue> {
     limit_row.append_child(&error)?;
     fieldset.append_child(&limit_row)?;
     form.append_child(&fieldset)?;
+    let trigger_key = trigger_key_field(&doc, &form, &settings.trigger_key)?;
 
     form.append_child(&*el(
         &doc,
@@ -292,6 +357,7 @@ pub async fn options() -> Result<(), JsValue> {
                 return;
             }
         };
+        let trigger_key = trigger_key.value();
         let saved = saved.clone();
         saved.set_text_content(Some(&t("options_saving")));
         wasm_bindgen_futures::spawn_local(async move {
@@ -299,6 +365,7 @@ pub async fn options() -> Result<(), JsValue> {
             let next = Settings {
                 x_premium,
                 mastodon_limit,
+                trigger_key,
                 ..ext::load_settings().await
             };
             // "saved" only once the browser has committed the write

@@ -9,7 +9,8 @@
 //! preview of the chosen template, rendered with the page's context with its length on this
 //! platform, and its fill-in fields and choices follow once per animation frame, off the
 //! keystroke. On Enter it sends the text to the tab's content script (`insert_text`), records
-//! the use, and closes. Esc closes.
+//! the use, and closes. Esc closes. Where the frame has no `tabs` API (Firefox), the background
+//! carries those messages to the tab (`picker_relay`).
 //!
 //! Text goes in with `textContent` only; every label comes from `_locales`.
 
@@ -32,6 +33,17 @@ extern "C" {
     fn tabs_get_current() -> js_sys::Promise;
     #[wasm_bindgen(js_namespace = ["chrome", "tabs"], js_name = sendMessage)]
     fn tabs_send_message(tab: f64, message: &JsValue, options: &JsValue) -> js_sys::Promise;
+    #[wasm_bindgen(catch, js_namespace = ["chrome", "runtime"], js_name = sendMessage)]
+    fn runtime_send_message(message: &JsValue) -> Result<js_sys::Promise, JsValue>;
+}
+
+/// Whether this frame has the `tabs` API: Chrome gives it to an extension frame inside a page,
+/// Firefox does not.
+fn has_tabs() -> bool {
+    let get = |o: &JsValue, k: &str| js_sys::Reflect::get(o, &k.into()).ok();
+    get(&js_sys::global(), "chrome")
+        .and_then(|c| get(&c, "tabs"))
+        .is_some_and(|t| t.is_object())
 }
 
 mod fields;
@@ -303,6 +315,18 @@ fn apply(p: &mut Picker, next: Opened) -> Result<(), JsValue> {
             p.opened = next;
             p.query.set_value("");
             search(p);
+            // opened on a template (the context menu): it comes first, chosen
+            let wanted = p
+                .opened
+                .template
+                .as_deref()
+                .and_then(|id| p.templates.iter().position(|t| t.id == id));
+            if let Some(i) = wanted {
+                p.results.retain(|&r| r != i);
+                p.results.insert(0, i);
+                p.results.truncate(SHOWN);
+                draw_list(p)?;
+            }
             body.set_attribute("data-shown", "true")?;
             p.query.focus()?;
         }
@@ -488,8 +512,15 @@ fn on_key(e: web_sys::KeyboardEvent) {
     }
 }
 
-/// Sends `message` to the content script of the tab this frame is in (its top frame).
+/// Sends `message` to the content script of the tab this frame is in (its top frame): directly,
+/// or, without the `tabs` API (Firefox), through the background (`picker_relay`, which sends it
+/// to the tab the frame is in and nowhere else).
 async fn to_tab(message: &serde_json::Value) -> Result<JsValue, JsValue> {
+    if !has_tabs() {
+        let relay = serde_json::json!({"kind": "picker_relay", "message": message});
+        let relay = js_sys::JSON::parse(&relay.to_string())?;
+        return JsFuture::from(runtime_send_message(&relay)?).await;
+    }
     let tab = JsFuture::from(tabs_get_current()).await?;
     let id = js_sys::Reflect::get(&tab, &"id".into())?
         .as_f64()

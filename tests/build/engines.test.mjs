@@ -66,3 +66,12 @@ test('the in-page engine is within its size budget, gzip -9: 200 kB as wasm with
   assert.ok(wasm <= 200_000, `in-page wasm + glue: ${wasm} B gzip`);
   assert.ok(wasm2js <= 300_000, `in-page wasm2js: ${wasm2js} B gzip`);
 });
+
+test('the in-page engine normalises through the browser: no unicode-normalization code in it', () => {
+  // build/*.wasm are the modules before wasm-bindgen, which still carry their function names;
+  // the extension's engine keeps the crate (backlog search, the command line's count)
+  const named = (p) => readFileSync(join(ROOT, p)).includes('unicode_normalization');
+  assert.equal(named('build/inpage.wasm'), false, 'unicode_normalization in the in-page engine');
+  assert.equal(named('build/extension.wasm'), true, 'the check sees the crate where it is');
+  assert.match(read('build/pkg/inpage.js'), /\.normalize\(/, 'the glue calls String.prototype.normalize');
+});

@@ -1,7 +1,10 @@
 // The backlog page, in Debian's Chromium with the built extension: the list with its search,
 // the calendar where a scheduled item moves with the keyboard and with the mouse and stays
 // moved across a reload, the JSON backup exported and imported back into an empty database,
-// axe on each view, and screenshots of the list and the calendar, light and dark.
+// axe on each view, and screenshots of the list and the calendar, light and dark. And a backlog
+// larger than the first read (20,000 items): the first items read by the page's loader, progress
+// while the rest loads, the calendar's days read through the date index meanwhile, the list whole
+// after, the export's progress.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -172,5 +175,126 @@ test('list, search, calendar moves by keyboard and mouse that persist, export an
   await page.waitForFunction(() => document.querySelector('#import-report')?.textContent.length > 0);
   assert.equal(await page.textContent('#import-report'), t('error_transfer_malformed'));
   assert.ok(await page.isHidden('#import-apply'));
+  await page.close();
+});
+
+/** Writes `records` straight into the backlog store, the layout the background created. */
+async function seedRecords(page, records) {
+  await page.evaluate(
+    (rows) =>
+      new Promise((resolve, reject) => {
+        const r = indexedDB.open('porte-voix');
+        r.onerror = () => reject(r.error);
+        r.onsuccess = () => {
+          const db = r.result;
+          const tx = db.transaction('backlog', 'readwrite');
+          for (const row of rows) tx.objectStore('backlog').put(row);
+          tx.oncomplete = () => {
+            db.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    records,
+  );
+}
+
+test('a backlog larger than the first read: drawn at once, progress while the rest loads, then whole; the calendar and the export', async () => {
+  // enough that the rest is still loading when the calendar is shown (eight batches)
+  const N = 20000;
+  const page = await openBacklog();
+  await freshDatabase(page);
+  // the background creates the database at its current layout
+  assert.equal((await send(page, envelope('warm', { kind: 'store_list', collection: 'backlog' }))).kind, 'store_records');
+  const { year, month } = await page.evaluate(() => ({ year: new Date().getFullYear(), month: new Date().getMonth() + 1 }));
+  const day = (d) => `${year}-${pad(month)}-${pad(d)}`;
+  const words = ['Québec', 'vélo', 'rentrée', 'café ☕', 'théâtre'];
+  const records = [];
+  for (let k = 0; k < N; k++) {
+    const w = words[k % words.length];
+    const body = {
+      schema: 1, id: `seed-${String(k).padStart(5, '0')}`, state: ['idea', 'draft', 'scheduled'][k % 3],
+      title: `${w} n° ${k}`, note: k === 17 ? 'Appeler la médiathèque de Lévis' : '', tags: [w], networks: ['x'], quotes: [], drafts: [],
+      // scheduled items on the 3rd to the 7th, at times from 08:00 on
+      planned: k % 3 === 2 ? `${day(3 + (k % 5))}T${pad(8 + Math.floor(k / 15) % 12)}:${pad(k % 60)}` : null,
+      created_ms: 1764000000000 + k, updated_ms: 1764000000000 + k,
+    };
+    records.push({ id: body.id, revision: 1, created: body.created_ms, updated: body.updated_ms, deleted: false, body });
+  }
+  for (let k = 0; k < N; k += 5000) await seedRecords(page, records.slice(k, k + 5000));
+
+  // every text the status line shows, from the page's start
+  await page.addInitScript(() => {
+    // the loader's one request for the first items (the engine never makes it)
+    window.firstReads = 0;
+    const getAllRecords = IDBIndex.prototype.getAllRecords;
+    if (getAllRecords) {
+      IDBIndex.prototype.getAllRecords = function (...args) {
+        window.firstReads += 1;
+        return getAllRecords.apply(this, args);
+      };
+    }
+    window.statuses = [];
+    new MutationObserver(() => {
+      const text = document.getElementById('status')?.textContent ?? '';
+      if (text && window.statuses.at(-1) !== text) window.statuses.push(text);
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
+  await page.reload();
+  await page.waitForSelector('body[data-painted-ms]');
+  assert.equal(await page.evaluate(() => window.firstReads), 1, 'the loader read the first items');
+  // the calendar asked for at once: its days are those of the seeded items either way (read
+  // through the date index while the rest loads, from the whole backlog after)
+  const loadingAtClick = await page.evaluate(() => document.body.dataset.loaded !== 'true');
+  await page.click('#show-calendar');
+  const d5 = day(5);
+  await page.waitForSelector(`${dayCell(d5)} button[data-id]`);
+  await page.waitForSelector('body[data-loaded="true"]');
+  assert.ok(loadingAtClick, 'the backlog is still loading when the calendar is shown');
+  // the calendar's read through the index ends when it ends: before or after the last batch
+  await page.waitForSelector('body[data-calendar-read-ms]');
+  // the first items of the 5th in time order, as the seeded data plans them
+  const onFifth = records.map((r) => r.body).filter((b) => b.planned?.startsWith(d5)).sort((a, b) => (a.planned < b.planned ? -1 : a.planned > b.planned ? 1 : a.id < b.id ? -1 : 1));
+  const shownIds = await page.locator(`${dayCell(d5)} button[data-id]`).evaluateAll((bs) => bs.map((b) => b.dataset.id));
+  assert.ok(shownIds.length > 0 && shownIds.length < onFifth.length, `${shownIds.length} shown of ${onFifth.length}`);
+  assert.deepEqual(shownIds, onFifth.slice(0, shownIds.length).map((b) => b.id));
+
+  // the list: the loading said how far it got, and everything is there once it ends
+  await page.click('#show-list');
+  const statuses = await page.evaluate(() => window.statuses);
+  assert.ok(
+    statuses.some((s) => s === t('backlog_loading', ['2500', String(N)])),
+    `progress while loading: ${JSON.stringify(statuses)}`,
+  );
+  assert.equal(await page.textContent('#count'), t('backlog_count', [String(N)]));
+  // an item of the last batch read (not among the first ones drawn) is found by its note
+  await page.fill('#search', 'levis');
+  assert.equal(await page.textContent('#count'), t('backlog_count', ['1']));
+  assert.equal(await page.locator('#rows-list button[data-id="seed-00017"]').count(), 1);
+  await page.fill('#search', '');
+
+  // the export: its progress, then every item in the file
+  await page.click('#show-transfer');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-json')]);
+  const backup = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  assert.equal(backup.format, 'porte-voix-backup');
+  assert.equal(backup.backlog.length, N);
+  assert.deepEqual(backup.backlog.find((i) => i.id === 'seed-00017').note, 'Appeler la médiathèque de Lévis');
+  await page.waitForFunction((text) => document.querySelector('#status')?.textContent === text, t('backlog_exported', [String(N)]));
+  const exported = await page.evaluate(() => window.statuses);
+  assert.ok(exported.includes(t('backlog_exporting', [String(N), String(N)])), JSON.stringify(exported.slice(-4)));
+  assert.ok(await page.isHidden('#progress'), 'the progress bar is gone once the file is offered');
+
+  // a browser without getAllRecords (Firefox): the loader reads the first items with a cursor
+  await page.addInitScript(() => {
+    delete IDBIndex.prototype.getAllRecords;
+  });
+  await page.reload();
+  await page.waitForSelector('body[data-painted-ms]');
+  assert.equal(await page.getAttribute('#rows-list li:first-child button', 'data-id'), `seed-${String(N - 1).padStart(5, '0')}`);
+  await page.waitForSelector('body[data-loaded="true"]');
+  assert.equal(await page.textContent('#count'), t('backlog_count', [String(N)]));
+  await freshDatabase(page);
   await page.close();
 });

@@ -71,6 +71,36 @@ for (const { csp, engine } of cases) {
   });
 }
 
+// X counts after NFC; the in-page engine asks the browser's String.prototype.normalize. Text typed
+// decomposed (an accent as a combining mark, as some keyboards and pastes produce it; Vietnamese;
+// Hangul as jamo; singletons such as the ångström sign) counts as twitter-text counts it, on both
+// engines, within the limit and past it.
+const DECOMPOSED = 'Re\u0301ponse de\u0301ja\u0300 envoye\u0301e a\u0300 Montre\u0301al ' +
+  'Vie\u0323\u0302t ca\u0309m o\u031Bn \u1100\u1161\u11A8\u1112\u1161\u11B8 \u212B \uF900 👍🏽 ';
+for (const { csp, engine } of [{ csp: 'none', engine: 'wasm' }, { csp: 'strict', engine: 'wasm2js' }]) {
+  test(`X, text typed decomposed: counted after NFC as twitter-text does (${engine} engine)`, async () => {
+    const { page, errors } = await openPage(suite.browser, `https://x.com/compose/post?csp=${csp}`);
+    try {
+      await page.locator(X_DRAFT).first().click();
+      await page.keyboard.insertText(DECOMPOSED);
+      assert.equal(await page.evaluate(() => window.__fixture.modelText()), DECOMPOSED, 'the editor keeps the text decomposed');
+      const expected = xLength(DECOMPOSED);
+      assert.ok(expected < [...DECOMPOSED].length, 'NFC changes this count');
+      const b = await waitForBadge(page, (x) => x.text === `${expected} / 280`, { what: `${expected} / 280` });
+      assert.equal(b.engine, engine);
+      const more = DECOMPOSED.repeat(4);
+      await page.keyboard.insertText(more);
+      const over = xLength(DECOMPOSED + more);
+      assert.ok(over > 280);
+      const o = await waitForBadge(page, (x) => x.text === `${over} / 280`, { what: `${over} / 280` });
+      assert.equal(o.state, 'over');
+      assert.deepEqual(errors, []);
+    } finally {
+      await page.close();
+    }
+  });
+}
+
 // Every other network's composer, with its real editor library, under the strict CSP those
 // networks send: the badge names the right platform and counts exactly what the editor's model
 // holds (what the network would post). Uncertain rules count UTF-16 units and say "≈".

@@ -36,7 +36,10 @@ test('library in Firefox: create with an error shown, edit, and a malformed impo
   page.on('pageerror', (e) => errors.push(String(e)));
   const dir = mkdtempSync(join(tmpdir(), 'pv-library-ff-'));
   try {
-    await page.waitForFunction((n) => document.querySelectorAll('#templates li').length === n, { timeout: 20000 }, STARTER.length);
+    // the list is virtualised: its rows announce the whole count, only those in view are drawn
+    await page.waitForFunction((n) => document.querySelector('#templates li')?.getAttribute('aria-setsize') === String(n), { timeout: 20000 }, STARTER.length);
+    const drawn = await page.$$eval('#templates li', (l) => l.length);
+    assert.ok(drawn > 3 && drawn < STARTER.length, `${drawn} rows drawn`);
     assert.deepEqual((await library(page)).map((r) => r.id), STARTER.map((s) => s.id).sort());
 
     // create: an unknown variable is listed and marked where it is; saving is refused
@@ -65,8 +68,9 @@ test('library in Firefox: create with an error shown, edit, and a malformed impo
 
     // edit: opened from the list, changed, saved once more
     await page.click('#new-template');
+    await page.type('#search', 'Suivi');
     await page.evaluate((title) => {
-      [...document.querySelectorAll('#templates button.row-open')].find((b) => b.textContent === title).click();
+      [...document.querySelectorAll('#templates .row-title')].find((b) => b.textContent === title).click();
     }, 'Suivi « Firefox »');
     await page.waitForFunction(() => document.getElementById('tpl-title').value === 'Suivi « Firefox »');
     await page.focus('#tpl-body');

@@ -69,7 +69,31 @@ async function openLibrary(browser) {
   return page;
 }
 
-const rowTitles = (page) => page.$$eval('#templates button.row-open', (bs) => bs.map((b) => b.textContent));
+/** The titles of the rows drawn (the list is virtualised: the rows in view and a margin). */
+const rowTitles = (page) => page.$$eval('#templates .row-title', (ts) => ts.map((t) => t.textContent));
+
+/** The number of rows the list announces (`aria-setsize` of its rows; 0 when it has none). */
+const announced = () => Number(document.querySelector('#templates li')?.getAttribute('aria-setsize') ?? 0);
+
+/** Waits until the list announces `n` rows. */
+const waitListed = (page, n, options) =>
+  page.waitForFunction((n) => Number(document.querySelector('#templates li')?.getAttribute('aria-setsize') ?? 0) === n, n, options);
+
+/** Scrolls the list as a user would, a box at a time, until the row titled `title` is drawn. */
+async function revealRow(page, title) {
+  for (let i = 0; i < 200; i++) {
+    const found = await page.evaluate((title) => {
+      const box = document.getElementById('templates-view');
+      if ([...box.querySelectorAll('.row-title')].some((t) => t.textContent === title)) return true;
+      if (box.scrollTop + box.clientHeight >= box.scrollHeight) box.scrollTop = 0;
+      else box.scrollTop += box.clientHeight;
+      return false;
+    }, title);
+    if (found) return;
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
+  }
+  assert.fail(`no row titled ${title}`);
+}
 
 /** Presses Tab until the element `id` has the focus (keyboard only). */
 async function tabTo(page, id, max = 80) {
@@ -81,7 +105,8 @@ async function tabTo(page, id, max = 80) {
 }
 
 async function openTemplate(page, title) {
-  await page.locator('#templates button.row-open', { hasText: title }).first().click();
+  await revealRow(page, title);
+  await page.locator('#templates button.row-open', { has: page.locator('.row-title', { hasText: title }) }).first().click();
   await page.waitForFunction((v) => document.getElementById('tpl-title').value === v, title);
 }
 
@@ -105,13 +130,13 @@ test('library: the starter library on first run, not re-added after a delete and
   try {
     let browser = await launchOn(dir);
     let page = await openLibrary(browser);
-    await page.waitForFunction((n) => document.querySelectorAll('#templates li').length === n, STARTER.length);
+    await waitListed(page, STARTER.length);
     assert.deepEqual((await library(browser)).map((r) => r.id), STARTER.map((s) => s.id).sort());
     // delete one starter reply, by its title
     const gone = STARTER[0];
     await openTemplate(page, gone.title);
     await page.click('#delete');
-    await page.waitForFunction((n) => document.querySelectorAll('#templates li').length === n, STARTER.length - 1);
+    await waitListed(page, STARTER.length - 1);
     assert.equal(await page.locator('#toast').isVisible(), true);
     assert.deepEqual(page.errors, []);
     await browser.context.close();
@@ -119,10 +144,11 @@ test('library: the starter library on first run, not re-added after a delete and
     // install runs, as the background's runs on an update)
     browser = await launchOn(dir);
     page = await openLibrary(browser);
-    await page.waitForFunction(() => document.querySelectorAll('#templates li').length > 0);
+    await waitListed(page, STARTER.length - 1);
     const ids = (await library(browser)).map((r) => r.id);
     assert.equal(ids.length, STARTER.length - 1);
     assert.ok(!ids.includes(gone.id), 'the deleted starter reply came back');
+    await page.fill('#search', gone.title);
     assert.ok(!(await rowTitles(page)).includes(gone.title));
     assert.deepEqual(page.errors, []);
     await browser.context.close();
@@ -184,7 +210,7 @@ test('library: keyboard-only creation; an error marked in place, fixed; preview 
     assert.ok((await rowTitles(page)).includes('Accueil « nouveau client »'));
     // search finds it, accents folded
     await page.fill('#search', 'accueil');
-    await page.waitForFunction((n) => document.querySelectorAll('#templates li').length < n, STARTER.length + 1);
+    await page.waitForFunction((n) => Number(document.querySelector('#templates li')?.getAttribute('aria-setsize') ?? 0) < n, STARTER.length + 1);
     assert.ok((await rowTitles(page)).includes('Accueil « nouveau client »'));
     // delete, then "Annuler" by keyboard (the toast takes the focus)
     await page.click('#delete');
@@ -195,6 +221,11 @@ test('library: keyboard-only creation; an error marked in place, fixed; preview 
     const back = (await library(browser)).find((r) => r.id === saved.id);
     assert.equal(back.body.body, saved.body.body);
     assert.equal(back.revision, 3);
+    // the restored template is open again, its row marked and focused: the keyboard goes on from it
+    await page.waitForFunction(() => document.activeElement?.closest('#templates li') !== null);
+    assert.equal(await page.evaluate(() => document.activeElement.querySelector('.row-title')?.textContent), 'Accueil « nouveau client »');
+    assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-current')), 'true');
+    assert.equal(await page.inputValue('#tpl-title'), 'Accueil « nouveau client »');
     assert.deepEqual(page.errors, []);
   } finally {
     await page.close();
@@ -328,7 +359,7 @@ test('library: malformed, hostile and huge files are refused with their message;
   await freshDatabase(browser);
   const page = await openLibrary(browser);
   try {
-    await page.waitForFunction((n) => document.querySelectorAll('#templates li').length === n, STARTER.length);
+    await waitListed(page, STARTER.length);
     const before = await library(browser);
     for (const [what, text, code] of HOSTILE) {
       await page.setInputFiles('#import-file', { name: 'bibliotheque.json', mimeType: 'application/json', buffer: Buffer.from(text) });
@@ -355,7 +386,7 @@ test('library: JSON and CSV export and import round trip, the report shown befor
   await freshDatabase(browser);
   const page = await openLibrary(browser);
   try {
-    await page.waitForFunction((n) => document.querySelectorAll('#templates li').length === n, STARTER.length);
+    await waitListed(page, STARTER.length);
     const mine = { id: 'e2e.tour', title: 'Tour du monde 🌍', lang: 'fr-FR', body: 'Merci {{prenom|à vous}} ! Rendez-vous le {{date:+2jo}}.', trigger: ';tour', tags: ['événement'], networks: ['x', 'bluesky'] };
     assert.equal((await send(page, { kind: 'store_put', collection: 'templates', id: mine.id, body: mine })).kind, 'store_saved');
     await page.reload();
@@ -399,7 +430,8 @@ test('library: JSON and CSV export and import round trip, the report shown befor
     const csvRow = (await library(browser)).find((r) => r.body.title === 'Retour colis');
     assert.equal(csvRow.body.trigger, ";colis-retour");
     assert.deepEqual(csvRow.body.tags, ['commande', 'retour']);
-    assert.ok((await rowTitles(page)).includes('Retour colis'));
+    // listed: scrolled to, its row is drawn
+    await revealRow(page, 'Retour colis');
     assert.deepEqual(page.errors, []);
   } finally {
     await page.close();
@@ -577,6 +609,7 @@ test('library: a failed migration of the template store leaves the old data read
   try {
     await page.waitForFunction((m) => document.getElementById('library-status').textContent === m, errorMessage('store.migration'), { timeout: 15000 });
     assert.equal(await page.$$eval('#templates li', (l) => l.length), 0);
+    assert.equal(await page.evaluate(announced), 0);
     // the database is still at version 1, its template intact and readable
     const after = await page.evaluate(
       () =>
@@ -641,20 +674,105 @@ test('library: 5,000 templates listed and searched (figures for BENCHMARKS.md)',
     assert.equal(answer.outcome.written, 500);
   }
   await seeder.close();
+  // the page lists them by title (case aside), then id, with the starter library installed on open
+  const titles = [...STARTER.map((t) => ({ id: t.id, title: t.title }))];
+  for (let i = 0; i < 5000; i++) titles.push({ id: `perf.${i}`, title: `Réponse ${i} — ${words[i % words.length]}` });
+  const key = (t) => [t.title.toLowerCase(), t.id];
+  titles.sort((a, b) => {
+    const [x, y] = [key(a), key(b)];
+    return x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : x[1] < y[1] ? -1 : x[1] > y[1] ? 1 : 0;
+  });
+  const total = titles.length;
   const page = await openLibrary(browser);
+  /** The focused row: its place in the list, title and whether it is marked open. */
+  const focused = () =>
+    page.evaluate(() => {
+      const a = document.activeElement;
+      const li = a?.closest('#templates li');
+      return li && { pos: Number(li.getAttribute('aria-posinset')), title: a.querySelector('.row-title').textContent, current: a.getAttribute('aria-current') };
+    });
+  const inDom = () => page.$$eval('#templates li', (l) => l.length);
+  // the rows in view and a margin, never the whole list (the box shows about 10)
+  const BOUND = 40;
   try {
-    await page.waitForFunction(() => document.querySelectorAll('#templates li').length >= 5000, null, { timeout: 30000 });
+    await waitListed(page, total, { timeout: 30000 });
     const listMs = Number(await page.getAttribute('#templates', 'data-list-ms'));
+    assert.match(await page.textContent('#list-count'), new RegExp(`${total} sur ${total}`));
+    // the long list as a user sees it on opening the page: axe-clean, light and dark
+    for (const scheme of ['light', 'dark']) {
+      await page.emulateMedia({ colorScheme: scheme });
+      assert.deepEqual(await axe(page), [], scheme);
+      await page.screenshot({ path: join(SCREENSHOTS, `library-5000-${scheme}.png`) });
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
+    let drawn = await inDom();
+    assert.ok(drawn > 5 && drawn <= BOUND, `${drawn} rows in the DOM`);
+    assert.deepEqual(await rowTitles(page), titles.slice(0, drawn).map((t) => t.title));
+    // every drawn row says its place in the whole list
+    assert.deepEqual(
+      await page.$$eval('#templates li', (l) => l.map((li) => [li.getAttribute('aria-posinset'), li.getAttribute('aria-setsize')])),
+      titles.slice(0, drawn).map((_, i) => [String(i + 1), String(total)]),
+    );
+    // keyboard: from the search box into the list, one row in the Tab order
+    await page.focus('#search');
+    await page.keyboard.press('ArrowDown');
+    assert.deepEqual(await focused(), { pos: 1, title: titles[0].title, current: null });
+    assert.equal(await page.$$eval('#templates [tabindex="0"]', (l) => l.length), 1);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    assert.deepEqual(await focused(), { pos: 3, title: titles[2].title, current: null });
+    await page.keyboard.press('PageDown');
+    const paged = await focused();
+    assert.ok(paged.pos > 8 && paged.pos < 20, `PageDown to ${paged.pos}`);
+    assert.equal(paged.title, titles[paged.pos - 1].title);
+    // End: the last of 5,032 rows, drawn, focused and seen; Enter opens it and the focus stays on it
+    await page.keyboard.press('End');
+    assert.deepEqual(await focused(), { pos: total, title: titles[total - 1].title, current: null });
+    assert.ok((await inDom()) <= BOUND);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((v) => document.getElementById('tpl-title').value === v, titles[total - 1].title);
+    assert.deepEqual(await focused(), { pos: total, title: titles[total - 1].title, current: 'true' });
+    // the far row focused and open, as a user sees it: axe-clean
+    assert.deepEqual(await axe(page), [], 'the last row focused and open');
+    await page.screenshot({ path: join(SCREENSHOTS, 'library-5000-end-light.png') });
+    await page.keyboard.press('ArrowUp');
+    assert.deepEqual(await focused(), { pos: total - 1, title: titles[total - 2].title, current: null });
+    await page.keyboard.press('Home');
+    assert.deepEqual(await focused(), { pos: 1, title: titles[0].title, current: null });
+    // scrolling (the mouse wheel, the scroll bar) draws the rows come into view, with their content;
+    // the focused row stays in the DOM and focused
+    for (const at of [2500, 4100, total - 3]) {
+      await page.evaluate((top) => { document.getElementById('templates-view').scrollTop = top; }, at * 52);
+      await page.waitForSelector(`#templates li[aria-posinset="${at + 1}"]`);
+      const row = await page.$eval(`#templates li[aria-posinset="${at + 1}"]`, (li) => li.querySelector('.row-title').textContent);
+      assert.equal(row, titles[at].title);
+      drawn = await inDom();
+      assert.ok(drawn <= BOUND, `${drawn} rows in the DOM at ${at}`);
+      assert.deepEqual(await focused(), { pos: 1, title: titles[0].title, current: null });
+    }
+    // search: the results announced, drawn from the top, right (accents folded)
     const searches = [];
     await page.focus('#search');
     for (const ch of 'remboursemen') {
       await page.keyboard.type(ch);
       searches.push(Number(await page.getAttribute('#templates', 'data-search-ms')));
     }
-    const hits = await page.$$eval('#templates li', (l) => l.length);
+    const hits = await page.evaluate(announced);
     assert.ok(hits >= 500 && hits < 510, `${hits} hits`);
-    console.log(`# 5000 templates: list drawn in ${listMs.toFixed(1)} ms; search per keystroke ${searches.map((s) => s.toFixed(2)).join(', ')} ms`);
-    assert.ok(listMs < 3000, `list ${listMs} ms`);
+    assert.match(await page.textContent('#list-count'), new RegExp(`${hits} sur ${total}`));
+    assert.equal(await page.$eval('#templates-view', (b) => b.scrollTop), 0);
+    const found = await rowTitles(page);
+    assert.ok(found.length > 5 && found.length <= BOUND, `${found.length} rows drawn`);
+    for (const title of found) assert.match(title.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase(), /rembours/, title);
+    // the last result, by keyboard
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('End');
+    const last = await focused();
+    assert.equal(last.pos, hits);
+    assert.match(last.title, /remboursement/);
+    console.log(`# ${total} templates: list drawn in ${listMs.toFixed(1)} ms; search per keystroke ${searches.map((s) => s.toFixed(2)).join(', ')} ms`);
+    assert.ok(listMs < 300, `list ${listMs} ms`);
+    assert.deepEqual(page.errors, []);
   } finally {
     await page.close();
   }

@@ -1,9 +1,10 @@
 // The background's store end to end, in Debian's Chromium with the built extension: records
 // written through the background's message path land in IndexedDB, survive the service worker
 // being stopped, are not duplicated by a retry of the same request id, and a stale revision is
-// refused; a content script may not reach the store; a database left at schema version 1 is
-// upgraded in place by the real IndexedDB upgrade path. And the popup, which reads the
-// background's typed answers, speaks the language the browser serves it in.
+// refused; a content script may not reach the store; databases left at schema versions 1 and 2
+// are upgraded in place by the real IndexedDB upgrade path (version 3's indexes filled from the
+// items already there), and a failed upgrade leaves the old database as it was. And the popup,
+// which reads the background's typed answers, speaks the language the browser serves it in.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -128,7 +129,7 @@ test('a record put through the background is in IndexedDB, survives the worker s
 
     // "saved" was said after the commit: the record and its request id are in IndexedDB
     const db = await readDatabase(page);
-    assert.equal(db.version, 2);
+    assert.equal(db.version, 3);
     assert.deepEqual(db.stores.templates.rows.map((r) => [r.id, r.revision, r.deleted]), [['tpl-merci', 1, false]]);
     assert.deepEqual(db.stores.applied_requests.rows.map((r) => r.request_id), ['e2e-put-1']);
 
@@ -281,10 +282,10 @@ test('a database left at schema version 1 is upgraded in place, its records kept
     const got = await send(page, envelope('m-1', { kind: 'store_get', collection: 'templates', id: 'tpl-ancien' }));
     assert.deepEqual(got, { kind: 'store_record', record: old });
     const db = await readDatabase(page);
-    assert.equal(db.version, 2);
+    assert.equal(db.version, 3);
     assert.deepEqual(Object.keys(db.stores).sort(), ['applied_requests', 'backlog', 'meta', 'templates']);
     assert.deepEqual(db.stores.templates.indexes, ['by_updated']);
-    assert.deepEqual(db.stores.backlog.indexes, ['by_updated']);
+    assert.deepEqual(db.stores.backlog.indexes, ['by_planned', 'by_state', 'by_tag', 'by_updated']);
     assert.deepEqual(db.stores.applied_requests.indexes, ['by_at']);
     assert.deepEqual(db.stores.templates.rows, [old]);
     // and it is written to as any record
@@ -292,6 +293,127 @@ test('a database left at schema version 1 is upgraded in place, its records kept
     assert.equal(saved.record.revision, 5);
     assert.equal(saved.record.created, old.created);
   } finally {
+    await page.close();
+  }
+});
+
+test('a database left at schema version 2 gains the backlog indexes by state, date and tag, over the items already there', async () => {
+  const page = await extensionPage();
+  try {
+    await freshDatabase(page);
+    const item = (id, state, tags, planned) => ({
+      id, revision: 1, created: 1764000000000, updated: 1764000000000, deleted: false,
+      body: { schema: 1, id, state, title: `Article ${id}`, note: '', tags, networks: [], quotes: [], drafts: [], planned, created_ms: 1764000000000, updated_ms: 1764000000000 },
+    });
+    const old = [
+      item('a', 'scheduled', ['vélo', 'Montréal'], '2026-12-01T09:30'),
+      item('b', 'idea', ['café'], null),
+      item('c', 'scheduled', ['vélo'], '2026-11-30'),
+      item('d', 'draft', [], '2026-12-01'),
+      { id: 'z', revision: 3, created: 1, updated: 2, deleted: true, body: null },
+    ];
+    // the layout version 2 wrote, with backlog items in it
+    await page.evaluate(
+      (records) =>
+        new Promise((resolve, reject) => {
+          const r = indexedDB.open('porte-voix', 2);
+          r.onupgradeneeded = () => {
+            const db = r.result;
+            db.createObjectStore('templates', { keyPath: 'id' }).createIndex('by_updated', 'updated');
+            const backlog = db.createObjectStore('backlog', { keyPath: 'id' });
+            backlog.createIndex('by_updated', 'updated');
+            for (const record of records) backlog.put(record);
+            db.createObjectStore('applied_requests', { keyPath: 'request_id' }).createIndex('by_at', 'at');
+            db.createObjectStore('meta', { keyPath: 'key' });
+          };
+          r.onsuccess = () => {
+            r.result.close();
+            resolve();
+          };
+          r.onerror = () => reject(r.error);
+        }),
+      old,
+    );
+    assert.equal((await readDatabase(page)).version, 2);
+    // the background's first use upgrades it
+    const listed = await send(page, envelope('v2-1', { kind: 'store_list', collection: 'backlog' }));
+    assert.deepEqual(listed.records.map((r) => r.id).sort(), ['a', 'b', 'c', 'd']);
+    const db = await readDatabase(page);
+    assert.equal(db.version, 3);
+    assert.deepEqual(db.stores.backlog.indexes, ['by_planned', 'by_state', 'by_tag', 'by_updated']);
+    assert.deepEqual(db.stores.backlog.rows, old);
+    // what each index finds, read directly: [key, id] in the index's order
+    const entries = await page.evaluate(async () => {
+      const db = await new Promise((resolve, reject) => {
+        const r = indexedDB.open('porte-voix');
+        r.onsuccess = () => resolve(r.result);
+        r.onerror = () => reject(r.error);
+      });
+      const out = {};
+      const store = db.transaction('backlog', 'readonly').objectStore('backlog');
+      out.multiEntry = store.index('by_tag').multiEntry;
+      for (const name of ['by_state', 'by_planned', 'by_tag']) {
+        out[name] = await new Promise((resolve, reject) => {
+          const rows = [];
+          const c = store.index(name).openKeyCursor();
+          c.onsuccess = () => {
+            if (!c.result) return resolve(rows);
+            rows.push([c.result.key, c.result.primaryKey]);
+            c.result.continue();
+          };
+          c.onerror = () => reject(c.error);
+        });
+      }
+      db.close();
+      return out;
+    });
+    assert.equal(entries.multiEntry, true);
+    assert.deepEqual(entries.by_state, [['draft', 'd'], ['idea', 'b'], ['scheduled', 'a'], ['scheduled', 'c']]);
+    assert.deepEqual(entries.by_planned, [['2026-11-30', 'c'], ['2026-12-01', 'd'], ['2026-12-01T09:30', 'a']]);
+    assert.deepEqual(entries.by_tag, [['Montréal', 'a'], ['café', 'b'], ['vélo', 'a'], ['vélo', 'c']]);
+  } finally {
+    await freshDatabase(page);
+    await page.close();
+  }
+});
+
+test('an upgrade to version 3 that fails leaves the version 2 database as it was, its items readable', async () => {
+  const page = await extensionPage();
+  try {
+    await freshDatabase(page);
+    const record = { id: 'b-1', revision: 2, created: 1764000000000, updated: 1764000000500, deleted: false, body: { schema: 1, id: 'b-1', state: 'idea', title: 'Fête de la musique à Québec 🎶', tags: ['musique'], created_ms: 1764000000000, updated_ms: 1764000000500 } };
+    // version 2, with an index of the name version 3 creates already there: its step fails
+    await page.evaluate(
+      (rec) =>
+        new Promise((resolve, reject) => {
+          const r = indexedDB.open('porte-voix', 2);
+          r.onupgradeneeded = () => {
+            const db = r.result;
+            db.createObjectStore('templates', { keyPath: 'id' }).createIndex('by_updated', 'updated');
+            const backlog = db.createObjectStore('backlog', { keyPath: 'id' });
+            backlog.createIndex('by_updated', 'updated');
+            backlog.createIndex('by_tag', 'body.title');
+            backlog.put(rec);
+            db.createObjectStore('applied_requests', { keyPath: 'request_id' }).createIndex('by_at', 'at');
+            db.createObjectStore('meta', { keyPath: 'key' });
+          };
+          r.onsuccess = () => {
+            r.result.close();
+            resolve();
+          };
+          r.onerror = () => reject(r.error);
+        }),
+      record,
+    );
+    const answer = await send(page, envelope('fail-1', { kind: 'store_list', collection: 'backlog' }));
+    assert.equal(answer.kind, 'error', JSON.stringify(answer));
+    assert.equal(answer.code, 'store.migration');
+    const db = await readDatabase(page);
+    assert.equal(db.version, 2);
+    assert.deepEqual(db.stores.backlog.indexes, ['by_tag', 'by_updated']);
+    assert.deepEqual(db.stores.backlog.rows, [record]);
+  } finally {
+    await freshDatabase(page);
     await page.close();
   }
 });

@@ -80,3 +80,18 @@ pub async fn background_capture(
         )
     })
 }
+
+/// Background: the context menu's template entries (JSON array for `contextMenus.create`):
+/// "Insert a template" with the most used templates of the library now, and "Save the
+/// selection as a template".
+#[wasm_bindgen]
+pub async fn background_template_menus() -> String {
+    crate::web::template_menu::menus().await
+}
+
+/// Background: "Save the selection as a template" (`info_json`: the click information).
+/// Resolves to `{"kind": "template_saved", "id"}` once committed, or an error's JSON.
+#[wasm_bindgen]
+pub async fn background_save_selection(info_json: String, request_id: String) -> String {
+    crate::web::template_menu::save_selection(&info_json, &request_id).await
+}

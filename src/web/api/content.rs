@@ -51,3 +51,11 @@ pub async fn content_message(message: JsValue, sender: JsValue) -> Result<JsValu
 pub fn content_picker(message: JsValue, sender: JsValue) -> Result<JsValue, JsValue> {
     content::picker::handle(&message, &sender)
 }
+
+/// Content script: `{kind: "menu_template", id}` from the background (a template chosen in the
+/// context menu; `id` null for "Other templates…"), with its sender. Answers `{ok}`,
+/// `{ok: false, code}`, or `{ok: true, picker: true}` when the picker opened on the template.
+#[wasm_bindgen]
+pub async fn content_menu(message: JsValue, sender: JsValue) -> Result<JsValue, JsValue> {
+    content::menu::handle(message, sender).await
+}

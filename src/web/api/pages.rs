@@ -42,9 +42,11 @@ pub async fn library_main() -> Result<(), JsValue> {
 }
 
 /// Backlog page: draws the list, the item editor, the calendar and the transfers into `#app`.
+/// `first`: what the loader read while the engine started, a promise of `{records, complete}`
+/// (the records changed last, newest first) or of `null` (then the page reads them itself).
 #[wasm_bindgen]
-pub async fn backlog_main() -> Result<(), JsValue> {
-    crate::web::backlog::page()
+pub async fn backlog_main(first: JsValue) -> Result<(), JsValue> {
+    crate::web::backlog::page(first)
         .await
         .map_err(crate::web::error::boundary)
 }

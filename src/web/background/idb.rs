@@ -68,6 +68,18 @@ fn upgrade(event: &::idb::event::VersionChangeEvent) -> Result<(), StoreError> {
                         .create_index(name, KeyPath::new_single(key_path), None)
                         .map_err(fail)?;
                 }
+                Step::CreateMultiEntryIndex {
+                    store,
+                    name,
+                    key_path,
+                } => {
+                    let mut params = ::idb::IndexParams::new();
+                    params.multi_entry(true);
+                    tx.object_store(store)
+                        .map_err(fail)?
+                        .create_index(name, KeyPath::new_single(key_path), Some(params))
+                        .map_err(fail)?;
+                }
             }
         }
     }
@@ -97,7 +109,7 @@ async fn database() -> Result<Rc<Database>, StoreError> {
             *seen.borrow_mut() = Some(e);
         }
     });
-    let mut db = match request.await {
+    let db = match request.await {
         Ok(db) => db,
         Err(e) => {
             // a database newer than this build (after a downgrade) also fails to open
@@ -107,13 +119,30 @@ async fn database() -> Result<Rc<Database>, StoreError> {
                 .unwrap_or_else(|| failed(e)));
         }
     };
-    // another context (a newer version of the extension) wants to upgrade: let it
-    db.on_version_change(|_| {
-        if let Some(db) = DB.with(|d| d.borrow_mut().take()) {
-            db.close();
-        }
+    // Two tasks that found no connection both opened one: the first kept is the one used, the
+    // other is closed at once (an extra open connection would block a later upgrade or deletion).
+    if let Some(kept) = DB.with(|d| d.borrow().clone()) {
+        db.close();
+        return Ok(kept);
+    }
+    // another context (a newer version of the extension, a deletion) wants the database: this
+    // connection closes itself, and is forgotten if it is the one kept
+    let db = Rc::new_cyclic(move |me: &std::rc::Weak<Database>| {
+        let mut db = db;
+        let me = me.clone();
+        db.on_version_change(move |_| {
+            if let Some(mine) = me.upgrade() {
+                mine.close();
+                DB.with(|d| {
+                    let kept = d.borrow().as_ref().is_some_and(|k| Rc::ptr_eq(k, &mine));
+                    if kept {
+                        d.borrow_mut().take();
+                    }
+                });
+            }
+        });
+        db
     });
-    let db = Rc::new(db);
     DB.with(|d| *d.borrow_mut() = Some(db.clone()));
     Ok(db)
 }
@@ -390,4 +419,44 @@ pub async fn count(collection: Collection) -> Result<u32, StoreError> {
         .map_err(failed)?
         .await
         .map_err(failed)
+}
+
+/// For each day from `from` to `to` (dates as `YYYY-MM-DD`, in order), up to `per_day` records of
+/// `collection` planned on it, read through the `by_planned` index (one transaction, every day's
+/// read queued at once): what a calendar shows without reading the whole backlog.
+pub async fn planned_on_days(
+    collection: Collection,
+    days: &[String],
+    per_day: u32,
+) -> Result<js_sys::Array, StoreError> {
+    let name = collection.store_name();
+    let tx = transaction(&[name], TransactionMode::ReadOnly).await?;
+    let index = tx
+        .object_store(name)
+        .map_err(failed)?
+        .index(schema::BY_PLANNED)
+        .map_err(failed)?;
+    let mut requests = Vec::with_capacity(days.len());
+    for day in days {
+        // the day alone and every time on it: "2026-12-01" ≤ key < "2026-12-01U"
+        let range = ::idb::KeyRange::bound(
+            &JsValue::from_str(day),
+            &JsValue::from_str(&format!("{day}U")),
+            Some(false),
+            Some(true),
+        )
+        .map_err(failed)?;
+        requests.push(
+            index
+                .get_all(Some(range.into()), Some(per_day))
+                .map_err(failed)?,
+        );
+    }
+    let out = js_sys::Array::new();
+    for request in requests {
+        for record in request.await.map_err(failed)? {
+            out.push(&record);
+        }
+    }
+    Ok(out)
 }

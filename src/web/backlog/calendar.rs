@@ -1,7 +1,8 @@
 //! The calendar: a month or a week, planned items on their days. An item moves with the mouse
 //! (drag it to another day) or with the keyboard (focus it, then the arrow keys: a day left or
 //! right, a week up or down); the move is saved through the background (`Backlog::move_to_day`
-//! keeps its time) and drawn once it committed.
+//! keeps its time) and drawn once it committed. While the backlog is still loading, the days
+//! shown are read first through the store's date index (`load::planned_days`).
 
 use super::{by_id, on, with};
 use crate::backlog::calendar::month_grid;
@@ -132,6 +133,8 @@ pub(super) fn draw() -> Result<(), JsValue> {
     let (Some(&first), Some(&last)) = (days.first(), days.last()) else {
         return Ok(());
     };
+    // while the backlog loads, these days' items are read through the date index
+    super::load::planned_days(&days, if week { WEEK_DAY_MAX } else { MONTH_DAY_MAX });
     let title = if week {
         format!(
             "{} – {}",

@@ -1,21 +1,30 @@
 //! The backlog's list: search (title, note, drafts, tags), filters (state, tag, network, date),
-//! sort, and a virtualised list that draws only the rows in view (50,000 items scroll as fast
-//! as 50).
+//! sort, and the pages' virtualised list (`web/pages/virtual_list.rs`), which draws only the rows
+//! in view (50,000 items scroll as fast as 50) and moves between rows with the keyboard.
 
 use super::{by_id, on, with};
 use crate::backlog::search::{search_positions, Sort};
 use crate::backlog::{Date, State};
 use crate::platform::Platform;
 use crate::web::ext::{t, t_with};
-use crate::web::pages::el;
+use crate::web::pages::virtual_list::VirtualList;
+use crate::web::pages::{el, titled_section};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlInputElement, HtmlSelectElement};
 
 /// Height of one row, in CSS pixels (the list's geometry depends on it).
 const ROW: f64 = 64.0;
-/// Rows drawn above and below the visible ones.
-const OVERSCAN: usize = 6;
+
+thread_local! {
+    /// The list, made once by [`build`].
+    static LIST: std::cell::RefCell<Option<VirtualList>> = const { std::cell::RefCell::new(None) };
+}
+
+fn list() -> Result<VirtualList, JsValue> {
+    LIST.with(|l| l.borrow().clone())
+        .ok_or_else(|| crate::web::error::WebError::Missing("list").into())
+}
 
 fn select(
     doc: &Document,
@@ -41,18 +50,12 @@ pub(super) fn state_name(s: State) -> String {
 }
 
 pub(super) fn build(doc: &Document) -> Result<Element, JsValue> {
-    let section = el(
+    let section = titled_section(
         doc,
-        "section",
-        &[("id", "view-list"), ("aria-labelledby", "list-title")],
-        None,
+        &[("id", "view-list")],
+        "list-title",
+        &t("backlog_view_list"),
     )?;
-    section.append_child(&*el(
-        doc,
-        "h2",
-        &[("id", "list-title")],
-        Some(&t("backlog_view_list")),
-    )?)?;
     let filters = el(
         doc,
         "div",
@@ -126,20 +129,21 @@ pub(super) fn build(doc: &Document) -> Result<Element, JsValue> {
         &[("id", "count"), ("class", "muted")],
         None,
     )?)?;
-    let viewport = el(
+    let rows = VirtualList::new(
         doc,
-        "div",
         &[("id", "rows"), ("class", "rows"), ("tabindex", "-1")],
-        None,
-    )?;
-    let list = el(
-        doc,
-        "ul",
         &[("id", "rows-list"), ("aria-labelledby", "list-title")],
-        None,
+        ROW,
+        Box::new(draw_row),
     )?;
-    viewport.append_child(&list)?;
-    section.append_child(&viewport)?;
+    section.append_child(rows.viewport())?;
+    rows.on_open(|pos| {
+        let id = with(|m| Some(m.items.get(*m.shown.get(pos)?)?.id.clone()));
+        if let Some(id) = id {
+            crate::web::error::log("open item", super::item::open(&id));
+        }
+    })?;
+    LIST.with(|l| *l.borrow_mut() = Some(rows));
     for id in ["search", "filter-tag"] {
         on(
             &filters
@@ -147,7 +151,7 @@ pub(super) fn build(doc: &Document) -> Result<Element, JsValue> {
                 .ok_or(crate::web::error::WebError::Missing("input"))?,
             "input",
             |_| {
-                crate::web::error::log("filter", refilter());
+                crate::web::error::log("filter", refilter_from(true));
             },
         )?;
     }
@@ -164,13 +168,10 @@ pub(super) fn build(doc: &Document) -> Result<Element, JsValue> {
                 .ok_or(crate::web::error::WebError::Missing("select"))?,
             "change",
             |_| {
-                crate::web::error::log("filter", refilter());
+                crate::web::error::log("filter", refilter_from(true));
             },
         )?;
     }
-    on(&viewport, "scroll", |_| {
-        crate::web::error::log("scroll", draw_rows());
-    })?;
     Ok(section)
 }
 
@@ -186,8 +187,13 @@ fn value(id: &str) -> String {
         .unwrap_or_default()
 }
 
-/// Reads the filters, runs the core's search and redraws the list.
+/// Reads the filters, runs the core's search and redraws the list where it was.
 pub(super) fn refilter() -> Result<(), JsValue> {
+    refilter_from(false)
+}
+
+/// [`refilter`], the list shown from its top when `from_top` (the filters changed).
+fn refilter_from(from_top: bool) -> Result<(), JsValue> {
     let state = value("filter-state");
     let tag = value("filter-tag");
     let network = value("filter-network");
@@ -220,8 +226,7 @@ pub(super) fn refilter() -> Result<(), JsValue> {
         m.shown.len()
     });
     by_id("count")?.set_text_content(Some(&t_with("backlog_count", &[&count.to_string()])));
-    by_id("rows-list")?.set_attribute("style", &format!("height:{}px", count as f64 * ROW))?;
-    draw_rows()
+    list()?.reset(count, from_top)
 }
 
 thread_local! {
@@ -299,57 +304,21 @@ fn row_lines(item: &crate::backlog::Item) -> (String, String) {
     (title, meta.join(" · "))
 }
 
-/// Draws the rows in view.
-pub(super) fn draw_rows() -> Result<(), JsValue> {
-    let doc = super::document()?;
-    let viewport = by_id("rows")?;
-    let list = by_id("rows-list")?;
-    let top = viewport.scroll_top() as f64;
-    let height = f64::from(viewport.client_height()).max(ROW * 8.0);
-    let first = ((top / ROW) as usize).saturating_sub(OVERSCAN);
-    let visible = (height / ROW) as usize + 2 * OVERSCAN + 1;
-    let rows: Vec<(usize, String, String, String)> = with(|m| {
-        let total = m.shown.len();
-        m.shown
-            .iter()
-            .enumerate()
-            .skip(first)
-            .take(visible)
-            .filter_map(|(pos, &k)| {
-                m.items
-                    .get(k)
-                    .map(|i| (pos, i.id.clone(), row_lines(i), total))
-            })
-            .map(|(pos, id, (a, b), total)| (pos, id, a, format!("{b}\u{1f}{total}")))
-            .collect()
-    });
-    list.set_text_content(None);
-    for (pos, id, title, meta) in rows {
-        let (meta, total) = meta.split_once('\u{1f}').unwrap_or((&meta, "0"));
-        let li = el(
-            &doc,
-            "li",
-            &[
-                ("style", &format!("top:{}px", pos as f64 * ROW)),
-                ("aria-setsize", total),
-                ("aria-posinset", &(pos + 1).to_string()),
-            ],
-            None,
-        )?;
-        let b = el(
-            &doc,
-            "button",
-            &[("type", "button"), ("class", "row"), ("data-id", &id)],
-            None,
-        )?;
-        b.append_child(&*el(&doc, "span", &[("class", "row-title")], Some(&title))?)?;
-        b.append_child(&*el(&doc, "span", &[("class", "row-meta")], Some(meta))?)?;
-        let open = id.clone();
-        super::on(&b, "click", move |_| {
-            crate::web::error::log("open item", super::item::open(&open));
-        })?;
-        li.append_child(&b)?;
-        list.append_child(&li)?;
-    }
-    Ok(())
+/// The button of the row at `pos` in the list: the item's title, then its state, date and tags.
+fn draw_row(doc: &Document, pos: usize) -> Result<Option<Element>, JsValue> {
+    let Some((id, (title, meta))) = with(|m| {
+        let item = m.items.get(*m.shown.get(pos)?)?;
+        Some((item.id.clone(), row_lines(item)))
+    }) else {
+        return Ok(None);
+    };
+    let b = el(
+        doc,
+        "button",
+        &[("type", "button"), ("class", "row"), ("data-id", &id)],
+        None,
+    )?;
+    b.append_child(&*el(doc, "span", &[("class", "row-title")], Some(&title))?)?;
+    b.append_child(&*el(doc, "span", &[("class", "row-meta")], Some(&meta))?)?;
+    Ok(Some(b))
 }

@@ -1,9 +1,11 @@
 //! Loading the backlog into the page without making the first render wait for all of it: the
-//! items changed last are read first (the `by_updated` index backwards, a screenful), drawn at
-//! once; the rest follows in batches read by id, each handed over as one JSON text (one
-//! `JSON.stringify` on the browser's side, one typed parse in the core: `backlog::load`) and
-//! added to the model and its search index, the page staying responsive between batches.
-//! Exports and imports wait for the whole backlog ([`whole`]).
+//! items changed last are read first (the `by_updated` index backwards, a screenful, by the
+//! page's loader while the engine starts, else here), drawn at once; a calendar shown meanwhile
+//! reads its days through the `by_planned` index; the rest follows in batches read by id, each
+//! handed over as one JSON text (one `JSON.stringify` on the browser's side, one typed parse in
+//! the core: `backlog::load`) and added to the model and its search index, the page staying
+//! responsive between batches, its status saying how far it got. Exports and imports wait for
+//! the whole backlog ([`whole`]).
 
 use super::{status, with, Model};
 use crate::backlog::load::Batch;
@@ -14,8 +16,11 @@ use crate::web::error::WebError;
 use crate::web::ext::t_with;
 use std::cell::Cell;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 
-/// How many items the first render reads: more than a tall window shows.
+/// How many items the first render reads: more than a tall window shows (the page's loader,
+/// `extension/backlog.js`, reads as many).
 const FIRST: u32 = 60;
 /// How many records one batch of the rest reads.
 const BATCH: u32 = 2500;
@@ -54,7 +59,7 @@ pub(crate) fn merge(m: &mut Model, items: Vec<(Item, u64)>) {
 }
 
 /// Milliseconds since the page started loading.
-fn now() -> f64 {
+pub(super) fn now() -> f64 {
     web_sys::window()
         .and_then(|w| w.performance())
         .map_or(0.0, |p| p.now())
@@ -112,18 +117,41 @@ fn report_damaged(damaged: usize) {
 }
 
 /// Reads the items changed last into the model; `true` when they are the whole backlog.
-pub(super) async fn first() -> Result<bool, JsValue> {
-    let read = first_inner().await;
+/// `prefetched`: a promise of what the page's loader read while the engine started
+/// (`{records, complete}`, see `extension/backlog.js`), or of `null`: then they are read here.
+pub(super) async fn first(prefetched: JsValue) -> Result<bool, JsValue> {
+    let read = first_inner(prefetched).await;
     if read.is_err() {
         WHOLE.with(|w| w.set(Some(false)));
     }
     read
 }
 
-async fn first_inner() -> Result<bool, JsValue> {
-    let (records, complete) = idb::latest(Collection::Backlog, FIRST)
+/// What the loader read, if it could: its records and whether they are the whole backlog.
+async fn prefetched_records(prefetched: JsValue) -> Option<(js_sys::Array, bool)> {
+    let value = JsFuture::from(js_sys::Promise::resolve(&prefetched))
         .await
-        .map_err(store_error)?;
+        .ok()?;
+    if !value.is_object() {
+        return None;
+    }
+    let records = js_sys::Reflect::get(&value, &JsValue::from_str("records"))
+        .ok()?
+        .dyn_into::<js_sys::Array>()
+        .ok()?;
+    let complete = js_sys::Reflect::get(&value, &JsValue::from_str("complete"))
+        .ok()?
+        .as_bool()?;
+    Some((records, complete))
+}
+
+async fn first_inner(prefetched: JsValue) -> Result<bool, JsValue> {
+    let (records, complete) = match prefetched_records(prefetched).await {
+        Some(read) => read,
+        None => idb::latest(Collection::Backlog, FIRST)
+            .await
+            .map_err(store_error)?,
+    };
     let batch = decode(&records, &mut Spent::default())?;
     report_damaged(batch.damaged);
     with(|m| merge(m, batch.items));
@@ -141,7 +169,7 @@ fn finished() {
 }
 
 /// Lets the browser draw and handle input for `ms` milliseconds at least.
-async fn pause(ms: i32) -> Result<(), JsValue> {
+pub(super) async fn pause(ms: i32) -> Result<(), JsValue> {
     let window = web_sys::window().ok_or(WebError::Missing("window"))?;
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         crate::web::error::log(
@@ -231,6 +259,53 @@ async fn rest_inner() -> Result<(), JsValue> {
     figure("load-draw", now() - t2);
     finished();
     Ok(())
+}
+
+thread_local! {
+    /// The calendar spans already read through the `by_planned` index while loading.
+    static PLANNED_READ: std::cell::RefCell<Vec<(String, String)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// While the rest of the backlog is still loading: reads the items planned on `days` (the
+/// calendar's, at most `per_day` a day, what it shows) through the `by_planned` index, adds them
+/// to the model and redraws the calendar, so that its days are filled without waiting for the
+/// whole backlog. Once every record is in the model (or a span was read already), nothing.
+pub(super) fn planned_days(days: &[crate::backlog::Date], per_day: usize) {
+    if WHOLE.with(Cell::get).is_some() {
+        return;
+    }
+    let (Some(first), Some(last)) = (days.first(), days.last()) else {
+        return;
+    };
+    let span = (first.to_string(), last.to_string());
+    let fresh = PLANNED_READ.with(|r| {
+        let mut read = r.borrow_mut();
+        let fresh = !read.contains(&span);
+        if fresh {
+            read.push(span);
+        }
+        fresh
+    });
+    if !fresh {
+        return;
+    }
+    let days: Vec<String> = days.iter().map(ToString::to_string).collect();
+    // one more than shown: the day says it holds more
+    let per_day = u32::try_from(per_day + 1).unwrap_or(u32::MAX);
+    wasm_bindgen_futures::spawn_local(async move {
+        let read = async {
+            let t0 = now();
+            let records = idb::planned_on_days(Collection::Backlog, &days, per_day)
+                .await
+                .map_err(store_error)?;
+            let batch = decode(&records, &mut Spent::default())?;
+            // the whole backlog may have arrived meanwhile: merging is the same either way
+            with(|m| merge(m, batch.items));
+            figure("calendar-read", now() - t0);
+            super::calendar::draw()
+        };
+        crate::web::error::log("calendar days", read.await);
+    });
 }
 
 /// Waits until every record is in the model (exports and imports work on the whole backlog);

@@ -127,12 +127,52 @@ fn now() -> u64 {
     js_sys::Date::now().max(0.0) as u64
 }
 
+/// How many items one part of a JSON export holds (a few megabytes of text).
+const EXPORT_PART: usize = 5000;
+
+/// The JSON backup in parts (`backup::Backup::json_head`, the model's items slice by slice,
+/// the tail), with the export's progress shown and the page drawn between two slices; and how
+/// many items it holds. The items are written from the model as they are, never copied whole.
+async fn json_parts(head: &backup::Backup) -> Result<(js_sys::Array, usize), JsValue> {
+    let started = super::load::now();
+    let parts = js_sys::Array::of1(&JsValue::from_str(&head.json_head()));
+    let progress = by_id("progress")?;
+    let total = with(|m| m.items.len());
+    progress.set_attribute("max", &total.max(1).to_string())?;
+    progress.set_attribute("value", "0")?;
+    progress.toggle_attribute_with_force("hidden", false)?;
+    let mut done = 0;
+    // the model may grow meanwhile (a capture saved here): what is there when a slice is written
+    while let Some(part) = with(|m| {
+        let end = (done + EXPORT_PART).min(m.items.len());
+        (end > done).then(|| (backup::json_items(&m.items[done..end], done == 0), end))
+    }) {
+        parts.push(&JsValue::from_str(&part.0));
+        done = part.1;
+        progress.set_attribute("value", &done.to_string())?;
+        status(&t_with(
+            "backlog_exporting",
+            &[&done.to_string(), &total.max(done).to_string()],
+        ));
+        super::load::pause(0).await?;
+    }
+    parts.push(&JsValue::from_str(backup::JSON_TAIL));
+    progress.toggle_attribute_with_force("hidden", true)?;
+    super::load::figure("export", super::load::now() - started);
+    Ok((parts, done))
+}
+
 /// Offers `text` as a file to save.
 fn download(name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    download_parts(name, mime, &js_sys::Array::of1(&JsValue::from_str(text)))
+}
+
+/// Offers the text made of `parts` (strings) as a file to save: one Blob over the parts, the
+/// whole text never held in one string.
+fn download_parts(name: &str, mime: &str, parts: &js_sys::Array) -> Result<(), JsValue> {
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(parts, &options)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)?;
     let a = super::document()?
         .create_element("a")?
@@ -169,13 +209,14 @@ async fn export(which: &str) -> Result<(), JsValue> {
                 .filter_map(|r| serde_json::to_value(r).ok())
                 .collect();
             let settings = serde_json::to_value(ext::load_settings().await).unwrap_or_default();
-            let b = backup::Backup::new(now(), settings, templates, items());
-            download(
+            let head = backup::Backup::new(now(), settings, templates, Vec::new());
+            let (parts, count) = json_parts(&head).await?;
+            download_parts(
                 &format!("porte-voix-{day}.json"),
                 "application/json",
-                &b.to_json(),
+                &parts,
             )?;
-            status(&t_with("backlog_exported", &[&b.backlog.len().to_string()]));
+            status(&t_with("backlog_exported", &[&count.to_string()]));
         }
         "export-csv" => download(
             &format!("porte-voix-{day}.csv"),

@@ -46,6 +46,33 @@ fn tell(state: &PickerState) {
 /// The frame's size (CSS pixels).
 const WIDTH: f64 = 420.0;
 const HEIGHT: f64 = 400.0;
+/// Its least height, where the window has no room for the whole frame above or below the
+/// composer: the search box, the list and a few lines of preview.
+const MIN_HEIGHT: f64 = 320.0;
+/// Space kept between the frame and the composer or the window's edge.
+const GAP: f64 = 8.0;
+
+/// Where the frame goes for a composer at `rect` in a `vw` × `vh` window: `(left, top, height)`.
+/// Below the composer if it fits, else above; where neither has room for the whole frame, on the
+/// side with more room, shortened to it (not under `MIN_HEIGHT`), so it covers the composer only
+/// when the window is too small for anything else.
+fn placement(rect: &geometry::Rect, vw: f64, vh: f64) -> (f64, f64, f64) {
+    let left = rect.left.min(vw - WIDTH - GAP).max(GAP);
+    let below = vh - rect.bottom - GAP;
+    let above = rect.top - 2.0 * GAP;
+    let (top, height) = if below >= HEIGHT {
+        (rect.bottom + GAP, HEIGHT)
+    } else if above >= HEIGHT {
+        (rect.top - GAP - HEIGHT, HEIGHT)
+    } else if below >= above {
+        let height = below.clamp(MIN_HEIGHT, HEIGHT);
+        ((rect.bottom + GAP).min(vh - height), height)
+    } else {
+        let height = above.clamp(MIN_HEIGHT, HEIGHT);
+        (rect.top - GAP - height, height)
+    };
+    (left, top.max(GAP), height)
+}
 
 /// How long after the first focus the hidden frame is loaded (the badge's start goes first).
 const PRELOAD_AFTER_MS: i32 = 800;
@@ -74,7 +101,7 @@ pub fn handle(message: &JsValue, sender: &JsValue) -> Result<JsValue, JsValue> {
     insert::check_sender(sender)?;
     let get = |o: &JsValue, k: &str| js_sys::Reflect::get(o, &k.into()).ok();
     match get(message, "kind").and_then(|k| k.as_string()).as_deref() {
-        Some("open_picker") => open().map(|_| JsValue::TRUE),
+        Some("open_picker") => open_on(None).map(|_| JsValue::TRUE),
         Some("close_picker") => {
             close(true);
             Ok(JsValue::TRUE)
@@ -150,8 +177,9 @@ fn hide(el: &Element) -> Result<(), JsValue> {
     el.set_attribute("tabindex", "-1")
 }
 
-/// Shows the frame next to the composer followed, with this page's context.
-fn open() -> Result<(), JsValue> {
+/// Shows the frame next to the composer followed, with this page's context; `template`: the
+/// picker opens on that template (chosen in the context menu, its fields to fill in).
+pub fn open_on(template: Option<String>) -> Result<(), JsValue> {
     let Some((host, _, _)) = session::current() else {
         close(false);
         if let Some(body) = web_sys::window()
@@ -168,6 +196,7 @@ fn open() -> Result<(), JsValue> {
         platform: session::platform_of(&host),
         open: Some(opened),
         closed: None,
+        template,
     };
     // not loaded yet (the shortcut came first): created with this opening in its fragment
     let (el, loaded) = frame(&state)?;
@@ -184,12 +213,7 @@ fn open() -> Result<(), JsValue> {
     let window = web_sys::window().ok_or("no window")?;
     let vh = window.inner_height()?.as_f64().unwrap_or(HEIGHT);
     let vw = window.inner_width()?.as_f64().unwrap_or(WIDTH);
-    let top = if rect.bottom + 8.0 + HEIGHT <= vh {
-        rect.bottom + 8.0
-    } else {
-        (rect.top - 8.0 - HEIGHT).max(8.0)
-    };
-    let left = rect.left.min(vw - WIDTH - 8.0).max(8.0);
+    let (left, top, height) = placement(&rect, vw, vh);
     el.set_attribute(
         "style",
         &format!(
@@ -199,7 +223,7 @@ fn open() -> Result<(), JsValue> {
             geometry::px(left),
             geometry::px(top),
             geometry::px(WIDTH),
-            geometry::px(HEIGHT)
+            geometry::px(height)
         ),
     )?;
     el.remove_attribute("aria-hidden")?;

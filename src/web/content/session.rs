@@ -9,7 +9,7 @@
 //! change that finds it busy is retried in a later task.
 
 use super::features;
-use crate::length::{count_with, CountOptions, LengthReport};
+use crate::length::{count_with_normalizer, CountOptions, LengthReport};
 use crate::locale::Lang;
 use crate::platform::Platform;
 use crate::settings::Settings;
@@ -391,7 +391,8 @@ fn read_composer(
         content_warning: content_warning.clone(),
         ..base
     };
-    let report = count_with(&text.text, platform, &options);
+    let report =
+        count_with_normalizer(&text.text, platform, &options, &crate::web::nfc::BrowserNfc);
     Composer {
         element,
         editor,

@@ -1,5 +1,6 @@
 //! The editor's actions on a saved template: duplicate (a copy without its trigger or use
-//! counts, opened at once) and delete, with "Annuler" in a toast that puts it back.
+//! counts, opened at once) and delete, with "Annuler" in a toast that puts it back (open again,
+//! its row in the list in view and focused).
 
 use super::editor::{after_write, collect, open_new, saved};
 use super::{ask, reload, toast, Ui};
@@ -47,6 +48,8 @@ pub(super) async fn delete(ui: Ui) {
                 if saved(&u, sent).is_some() {
                     u.status.set_text_content(Some(&t("library_restored")));
                     after_write(&u, &id).await;
+                    // the toast is gone: the keyboard goes on from the restored template's row
+                    log("library: focus", u.list.rows.focus_active());
                 }
             });
         }),

@@ -86,6 +86,7 @@ pub(super) fn open_new(ui: &Ui) -> Result<(), JsValue> {
     for b in [&ui.editor.duplicate_button, &ui.editor.delete_button] {
         b.set_attribute("disabled", "")?;
     }
+    super::list::mark_open(ui, "")?;
     fill(ui, &Template::new("", "", ""))
 }
 
@@ -111,7 +112,16 @@ pub(super) fn open_id(ui: &Ui, id: &str) -> Result<(), JsValue> {
     for b in [&ui.editor.duplicate_button, &ui.editor.delete_button] {
         b.remove_attribute("disabled")?;
     }
+    super::list::mark_open(ui, &tpl.id)?;
     fill(ui, &tpl)
+}
+
+/// Puts the focus in the title field (the template opened from a selection needs its title read
+/// again first).
+pub(super) fn focus_title(ui: &Ui) -> Result<(), JsValue> {
+    ui.editor.title.focus()?;
+    ui.editor.title.select();
+    Ok(())
 }
 
 pub(super) fn hide_conflict(ui: &Ui) {

@@ -1,12 +1,18 @@
 //! The library's list: search box, filters (tag, network, language) and one row per template
-//! kept by them (the core's `template::view::filtered` decides which, in what order). Clicking a
-//! row, or Enter on it, opens the template in the editor.
+//! kept by them (the core's `template::view::filtered` decides which, in what order), in the
+//! pages' virtualised list (only the rows in view are drawn; the arrow keys, Page Up/Down, Home
+//! and End move between rows). Clicking a row, or Enter on it, opens the template in the editor;
+//! the open template's row is marked (`aria-current`).
 
 use super::{editor, el, on, perf_now, Ui};
 use crate::template::view::{all_tags, filtered, Filter, REPLY_NETWORKS};
 use crate::template::Lang;
 use crate::web::error::log;
 use crate::web::ext::{t, t_with};
+use crate::web::pages::titled_section;
+use crate::web::pages::virtual_list::VirtualList;
+use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlInputElement, HtmlSelectElement};
@@ -30,6 +36,16 @@ impl Row {
     }
 }
 
+/// Height of one row, in CSS pixels (title and trigger/tags on two lines).
+const ROW: f64 = 52.0;
+
+/// The rows the filters keep, in order, and the id of the template open in the editor.
+#[derive(Default)]
+pub(super) struct Shown {
+    pub rows: Vec<Rc<Row>>,
+    pub open: String,
+}
+
 /// The list's controls.
 #[derive(Clone)]
 pub(super) struct ListUi {
@@ -37,7 +53,8 @@ pub(super) struct ListUi {
     pub tag: HtmlSelectElement,
     pub network: HtmlSelectElement,
     pub lang: HtmlSelectElement,
-    pub rows: Element,
+    pub rows: VirtualList,
+    pub shown: Rc<RefCell<Shown>>,
     pub count: Element,
     pub new_button: Element,
 }
@@ -64,18 +81,12 @@ fn select(
 
 /// Builds the list's part of the page into `main`.
 pub(super) fn build(doc: &Document, main: &Element) -> Result<ListUi, JsValue> {
-    let section = el(
+    let section = titled_section(
         doc,
-        "section",
-        &[("class", "library-list"), ("aria-labelledby", "list-title")],
-        None,
+        &[("class", "library-list")],
+        "list-title",
+        &t("library_list_title"),
     )?;
-    section.append_child(&*el(
-        doc,
-        "h2",
-        &[("id", "list-title")],
-        Some(&t("library_list_title")),
-    )?)?;
     let new_button = el(
         doc,
         "button",
@@ -138,13 +149,26 @@ pub(super) fn build(doc: &Document, main: &Element) -> Result<ListUi, JsValue> {
         None,
     )?;
     section.append_child(&count)?;
-    let rows = el(
+    let shown: Rc<RefCell<Shown>> = Rc::default();
+    let drawn = shown.clone();
+    let rows = VirtualList::new(
         doc,
-        "ul",
-        &[("id", "templates"), ("class", "templates")],
-        None,
+        &[("id", "templates-view"), ("class", "templates")],
+        &[("id", "templates"), ("aria-labelledby", "list-title")],
+        ROW,
+        Box::new(move |doc, pos| {
+            let (row, open) = {
+                let s = drawn.borrow();
+                let Some(row) = s.rows.get(pos).cloned() else {
+                    return Ok(None);
+                };
+                let open = row.id == s.open;
+                (row, open)
+            };
+            draw_row(doc, &row, open).map(Some)
+        }),
     )?;
-    section.append_child(&rows)?;
+    section.append_child(rows.viewport())?;
     main.append_child(&section)?;
     Ok(ListUi {
         search,
@@ -152,9 +176,42 @@ pub(super) fn build(doc: &Document, main: &Element) -> Result<ListUi, JsValue> {
         network,
         lang,
         rows,
+        shown,
         count,
         new_button,
     })
+}
+
+/// One row's button: the title, then the trigger and tags.
+fn draw_row(doc: &Document, row: &Row, open: bool) -> Result<Element, JsValue> {
+    let b = el(
+        doc,
+        "button",
+        &[
+            ("type", "button"),
+            ("class", "row-open"),
+            ("data-id", &row.id),
+        ],
+        None,
+    )?;
+    if open {
+        b.set_attribute("aria-current", "true")?;
+    }
+    b.append_child(&*el(
+        doc,
+        "span",
+        &[("class", "row-title")],
+        Some(&row.title),
+    )?)?;
+    if !row.meta.is_empty() {
+        b.append_child(&*el(
+            doc,
+            "span",
+            &[("class", "row-meta")],
+            Some(&row.meta),
+        )?)?;
+    }
+    Ok(b)
 }
 
 /// The `_locales` key of a network's name.
@@ -199,12 +256,13 @@ fn current_filter(ui: &Ui) -> Filter {
     }
 }
 
-/// Draws the rows the filters keep. Times the search and the drawing (`data-search-ms`,
-/// `data-list-ms` on the list, which the benchmarks read).
-pub(super) fn render(ui: &Ui) -> Result<(), JsValue> {
+/// Draws the rows the filters keep: from the top when `from_top` (a new search or filter), else
+/// where the list was (the library read again). Times the search and the drawing
+/// (`data-search-ms`, `data-list-ms` on the list, which the benchmarks read).
+pub(super) fn render(ui: &Ui, from_top: bool) -> Result<(), JsValue> {
     let filter = current_filter(ui);
     let start = perf_now();
-    let rows: Vec<std::rc::Rc<Row>> = {
+    let rows: Vec<Rc<Row>> = {
         let data = ui.data.borrow();
         let kept = filtered(&data.templates, &data.index, &filter, now_ms());
         kept.iter()
@@ -212,37 +270,33 @@ pub(super) fn render(ui: &Ui) -> Result<(), JsValue> {
             .collect()
     };
     let searched = perf_now();
-    let frag = ui.doc.create_document_fragment();
-    for row in &rows {
-        let (id, title, meta) = (&row.id, &row.title, &row.meta);
-        let li = el(&ui.doc, "li", &[], None)?;
-        let b = el(
-            &ui.doc,
-            "button",
-            &[("type", "button"), ("class", "row-open"), ("data-id", id)],
-            Some(title),
-        )?;
-        li.append_child(&b)?;
-        if !meta.is_empty() {
-            li.append_child(&*el(&ui.doc, "span", &[("class", "muted")], Some(meta))?)?;
-        }
-        frag.append_child(&li)?;
-    }
-    ui.list.rows.set_text_content(None);
-    ui.list.rows.append_child(&frag)?;
+    let shown = rows.len();
+    ui.list.shown.borrow_mut().rows = rows;
+    ui.list.rows.reset(shown, from_top)?;
     let total = ui.data.borrow().templates.len();
     ui.list.count.set_text_content(Some(&t_with(
         "library_count",
-        &[&rows.len().to_string(), &total.to_string()],
+        &[&shown.to_string(), &total.to_string()],
     )));
     let done = perf_now();
-    ui.list
-        .rows
-        .set_attribute("data-search-ms", &format!("{:.3}", searched - start))?;
-    ui.list
-        .rows
-        .set_attribute("data-list-ms", &format!("{:.3}", done - start))?;
+    let list = ui.list.rows.list();
+    list.set_attribute("data-search-ms", &format!("{:.3}", searched - start))?;
+    list.set_attribute("data-list-ms", &format!("{:.3}", done - start))?;
     Ok(())
+}
+
+/// Marks template `id` as the one open in the editor (none: empty), and brings its row into
+/// view when the filters keep it.
+pub(super) fn mark_open(ui: &Ui, id: &str) -> Result<(), JsValue> {
+    let pos = {
+        let mut s = ui.list.shown.borrow_mut();
+        s.open = id.to_string();
+        s.rows.iter().position(|r| !id.is_empty() && r.id == id)
+    };
+    if let Some(pos) = pos {
+        ui.list.rows.show(pos, false)?;
+    }
+    ui.list.rows.redraw()
 }
 
 /// Listeners: typing and filters redraw the list; a row opens its template; Escape in the
@@ -264,7 +318,7 @@ pub(super) fn wire(ui: &Ui) -> Result<(), JsValue> {
             "change"
         };
         on(&target, event, move |_: web_sys::Event| {
-            log("library: list", render(&u));
+            log("library: list", render(&u, true));
         })?;
     }
     let u = ui.clone();
@@ -275,17 +329,17 @@ pub(super) fn wire(ui: &Ui) -> Result<(), JsValue> {
             if e.key() == "Escape" && !u.list.search.value().is_empty() {
                 e.stop_propagation();
                 u.list.search.set_value("");
-                log("library: list", render(&u));
+                log("library: list", render(&u, true));
+            } else if e.key() == "ArrowDown" {
+                // from the search box down into its results
+                e.prevent_default();
+                log("library: list", u.list.rows.focus_active());
             }
         },
     )?;
     let u = ui.clone();
-    on(&ui.list.rows, "click", move |e: web_sys::Event| {
-        let id = e
-            .target()
-            .and_then(|t| t.dyn_into::<Element>().ok())
-            .and_then(|t| t.closest("button.row-open").ok().flatten())
-            .and_then(|b| b.get_attribute("data-id"));
+    ui.list.rows.on_open(move |pos| {
+        let id = u.list.shown.borrow().rows.get(pos).map(|r| r.id.clone());
         if let Some(id) = id {
             log("library: open", editor::open_id(&u, &id));
         }

@@ -65,39 +65,44 @@ export function ask(page, body) {
 export async function seed(browser, templates = [...STARTER, ...EXTRA]) {
   const page = await extensionPage(browser);
   try {
-    const revisions = await page.evaluate(async (starterIds) => {
-      const ask = (body) =>
-        chrome.runtime.sendMessage({ protocol_version: 1, request_id: `seed-${Date.now()}-${Math.random()}`, body });
-      const end = Date.now() + 15000;
-      for (;;) {
-        const r = await ask({ kind: 'store_list', collection: 'templates' });
-        const have = new Map((r?.records ?? []).map((rec) => [rec.id, rec.revision]));
-        if (starterIds.every((id) => have.has(id)) || Date.now() > end) return Object.fromEntries(have);
-        await new Promise((ok) => setTimeout(ok, 100));
-      }
-    }, STARTER.map((t) => t.id));
-    // all at once from the page (the background applies them one after the other)
-    const answers = await page.evaluate(
-      ([list, revs]) =>
-        Promise.all(
-          list.map((t, i) =>
-            chrome.runtime.sendMessage({
-              protocol_version: 1,
-              request_id: `seed-${Date.now()}-${i}`,
-              body: {
-                kind: 'store_put', collection: 'templates', id: t.id, body: t,
-                ...(revs[t.id] === undefined ? {} : { expected_revision: revs[t.id] }),
-              },
-            }),
-          ),
-        ),
-      [templates, revisions],
-    );
-    const bad = answers.findIndex((r) => r?.kind !== 'store_saved');
-    if (bad >= 0) throw new Error(`seed ${templates[bad].id}: ${JSON.stringify(answers[bad])}`);
+    await seedFrom(page, templates);
   } finally {
     await page.close();
   }
+}
+
+/** `seed` from an extension page already open (`chrome.runtime` in it; Chromium or Firefox). */
+export async function seedFrom(page, templates = [...STARTER, ...EXTRA]) {
+  const revisions = await page.evaluate(async (starterIds) => {
+    const ask = (body) =>
+      chrome.runtime.sendMessage({ protocol_version: 1, request_id: `seed-${Date.now()}-${Math.random()}`, body });
+    const end = Date.now() + 15000;
+    for (;;) {
+      const r = await ask({ kind: 'store_list', collection: 'templates' });
+      const have = new Map((r?.records ?? []).map((rec) => [rec.id, rec.revision]));
+      if (starterIds.every((id) => have.has(id)) || Date.now() > end) return Object.fromEntries(have);
+      await new Promise((ok) => setTimeout(ok, 100));
+    }
+  }, STARTER.map((t) => t.id));
+  // all at once from the page (the background applies them one after the other)
+  const answers = await page.evaluate(
+    ([list, revs]) =>
+      Promise.all(
+        list.map((t, i) =>
+          chrome.runtime.sendMessage({
+            protocol_version: 1,
+            request_id: `seed-${Date.now()}-${i}`,
+            body: {
+              kind: 'store_put', collection: 'templates', id: t.id, body: t,
+              ...(revs[t.id] === undefined ? {} : { expected_revision: revs[t.id] }),
+            },
+          }),
+        ),
+      ),
+    [templates, revisions],
+  );
+  const bad = answers.findIndex((r) => r?.kind !== 'store_saved');
+  if (bad >= 0) throw new Error(`seed ${templates[bad].id}: ${JSON.stringify(answers[bad])}`);
 }
 
 /** What the background renders for `request` (`{trigger|id, context, platform}`). */
