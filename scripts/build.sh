@@ -38,6 +38,11 @@ engine() {
 engine inpage inpage
 engine extension extension
 
+# The in-page engine's glue minified (every network's page downloads it; 10.7 → 7.9 kB gzip):
+# its export names and the wasm's import names (properties) are kept.
+esbuild "$out/pkg/inpage.js" --format=esm --minify --charset=utf8 --log-level=warning \
+  --allow-overwrite --outfile="$out/pkg/inpage.js"
+
 # wasm2js takes the optimised in-page module once its saturating float-to-int conversions are
 # lowered (it cannot translate their i64 forms).
 log "wasm2js fallback (in-page engine)"

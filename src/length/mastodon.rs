@@ -23,7 +23,15 @@ pub(super) fn count(text: &str, limit: u32, cw: &str) -> Counted {
         let e = conv.at(m.range.end);
         ents.push((s, e, (m.user_end - m.range.start) as u64));
     });
-    ents.sort_by_key(|e| e.0);
+    // by start, stable: an insertion sort (two runs already in order, URLs then mentions),
+    // where the standard library's sort would weigh kilobytes in the in-page engine
+    for i in 1..ents.len() {
+        let mut j = i;
+        while j > 0 && ents[j].0 < ents[j - 1].0 {
+            ents.swap(j, j - 1);
+            j -= 1;
+        }
+    }
     let mut kept: Vec<(u32, u32, u64)> = Vec::with_capacity(ents.len());
     for e in ents {
         if kept.last().is_none_or(|k| e.0 >= k.1) {

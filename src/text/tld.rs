@@ -22,7 +22,7 @@ pub fn bluesky_contains(tld: &str) -> bool {
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .collect();
-        v.sort_unstable();
+        heap_sort(&mut v, |a, b| a < b);
         v
     });
     list.binary_search(&tld).is_ok()

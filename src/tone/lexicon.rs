@@ -2,8 +2,10 @@
 //! into sorted tables. Valences are on VADER's scale (−4…4), stored in tenths.
 //!
 //! Data and licences: `lexicon_en.txt` is VADER's lexicon (MIT, C.J. Hutto) with Pattern's
-//! English adjectives (PDDL) where VADER has none, both cut to the words with a wordfreq Zipf
-//! frequency of at least 3.0, and our own entries; `lexicon_fr.txt` is
+//! English adjectives (PDDL) where VADER has none, both cut to the words of SCOWL's size-35 list
+//! and what is not a plain word (phrases, slang of four letters at most), an inflected form left
+//! out where its base has nearly its valence (see [`en_candidates`]), and our own entries;
+//! `lexicon_fr.txt` is
 //! Pattern's French adjectives (PDDL) under our own entries (France and Québec);
 //! `emoji.txt` is ours. `tests/eval/tone/build_lexicons.py` rebuilds the two word lexicons;
 //! `NOTICE.md` beside them carries the licences.
@@ -115,6 +117,61 @@ pub fn fr_candidates(w: &str, mut f: impl FnMut(&str) -> bool) -> bool {
     false
 }
 
+/// Base forms the English reader tries after the form itself (plural or third person, past,
+/// gerund, adverb: `hates` → `hate`, `loved` → `love`, `stopping` → `stop`, `angrily` → `angry`);
+/// the lexicon builder drops a form when one of these finds a valence within 0.5 of its own.
+pub fn en_candidates(w: &str, mut f: impl FnMut(&str) -> bool) -> bool {
+    let n = w.len();
+    let mut buf = String::new();
+    let mut stem_then = |stem: &str, tail: &str, f: &mut dyn FnMut(&str) -> bool| {
+        buf.clear();
+        buf.push_str(stem);
+        buf.push_str(tail);
+        buf.len() >= 3 && f(&buf)
+    };
+    if n > 4 {
+        if let Some(st) = w.strip_suffix("ies") {
+            if stem_then(st, "y", &mut f) {
+                return true;
+            }
+        }
+    }
+    if n > 3 && w.ends_with('s') && !w.ends_with("ss") && f(&w[..n - 1]) {
+        return true;
+    }
+    for suf in ["ed", "ing"] {
+        if let Some(st) = w.strip_suffix(suf) {
+            if n > suf.len() + 2 {
+                if stem_then(st, "", &mut f) || stem_then(st, "e", &mut f) {
+                    return true;
+                }
+                let b = st.as_bytes();
+                if b.len() >= 2
+                    && b[b.len() - 1] == b[b.len() - 2]
+                    && stem_then(&st[..st.len() - 1], "", &mut f)
+                {
+                    return true;
+                }
+            }
+        }
+    }
+    if n > 5 {
+        if let Some(st) = w.strip_suffix("ily") {
+            if stem_then(st, "y", &mut f) {
+                return true;
+            }
+        }
+    }
+    if n > 4 {
+        if let Some(st) = w.strip_suffix("ly") {
+            if stem_then(st, "", &mut f) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
 static EN: OnceLock<Lexicon> = OnceLock::new();
 static FR: OnceLock<Lexicon> = OnceLock::new();
 static EMOJI: OnceLock<Lexicon> = OnceLock::new();
@@ -137,21 +194,22 @@ pub fn emoji() -> &'static Lexicon {
     lexicon(&EMOJI, include_str!("emoji.txt"))
 }
 
-/// The valence of a folded word in a language, trying French base forms.
+/// The valence of a folded word in a language, trying its base forms.
 pub fn valence(lang: Lang, w: &str) -> Option<f32> {
     let lex = words(lang);
     if let Some(v) = lex.exact(w) {
         return Some(v);
     }
-    if lang == Lang::Fr {
-        let mut found = None;
-        fr_candidates(w, |c| {
-            found = lex.exact(c);
-            found.is_some()
-        });
-        return found;
-    }
-    None
+    let mut found = None;
+    let f = |c: &str| {
+        found = lex.exact(c);
+        found.is_some()
+    };
+    match lang {
+        Lang::Fr => fr_candidates(w, f),
+        Lang::En => en_candidates(w, f),
+    };
+    found
 }
 
 #[cfg(test)]
@@ -172,6 +230,53 @@ mod tests {
             assert!(v * sign > 0.5, "{w}: {v}");
         }
         assert_eq!(valence(Lang::Fr, "table"), None);
+    }
+
+    #[test]
+    fn english_inflections_find_their_base() {
+        // forms the lexicon may leave out, each with the base the reader finds for it
+        let mut tried = Vec::new();
+        for (w, base) in [
+            ("hates", "hate"),
+            ("worries", "worry"),
+            ("loved", "love"),
+            ("hated", "hate"),
+            ("stopped", "stop"),
+            ("annoying", "annoy"),
+            ("loving", "love"),
+            ("hugging", "hug"),
+            ("angrily", "angry"),
+            ("sadly", "sad"),
+        ] {
+            tried.clear();
+            let hit = en_candidates(w, |c| {
+                tried.push(c.to_string());
+                c == base
+            });
+            assert!(hit, "{w}: tried {tried:?}");
+        }
+        // too short to strip, or not an ending: nothing but the word itself
+        for w in ["bus", "less", "red", "king", "fly", "news"] {
+            let mut seen = Vec::new();
+            en_candidates(w, |c| {
+                seen.push(c.to_string());
+                false
+            });
+            assert!(seen.iter().all(|c| c.len() >= 3 && c != w), "{w}: {seen:?}");
+        }
+        for w in ["bus", "red", "fly"] {
+            assert!(!en_candidates(w, |_| true), "{w}");
+        }
+        // the lexicon's entries read through their bases
+        for (w, sign) in [
+            ("hates", -1.0),
+            ("loves", 1.0),
+            ("disappointing", -1.0),
+            ("thanked", 1.0),
+        ] {
+            let v = valence(Lang::En, w).unwrap_or(0.0);
+            assert!(v * sign > 0.5, "{w}: {v}");
+        }
     }
 
     #[test]

@@ -17,14 +17,15 @@ const ACRONYMS: &[&str] = &[
     "dm", "mp", "rt", "fyi", "tl", "dr", "tldr", "diy", "vip", "gps", "sms", "url", "html", "api",
     "id", "tv", "dvd", "cd", "pc", "wifi", "led", "lol", "mdr", "omg",
 ];
+crate::word_set!(acronyms, ACRONYMS);
 
 fn is_real_word(norm: &str) -> bool {
     let letters = norm.chars().filter(|c| c.is_alphabetic()).count();
     letters >= 3
-        && !ACRONYMS.contains(&norm)
+        && !acronyms().has_str(norm)
         && (letters >= 7
             || lexicon::valence(Lang::Fr, norm).is_some()
-            || lexicon::words(Lang::En).exact(norm).is_some()
+            || lexicon::valence(Lang::En, norm).is_some()
             || lang::is_function_word(norm))
 }
 
@@ -59,10 +60,8 @@ pub fn run(ctx: &Ctx, out: &mut Vec<Finding>) {
             }
             let run = &caps[k..=e];
             let real = run.iter().filter(|&&i| is_real_word(&toks[i].norm)).count();
-            let acronyms = run
-                .iter()
-                .all(|&i| ACRONYMS.contains(&toks[i].norm.as_str()));
-            if !acronyms
+            let all_acronyms = run.iter().all(|&i| acronyms().has(&toks[i]));
+            if !all_acronyms
                 && (real >= 1 && (run.len() >= 2 || toks[run[0]].norm.chars().count() >= 3))
             {
                 spans.push(ctx.span(run[0], run[run.len() - 1] + 1));

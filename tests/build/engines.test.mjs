@@ -11,7 +11,15 @@ import { ENGINE_FILES } from '../../scripts/manifest.mjs';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 const read = (p) => readFileSync(join(ROOT, p), 'utf8');
-const exportsOf = (p) => new Set([...read(p).matchAll(/export (?:async )?function (\w+)/g)].map((m) => m[1]));
+// `export function name` as wasm-bindgen writes it, or `export{a as name,…}` once minified
+const exportsOf = (p) => {
+  const src = read(p);
+  const names = [...src.matchAll(/export (?:async )?function (\w+)/g)].map((m) => m[1]);
+  for (const [, list] of src.matchAll(/export\s*\{([^}]*)\}/g)) {
+    for (const item of list.split(',')) names.push(item.trim().split(/\s+as\s+/).pop());
+  }
+  return new Set(names);
+};
 const imported = (p) => [...read(p).matchAll(/pkg\/[\w.]+/g)].map((m) => m[0]);
 
 test('each loader imports its own engine', () => {

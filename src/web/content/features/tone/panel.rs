@@ -128,7 +128,7 @@ impl Pill {
             PolarityClass::Positive => "positive",
         };
         let polarity_label = t(&["tone_polarity_", polarity].concat());
-        let n = to_fix.len().to_string();
+        let n = crate::tone::itoa(to_fix.len());
         self.button
             .set_text_content(Some(&t_with("tone_pill", &[&polarity_label, &n])));
         self.button.set_attribute(
