@@ -32,7 +32,8 @@ engine() {
     "$out/$name.wasm" target_features
   log "wasm-bindgen + wasm-opt -Oz ($name)"
   wasm-bindgen --target web --no-typescript --out-dir "$out/pkg" "$out/$name.wasm"
-  wasm-opt -Oz "${FEAT[@]}" "$out/pkg/${name}_bg.wasm" -o "$out/pkg/${name}_bg.wasm"
+  # functions that differ only in constants merged first: 0.5 kB gzip less for the in-page engine
+  wasm-opt --merge-similar-functions -Oz "${FEAT[@]}" "$out/pkg/${name}_bg.wasm" -o "$out/pkg/${name}_bg.wasm"
 }
 
 engine inpage inpage

@@ -406,12 +406,14 @@ pub fn fold(s: &str) -> String {
     out
 }
 
-/// Text emoticons, longest first where one is the start of another.
+/// Text emoticons, longest first where one is the start of another (one byte string in the
+/// binary: [`EMOTICONS_JOINED`]).
 const EMOTICONS: &[&str] = &[
     ">:-(", ">:(", ":'-(", ":'(", ":-)", ":-(", ":-D", ":-P", ":-p", ":-/", ":-|", ":-o", ":-O",
     ";-)", "</3", "^_^", "-_-", ":)", ":(", ":D", ":P", ":p", ":/", ":|", ":o", ":O", ":s", ":S",
     ";)", "=)", "=(", "<3", "xD", "XD", "^^", "D:", ":3", "B)",
 ];
+const EMOTICONS_JOINED: [u8; joined_len(EMOTICONS)] = join::<{ joined_len(EMOTICONS) }>(EMOTICONS);
 
 fn emoticon_at(rest: &str) -> Option<usize> {
     let b = rest.as_bytes();
@@ -423,7 +425,7 @@ fn emoticon_at(rest: &str) -> Option<usize> {
     if !plausible {
         return None;
     }
-    for e in EMOTICONS {
+    for e in std::str::from_utf8(&EMOTICONS_JOINED).unwrap_or("").lines() {
         if let Some(after) = rest.strip_prefix(e) {
             // a repeated last character belongs to it: ":)))", "<333"
             let last = e.chars().last().unwrap_or(' ');
