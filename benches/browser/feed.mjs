@@ -11,9 +11,17 @@
 //    - the renderer's main-thread scripting (CDP Performance.getMetrics ScriptDuration, and
 //      TaskDuration: every task of the main thread, style and layout included), with minus without
 //      the extension, medians over the runs;
+//    - the extension's own work, from a trace of the renderer (see `traced`): each injection of
+//      its scripts (EvaluateScript: compile + run) and each call into them, in main-thread CPU
+//      time (the thread clock, which the machine's load does not inflate) and wall time. THIS
+//      is the figure for "what the content script adds": the whole-renderer counters above
+//      move by hundreds of ms between runs of the same page (seconds of layout and script for
+//      2,000 posts), far too much to see 5 ms in their difference;
 //    - the CPU profiler's samples (100 µs) whose stack holds a frame of the extension (a URL under
-//      chrome-extension://<id>/, or wasm://: the page itself has no wasm), in ms: the extension's
-//      own scripting, attributed by URL, whatever the noise of the rest.
+//      chrome-extension://<id>/, or wasm://: the page itself has no wasm), split by function, so
+//      a reader sees what runs. Wall time, sampled: inflated on a loaded machine, and it misses
+//      the injection when the navigation moves the tab to a new renderer before the profiler
+//      restarts there (min 0.4 ms in some runs).
 //    Counted: everything the renderer's main thread runs for this tab from the navigation to the
 //    end of the scroll (content script injection, its parse and run, its listeners; V8's compile
 //    of its file shows as the script's first samples). Not counted: the extension's service worker
@@ -21,12 +29,14 @@
 //    threads (workers, the compositor).
 // 2. Between keystrokes, once the composer is focused: after the engine has started (the badge
 //    shown, then 1 s), a French sentence without a trigger is typed into the Draft.js composer, one
-//    key every 40 ms. The profiler's samples under the extension's URLs, per key, split by the
-//    extension's entry point (the outermost extension frame of each sample: which listener or
-//    callback ran) and by the function the time was spent in, so a reader sees what runs; and
-//    ScriptDuration per key with minus without the extension. This counts everything the
-//    extension runs on a keystroke, the length badge's refresh (once per frame) included: the
-//    split shows which part is the badge.
+//    key every 40 ms: ScriptDuration, TaskDuration and ThreadTime per key with and without the
+//    extension; the profiler's samples under the extension's URLs per key, by function; then the
+//    same sentence typed again under the trace, the extension's calls per key by their cause
+//    (`keydown`: the trigger key check; `input`: the input listener and the mutation observer,
+//    which only schedule the recount; `animation frame`: the length badge's refresh — read the
+//    composer, count, draw the badge and the overflow mark, place them), with the style and
+//    layout they force. The typed text is checked in the editor's model.
+// The page's CSP is X's strict one, so the engine is wasm2js (as on x.com).
 // Usage: node benches/browser/feed.mjs [EXT_DIR]   (after scripts/build.sh; RUNS=n, default 5)
 import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
