@@ -162,7 +162,7 @@ export async function expectModel(page, c, want, what, ms = 4000) {
   while (Date.now() < end) {
     got = await model(page, c);
     if (got === want) return;
-    await page.waitForTimeout(25);
+    await new Promise((ok) => setTimeout(ok, 25));
   }
   assert.equal(got, want, what);
 }
