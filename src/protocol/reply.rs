@@ -117,6 +117,18 @@ pub struct Found {
     pub tags: Vec<String>,
 }
 
+impl Found {
+    /// The result that lists `t`: its id, title, trigger and tags.
+    fn of(t: &Template) -> Found {
+        Found {
+            id: t.id.clone(),
+            title: t.title.clone(),
+            trigger: t.trigger.clone(),
+            tags: t.tags.clone(),
+        }
+    }
+}
+
 /// A request of this module, as `serve` hands it over.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ReplyCall {
@@ -266,12 +278,7 @@ pub async fn run<S: Store>(store: &S, request_id: &str, call: ReplyCall, now: u6
             let results = order
                 .into_iter()
                 .filter_map(|i| list.get(i))
-                .map(|t| Found {
-                    id: t.id.clone(),
-                    title: t.title.clone(),
-                    trigger: t.trigger.clone(),
-                    tags: t.tags.clone(),
-                })
+                .map(Found::of)
                 .collect();
             Response::SearchResults { results }
         }
@@ -313,12 +320,7 @@ pub async fn menu_templates<S: Store>(
     Ok(crate::template::menu::most_used(&list, limit)
         .into_iter()
         .filter_map(|i| list.get(i))
-        .map(|t| Found {
-            id: t.id.clone(),
-            title: t.title.clone(),
-            trigger: t.trigger.clone(),
-            tags: t.tags.clone(),
-        })
+        .map(Found::of)
         .collect())
 }
 

@@ -12,31 +12,20 @@
 //   library for editing.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './lib/server.mjs';
-import { launch } from './lib/chromium.mjs';
-import { buildFixtures } from './build-fixtures.mjs';
-import { seed, extensionPage, ask, rendered, STARTER } from './lib/library.mjs';
-import { REPLIES, openReply, expectModel, send, clear } from './lib/replies.mjs';
+import { extensionPage, ask, rendered, STARTER } from './lib/library.mjs';
+import { startReplyBrowser, REPLIES, openReply, expectModel, send, clear } from './lib/replies.mjs';
 import { t } from './lib/locales.mjs';
 
-let server;
+let env;
 let browser;
 let uiLang;
 
 before(async () => {
-  await buildFixtures();
-  server = await startServer();
-  browser = await launch({ port: server.port });
-  await seed(browser);
-  const page = await extensionPage(browser);
-  uiLang = await page.evaluate(() => chrome.i18n.getMessage('ext_locale'));
-  await page.close();
+  env = await startReplyBrowser();
+  ({ browser, uiLang } = env);
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => env?.close());
 
 const PICKER = 'iframe[data-porte-voix="picker"]';
 const X = REPLIES.find((c) => c.name.startsWith('X'));

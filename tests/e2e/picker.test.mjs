@@ -16,34 +16,24 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
-import { startServer } from './lib/server.mjs';
-import { launch, ROOT } from './lib/chromium.mjs';
-import { buildFixtures } from './build-fixtures.mjs';
-import { seed, rendered, extensionPage, STARTER, EXTRA } from './lib/library.mjs';
-import { REPLIES, openReply, expectModel, send, model } from './lib/replies.mjs';
+import { ROOT } from './lib/chromium.mjs';
+import { seed, rendered, STARTER, EXTRA } from './lib/library.mjs';
+import { startReplyBrowser, REPLIES, openReply, expectModel, send, model } from './lib/replies.mjs';
 
 const require = createRequire(import.meta.url);
 const OUT = join(ROOT, 'build/e2e/screenshots');
 mkdirSync(OUT, { recursive: true });
 
-let server;
+let env;
 let browser;
 let uiLang;
 
 before(async () => {
-  await buildFixtures();
-  server = await startServer();
-  browser = await launch({ port: server.port });
-  await seed(browser);
-  const page = await extensionPage(browser);
-  uiLang = await page.evaluate(() => chrome.i18n.getMessage('ext_locale'));
-  await page.close();
+  env = await startReplyBrowser();
+  ({ browser, uiLang } = env);
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => env?.close());
 
 /** What the background does on the keyboard command: asks the tab's content script to open. */
 async function command(b, page) {

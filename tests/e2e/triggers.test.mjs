@@ -14,31 +14,20 @@
 // key changed in the options page (the open tab follows it at once).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './lib/server.mjs';
-import { launch } from './lib/chromium.mjs';
-import { buildFixtures } from './build-fixtures.mjs';
-import { seed, extensionPage, ask } from './lib/library.mjs';
-import { REPLIES, openReply, model, expectModel, send, clear, expected } from './lib/replies.mjs';
+import { extensionPage, ask } from './lib/library.mjs';
+import { startReplyBrowser, REPLIES, openReply, model, expectModel, send, clear, expected } from './lib/replies.mjs';
 import { t } from './lib/locales.mjs';
 
-let server;
+let env;
 let browser;
 let uiLang;
 
 before(async () => {
-  await buildFixtures();
-  server = await startServer();
-  browser = await launch({ port: server.port });
-  await seed(browser);
-  const page = await extensionPage(browser);
-  uiLang = await page.evaluate(() => chrome.i18n.getMessage('ext_locale'));
-  await page.close();
+  env = await startReplyBrowser();
+  ({ browser, uiLang } = env);
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => env?.close());
 
 /** Waits until the store says template `id` was used at least `n` times. */
 async function usedAtLeast(id, n) {

@@ -58,18 +58,8 @@ export async function openReplyFirefox(suite, c) {
   return { page, errors };
 }
 
-export const model = (page, c) => page.evaluate((sel) => window.__fixture.modelText(sel), c.composer);
-
-export async function expectModel(page, c, want, what, ms = 4000) {
-  const end = Date.now() + ms;
-  let got;
-  while (Date.now() < end) {
-    got = await model(page, c);
-    if (got === want) return;
-    await sleep(25);
-  }
-  assert.equal(got, want, what);
-}
+// the model read and awaited as in Chromium: page.evaluate is the same in both drivers
+export { model, expectModel } from './replies.mjs';
 
 /** The composer holds the focus (itself or an element inside it). */
 export const composerFocused = (page, c) =>

@@ -4,8 +4,10 @@
 // read the editor's MODEL text, click the fixture's send button, and what the background renders
 // for that commenter.
 import assert from 'node:assert/strict';
-import { waitForBadge } from './chromium.mjs';
-import { rendered } from './library.mjs';
+import { launch, waitForBadge } from './chromium.mjs';
+import { rendered, seed, extensionPage } from './library.mjs';
+import { startServer } from './server.mjs';
+import { buildFixtures } from '../build-fixtures.mjs';
 
 export const REPLIES = [
   {
@@ -160,7 +162,7 @@ export async function expectModel(page, c, want, what, ms = 4000) {
   while (Date.now() < end) {
     got = await model(page, c);
     if (got === want) return;
-    await page.waitForTimeout(25);
+    await new Promise((ok) => setTimeout(ok, 25));
   }
   assert.equal(got, want, what);
 }
@@ -196,3 +198,24 @@ export const expected = (b, c, trigger, lang) =>
     context: { author: c.author, handle: c.handle, comment_lang: c.lang, lang },
   });
 
+/**
+ * What every reply test starts from: the fixtures built and served, Chromium with the built
+ * extension, the library seeded, and the UI's language (`ext_locale`). `close()` ends both.
+ */
+export async function startReplyBrowser() {
+  await buildFixtures();
+  const server = await startServer();
+  const browser = await launch({ port: server.port });
+  await seed(browser);
+  const page = await extensionPage(browser);
+  const uiLang = await page.evaluate(() => chrome.i18n.getMessage('ext_locale'));
+  await page.close();
+  return {
+    browser,
+    uiLang,
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
