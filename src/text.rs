@@ -12,6 +12,7 @@
 
 pub mod emoji;
 pub mod entities;
+pub mod lower;
 pub mod punycode;
 pub mod tld;
 pub mod twitter;

@@ -157,14 +157,7 @@ fn lower16(s: &str) -> Vec<u16> {
 /// One-to-one lower-casing (JavaScript's case-insensitive regex compares single characters).
 #[inline]
 pub(crate) fn simple_lower(c: char) -> char {
-    if c.is_ascii() {
-        return c.to_ascii_lowercase();
-    }
-    let mut l = c.to_lowercase();
-    match (l.next(), l.next()) {
-        (Some(x), None) => x,
-        _ => c,
-    }
+    super::lower::simple_lower(c)
 }
 
 /// Lower-cases one UTF-16 unit when it is a BMP scalar (surrogates are left alone).

@@ -199,7 +199,7 @@ pub fn fold_into(out: &mut String, s: &str) {
             '\u{00C0}'..='\u{017F}' if ACCENT_FOLD[c as usize - 0xC0] != b'.' => {
                 out.push(ACCENT_FOLD[c as usize - 0xC0] as char)
             }
-            _ => out.extend(c.to_lowercase()),
+            _ => out.push(crate::text::lower::simple_lower(c)),
         }
     }
 }
