@@ -1,30 +1,93 @@
-//! The top-level domains a scheme-less URL may end with (twitter-text's list), embedded as a
-//! small text file and parsed on first use: no YAML parser and no build script in the library.
+//! The top-level domains a scheme-less URL may end with: twitter-text's list (X, Mastodon,
+//! Threads…) and Bluesky's, embedded as one small text file and parsed on first use: no YAML
+//! parser and no build script in the library.
 //!
-//! `tlds.txt` is derived from `tests/conformance/twitter-text/tld_lib.yml`; a test checks that the
-//! two agree, so the list cannot drift silently.
+//! The sources are `tlds.txt` (derived from `tests/conformance/twitter-text/tld_lib.yml`, a test
+//! checks that the two agree) and `tlds_bluesky.txt` (checked against the npm `tlds` package by
+//! `tests/oracle/bluesky.test.mjs`). The engines embed `tlds_merged.txt` instead, their union in
+//! one sorted list (4 kB less in the in-page engine); `cargo run --example merge_tlds` writes it
+//! from the sources and a test checks that it is exactly that.
 
 use std::sync::OnceLock;
 
-/// The embedded list: `[generic]` then `[country]`, one TLD per line, `#` comments.
+/// twitter-text's list: `[generic]` then `[country]`, one TLD per line, `#` comments.
 pub const TLDS_TXT: &str = include_str!("tlds.txt");
 
 /// Bluesky's list (ASCII entries of the IANA root zone list as npm `tlds` packages it), which its
 /// link detection checks scheme-less domains against; newer than twitter-text's.
 pub const BLUESKY_TLDS_TXT: &str = include_str!("tlds_bluesky.txt");
 
+/// The two lists in one, sorted: one TLD a line, then a space and the lists it is in (`g`
+/// twitter-text's generic TLDs, `c` its country ones, `b` Bluesky's) unless they are the usual
+/// ones: `cb` for two ASCII letters, `gb` for anything else.
+const MERGED_TXT: &str = include_str!("tlds_merged.txt");
+
+/// The lists a TLD of [`MERGED_TXT`] is in when its line does not say.
+fn usual_lists(tld: &str) -> &'static str {
+    if tld.len() == 2 && tld.is_ascii() {
+        "cb"
+    } else {
+        "gb"
+    }
+}
+
+/// The entries of the merged list: each TLD, its kind in twitter-text's list, and whether
+/// Bluesky's has it.
+fn merged() -> impl Iterator<Item = (&'static str, Option<TldKind>, bool)> {
+    MERGED_TXT.lines().filter(|l| !l.is_empty()).map(|line| {
+        let (tld, lists) = line
+            .split_once(' ')
+            .unwrap_or_else(|| (line, usual_lists(line)));
+        let kind = if lists.contains('g') {
+            Some(TldKind::Generic)
+        } else if lists.contains('c') {
+            Some(TldKind::Country)
+        } else {
+            None
+        };
+        (tld, kind, lists.contains('b'))
+    })
+}
+
+/// The text of `tlds_merged.txt` as the two sources give it.
+pub fn merged_text() -> String {
+    let (generic, country) = lists();
+    let bluesky: Vec<&str> = BLUESKY_TLDS_TXT
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect();
+    let mut all: Vec<&str> = generic
+        .iter()
+        .chain(&country)
+        .chain(&bluesky)
+        .copied()
+        .collect();
+    all.sort_unstable();
+    all.dedup();
+    let mut out = String::new();
+    for tld in all {
+        let mut lists = String::new();
+        for (flag, list) in [('g', &generic), ('c', &country), ('b', &bluesky)] {
+            if list.contains(&tld) {
+                lists.push(flag);
+            }
+        }
+        out.push_str(tld);
+        if lists != usual_lists(tld) {
+            out.push(' ');
+            out.push_str(&lists);
+        }
+        out.push('\n');
+    }
+    out
+}
+
 /// Whether `tld` is in Bluesky's list (case-sensitive, as `detectFacets` compares).
 pub fn bluesky_contains(tld: &str) -> bool {
     static LIST: OnceLock<Vec<&'static str>> = OnceLock::new();
-    let list = LIST.get_or_init(|| {
-        let mut v: Vec<&'static str> = BLUESKY_TLDS_TXT
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect();
-        heap_sort(&mut v, |a, b| a < b);
-        v
-    });
+    // the merged list is sorted
+    let list = LIST.get_or_init(|| merged().filter(|e| e.2).map(|e| e.0).collect());
     list.binary_search(&tld).is_ok()
 }
 
@@ -58,7 +121,8 @@ pub struct TldSet {
     by_first: [(u16, u16); 128],
 }
 
-/// The generic and country lists as written in `tlds.txt`, in order.
+/// The generic and country lists as written in `tlds.txt`, in order (the source of the merged
+/// list; the engines do not embed it).
 pub fn lists() -> (Vec<&'static str>, Vec<&'static str>) {
     let (mut generic, mut country) = (Vec::new(), Vec::new());
     let mut current: Option<TldKind> = None;
@@ -83,11 +147,8 @@ pub fn lists() -> (Vec<&'static str>, Vec<&'static str>) {
 pub fn set() -> &'static TldSet {
     static SET: OnceLock<TldSet> = OnceLock::new();
     SET.get_or_init(|| {
-        let (generic, country) = lists();
-        let mut all: Vec<(Vec<u16>, TldKind)> = generic
-            .iter()
-            .map(|t| (lower16(t), TldKind::Generic))
-            .chain(country.iter().map(|t| (lower16(t), TldKind::Country)))
+        let mut all: Vec<(Vec<u16>, TldKind)> = merged()
+            .filter_map(|(tld, kind, _)| Some((lower16(tld), kind?)))
             .collect();
         // A spelling in both lists is generic (generic entries sort first among equal keys).
         heap_sort(&mut all, |a, b| {
@@ -257,6 +318,29 @@ fn lookahead_ok(u: u16) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_merged_list_is_exactly_the_two_sources() {
+        assert!(
+            MERGED_TXT == merged_text(),
+            "src/text/tlds_merged.txt is not the union of tlds.txt and tlds_bluesky.txt: \
+             cargo run --example merge_tlds > src/text/tlds_merged.txt"
+        );
+        let (generic, country) = lists();
+        let twitter: Vec<_> = merged().filter(|e| e.1.is_some()).collect();
+        assert_eq!(twitter.len(), generic.len() + country.len());
+        for (tld, kind, _) in twitter {
+            let want = if generic.contains(&tld) {
+                TldKind::Generic
+            } else {
+                TldKind::Country
+            };
+            assert_eq!(kind, Some(want), "{tld}");
+        }
+        let bluesky = merged().filter(|e| e.2).count();
+        assert!(bluesky > 1200, "{bluesky}");
+        assert!(bluesky_contains("photography") && !bluesky_contains("みんな"));
+    }
 
     #[test]
     fn every_tld_starts_with_a_domain_character() {
