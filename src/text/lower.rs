@@ -17,7 +17,7 @@ pub fn simple_lower(c: char) -> char {
     };
     let (start, stride, count) = (head & 0x1F_FFFF, 1 + (head >> 21 & 1), head >> 22);
     let off = u - start;
-    if off % stride == 0 && off / stride < count {
+    if off.is_multiple_of(stride) && off / stride < count {
         char::from_u32(u.wrapping_add_signed(delta)).unwrap_or(c)
     } else {
         c
