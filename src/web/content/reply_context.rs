@@ -6,7 +6,7 @@
 //! Search order: from the composer's parent up to the body, the first ancestor holding a
 //! container (a comment, a post) that precedes the composer or holds it; of those, the nearest
 //! one before the composer. Nothing here runs between keystrokes: only when a template is
-//! rendered.
+//! rendered, and once per composer for the tone checks.
 
 use crate::sites::{clean_text, handle_in, ReplyContext, Site};
 use wasm_bindgen::JsCast;

@@ -5,16 +5,18 @@
 //! readers) and the details (`tone/panel.rs`). The checks turned off and the brand's register come
 //! from the settings, followed live. Runs on every composer.
 //!
-//! The comment answered is not read yet: [`reply_context`] is the one place it will come from.
+//! The comment answered (the site layer's [`reply_context`], read once per composer, not per
+//! keystroke) feeds the courtesy checks: no greeting, thanks, apology or next step in a reply to a
+//! complaint.
 
-use crate::tone::{analyse, ReplyContext, Severity, ToneReport};
-use crate::web::content::{Feature, Snapshot};
+use crate::tone::{analyse, ReplyContext, Severity, ToneReport, ToneSettings};
+use crate::web::content::{reply_context, Feature, Snapshot};
 use crate::web::dom::{geometry, highlight, page_sheet, Listener};
 use crate::web::ext::{t, t_with};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Document, HtmlElement, HtmlTextAreaElement, KeyboardEvent};
+use web_sys::{Document, Element, HtmlElement, HtmlTextAreaElement, KeyboardEvent};
 
 mod mirror;
 mod panel;
@@ -56,18 +58,14 @@ fn kind_of(code: &str, severity: Severity) -> &'static str {
     }
 }
 
-/// The comment the reply answers, when the site layer can read it (not yet: every check that
-/// needs it stays silent).
-fn reply_context(_snapshot: &Snapshot) -> Option<ReplyContext> {
-    None
-}
-
 struct Tone {
     document: Document,
     pill: panel::Pill,
     mirror: mirror::Mirror,
     /// The text and report last drawn: the same text is not analysed or drawn again.
     last: RefCell<Option<(String, ToneReport)>>,
+    /// The composer last seen and the comment it answers, analysed (`None`: none found).
+    answered: RefCell<Option<(Element, Option<ReplyContext>)>>,
     _keys: Listener,
 }
 
@@ -91,6 +89,7 @@ pub fn make(document: &Document) -> Result<Rc<dyn Feature>, JsValue> {
         pill,
         mirror: mirror::Mirror::new(document)?,
         last: RefCell::new(None),
+        answered: RefCell::new(None),
         _keys: keys,
     }))
 }
@@ -104,8 +103,12 @@ impl Feature for Tone {
             return self.leave();
         }
         let settings = snapshot.settings.tone_settings(c.platform);
-        let reply = reply_context(snapshot);
-        let report = analyse(&c.text.text, &settings, reply.as_ref());
+        self.follow_answered(snapshot, &settings);
+        let report = {
+            let answered = self.answered.try_borrow().ok();
+            let reply = answered.as_ref().and_then(|a| a.as_ref()?.1.as_ref());
+            analyse(&c.text.text, &settings, reply)
+        };
         let same = self
             .last
             .try_borrow()
@@ -140,6 +143,9 @@ impl Feature for Tone {
         if let Ok(mut l) = self.last.try_borrow_mut() {
             *l = None;
         }
+        if let Ok(mut a) = self.answered.try_borrow_mut() {
+            *a = None;
+        }
         for name in HIGHLIGHTS {
             highlight::delete(name)?;
         }
@@ -149,6 +155,29 @@ impl Feature for Tone {
 }
 
 impl Tone {
+    /// Reads the comment the composer answers when the composer is a new one (the page is read
+    /// with no borrow held).
+    fn follow_answered(&self, snapshot: &Snapshot, settings: &ToneSettings) {
+        let (Some(c), Some(site)) = (&snapshot.composer, snapshot.env.site) else {
+            return;
+        };
+        let known = self
+            .answered
+            .try_borrow()
+            .map(|a| a.as_ref().is_some_and(|(el, _)| *el == c.element))
+            .unwrap_or(true);
+        if known {
+            return;
+        }
+        let reply = reply_context::read(site, &c.element)
+            .text
+            .filter(|t| !t.trim().is_empty())
+            .map(|t| crate::tone::reply_context(&t, settings));
+        if let Ok(mut a) = self.answered.try_borrow_mut() {
+            *a = Some((c.element.clone(), reply));
+        }
+    }
+
     /// Underlines the words of every finding: highlights in rich editors, the mirror over a field.
     fn mark(&self, snapshot: &Snapshot, report: &ToneReport) -> Result<(), JsValue> {
         let Some(c) = &snapshot.composer else {
