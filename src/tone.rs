@@ -341,7 +341,8 @@ pub fn analyse(text: &str, settings: &ToneSettings, reply: Option<&ReplyContext>
     ToneReport {
         lang: a.lang,
         polarity: classify(score),
-        score: (score as f64 * 1000.0).round() / 1000.0,
+        // + 0.0: a score that rounds to zero is 0, not -0
+        score: (score as f64 * 1000.0).round() / 1000.0 + 0.0,
         findings,
     }
 }

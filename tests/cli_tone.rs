@@ -54,6 +54,10 @@ fn jsonl_one_report_per_line_in_the_issue_shape() {
     // a forced language is kept
     assert_eq!(v[3]["lang"], "en");
     assert_eq!(v[3]["polarity"], "neutral");
+    // a neutral score is written 0, never -0
+    let out = stdout(&o);
+    let neutral = out.lines().nth(3).unwrap();
+    assert!(neutral.contains(r#""score":0.0"#), "{neutral}");
 }
 
 #[test]

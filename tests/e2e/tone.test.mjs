@@ -3,7 +3,9 @@
 // Mastodon's textarea (wasm) shows the tone pill, underlines exactly the words of the core's
 // findings (the command line `porte-voix tone --jsonl` is the reference for the spans), lists the
 // findings with their French messages from _locales; a check turned off disappears live; a polite
-// reply shows positive signals; the details open from the keyboard; axe-clean, light and dark.
+// reply shows positive signals; a bare reply to a complaint read from the page misses its courtesy
+// (the comment answered comes from the site layer); the details open from the keyboard; axe-clean,
+// light and dark.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -17,11 +19,12 @@ const suite = chromiumSuite();
 const HOSTILE = 'Calvaire, c’est VRAIMENT pas notre faute tabarnak !!!';
 const POLITE = 'Bonjour Julie, merci pour votre message. Nous sommes désolés pour ce retard : écrivez-nous en message privé.';
 
-/** The core's report for `text`, from the command line (built by `cargo build`). */
-function coreReport(text) {
+/** The core's report for `text` (answering `replyTo`, if given), from the command line (built by `cargo build`). */
+function coreReport(text, replyTo) {
   const bin = join(ROOT, 'target/debug/porte-voix');
   if (!existsSync(bin)) execFileSync('cargo', ['build', '--bin', 'porte-voix'], { cwd: ROOT });
-  return JSON.parse(execFileSync(bin, ['tone', '--jsonl'], { input: `${JSON.stringify({ text })}\n` }).toString());
+  const line = replyTo === undefined ? { text } : { text, reply_to: replyTo };
+  return JSON.parse(execFileSync(bin, ['tone', '--jsonl'], { input: `${JSON.stringify(line)}\n` }).toString());
 }
 const wordsOf = (text, report) => report.findings.flatMap((f) => f.spans.map(([a, b]) => text.slice(a, b))).sort();
 
@@ -163,5 +166,32 @@ test('Mastodon textarea (wasm): underlines in the mirror; a polite reply shows p
     assert.deepEqual(violations, [], where.join('\n'));
   } finally {
     await page.close();
+  }
+});
+
+test('X reply (Draft.js): a bare answer to a complaint read from the page lacks greeting, thanks and apology; the same answer to praise does not', async () => {
+  const { browser } = suite;
+  await setSettings(browser, null);
+  const COMPLAINT = 'Trois semaines et toujours pas reçu ma commande, c’est inadmissible. Personne ne répond !';
+  const BARE = 'La commande part demain.';
+  for (const [comment, expectMissing] of [[COMPLAINT, true], [null, false]]) {
+    const { page } = await openPage(browser, 'https://x.com/reply.html?csp=frames');
+    try {
+      // the fixture's post praises the service; the complaint replaces it before the composer is focused
+      const answered = comment ?? await page.locator('[data-testid="tweetText"]').first().textContent();
+      if (comment) await page.locator('[data-testid="tweetText"]').first().evaluate((el, text) => { el.textContent = text; }, comment);
+      await typeInto(page, X_DRAFT, BARE);
+      const report = coreReport(BARE, answered);
+      const missing = report.findings.map((f) => f.code).filter((c) => c.startsWith('tone.missing_'));
+      assert.equal(missing.length > 0, expectMissing, JSON.stringify(report));
+      const tone = await waitForTone(page, (x) => x.visible && x.items.length === report.findings.length, `${report.findings.length} findings`);
+      assert.deepEqual(tone.items.map((i) => i.code), report.findings.map((f) => f.code));
+      if (expectMissing) {
+        assert.ok(missing.includes('tone.missing_apology'), missing.join());
+        assert.deepEqual(tone.items.filter((i) => i.code === 'tone.missing_apology').map((i) => i.message), [t('tone_missing_apology', [])]);
+      }
+    } finally {
+      await page.close();
+    }
   }
 });
