@@ -17,9 +17,10 @@ pub const TLDS_TXT: &str = include_str!("tlds.txt");
 /// link detection checks scheme-less domains against; newer than twitter-text's.
 pub const BLUESKY_TLDS_TXT: &str = include_str!("tlds_bluesky.txt");
 
-/// The two lists in one, sorted: one TLD a line, then a space and the lists it is in (`g`
-/// twitter-text's generic TLDs, `c` its country ones, `b` Bluesky's) unless they are the usual
-/// ones: `cb` for two ASCII letters, `gb` for anything else.
+/// The two lists in one, sorted, each TLD written after the one before it: a digit first when
+/// they share a start (that many bytes of the previous TLD, then the rest), then a space and the
+/// lists it is in (`g` twitter-text's generic TLDs, `c` its country ones, `b` Bluesky's) unless
+/// they are the usual ones: `cb` for two ASCII letters, `gb` for anything else. No TLD has a digit.
 const MERGED_TXT: &str = include_str!("tlds_merged.txt");
 
 /// The lists a TLD of [`MERGED_TXT`] is in when its line does not say.
@@ -33,11 +34,25 @@ fn usual_lists(tld: &str) -> &'static str {
 
 /// The entries of the merged list: each TLD, its kind in twitter-text's list, and whether
 /// Bluesky's has it.
-fn merged() -> impl Iterator<Item = (&'static str, Option<TldKind>, bool)> {
-    MERGED_TXT.lines().filter(|l| !l.is_empty()).map(|line| {
-        let (tld, lists) = line
-            .split_once(' ')
-            .unwrap_or_else(|| (line, usual_lists(line)));
+fn merged() -> Vec<(String, Option<TldKind>, bool)> {
+    let mut out: Vec<(String, Option<TldKind>, bool)> = Vec::with_capacity(1600);
+    for line in MERGED_TXT.lines().filter(|l| !l.is_empty()) {
+        let (shared, line) = match line.as_bytes().first() {
+            Some(&d @ b'1'..=b'9') => ((d - b'0') as usize, &line[1..]),
+            _ => (0, line),
+        };
+        let (rest, lists) = line.split_once(' ').unwrap_or((line, ""));
+        let mut tld = out
+            .last()
+            .and_then(|p| p.0.get(..shared))
+            .unwrap_or("")
+            .to_string();
+        tld.push_str(rest);
+        let lists = if lists.is_empty() {
+            usual_lists(&tld)
+        } else {
+            lists
+        };
         let kind = if lists.contains('g') {
             Some(TldKind::Generic)
         } else if lists.contains('c') {
@@ -45,8 +60,9 @@ fn merged() -> impl Iterator<Item = (&'static str, Option<TldKind>, bool)> {
         } else {
             None
         };
-        (tld, kind, lists.contains('b'))
-    })
+        out.push((tld, kind, lists.contains('b')));
+    }
+    out
 }
 
 /// The text of `tlds_merged.txt` as the two sources give it.
@@ -66,6 +82,7 @@ pub fn merged_text() -> String {
     all.sort_unstable();
     all.dedup();
     let mut out = String::new();
+    let mut prev = "";
     for tld in all {
         let mut lists = String::new();
         for (flag, list) in [('g', &generic), ('c', &country), ('b', &bluesky)] {
@@ -73,22 +90,34 @@ pub fn merged_text() -> String {
                 lists.push(flag);
             }
         }
-        out.push_str(tld);
+        // the bytes shared with the previous TLD, whole characters, at most 9
+        let mut shared = 0;
+        for ((i, a), b) in tld.char_indices().zip(prev.chars()) {
+            if a != b || i + a.len_utf8() > 9 {
+                break;
+            }
+            shared = i + a.len_utf8();
+        }
+        if shared > 0 {
+            out.push(char::from(b'0' + shared as u8));
+        }
+        out.push_str(&tld[shared..]);
         if lists != usual_lists(tld) {
             out.push(' ');
             out.push_str(&lists);
         }
         out.push('\n');
+        prev = tld;
     }
     out
 }
 
 /// Whether `tld` is in Bluesky's list (case-sensitive, as `detectFacets` compares).
 pub fn bluesky_contains(tld: &str) -> bool {
-    static LIST: OnceLock<Vec<&'static str>> = OnceLock::new();
+    static LIST: OnceLock<Vec<String>> = OnceLock::new();
     // the merged list is sorted
-    let list = LIST.get_or_init(|| merged().filter(|e| e.2).map(|e| e.0).collect());
-    list.binary_search(&tld).is_ok()
+    let list = LIST.get_or_init(|| merged().into_iter().filter(|e| e.2).map(|e| e.0).collect());
+    list.binary_search_by(|t| t.as_str().cmp(tld)).is_ok()
 }
 
 /// Which list a TLD comes from (twitter-text tries generic ones first).
@@ -148,7 +177,8 @@ pub fn set() -> &'static TldSet {
     static SET: OnceLock<TldSet> = OnceLock::new();
     SET.get_or_init(|| {
         let mut all: Vec<(Vec<u16>, TldKind)> = merged()
-            .filter_map(|(tld, kind, _)| Some((lower16(tld), kind?)))
+            .into_iter()
+            .filter_map(|(tld, kind, _)| Some((lower16(&tld), kind?)))
             .collect();
         // A spelling in both lists is generic (generic entries sort first among equal keys).
         heap_sort(&mut all, |a, b| {
@@ -327,18 +357,24 @@ mod tests {
              cargo run --example merge_tlds > src/text/tlds_merged.txt"
         );
         let (generic, country) = lists();
-        let twitter: Vec<_> = merged().filter(|e| e.1.is_some()).collect();
+        let twitter: Vec<_> = merged().into_iter().filter(|e| e.1.is_some()).collect();
         assert_eq!(twitter.len(), generic.len() + country.len());
         for (tld, kind, _) in twitter {
-            let want = if generic.contains(&tld) {
+            let want = if generic.contains(&tld.as_str()) {
                 TldKind::Generic
             } else {
                 TldKind::Country
             };
             assert_eq!(kind, Some(want), "{tld}");
         }
-        let bluesky = merged().filter(|e| e.2).count();
-        assert!(bluesky > 1200, "{bluesky}");
+        let bluesky: Vec<String> = merged().into_iter().filter(|e| e.2).map(|e| e.0).collect();
+        let mut source: Vec<&str> = BLUESKY_TLDS_TXT
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect();
+        source.sort_unstable();
+        assert_eq!(bluesky, source);
         assert!(bluesky_contains("photography") && !bluesky_contains("みんな"));
     }
 

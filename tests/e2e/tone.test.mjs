@@ -2,10 +2,10 @@
 // capitals, repeated punctuation) typed into X's Draft.js composer (strict CSP: wasm2js) and
 // Mastodon's textarea (wasm) shows the tone pill, underlines exactly the words of the core's
 // findings (the command line `porte-voix tone --jsonl` is the reference for the spans), lists the
-// findings with their French messages from _locales; a check turned off disappears live; a polite
-// reply shows positive signals; a bare reply to a complaint read from the page misses its courtesy
-// (the comment answered comes from the site layer); the details open from the keyboard; axe-clean,
-// light and dark.
+// findings with their French messages from _locales; a check turned off in the options page
+// disappears live; a polite reply shows positive signals; a bare reply to a complaint read from the
+// page misses its courtesy (the comment answered comes from the site layer); the details open from
+// the keyboard; axe-clean, light and dark.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -13,7 +13,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './lib/chromium.mjs';
 import { t } from './lib/locales.mjs';
-import { chromiumSuite, openPage, typeInto, setSettings, axe, X_DRAFT, MASTODON, SCREENSHOTS } from './lib/suite.mjs';
+import { chromiumSuite, openPage, typeInto, setSettings, storedSettings, axe, X_DRAFT, MASTODON, SCREENSHOTS } from './lib/suite.mjs';
 
 const suite = chromiumSuite();
 const HOSTILE = 'Calvaire, c’est VRAIMENT pas notre faute tabarnak !!!';
@@ -130,8 +130,22 @@ test('X Draft.js (wasm2js): hostile reply underlined word for word, details in F
     await page.keyboard.press('Escape');
     await waitForTone(page, (x) => !x.open, 'details closed');
 
-    // shouting turned off in the options: its underline and its entry go, live
-    await browser.worker.evaluate(async () => chrome.storage.local.set({ settings: { schema: 2, x_premium: false, mastodon_limit: null, mastodon_instances: [], tone_disabled: ['shouting'], tone_register: null } }));
+    // shouting turned off in the options page (its checkbox): its underline and its entry go, live
+    const options = await browser.context.newPage();
+    try {
+      await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+      await options.waitForSelector('body[data-ready="true"]');
+      const box = options.locator('input[name="tone_check"][value="shouting"]');
+      assert.equal(await box.isChecked(), true, 'every check on by default');
+      await box.uncheck();
+      for (const end = Date.now() + 5000; Date.now() < end; await options.waitForTimeout(100)) {
+        if ((await storedSettings(browser))?.tone_disabled?.includes('shouting')) break;
+      }
+      assert.deepEqual((await storedSettings(browser))?.tone_disabled, ['shouting']);
+    } finally {
+      await options.close();
+    }
+    await page.bringToFront();
     await waitForTone(page, (x) => !x.items.some((i) => i.code === 'tone.shouting'), 'no shouting');
     const after = await highlighted(page);
     assert.ok(!after.includes('VRAIMENT') && after.includes('tabarnak'), after.join('|'));
