@@ -12,7 +12,9 @@
 // Rust side of reading the composer and drawing; the DOM work the engine asks for is not in it.
 // That time divided by the keys is what length + tone cost per keystroke at most, on the path the
 // product runs (the content script's refresh on input), not a separate entry point.
-// Strict CSP → the wasm2js engine, no CSP → the wasm engine.
+// With TOP=N, the N functions of the engine with the most own time per key are listed too (their
+// names need a build whose wasm keeps its name section: `wasm-opt -g`, see BENCHMARKS.md).
+// Strict CSP → the wasm2js engine, no CSP → the wasm engine; ENGINES=wasm (or wasm2js) runs one.
 // Usage: node benches/browser/tone.mjs [EXT_DIR]   (after scripts/build.sh)
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -63,26 +65,36 @@ async function measure(context, csp, size) {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 20 });
-  await cdp.send('Profiler.start');
-  for (const ch of typed) {
+  const key = async (ch) => {
     await page.keyboard.type(ch);
     await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
-  }
+  };
+  // the first key pays the engine's first use (tables built once): profiled from the second on
+  await key(typed[0]);
+  await cdp.send('Profiler.start');
+  for (const ch of typed.slice(1)) await key(ch);
   const { profile } = await cdp.send('Profiler.stop');
   await cdp.detach();
   const samples = await page.evaluate(() => window.__samples);
   await page.close();
-  return { samples, engine: engineTime(profile) / typed.length, keys: typed.length };
+  const { total, byFunction } = engineTime(profile);
+  return { samples, engine: total / (typed.length - 1), byFunction, keys: typed.length - 1 };
 }
 
-/** Milliseconds of `profile` whose running function is the in-page engine's code. */
+/** Milliseconds of `profile` whose running function is the in-page engine's code, in all and by function. */
 function engineTime(profile) {
-  const ours = new Set(profile.nodes
+  const ours = new Map(profile.nodes
     .filter((n) => /inpage_bg\.wasm|inpage_wasm2js\.js|^wasm:\/\//.test(n.callFrame.url))
-    .map((n) => n.id));
+    .map((n) => [n.id, n.callFrame.functionName]));
   let us = 0;
-  profile.samples.forEach((id, i) => { if (ours.has(id)) us += profile.timeDeltas[i + 1] ?? 0; });
-  return us / 1000;
+  const byFunction = new Map();
+  profile.samples.forEach((id, i) => {
+    if (!ours.has(id)) return;
+    const dt = profile.timeDeltas[i + 1] ?? 0;
+    us += dt;
+    byFunction.set(ours.get(id), (byFunction.get(ours.get(id)) ?? 0) + dt / 1000);
+  });
+  return { total: us / 1000, byFunction };
 }
 
 await buildFixtures();
@@ -92,19 +104,28 @@ const q = (a, p) => [...a].sort((x, y) => x - y)[Math.min(a.length - 1, Math.flo
 console.log(`${EXT}; load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 console.log('| engine | text | keys | refresh per key (length + tone + drawing): median | p95 | engine code per key (CPU profile) |');
 console.log('|---|---:|---:|---:|---:|---:|');
-for (const [engine, csp] of [['wasm', 'none'], ['wasm2js', 'strict']]) {
+const engines = [['wasm', 'none'], ['wasm2js', 'strict']].filter(([e]) => (process.env.ENGINES ?? e) === e);
+const tops = [];
+for (const [engine, csp] of engines) {
   for (const size of [280, 3000]) {
     const s = [];
     const own = [];
+    const byFunction = new Map();
+    let keys = 0;
     for (let round = 0; round < Number(process.env.ROUNDS ?? 2); round++) {
       const r = await measure(browser.context, csp, size);
       s.push(...r.samples);
       own.push(r.engine);
+      keys += r.keys;
+      for (const [f, ms] of r.byFunction) byFunction.set(f, (byFunction.get(f) ?? 0) + ms);
     }
+    const top = [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TOP ?? 0));
+    if (top.length) tops.push([`${engine}, ${size} characters`, top.map(([f, ms]) => `${(ms / keys * 1000).toFixed(1)} µs ${f}`)]);
     const ownMs = own.reduce((a, b) => a + b, 0) / own.length;
     const fmt = ownMs < 1 ? `${(ownMs * 1000).toFixed(0)} µs` : `${ownMs.toFixed(2)} ms`;
     console.log(`| ${engine} | ${size} | ${s.length} | ${q(s, 0.5).toFixed(2)} ms | ${q(s, 0.95).toFixed(2)} ms | ${fmt} |`);
   }
 }
+for (const [what, lines] of tops) console.log(`\nown time per key by function (${what}):\n${lines.join('\n')}`);
 await browser.close();
 await server.close();
