@@ -4,8 +4,8 @@
 // findings (the command line `porte-voix tone --jsonl` is the reference for the spans), lists the
 // findings with their French messages from _locales; a check turned off in the options page
 // disappears live; a polite reply shows positive signals; a bare reply to a complaint read from the
-// page misses its courtesy (the comment answered comes from the site layer); the details open from
-// the keyboard; axe-clean, light and dark.
+// page misses its courtesy (the comment answered comes from the site layer); the brand's register
+// chosen in the options flags « tu »; the details open from the keyboard; axe-clean, light and dark.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -20,10 +20,10 @@ const HOSTILE = 'Calvaire, c’est VRAIMENT pas notre faute tabarnak !!!';
 const POLITE = 'Bonjour Julie, merci pour votre message. Nous sommes désolés pour ce retard : écrivez-nous en message privé.';
 
 /** The core's report for `text` (answering `replyTo`, if given), from the command line (built by `cargo build`). */
-function coreReport(text, replyTo) {
+function coreReport(text, replyTo, more = {}) {
   const bin = join(ROOT, 'target/debug/porte-voix');
   if (!existsSync(bin)) execFileSync('cargo', ['build', '--bin', 'porte-voix'], { cwd: ROOT });
-  const line = replyTo === undefined ? { text } : { text, reply_to: replyTo };
+  const line = replyTo === undefined ? { text, ...more } : { text, reply_to: replyTo, ...more };
   return JSON.parse(execFileSync(bin, ['tone', '--jsonl'], { input: `${JSON.stringify(line)}\n` }).toString());
 }
 const wordsOf = (text, report) => report.findings.flatMap((f) => f.spans.map(([a, b]) => text.slice(a, b))).sort();
@@ -207,5 +207,40 @@ test('X reply (Draft.js): a bare answer to a complaint read from the page lacks 
     } finally {
       await page.close();
     }
+  }
+});
+
+test('Mastodon textarea (wasm): the brand\'s register chosen in the options page (« vous ») flags a « tu » reply, live', async () => {
+  const { browser } = suite;
+  await setSettings(browser, null);
+  const TU = 'Tu peux nous écrire en privé ?';
+  const { page } = await openPage(browser, 'https://mastodon.social/home');
+  const options = await browser.context.newPage();
+  try {
+    await typeInto(page, MASTODON, TU);
+    const before = coreReport(TU);
+    await waitForTone(page, (x) => x.visible && x.items.length === before.findings.length, 'no register set');
+    assert.ok(!before.findings.some((f) => f.code === 'tone.register_mismatch'), JSON.stringify(before));
+
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.waitForSelector('body[data-ready="true"]');
+    await options.locator('#tone-register').selectOption('vous');
+    for (const end = Date.now() + 5000; Date.now() < end; await options.waitForTimeout(100)) {
+      if ((await storedSettings(browser))?.tone_register === 'vous') break;
+    }
+    assert.equal((await storedSettings(browser))?.tone_register, 'vous');
+
+    await page.bringToFront();
+    const report = coreReport(TU, undefined, { register: 'vous' });
+    const mismatch = report.findings.find((f) => f.code === 'tone.register_mismatch');
+    assert.ok(mismatch, JSON.stringify(report));
+    const tone = await waitForTone(page, (x) => x.items.some((i) => i.code === 'tone.register_mismatch'), 'register mismatch');
+    assert.deepEqual(tone.items.map((i) => i.code), report.findings.map((f) => f.code));
+    assert.equal(tone.items.find((i) => i.code === 'tone.register_mismatch').message, t('tone_register_mismatch', ['vous']));
+    assert.ok(tone.mirror.includes('Tu'), tone.mirror.join('|'));
+  } finally {
+    await options.close();
+    await page.close();
+    await setSettings(browser, null);
   }
 });
