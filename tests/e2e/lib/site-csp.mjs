@@ -165,3 +165,17 @@ export function siteCsp(host) {
     h = h.slice(dot + 1);
   }
 }
+
+/**
+ * Whether a page under `policies` may compile WebAssembly: every policy's script-src (or its
+ * default-src, when it has no script-src) has 'wasm-unsafe-eval' or 'unsafe-eval'.
+ */
+export function allowsWebAssembly(policies) {
+  return policies.every((policy) => {
+    const directives = new Map(
+      policy.split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([name, ...values]) => [name.toLowerCase(), values]),
+    );
+    const sources = directives.get('script-src') ?? directives.get('default-src');
+    return !sources || sources.includes("'wasm-unsafe-eval'") || sources.includes("'unsafe-eval'");
+  });
+}
