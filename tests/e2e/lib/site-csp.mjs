@@ -8,9 +8,12 @@
 //   the site has them: frame-src, child-src, default-src (the fallbacks of frame-src), worker-src,
 //   and script-src's keywords ('unsafe-eval', 'wasm-unsafe-eval', 'unsafe-inline', nonces,
 //   'strict-dynamic'). No list names chrome-extension: or moz-extension:, as on the real sites.
-// - host lists are shortened to the site's own hosts and a few third parties (marked `…`); the
-//   fixture's own files are served from the page's origin, so 'self' stays where the site has it
-//   or where the site's CDN host stands for it (noted).
+// - host lists are shortened to the site's own hosts and a few third parties; the fixture's own
+//   files are served from the page's origin, so 'self' stays where the site has it, and is added
+//   where the site's own hosts (`*.facebook.com`) or its CDN host stand for the page's origin:
+//   the same on the real site, and needed where the fixture is served on a port of its own
+//   (Firefox), which a host source without a port does not match. frame-src and child-src are
+//   left as the site has them.
 // - `{nonce}` is replaced by a fresh nonce for each response, and the server puts it on the
 //   page's <script> elements, as the sites' servers do.
 // - a site that sends several policies (YouTube: Trusted Types in a header of its own) lists
@@ -39,11 +42,11 @@ export const SITE_CSP = {
   'facebook.com': [
     "default-src blob: 'self' https://*.fbsbx.com *.facebook.com *.fbcdn.net; " +
       "script-src *.facebook.com *.fbcdn.net *.facebook.net 'nonce-{nonce}' blob: data: 'self' connect.facebook.net 'wasm-unsafe-eval' https://*.google-analytics.com *.google.com; " +
-      "style-src *.fbcdn.net data: *.facebook.com 'unsafe-inline' https://fonts.googleapis.com; " +
+      "style-src 'self' *.fbcdn.net data: *.facebook.com 'unsafe-inline' https://fonts.googleapis.com; " +
       "connect-src *.facebook.com facebook.com *.fbcdn.net *.facebook.net wss://*.facebook.com:* blob: 'self' *.fbsbx.com; " +
-      "font-src data: *.facebook.com *.fbcdn.net *.fbsbx.com; " +
-      "img-src *.fbcdn.net *.facebook.com data: https://*.fbsbx.com facebook.com *.cdninstagram.com blob:; " +
-      "media-src *.cdninstagram.com blob: *.fbcdn.net *.fbsbx.com www.facebook.com *.facebook.com data:; " +
+      "font-src 'self' data: *.facebook.com *.fbcdn.net *.fbsbx.com; " +
+      "img-src 'self' *.fbcdn.net *.facebook.com data: https://*.fbsbx.com facebook.com *.cdninstagram.com blob:; " +
+      "media-src 'self' *.cdninstagram.com blob: *.fbcdn.net *.fbsbx.com www.facebook.com *.facebook.com data:; " +
       "frame-src *.facebook.com *.fbsbx.com fbsbx.com data: www.instagram.com *.fbcdn.net; " +
       "worker-src *.facebook.com/static_resources/webworker_v1/init_script/ blob: 'self'; " +
       "block-all-mixed-content; upgrade-insecure-requests",
@@ -57,9 +60,9 @@ export const SITE_CSP = {
       "script-src *.facebook.com *.fbcdn.net *.facebook.net 'unsafe-inline' 'unsafe-eval' blob: data: 'self' *.instagram.com static.cdninstagram.com; " +
       "style-src data: blob: 'unsafe-inline' *.fbcdn.net *.facebook.com *.instagram.com static.cdninstagram.com 'self'; " +
       "connect-src *.facebook.com facebook.com *.fbcdn.net *.facebook.net wss://*.facebook.com:* blob: *.instagram.com *.cdninstagram.com wss://*.instagram.com:* 'self'; " +
-      "font-src *.facebook.com data: *.fbcdn.net *.instagram.com static.cdninstagram.com; " +
-      "img-src *.instagram.com *.facebook.com *.fbcdn.net data: blob: *.cdninstagram.com *.fbsbx.com; " +
-      "media-src *.facebook.com *.fbcdn.net *.instagram.com *.cdninstagram.com cdn.fbsbx.com data: blob:; " +
+      "font-src 'self' *.facebook.com data: *.fbcdn.net *.instagram.com static.cdninstagram.com; " +
+      "img-src 'self' *.instagram.com *.facebook.com *.fbcdn.net data: blob: *.cdninstagram.com *.fbsbx.com; " +
+      "media-src 'self' *.facebook.com *.fbcdn.net *.instagram.com *.cdninstagram.com cdn.fbsbx.com data: blob:; " +
       "frame-src *.instagram.com *.facebook.com *.fbsbx.com fbsbx.com data:; " +
       "block-all-mixed-content; upgrade-insecure-requests",
   ],
@@ -71,7 +74,7 @@ export const SITE_CSP = {
       "script-src *.threads.com *.threads.net *.facebook.com *.fbcdn.net *.facebook.net *.instagram.com 'unsafe-inline' 'unsafe-eval' blob: data: 'self'; " +
       "style-src data: blob: 'unsafe-inline' *.fbcdn.net *.threads.com *.threads.net 'self'; " +
       "connect-src *.threads.com *.threads.net *.facebook.com *.fbcdn.net *.instagram.com wss://*.threads.com:* blob: 'self'; " +
-      "img-src *.threads.com *.threads.net *.instagram.com *.facebook.com *.fbcdn.net *.cdninstagram.com data: blob:; " +
+      "img-src 'self' *.threads.com *.threads.net *.instagram.com *.facebook.com *.fbcdn.net *.cdninstagram.com data: blob:; " +
       "frame-src *.threads.com *.threads.net *.instagram.com *.facebook.com *.fbsbx.com fbsbx.com data:; " +
       "block-all-mixed-content; upgrade-insecure-requests",
   ],
