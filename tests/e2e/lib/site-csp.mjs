@@ -22,10 +22,12 @@
 
 /** Host (the page's host or a parent domain of it) → its policies. */
 export const SITE_CSP = {
-  // X — the policy of x.com as published piecemeal in reports and write-ups (Scott Helme's
-  // "Optimising Twitter's CSP header", twitter.com era; X's own CSP report thread) and the shape
-  // x.com has sent since 2023: script-src without 'wasm-unsafe-eval' nor 'unsafe-eval', a nonce;
-  // frame-src limited to X's hosts, its CDN and its login/captcha partners. Modelled 2026-12-01.
+  // X — modelled on the shape twitter.com's policy had when last published (Scott Helme,
+  // "Optimising Twitter's CSP header", 2018: default-src 'self', a nonce, *.twimg.com and X's
+  // hosts, frame-src of X's own hosts, its CDN and its login and captcha partners). That 2018
+  // script-src also had 'unsafe-eval'; x.com's current one was not found published, so it is
+  // taken here without 'unsafe-eval' nor 'wasm-unsafe-eval': the stricter choice, and the case
+  // the picker must survive. Modelled 2026-12-01.
   'x.com': [
     "default-src 'self'; " +
       "script-src 'self' 'unsafe-inline' https://*.twimg.com https://x.com https://*.x.com https://twitter.com https://www.google.com/recaptcha/ https://www.gstatic.com/recaptcha/ https://client-api.arkoselabs.com/ https://accounts.google.com/gsi/client 'nonce-{nonce}'; " +
@@ -78,11 +80,11 @@ export const SITE_CSP = {
       "frame-src *.threads.com *.threads.net *.instagram.com *.facebook.com *.fbsbx.com fbsbx.com data:; " +
       "block-all-mixed-content; upgrade-insecure-requests",
   ],
-  // LinkedIn — frame-src as quoted in stackblitz/core issue 289 (LinkedIn's own hosts, licdn.com,
-  // and a list of embed partners); default-src * and child-src/worker-src of blob: and LinkedIn's
-  // hosts as LinkedIn sends them; script-src: whether it has 'unsafe-eval' is not known here, so
-  // neither eval keyword (the stricter choice), 'self' standing for static.licdn.com. Modelled
-  // 2026-12-01.
+  // LinkedIn — frame-src as quoted from www.linkedin.com's header in stackblitz/core issue 289
+  // (2018: LinkedIn's own hosts, licdn.com and a list of embed partners). The rest was not found
+  // published: default-src *, child-src and worker-src of blob: and LinkedIn's hosts are modelled
+  // on that list; script-src without eval keywords (the stricter choice), 'self' standing for
+  // static.licdn.com. Modelled 2026-12-01.
   'linkedin.com': [
     "default-src *; " +
       "script-src 'report-sample' 'self' static.licdn.com static-exp1.licdn.com static-exp2.licdn.com platform.linkedin.com; " +
@@ -128,8 +130,9 @@ export const SITE_CSP = {
   // YouTube — Google's usual pair of policies for www.youtube.com: Trusted Types required for
   // scripts, and a nonce-based script-src with 'strict-dynamic' (host lists, 'self' and
   // 'unsafe-inline' are then ignored: only the nonce admits a script) and 'unsafe-eval'; no
-  // frame-src, child-src nor default-src (frames are not restricted). Modelled 2026-12-01 on
-  // Google's published strict-CSP recipe, which YouTube follows.
+  // frame-src, child-src nor default-src (frames are not restricted). Not found published:
+  // modelled 2026-12-01 on Google's strict-CSP recipe (nonce + 'strict-dynamic', Trusted Types),
+  // which Google's properties send.
   'youtube.com': [
     "require-trusted-types-for 'script'",
     "script-src 'nonce-{nonce}' 'unsafe-inline' 'strict-dynamic' https: http: 'unsafe-eval'; object-src 'none'; base-uri 'self'",
@@ -140,10 +143,11 @@ export const SITE_CSP = {
     "require-trusted-types-for 'script'",
     "script-src 'report-sample' 'nonce-{nonce}' 'unsafe-inline' 'strict-dynamic' https: http: 'unsafe-eval'; object-src 'none'; base-uri 'self'; frame-ancestors 'self'",
   ],
-  // TikTok — the policy of www.tiktok.com as quoted in yt-dlp/yt-dlp issue 17393 (2026-08):
-  // everything under one default-src of 'self', 'unsafe-eval', 'unsafe-inline', blob:, data: and
-  // a long list of ByteDance, CDN and partner hosts (shortened here), no frame-src nor child-src:
-  // frames fall back to that list. Modelled 2026-12-01.
+  // TikTok — the policy of www.tiktok.com as quoted in yt-dlp/yt-dlp issue 17393 (2026-08): one
+  // default-src of 'self', 'unsafe-eval', 'unsafe-inline', blob:, data: and a long list of
+  // ByteDance, CDN and partner hosts (shortened here). The quote stops inside that list: a
+  // frame-src or child-src after it, if any, is not known; here frames fall back to default-src
+  // (which names no extension scheme either). Modelled 2026-12-01.
   'tiktok.com': [
     "upgrade-insecure-requests; " +
       "default-src 'self' 'unsafe-eval' 'unsafe-inline' blob: bytedance: data: wss://*.tiktok.com wss://*.tiktokv.com wss://tiktok.com *.akamaized.net *.byteoversea.com *.byteoversea.net *.ibytedtos.com *.ibyteimg.com *.tiktok.com *.tiktokcdn.com *.tiktokcdn-us.com *.tiktokv.com *.ttwstatic.com *.google.com *.googleapis.com *.facebook.com *.doubleclick.net",
