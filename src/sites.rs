@@ -72,6 +72,9 @@ pub struct ReplyContext {
     pub name: &'static [&'static str],
     /// Its author's handle (the first `@word` of the element's text, else the whole text).
     pub handle: &'static [&'static str],
+    /// Links to its author's profile whose address names the handle (`/@handle`), read when
+    /// `handle` finds none: for a network that shows the handle nowhere as text (TikTok).
+    pub handle_links: &'static [&'static str],
     /// Its text.
     pub text: &'static [&'static str],
 }
@@ -181,6 +184,32 @@ pub fn handle_in(raw: &str) -> Option<String> {
             (!t.contains(' ')).then_some(t)
         }
     }
+}
+
+/// The handle in the address of a link to a profile, as `@handle`: the first segment of the
+/// path when it is `@` and a name (letters, digits, `_`, `.`), as TikTok's `/@handle` or
+/// `https://www.tiktok.com/@handle/video/…`; `None` for any other address.
+pub fn handle_in_link(href: &str) -> Option<String> {
+    let href = href.trim();
+    // an absolute or scheme-relative address: its path starts after the host
+    let path = match href.find("//") {
+        Some(i)
+            if href[..i]
+                .chars()
+                .all(|c| c.is_ascii_alphabetic() || c == ':') =>
+        {
+            let after = &href[i + 2..];
+            &after[after.find('/')?..]
+        }
+        _ => href,
+    };
+    let path = path.split(['?', '#']).next().unwrap_or("");
+    let name = path.split('/').find(|s| !s.is_empty())?.strip_prefix('@')?;
+    (!name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == '.'))
+    .then(|| format!("@{name}"))
 }
 
 #[cfg(test)]
@@ -305,6 +334,7 @@ mod tests {
                 .iter()
                 .chain(r.name)
                 .chain(r.handle)
+                .chain(r.handle_links)
                 .chain(r.text)
             {
                 assert!(
@@ -313,6 +343,67 @@ mod tests {
                     site.id
                 );
             }
+        }
+    }
+
+    #[test]
+    fn every_site_that_shows_a_handle_says_where() {
+        // Facebook and LinkedIn show display names only: there is no handle to read
+        for site in SITES {
+            let r = site.reply;
+            let has = !r.handle.is_empty() || !r.handle_links.is_empty();
+            assert_eq!(
+                has,
+                !["facebook", "linkedin"].contains(&site.id),
+                "{}",
+                site.id
+            );
+        }
+        let tt = site_for_host("www.tiktok.com").unwrap();
+        assert!(tt.reply.handle.is_empty(), "TikTok shows no handle as text");
+        assert!(!tt.reply.handle_links.is_empty());
+    }
+
+    #[test]
+    fn handles_are_read_from_profile_addresses() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("/@annesophie.cote", Some("@annesophie.cote")),
+            ("/@lea.bouchard_", Some("@lea.bouchard_")),
+            (
+                "https://www.tiktok.com/@chloe_qc?lang=fr-CA",
+                Some("@chloe_qc"),
+            ),
+            (
+                "https://www.tiktok.com/@boulangerie.st.roch/video/7300000000000000000",
+                Some("@boulangerie.st.roch"),
+            ),
+            (
+                "//www.tiktok.com/@JF_Gagnon_514#comments",
+                Some("@JF_Gagnon_514"),
+            ),
+            ("  /@marie_eve  ", Some("@marie_eve")),
+            // accented letters are letters
+            ("/@zoé.gagnon", Some("@zoé.gagnon")),
+            // not a profile
+            ("/", None),
+            ("", None),
+            ("/@", None),
+            ("/tag/québec", None),
+            ("/music/son-original-7300", None),
+            ("https://www.tiktok.com/", None),
+            ("https://www.tiktok.com", None),
+            // a name that is not one, an encoded or a second @
+            ("/@a%20b", None),
+            ("/@user@mastodon.social", None),
+            ("/@<img src=x onerror=alert(1)>", None),
+            ("/@🎄", None),
+            ("javascript:alert('@x')", None),
+            ("mailto:chloe@exemple.ca", None),
+            // the handle must be the first segment
+            ("/fr/@chloe_qc", None),
+        ];
+        for (href, want) in cases {
+            assert_eq!(handle_in_link(href).as_deref(), *want, "{href:?}");
         }
     }
 

@@ -40,6 +40,7 @@ pub const SITE: Site = Site {
             "[data-testid=\"postAuthorHandle\"]",
             "a[href^=\"/profile/\"]",
         ],
+        handle_links: &[],
         text: &[
             // the post's text
             "[data-testid=\"postText\"]",

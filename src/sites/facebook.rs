@@ -34,6 +34,7 @@ pub const SITE: Site = Site {
             "a[role=\"link\"][href]",
         ],
         handle: &[],
+        handle_links: &[],
         text: &[
             // post: its message
             "[data-ad-preview=\"message\"]",

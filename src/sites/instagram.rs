@@ -44,6 +44,7 @@ pub const SITE: Site = Site {
             // DM: the user name next to the display name in the conversation's header
             "header a[href^=\"/\"] + span",
         ],
+        handle_links: &[],
         text: &[
             // DM: the messages, the first one shown
             "[role=\"row\"] [dir=\"auto\"]",

@@ -52,6 +52,7 @@ pub const SITE: Site = Site {
             ".msg-s-message-group__name",
         ],
         handle: &[],
+        handle_links: &[],
         text: &[
             // comment text
             ".comments-comment-item__main-content",

@@ -44,6 +44,7 @@ pub const SITE: Site = Site {
             // status and reply indicator: "@user@instance"
             ".display-name__account",
         ],
+        handle_links: &[],
         text: &[
             // reply indicator text
             ".reply-indicator__content",

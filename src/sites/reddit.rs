@@ -52,6 +52,7 @@ pub const SITE: Site = Site {
             "a[href^=\"/user/\"]",
         ],
         handle: &["a[href^=\"/user/\"]"],
+        handle_links: &[],
         text: &[
             // comment text
             "[slot=\"comment\"]",

@@ -31,6 +31,7 @@ pub const SITE: Site = Site {
             "a[href^=\"/@\"]",
         ],
         handle: &["a[href^=\"/@\"]"],
+        handle_links: &[],
         text: &[
             // the post's text
             "[dir=\"auto\"] span",

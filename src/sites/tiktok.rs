@@ -41,8 +41,16 @@ pub const SITE: Site = Site {
             // reply to a comment
             "[data-e2e=\"comment-username-2\"]",
         ],
-        // the handle is only in the profile link's address (/@handle), never shown as text
+        // the handle is shown nowhere as text: only in the address of the profile link
         handle: &[],
+        // the link around the nickname: href="/@handle" (public automation scripts and notes,
+        // 2024-12 to 2026-01, read 2026-12-01, not seen live)
+        handle_links: &[
+            // comment
+            "[data-e2e=\"comment-username-1\"] a[href]",
+            // reply to a comment
+            "[data-e2e=\"comment-username-2\"] a[href]",
+        ],
         text: &[
             // comment text
             "[data-e2e=\"comment-level-1\"]",

@@ -35,6 +35,7 @@ pub const SITE: Site = Site {
             // post: "@handle · 3 h" in User-Name
             "[data-testid=\"User-Name\"]",
         ],
+        handle_links: &[],
         text: &[
             // post and DM text (carries the post's lang attribute)
             "[data-testid=\"tweetText\"]",

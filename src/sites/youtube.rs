@@ -53,6 +53,7 @@ pub const SITE: Site = Site {
             // the same link shows "@handle"
             "#author-text",
         ],
+        handle_links: &[],
         text: &[
             // the comment's text
             "#content-text",

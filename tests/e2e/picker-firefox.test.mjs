@@ -12,7 +12,8 @@
 // MODEL (what the send button records); opened again it starts from an empty search with the
 // template just used first; Esc closes and the focus is back in the composer. It is never over
 // the composer (in a small window it is shortened). Light and dark screenshots
-// (build/e2e/screenshots/picker-firefox-*.png), axe on the frame.
+// (build/e2e/screenshots/picker-firefox-*.png), axe on the frame. And the same three fixtures
+// under their networks' own CSP (lib/site-csp.mjs): the panel's frame loads there too.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -25,6 +26,10 @@ import {
   FIREFOX_REPLIES, seedFirefox, renderedFrom, openReplyFirefox, model, expectModel, send, composerFocused,
   pressInBrowserWindow, colorScheme, sleep,
 } from './lib/replies-firefox.mjs';
+import { underSiteCsp } from './lib/replies.mjs';
+import { siteCsp } from './lib/site-csp.mjs';
+import { ADDON_UUID } from './lib/firefox.mjs';
+import { request } from 'node:https';
 
 const require = createRequire(import.meta.url);
 const OUT = join(ROOT, 'build/e2e/screenshots');
@@ -201,4 +206,65 @@ async function openReply(c, viewport = { width: 1280, height: 720 }) {
   const opened = await openReplyFirefox(suite, c);
   await opened.page.setViewport(viewport);
   return opened;
+}
+
+// Under each network's own CSP (lib/site-csp.mjs, `?csp=site`: frame-src / child-src /
+// default-src lists of the network's hosts only, script-src without 'wasm-unsafe-eval' on X and
+// Mastodon, with a nonce on X and Facebook): the shortcut shows the panel, loaded from the
+// add-on, with results listed; Enter puts a template in the editor's model. Every CSP violation
+// the page reports (`securitypolicyviolation`, recorded from before the page loads) fails the
+// test and is quoted.
+const RECORD_VIOLATIONS = () => {
+  window.__cspViolations = [];
+  document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(
+    { directive: e.effectiveDirective, blocked: e.blockedURI, source: e.sourceFile }), true);
+};
+
+/** The Content-Security-Policy headers the fixture server sends for `url`. */
+function policiesServed(url) {
+  const u = new URL(url);
+  return new Promise((ok, ko) => {
+    request({ host: '127.0.0.1', port: suite.server.port, path: `${u.pathname}${u.search}`, headers: { host: u.host }, rejectUnauthorized: false }, (res) => {
+      res.resume();
+      const raw = res.rawHeaders;
+      const out = [];
+      for (let i = 0; i < raw.length; i += 2) if (raw[i].toLowerCase() === 'content-security-policy') out.push(raw[i + 1]);
+      ok(out);
+    }).on('error', ko).end();
+  });
+}
+
+for (const c of FIREFOX_REPLIES.map(underSiteCsp)) {
+  test(`Firefox — ${c.name}, under the network's own CSP: the panel's frame loads, lists results and inserts`, async () => {
+    await ready();
+    // the page is served with its network's policies, a nonce where they have one
+    const served = await policiesServed(c.url);
+    const want = siteCsp(new URL(c.url).hostname);
+    assert.equal(served.length, want.length, JSON.stringify(served));
+    want.forEach((p, i) => assert.equal(served[i].replace(/'nonce-[A-Za-z0-9+/=]+'/g, "'nonce-{nonce}'"), p));
+
+    const { page, errors } = await openReplyFirefox(suite, c, { beforeLoad: (p) => p.evaluateOnNewDocument(RECORD_VIOLATIONS) });
+    try {
+      await page.setViewport({ width: 1280, height: 720 });
+      const { frame } = await openPicker(page, c);
+      assert.ok((await page.$eval(FRAME, (f) => f.src)).startsWith(`moz-extension://${ADDON_UUID}/`), 'the add-on\'s own page');
+      await frame.waitForFunction(() => document.querySelectorAll('#pk-list li').length > 0, { timeout: 5000 });
+      await page.keyboard.type('merci pour le message');
+      await frame.waitForFunction(() => document.querySelector('#pk-list li[aria-selected="true"]'), { timeout: 5000 });
+      const id = await frame.$eval('#pk-list li[aria-selected="true"]', (li) => li.dataset.id);
+      const expected = await renderedFrom(ext, {
+        id,
+        platform: c.platform,
+        context: { author: c.author, handle: c.handle, comment_lang: c.lang, lang: uiLang },
+      });
+      await frame.waitForFunction((w) => document.getElementById('pk-preview').textContent === w, { timeout: 5000 }, expected.text);
+      await page.keyboard.press('Enter');
+      await expectModel(page, c, expected.text, 'the template in the editor\'s model');
+      await closed(page);
+      assert.deepEqual(await page.evaluate(() => window.__cspViolations), [], 'CSP violations reported in the page');
+      assert.deepEqual(errors, []);
+    } finally {
+      await page.close();
+    }
+  });
 }

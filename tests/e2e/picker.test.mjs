@@ -10,7 +10,8 @@
 // fill-in field asked in the panel, keyboard only, axe, and screenshots light and dark; a search
 // over 5,000 templates added while the frame was hidden (timings: benches/browser/picker.mjs).
 // On every reply fixture of lib/replies.mjs, including the composers that open in a modal dialog,
-// mount late or after single-page navigation.
+// mount late or after single-page navigation. And on every network surface's fixture under that
+// network's own CSP (lib/site-csp.mjs), with any CSP violation the page reports quoted.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -18,7 +19,9 @@ import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { ROOT } from './lib/chromium.mjs';
 import { seed, rendered, STARTER, EXTRA } from './lib/library.mjs';
-import { startReplyBrowser, REPLIES, openReply, expectModel, send, model } from './lib/replies.mjs';
+import { startReplyBrowser, REPLIES, openReply, expectModel, send, model, SITE_CSP_SURFACES } from './lib/replies.mjs';
+import { siteCsp, allowsWebAssembly } from './lib/site-csp.mjs';
+import { waitForBadge } from './lib/chromium.mjs';
 
 const require = createRequire(import.meta.url);
 const OUT = join(ROOT, 'build/e2e/screenshots');
@@ -173,3 +176,87 @@ test('over 5,000 templates: the search finds one by a word of its title; the lis
     await page.close();
   }
 });
+
+// Under each network's own CSP (lib/site-csp.mjs, `?csp=site`): frame-src / child-src /
+// default-src lists naming only the network's hosts, script-src with the network's keywords (no
+// 'wasm-unsafe-eval' where it has none, nonces, 'strict-dynamic' and Trusted Types on YouTube).
+// The extension's frame is in none of those lists: on every network surface's fixture the
+// shortcut's command shows it, loaded from the extension, with results listed, and Enter puts a
+// template in the editor's model. The page's policy is in force for the extension too: where
+// script-src allows no WebAssembly the badge runs on the wasm2js engine. Every CSP violation the
+// page reports (its `securitypolicyviolation` events, the console's "Refused to…") fails the
+// test and is quoted, but one: where WebAssembly is not allowed, the engine's loader tries it
+// before falling back to wasm2js, and the browser reports that attempt (blocked 'wasm-eval').
+const RECORD_VIOLATIONS = `(() => {
+  window.__cspViolations = [];
+  document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(
+    { directive: e.effectiveDirective, blocked: e.blockedURI, source: e.sourceFile }), true);
+})()`;
+
+/** The page's policies as lib/site-csp.mjs writes them, a nonce where it says `{nonce}`. */
+function sitePolicies(url) {
+  const escape = (t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return siteCsp(new URL(url).hostname).map((p) => new RegExp(`^${escape(p).replaceAll(escape('{nonce}'), '[A-Za-z0-9+/=]{16,}')}$`));
+}
+
+for (const c of SITE_CSP_SURFACES) {
+  test(`${c.name}, under the network's own CSP: the panel's frame loads, lists results and inserts`, async () => {
+    let served;
+    const refused = [];
+    const { page, errors } = await openReply(browser, c, {
+      async beforeLoad(p) {
+        served = new Promise((ok) => p.on('response', (r) => { if (r.url() === c.url) ok(r.headersArray()); }));
+        p.on('console', (m) => { if (/Content Security Policy|Refused to/i.test(m.text())) refused.push(m.text()); });
+        await p.addInitScript(RECORD_VIOLATIONS);
+      },
+    });
+    try {
+      // the page was served with its network's policies, every one of them
+      const csp = (await served).filter((h) => h.name.toLowerCase() === 'content-security-policy').map((h) => h.value);
+      const want = sitePolicies(c.url);
+      assert.equal(csp.length, want.length, `the policies sent: ${JSON.stringify(csp)}`);
+      want.forEach((re, i) => assert.match(csp[i], re));
+      const wasm = allowsWebAssembly(csp);
+      const badge = await waitForBadge(page, (x) => x.visible);
+      assert.equal(badge.engine, wasm ? 'wasm' : 'wasm2js', `the engine under ${csp.join(', ')}`);
+
+      // the frame, loaded hidden after the first focus, has started (a shortcut pressed while it
+      // is still starting is not what this test is about)
+      const element = await page.waitForSelector(FRAME, { state: 'attached' });
+      let preloaded = await element.contentFrame();
+      for (let i = 0; i < 100 && !preloaded; i++) {
+        await page.waitForTimeout(50);
+        preloaded = await element.contentFrame();
+      }
+      await preloaded.waitForSelector('body[data-ready="true"]', { state: 'attached' });
+      const { frame, handle } = await openPicker(page);
+      // (the extension's page at its dynamic address: web_accessible_resources' use_dynamic_url)
+      const src = new URL(await handle.getAttribute('src'));
+      assert.equal(`${src.protocol}${src.pathname}`, 'chrome-extension:/picker.html', `the extension's own page: ${src}`);
+      assert.equal(frame.url().split('#')[0], `chrome-extension://${browser.extensionId}/picker.html`, 'the frame shows that page');
+      assert.ok(await handle.isVisible(), 'the panel is shown');
+      await frame.waitForFunction(() => document.querySelectorAll('#pk-list li').length > 0);
+      await page.keyboard.type('merci pour le message');
+      await frame.waitForFunction(() => document.querySelector('#pk-list li[aria-selected="true"]'));
+      const id = await frame.evaluate(() => document.querySelector('#pk-list li[aria-selected="true"]').dataset.id);
+      const expected = await rendered(browser, {
+        id,
+        platform: c.platform,
+        context: { author: c.author, handle: c.handle, comment_lang: c.lang, lang: uiLang },
+      });
+      await frame.waitForFunction((w) => document.getElementById('pk-preview').textContent === w, expected.text);
+      if (c.firstName) assert.ok(expected.text.includes(c.firstName), `${expected.text} names ${c.firstName}`);
+      await page.keyboard.press('Enter');
+      await expectModel(page, c, expected.text, 'the template in the editor\'s model');
+      await closed(page);
+
+      const violations = await page.evaluate(() => window.__cspViolations);
+      const probe = (v) => !wasm && v.blocked === 'wasm-eval' && v.directive === 'script-src';
+      assert.deepEqual(violations.filter((v) => !probe(v)), [], 'CSP violations reported in the page');
+      assert.deepEqual(refused.filter((m) => wasm || !/WebAssembly/.test(m)), [], 'CSP messages in the console');
+      assert.deepEqual(errors, []);
+    } finally {
+      await page.close();
+    }
+  });
+}

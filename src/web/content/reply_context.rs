@@ -8,7 +8,7 @@
 //! one before the composer. Nothing here runs between keystrokes: only when a template is
 //! rendered, and once per composer for the tone checks.
 
-use crate::sites::{clean_text, handle_in, ReplyContext, Site};
+use crate::sites::{clean_text, handle_in, handle_in_link, ReplyContext, Site};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Node};
 
@@ -79,6 +79,19 @@ fn first_text(
     composer: &Element,
     take: fn(&str) -> Option<String>,
 ) -> Option<(Element, String)> {
+    first_read(container, sels, composer, |el| {
+        take(&el.text_content().unwrap_or_default())
+    })
+}
+
+/// The first element matching one of `sels` in `container` (not inside the composer) of which
+/// `read` gives something, with it.
+fn first_read(
+    container: &Element,
+    sels: &[&str],
+    composer: &Element,
+    read: impl Fn(&Element) -> Option<String>,
+) -> Option<(Element, String)> {
     sels.iter().find_map(|sel| {
         let list = container.query_selector_all(sel).ok()?;
         (0..list.length()).find_map(|i| {
@@ -86,7 +99,7 @@ fn first_text(
             if composer.contains(Some(&el)) || el.contains(Some(composer)) {
                 return None;
             }
-            let text = take(&el.text_content().unwrap_or_default())?;
+            let text = read(&el)?;
             Some((el, text))
         })
     })
@@ -94,7 +107,15 @@ fn first_text(
 
 fn read_in(r: &ReplyContext, container: &Element, composer: &Element) -> Answered {
     let author = first_text(container, r.name, composer, clean_text).map(|(_, t)| t);
-    let handle = first_text(container, r.handle, composer, handle_in).map(|(_, t)| t);
+    // the handle shown as text, else the one in a profile link's address (the attribute as
+    // written, read as text)
+    let handle = first_text(container, r.handle, composer, handle_in)
+        .or_else(|| {
+            first_read(container, r.handle_links, composer, |el| {
+                handle_in_link(&el.get_attribute("href")?)
+            })
+        })
+        .map(|(_, t)| t);
     let text = first_text(container, r.text, composer, clean_text);
     let lang = text.as_ref().and_then(|(el, _)| lang_of(el, container));
     Answered {

@@ -48,11 +48,15 @@ export function firefoxSuite() {
   return suite;
 }
 
-/** A new page at `https://<host>:<port><path>`, with the page's uncaught errors collected. */
-export async function openPage(suite, host, path) {
+/**
+ * A new page at `https://<host>:<port><path>`, with the page's uncaught errors collected;
+ * `beforeLoad(page)`, when given, runs before it is loaded (a preload script…).
+ */
+export async function openPage(suite, host, path, { beforeLoad } = {}) {
   const page = await suite.browser.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
+  await beforeLoad?.(page);
   await page.goto(`https://${host}:${suite.server.port}${path}`, { waitUntil: 'load' });
   return { page, errors };
 }

@@ -43,10 +43,13 @@ export const expectedFrom = (ext, c, trigger, lang) =>
     context: { author: c.author, handle: c.handle, comment_lang: c.lang, lang },
   });
 
-/** The fixture in a new tab at the front, its composer focused and the badge shown. */
-export async function openReplyFirefox(suite, c) {
+/**
+ * The fixture in a new tab at the front, its composer focused and the badge shown;
+ * `beforeLoad(page)`, when given, runs before it is loaded.
+ */
+export async function openReplyFirefox(suite, c, { beforeLoad } = {}) {
   const url = new URL(c.url);
-  const { page, errors } = await openPage(suite, url.hostname, `${url.pathname}${url.search}`);
+  const { page, errors } = await openPage(suite, url.hostname, `${url.pathname}${url.search}`, { beforeLoad });
   page.on('dialog', (d) => {
     errors.push(`dialog: ${d.message()}`);
     d.dismiss().catch(() => {});

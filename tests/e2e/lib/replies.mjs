@@ -125,13 +125,43 @@ export const REPLIES = [
     composer: '[data-e2e="comment-input"] .public-DraftEditor-content',
     platform: 'tiktok-comment',
     author: '✨ Dre Anne-Sophie Côté-Lévesque ✨',
-    handle: null,
+    // shown nowhere as text: read from the address of the link around the nickname
+    handle: '@annesophie.cote',
     lang: 'fr',
     firstName: 'Anne-Sophie',
   },
 ];
 
-export async function openReply(b, c) {
+/**
+ * The fixture in a new page, its composer focused and the badge shown. `beforeLoad(page)`, when
+ * given, runs before the page is loaded (to listen to its responses, add an init script…).
+ */
+/** The same fixture served with its network's own CSP (`?csp=site`, lib/site-csp.mjs). */
+export const underSiteCsp = (c) => {
+  const url = new URL(c.url);
+  url.searchParams.set('csp', 'site');
+  return { ...c, url: url.href };
+};
+
+/**
+ * Every network surface's fixture under its network's own CSP: the reply fixtures above, and
+ * YouTube Studio's description (a surface with no reply context: nobody is answered there).
+ */
+export const SITE_CSP_SURFACES = [
+  ...REPLIES.map(underSiteCsp),
+  {
+    name: 'YouTube Studio description (bare contenteditable)',
+    url: 'https://studio.youtube.com/studio.html?csp=site',
+    composer: '#description-box',
+    platform: 'youtube-description',
+    author: null,
+    handle: null,
+    lang: null,
+    firstName: null,
+  },
+];
+
+export async function openReply(b, c, { beforeLoad } = {}) {
   const page = await b.context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
@@ -139,6 +169,7 @@ export async function openReply(b, c) {
     errors.push(`dialog: ${d.message()}`);
     d.dismiss();
   });
+  await beforeLoad?.(page);
   await page.goto(c.url, { waitUntil: 'load' });
   if (c.late) {
     // the composer is not there yet when the page has loaded

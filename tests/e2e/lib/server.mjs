@@ -1,10 +1,14 @@
 // The fixture server: HTTPS on 127.0.0.1 with a throw-away self-signed certificate, answering for
 // the networks' real host names (the browser maps them here), so the release manifest's match
-// patterns apply unchanged. Each response carries the CSP the test asks for with `?csp=`.
+// patterns apply unchanged. Each response carries the CSP the test asks for with `?csp=`: one of
+// CSP below, or `site`, the policies of the network the host belongs to (lib/site-csp.mjs), with a
+// fresh nonce put on the page's scripts where the policy has one.
 import { createServer } from 'node:https';
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
+import { siteCsp } from './site-csp.mjs';
 
 const ROOT = resolve(new URL('../../..', import.meta.url).pathname);
 const SITES_DIR = join(ROOT, 'tests/fixtures/sites');
@@ -108,9 +112,17 @@ export async function startServer({ certDir = join(ROOT, 'build/e2e/cert') } = {
     }
     const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' };
     if (extname(file) === '.json') headers['access-control-allow-origin'] = '*'; // as Mastodon's API
-    if (csp && extname(file) === '.html') headers['content-security-policy'] = csp;
+    let body = readFileSync(file);
+    if (url.searchParams.get('csp') === 'site' && extname(file) === '.html') {
+      const policies = siteCsp(req.headers.host ?? '') ?? [CSP.strict];
+      const nonce = randomBytes(16).toString('base64');
+      if (policies.some((p) => p.includes('{nonce}'))) {
+        body = Buffer.from(body.toString('utf8').replace(/<script\b/g, `<script nonce="${nonce}"`));
+      }
+      headers['content-security-policy'] = policies.map((p) => p.replaceAll('{nonce}', nonce));
+    } else if (csp && extname(file) === '.html') headers['content-security-policy'] = csp;
     res.writeHead(200, headers);
-    res.end(readFileSync(file));
+    res.end(body);
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address();
