@@ -117,7 +117,9 @@ for (const c of pickerCases) {
       const last = await openPicker(page);
       assert.equal(await last.frame.locator('#pk-list li').first().getAttribute('data-id'), want.id);
       await page.keyboard.press('Enter');
-      await inserted(page, c, `${beforeUndo}${want.text}`, 'inserted after what was typed');
+      // at the caret, just after the § typed (Draft.js gave the focus back at the start)
+      const caret = beforeUndo.indexOf('§') + 1;
+      await inserted(page, c, `${beforeUndo.slice(0, caret)}${want.text}${beforeUndo.slice(caret)}`, 'inserted after the § typed');
       await page.keyboard.press('Control+Z');
       await stays(page, c, beforeUndo, 'undone at once');
       assert.deepEqual(errors, []);
