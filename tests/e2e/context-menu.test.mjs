@@ -10,6 +10,9 @@
 // - A template with a fill-in field opens the picker on it instead of inserting blind.
 // - "Save the selection as a template" makes a template of the selection and opens it in the
 //   library for editing.
+// - A template title with "%s" reads as written (the browsers put the selection in place of %s).
+// - A click in a sub-frame's composer, where no content script runs, inserts nothing anywhere
+//   and the toolbar badge says so.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { extensionPage, ask, rendered, STARTER } from './lib/library.mjs';
@@ -230,6 +233,68 @@ test('"Save the selection as a template": the template is made of the selection 
     // and the toolbar badge says it was not saved
     const tab = await tabOf(page);
     assert.equal(await browser.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tab.id), '!');
+  } finally {
+    await page.close();
+  }
+});
+
+test('a template title with "%s" is shown as written (the browsers put the selection in place of %s)', async () => {
+  const title = 'Rabais de 15 %sur tout & %s en prime 🎉';
+  const ext = await extensionPage(browser);
+  try {
+    const put = await ask(ext, {
+      kind: 'store_put', collection: 'templates', id: 'test.pct',
+      body: { id: 'test.pct', title, lang: 'fr-CA', body: 'Rabais de 15 % sur tout !', trigger: null, tags: [], networks: [], variants: [], created: 0, updated: 0, revision: 1, uses: 0 },
+    });
+    assert.equal(put.kind, 'store_saved', JSON.stringify(put));
+    // used enough to be listed among the most used
+    for (let i = 0; i < 20; i++) assert.equal((await ask(ext, { kind: 'template_used', id: 'test.pct' })).kind, 'ack');
+    await eventually('listed', async () => ((await listed()).includes('test.pct') ? true : await listed()));
+    const shown = (await menus()).find((m) => m.id === 'template-insert:test.pct').title;
+    // Chrome replaces every %s of a title with the selection (no escape, %%s included):
+    // none is left, and with the invisible word joiner out the title reads as written
+    assert.ok(!shown.includes('%s'), JSON.stringify(shown));
+    for (const selection of ['', 'Chloé']) {
+      assert.equal(shown.replaceAll('%s', selection).replaceAll('\u2060', ''), title.replaceAll('&', '&&'));
+    }
+    const got = await ask(ext, { kind: 'store_get', collection: 'templates', id: 'test.pct' });
+    assert.equal((await ask(ext, { kind: 'store_delete', collection: 'templates', id: 'test.pct', expected_revision: got.record.revision })).kind, 'store_saved');
+  } finally {
+    await ext.close();
+  }
+});
+
+test('a template chosen in a sub-frame’s composer (no content script there): nothing goes into another frame, the toolbar badge says so', async () => {
+  const c = X;
+  const { page, errors } = await openReply(browser, c);
+  try {
+    // a reply composer inside a frame of the same site (the loader runs in top frames only)
+    await page.evaluate((url) => {
+      const frame = document.createElement('iframe');
+      frame.src = url;
+      frame.id = 'sub';
+      document.body.append(frame);
+      return new Promise((ok) => frame.addEventListener('load', ok, { once: true }));
+    }, new URL('/reply.html', page.url()).href);
+    const sub = page.frameLocator('#sub');
+    const inner = page.frames().find((f) => f !== page.mainFrame());
+    await inner.waitForFunction(() => window.__fixture?.ready);
+    await sub.locator(c.composer).focus();
+    await page.keyboard.type('Bonjour ');
+    const tab = await tabOf(page);
+    const frames = await browser.worker.evaluate(
+      async (tabId) => (await chrome.scripting.executeScript({ target: { tabId, allFrames: true }, func: () => window !== top })).map((r) => [r.frameId, r.result]),
+      tab.id,
+    );
+    const subId = frames.find(([, isSub]) => isSub)?.[0];
+    assert.ok(Number.isInteger(subId) && subId > 0, JSON.stringify(frames));
+    const answer = await click(page, 'template-insert:starter.merci', { frameId: subId });
+    assert.deepEqual(answer, { ok: false, code: 'insert.no_composer' });
+    assert.equal(await browser.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tab.id), '!');
+    await page.waitForTimeout(400);
+    assert.equal(await inner.evaluate((sel) => window.__fixture.modelText(sel), c.composer), 'Bonjour ', 'the sub-frame’s composer as typed');
+    assert.equal(await page.evaluate((sel) => window.__fixture.modelText(sel), c.composer), '', 'nothing in the top frame’s composer');
+    assert.deepEqual(errors, []);
   } finally {
     await page.close();
   }
