@@ -385,8 +385,11 @@ pub async fn insert(
     let mut outcome = Outcome::Unchanged;
     let watch = Watch::start(&document, &host, editor);
     for &technique in editor.insertion_order() {
+        let applied = tech::apply(technique, &document, &host, text, e.before.is_empty());
+        // what the technique itself fired is not the user's (Firefox's execCommand dispatches a
+        // trusted `beforeinput`)
         watch.reset();
-        match tech::apply(technique, &document, &host, text, e.before.is_empty()) {
+        match applied {
             Ok(true) => {}
             Ok(false) => continue,
             Err(err) => {

@@ -4,6 +4,9 @@
 //! phase before the editor handles the action. A change the user makes after an attempt had
 //! effect is theirs, never an attempt that failed (`crate::insert::taken_over`).
 //!
+//! What an insertion technique fires itself (Firefox's `execCommand` dispatches a trusted
+//! `beforeinput`) is forgotten: the watch is reset once the technique has run.
+//!
 //! Nothing here decides: the read-back (`insert.rs`) asks.
 
 use crate::web::dom;
@@ -49,7 +52,7 @@ impl Watch {
         }
     }
 
-    /// Forgets what the user did so far (a new attempt starts).
+    /// Forgets what was seen so far (an attempt has just been made).
     pub fn reset(&self) {
         if let Ok(mut a) = self.acted.try_borrow_mut() {
             *a = None;
