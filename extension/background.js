@@ -14,6 +14,7 @@ import init, {
   background_save_selection,
 } from './pkg/extension.js';
 import { collect } from './collect.js';
+import { instanceScripts, INSTANCE_SCRIPT_IDS } from './instance-scripts.js';
 
 const ready = init({ module_or_path: new URL('./pkg/extension_bg.wasm', import.meta.url) });
 
@@ -35,17 +36,18 @@ async function instancePlan() {
   return JSON.parse(background_instances(JSON.stringify(settings ?? {}), JSON.stringify(origins ?? [])));
 }
 
-// Keeps the content scripts registered on exactly those instances (the loader, and the page-world
-// helper insertion needs in Firefox, as the manifest has them for the built-in networks), and
-// starts the loader in the tabs already open on an instance just added (no reload needed).
-const INSTANCE_SCRIPTS = [
-  { id: 'mastodon-instances', js: ['content.js'], runAt: 'document_idle' },
-  { id: 'mastodon-instances-main', js: ['insert-main.js'], runAt: 'document_start', world: 'MAIN' },
-];
+// Keeps the content scripts registered on exactly those instances (the loader, and in Firefox the
+// page-world helper insertion needs there: as this build's manifest has them for the built-in
+// networks), and starts the loader in the tabs already open on an instance just added (no reload
+// needed). A script this build does not have (registered by another build) is withdrawn.
+const INSTANCE_SCRIPTS = instanceScripts(chrome.runtime.getManifest());
 async function syncInstances() {
   const { matches } = await instancePlan();
   const ids = INSTANCE_SCRIPTS.map((s) => s.id);
-  const current = await chrome.scripting.getRegisteredContentScripts({ ids });
+  const all = await chrome.scripting.getRegisteredContentScripts({ ids: Object.values(INSTANCE_SCRIPT_IDS) });
+  const stale = all.filter((s) => !ids.includes(s.id)).map((s) => s.id);
+  if (stale.length > 0) await chrome.scripting.unregisterContentScripts({ ids: stale });
+  const current = all.filter((s) => ids.includes(s.id));
   const before = new Set(current.find((s) => s.id === ids[0])?.matches ?? []);
   if (matches.length === 0) {
     if (current.length > 0) await chrome.scripting.unregisterContentScripts({ ids: current.map((s) => s.id) });
@@ -265,7 +267,7 @@ globalThis.porteVoixSources = async () => {
 
 // The template entries: a template or "Other templates…" goes to the content script of the
 // frame the menu was opened in (it renders with that page's context and inserts, or opens the
-// picker); "Save the selection as a template" writes it, then the library opens it for editing.
+// picker), never to another frame's — where none runs (a sub-frame), the toolbar badge says so; "Save the selection as a template" writes it, then the library opens it for editing.
 async function templateMenu(info, tab) {
   const id = String(info.menuItemId);
   if (id === 'template-save-selection') {
@@ -280,17 +282,32 @@ async function templateMenu(info, tab) {
         url: chrome.runtime.getURL(`library.html#edit=${encodeURIComponent(answer.id)}`),
         index: Number.isInteger(tab?.index) ? tab.index + 1 : undefined,
       });
-    } else if (Number.isInteger(tab?.id) && tab.id >= 0) {
+    } else {
       // not saved: the toolbar badge says so, as for a capture
       console.warn('Porte-voix: save the selection:', answer.code ?? answer.kind);
-      await chrome.action.setBadgeBackgroundColor({ tabId: tab.id, color: '#b42318' }).catch(() => {});
-      await chrome.action.setBadgeText({ tabId: tab.id, text: '!' }).catch(() => {});
-      setTimeout(() => chrome.action.setBadgeText({ tabId: tab.id, text: '' }).catch(() => {}), 4000);
+      await flagFailure(tab);
     }
     return answer;
   }
   const template = id.startsWith('template-insert:') ? id.slice('template-insert:'.length) : null;
-  return chrome.tabs.sendMessage(tab.id, { kind: 'menu_template', id: template }, { frameId: info.frameId ?? 0 });
+  const frameId = info.frameId ?? 0;
+  try {
+    return await chrome.tabs.sendMessage(tab.id, { kind: 'menu_template', id: template }, { frameId });
+  } catch (err) {
+    // No content script in that frame: a composer inside a sub-frame (the loader runs in top
+    // frames only). Nothing goes into another frame's composer; the toolbar badge says so.
+    console.warn('Porte-voix: template menu, frame', frameId, err?.message ?? err);
+    await flagFailure(tab);
+    return { ok: false, code: 'insert.no_composer' };
+  }
+}
+
+/** The toolbar badge of `tab` shows "!" for 4 s: what the user asked from a menu was not done. */
+async function flagFailure(tab) {
+  if (!Number.isInteger(tab?.id) || tab.id < 0) return;
+  await chrome.action.setBadgeBackgroundColor({ tabId: tab.id, color: '#b42318' }).catch(() => {});
+  await chrome.action.setBadgeText({ tabId: tab.id, text: '!' }).catch(() => {});
+  setTimeout(() => chrome.action.setBadgeText({ tabId: tab.id, text: '' }).catch(() => {}), 4000);
 }
 
 function menuClicked(info, tab) {

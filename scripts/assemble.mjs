@@ -2,7 +2,7 @@
 // each. Only what the extension loads is copied (no overlay file, no source maps).
 import { cpSync, mkdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { manifests, ENGINE_FILES } from './manifest.mjs';
+import { manifests, ENGINE_FILES, FIREFOX_ONLY_FILES } from './manifest.mjs';
 
 const SHIPPED_PKG = [...ENGINE_FILES.inpage, ...ENGINE_FILES.extension];
 const SKIP = new Set(['manifest.firefox.json']);
@@ -11,7 +11,8 @@ for (const [browser, manifest] of Object.entries(manifests())) {
   const dir = `dist/${browser}`;
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(`${dir}/pkg`, { recursive: true });
-  cpSync('extension', dir, { recursive: true, filter: (src) => !SKIP.has(src.split('/').pop()) });
+  const skip = browser === 'firefox' ? SKIP : new Set([...SKIP, ...FIREFOX_ONLY_FILES]);
+  cpSync('extension', dir, { recursive: true, filter: (src) => !skip.has(src.split('/').pop()) });
   for (const f of SHIPPED_PKG) {
     if (!existsSync(`build/${f}`)) throw new Error(`build/${f} is missing: run scripts/build.sh`);
     cpSync(`build/${f}`, `${dir}/${f}`);

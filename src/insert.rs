@@ -160,6 +160,10 @@ pub enum Outcome {
     Right,
     /// Something changed, not as expected: stop (another technique would stack on it).
     Wrong,
+    /// The attempt changed the composer, then the user changed it too (undo, typing, a paste
+    /// of their own) before it was read back: the composer is theirs again. Not retried, not
+    /// judged, nothing reported, the caret left where the user put it.
+    Yielded,
 }
 
 /// `s` without any whitespace (editors differ on trailing spaces, non-breaking spaces and how a
@@ -237,6 +241,20 @@ pub fn judge_again(first: Outcome, now: &str, e: &Expectation, field: bool) -> O
         (Outcome::Unchanged, Outcome::Unchanged) => Outcome::Unchanged,
         _ => Outcome::Wrong,
     }
+}
+
+/// The user took the composer over from an attempt: they acted on it (`at_action`: its text
+/// when they did, before their action took effect) after the attempt had changed it from the
+/// text `before`. An attempt with no effect yet is not taken over: its read-back judges it.
+/// `field`: a text field, compared exactly; otherwise whitespace aside, as [`judge_rich`].
+pub fn taken_over(before: &str, at_action: Option<&str>, field: bool) -> bool {
+    at_action.is_some_and(|then| {
+        if field {
+            then != before
+        } else {
+            squeeze(then) != squeeze(before)
+        }
+    })
 }
 
 /// `now` is prefix + text + something more + suffix, the more not the text again.

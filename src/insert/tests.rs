@@ -376,3 +376,40 @@ fn typing_on_after_a_right_insertion_keeps_it_right() {
         );
     }
 }
+
+#[test]
+fn the_user_takes_the_composer_over_only_from_an_attempt_that_had_effect() {
+    // (text before the attempt, text when the user acted — before their action applied, field)
+    let taken = [
+        // Ctrl+Z pressed at once after the paste into Draft.js / Lexical: the text was in
+        ("Bonjour ;merci", format!("Bonjour {MERCI}"), false),
+        // typing went on right after the template (textarea): the value had changed
+        (
+            "Merci ;merci",
+            "Merci Thanks a lot, Zoë 🇨🇦!".to_string(),
+            true,
+        ),
+        // an attempt with a wrong effect (a paragraph lost) is the user's too once they act
+        ("Salut ", "Salut À bientôt, l’équipe ✅".to_string(), false),
+        // into an empty composer, Québec French with emoji
+        ("", "Allô Chloé, merci ben gros 🙏".to_string(), false),
+        // a text field counts one more space
+        ("Bonjour !", "Bonjour  !".to_string(), true),
+    ];
+    for (before, then, field) in &taken {
+        assert!(taken_over(before, Some(then), *field), "{then:?}");
+    }
+    let not_taken = [
+        // the attempt had no effect yet (a paste a textarea ignores): its read-back judges it
+        ("Bonjour ;merci", Some("Bonjour ;merci"), false),
+        ("Merci ;merci", Some("Merci ;merci"), true),
+        // a rich editor's whitespace only (a non-breaking space, a trailing break) is no effect
+        ("Salut — fin", Some("Salut\u{a0}— fin\n"), false),
+        // the user did nothing
+        ("Bonjour ", None, false),
+        ("", None, true),
+    ];
+    for (before, then, field) in not_taken {
+        assert!(!taken_over(before, then, field), "{then:?}");
+    }
+}

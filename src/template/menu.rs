@@ -10,14 +10,21 @@ use unicode_segmentation::UnicodeSegmentation;
 /// A menu shows at most this many characters of a template's title.
 const LABEL_MAX: usize = 60;
 
+/// Put between `%` and `s` in a label: the browsers replace every `%s` of a menu title with the
+/// page's selection and have no escape for it (Chrome's `MenuItem::TitleWithReplacement`, always;
+/// Firefox's menus, when text is selected; `%%s` would show `%` and the selection). A word
+/// joiner is invisible and breaks the sequence.
+const PERCENT_S_BREAK: &str = "%\u{2060}s";
+
 /// A template's title as a menu entry shows it: shortened to [`LABEL_MAX`] characters (then
-/// "…"), and `&` doubled (a single one marks an access key in the browser's menus).
+/// "…"), `&` doubled (a single one marks an access key in the browser's menus), and `%s` kept as
+/// written (see [`PERCENT_S_BREAK`]).
 pub fn menu_label(title: &str) -> String {
     let mut shown: String = title.graphemes(true).take(LABEL_MAX).collect();
     if shown.len() < title.len() {
         shown.push('…');
     }
-    shown.replace('&', "&&")
+    shown.replace('&', "&&").replace("%s", PERCENT_S_BREAK)
 }
 
 /// Templates listed in the submenu at most (a context menu longer than this is scanned, not read).
@@ -238,6 +245,34 @@ mod tests {
         assert!(shown.ends_with('…'));
         assert!(long.starts_with(shown.trim_end_matches('…')));
         assert_eq!(menu_label("Merci 🙏🏽 👩‍👩‍👧"), "Merci 🙏🏽 👩‍👩‍👧");
+    }
+
+    /// What Chrome shows for a menu title: every `%s` replaced with the selection.
+    fn as_chrome_shows(label: &str, selection: &str) -> String {
+        label.replace("%s", selection).replace('\u{2060}', "")
+    }
+
+    #[test]
+    fn menu_labels_keep_percent_s_as_written() {
+        let titles = [
+            "Rabais de 15 %sur tout",
+            "Code %s pour l’infolettre",
+            "%s%s%%s",
+            "Remise 20%,soldes",
+            "100 % satisfait 🎉",
+        ];
+        for title in titles {
+            let label = menu_label(title);
+            assert!(!label.contains("%s"), "{label:?}");
+            // whatever the page's selection, the menu reads as the title
+            for selection in ["", "Chloé", "%s"] {
+                assert_eq!(as_chrome_shows(&label, selection), title, "{title:?}");
+            }
+        }
+        // with an ampersand too, and cut to its length
+        let label = menu_label(&format!("Q&R %s {}", "très long ".repeat(10)));
+        assert!(label.starts_with("Q&&R %\u{2060}s très long"), "{label:?}");
+        assert!(label.ends_with('…'));
     }
 
     #[test]

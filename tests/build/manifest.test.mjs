@@ -24,9 +24,17 @@ test('Firefox: event-page scripts, gecko id and data collection declared, same e
   assert.deepEqual(firefox.background, { scripts: ['background.js'], type: 'module' });
   assert.match(firefox.browser_specific_settings.gecko.id, /@/);
   assert.deepEqual(firefox.browser_specific_settings.gecko.data_collection_permissions, { required: ['none'] });
-  for (const key of ['permissions', 'content_scripts', 'content_security_policy', 'action', 'options_ui', 'version']) {
+  for (const key of ['permissions', 'content_security_policy', 'action', 'options_ui', 'version']) {
     assert.deepEqual(firefox[key], chrome[key], key);
   }
+  // Chrome's content scripts, plus the page-world insertion helper (Firefox drops the
+  // DataTransfer of events built in a content script) wherever the loader runs
+  const loader = chrome.content_scripts.find((c) => c.js.includes('content.js'));
+  assert.deepEqual(firefox.content_scripts, [
+    ...chrome.content_scripts,
+    { matches: loader.matches, js: ['insert-main.js'], world: 'MAIN', run_at: 'document_start' },
+  ]);
+  assert.ok(!JSON.stringify(chrome.content_scripts).includes('insert-main'), 'Chrome does not get the helper');
   assert.deepEqual(firefox.web_accessible_resources[0].resources, chrome.web_accessible_resources[0].resources);
   assert.deepEqual(firefox.web_accessible_resources[0].matches, chrome.web_accessible_resources[0].matches);
 });

@@ -10,10 +10,13 @@
 // - A template with a fill-in field opens the picker on it instead of inserting blind.
 // - "Save the selection as a template" makes a template of the selection and opens it in the
 //   library for editing.
+// - A template title with "%s" reads as written (the browsers put the selection in place of %s).
+// - A click in a frame where no content script of ours runs (a sub-frame: the loader runs in
+//   top frames only) inserts nothing in another frame's composer; the toolbar badge says so.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { extensionPage, ask, rendered, STARTER } from './lib/library.mjs';
-import { startReplyBrowser, REPLIES, openReply, expectModel, send, clear } from './lib/replies.mjs';
+import { startReplyBrowser, REPLIES, openReply, expectModel, send, clear, model } from './lib/replies.mjs';
 import { t } from './lib/locales.mjs';
 
 let env;
@@ -230,6 +233,53 @@ test('"Save the selection as a template": the template is made of the selection 
     // and the toolbar badge says it was not saved
     const tab = await tabOf(page);
     assert.equal(await browser.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tab.id), '!');
+  } finally {
+    await page.close();
+  }
+});
+
+test('a template title with "%s" is shown as written (the browsers put the selection in place of %s)', async () => {
+  const title = 'Rabais de 15 %sur tout & %s en prime 🎉';
+  const ext = await extensionPage(browser);
+  try {
+    const put = await ask(ext, {
+      kind: 'store_put', collection: 'templates', id: 'test.pct',
+      body: { id: 'test.pct', title, lang: 'fr-CA', body: 'Rabais de 15 % sur tout !', trigger: null, tags: [], networks: [], variants: [], created: 0, updated: 0, revision: 1, uses: 0 },
+    });
+    assert.equal(put.kind, 'store_saved', JSON.stringify(put));
+    // used enough to be listed among the most used
+    for (let i = 0; i < 20; i++) assert.equal((await ask(ext, { kind: 'template_used', id: 'test.pct' })).kind, 'ack');
+    await eventually('listed', async () => ((await listed()).includes('test.pct') ? true : await listed()));
+    const shown = (await menus()).find((m) => m.id === 'template-insert:test.pct').title;
+    // Chrome replaces every %s of a title with the selection (no escape, %%s included):
+    // none is left, and with the invisible word joiner out the title reads as written
+    assert.ok(!shown.includes('%s'), JSON.stringify(shown));
+    for (const selection of ['', 'Chloé']) {
+      assert.equal(shown.replaceAll('%s', selection).replaceAll('\u2060', ''), title.replaceAll('&', '&&'));
+    }
+    const got = await ask(ext, { kind: 'store_get', collection: 'templates', id: 'test.pct' });
+    assert.equal((await ask(ext, { kind: 'store_delete', collection: 'templates', id: 'test.pct', expected_revision: got.record.revision })).kind, 'store_saved');
+  } finally {
+    await ext.close();
+  }
+});
+
+test('a template chosen in a frame where our content script does not run (a sub-frame): nothing goes into another frame’s composer, the toolbar badge says so', async () => {
+  const c = X;
+  // the top frame's composer focused, with text: it must not receive a template chosen elsewhere
+  const { page, errors } = await openReply(browser, c);
+  try {
+    await page.keyboard.type('Bonjour ');
+    const tab = await tabOf(page);
+    // the loader runs in top frames only: a click in a sub-frame's composer comes with that
+    // frame's id, where no content script answers (the test cannot read a sub-frame's id without
+    // access to the site: an id no frame of the tab has takes the same path)
+    const answer = await click(page, 'template-insert:starter.merci', { frameId: 987654 });
+    assert.deepEqual(answer, { ok: false, code: 'insert.no_composer' });
+    assert.equal(await browser.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tab.id), '!');
+    await page.waitForTimeout(600);
+    assert.equal(await model(page, c), 'Bonjour ', 'nothing in the top frame’s composer');
+    assert.deepEqual(errors, []);
   } finally {
     await page.close();
   }

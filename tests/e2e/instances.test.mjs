@@ -4,11 +4,48 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { readBadge, waitForBadge, setSiteAccess } from './lib/chromium.mjs';
+import { existsSync, readFileSync } from 'node:fs';
+import { readBadge, waitForBadge, setSiteAccess, ROOT } from './lib/chromium.mjs';
+import { instanceScripts } from '../../extension/instance-scripts.js';
 import { t } from './lib/locales.mjs';
 import { chromiumSuite, openPage, openPopupFor, typeInto, tabInfo, setSettings, storedSettings, axe, graphemes, grouped, MASTODON, SCREENSHOTS } from './lib/suite.mjs';
 
 const suite = chromiumSuite();
+
+/**
+ * The page-world insertion helper (extension/insert-main.js) runs in `page`: it takes a request
+ * (it cancels the request event). Only for a page that must not have it: the first request fixes
+ * the helper's secret for the page load.
+ */
+const helperAnswers = (page) =>
+  page.evaluate(() => {
+    const probe = document.body.appendChild(document.createElement('div'));
+    const request = new CustomEvent('porte-voix-insert', {
+      bubbles: true, cancelable: true, composed: true,
+      detail: JSON.stringify({ secret: 'probe', kind: 'beforeinput', inputType: 'insertText', text: '' }),
+    });
+    const taken = !probe.dispatchEvent(request);
+    probe.remove();
+    return taken;
+  });
+
+test('the page-world insertion helper is in Firefox\'s build alone, for the built-in networks and the instances alike', () => {
+  const read = (b) => JSON.parse(readFileSync(join(ROOT, `dist/${b}/manifest.json`), 'utf8'));
+  const [chrome, firefox] = [read('chrome'), read('firefox')];
+  const helperIn = (m) => m.content_scripts.filter((c) => c.js.includes('insert-main.js'));
+  // Chrome: neither declared, nor shipped, nor registered on an instance
+  assert.deepEqual(helperIn(chrome), []);
+  assert.equal(existsSync(join(ROOT, 'dist/chrome/insert-main.js')), false);
+  assert.deepEqual(instanceScripts(chrome), [{ id: 'mastodon-instances', js: ['content.js'], runAt: 'document_idle' }]);
+  // Firefox: in the page's world from the document's start, wherever the loader runs
+  const [loader] = firefox.content_scripts.filter((c) => c.js.includes('content.js'));
+  assert.deepEqual(helperIn(firefox), [{ matches: loader.matches, js: ['insert-main.js'], world: 'MAIN', run_at: 'document_start' }]);
+  assert.equal(existsSync(join(ROOT, 'dist/firefox/insert-main.js')), true);
+  assert.deepEqual(instanceScripts(firefox), [
+    { id: 'mastodon-instances', js: ['content.js'], runAt: 'document_idle' },
+    { id: 'mastodon-instances-main', js: ['insert-main.js'], runAt: 'document_start', world: 'MAIN' },
+  ]);
+});
 
 test('Mastodon instances: enabled from the options with the browser\'s grant, own limit, withdrawn, removed', async () => {
   const INSTANCE = 'https://piaille.fr/*';
@@ -17,8 +54,8 @@ test('Mastodon instances: enabled from the options with the browser\'s grant, ow
   await browser.context.route('https://piaille.fr/api/v2/instance', (route) =>
     route.fulfill({ json: { domain: 'piaille.fr', configuration: { statuses: { max_characters: 5000 } } }, headers: { 'access-control-allow-origin': '*' } }),
   );
-  // the instances' content scripts: the loader and the page-world insertion helper, on the same hosts
-const registered = () => browser.worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).map((s) => [s.id, s.js, s.world ?? 'ISOLATED', s.matches]));
+  // the instances' content scripts (in Chrome, the loader only)
+  const registered = () => browser.worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).map((s) => [s.id, s.js, s.world ?? 'ISOLATED', s.matches]));
   const granted = () => browser.worker.evaluate((o) => chrome.permissions.contains({ origins: [o] }), INSTANCE);
   const stored = () => storedSettings(browser);
   // a tab already open on the instance before it is enabled
@@ -81,10 +118,9 @@ const registered = () => browser.worker.evaluate(async () => (await chrome.scrip
     await open.keyboard.type(' 🎉 https://exemple.quebec/un/long/chemin');
     // a link counts 23 on Mastodon, whatever its length
     await waitForBadge(open, (b) => b.text === `${graphemes('Avant 🎉 ') + 23} / ${grouped(5000)}`);
-    assert.deepEqual(await registered(), [
-      ['mastodon-instances', ['content.js'], 'ISOLATED', [INSTANCE]],
-      ['mastodon-instances-main', ['insert-main.js'], 'MAIN', [INSTANCE]],
-    ]);
+    // the loader alone: the page-world insertion helper is Firefox's (see the test below)
+    assert.deepEqual(await registered(), [['mastodon-instances', ['content.js'], 'ISOLATED', [INSTANCE]]]);
+    assert.equal(await helperAnswers(open), false, 'no page-world insertion helper in the instance\'s page');
     // and a new tab gets the registered content script; the background knows it as Mastodon
     const { page: fresh } = await openPage(browser, 'https://piaille.fr/home');
     await typeInto(fresh, MASTODON, 'Allô');

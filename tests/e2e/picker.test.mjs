@@ -6,7 +6,8 @@
 // Enter inserts the previewed text — the page's commenter's first name in it — into the editor's
 // MODEL (what the send button records), Esc closes and gives the focus back to the composer.
 // The frame is loaded hidden after the first focus and only shown and hidden afterwards: each
-// opening starts from an empty search, the template just used first. Also: a template with a
+// opening starts from an empty search, the template just used first; Ctrl+Z right after Enter
+// gives back the text before the insertion, for good. Also: a template with a
 // fill-in field asked in the panel, keyboard only, axe, and screenshots light and dark; a search
 // over 5,000 templates added while the frame was hidden (timings: benches/browser/picker.mjs).
 // On every reply fixture of lib/replies.mjs, including the composers that open in a modal dialog,
@@ -19,7 +20,7 @@ import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { ROOT } from './lib/chromium.mjs';
 import { seed, rendered, STARTER, EXTRA } from './lib/library.mjs';
-import { startReplyBrowser, REPLIES, openReply, expectModel, send, model, SITE_CSP_SURFACES } from './lib/replies.mjs';
+import { startReplyBrowser, REPLIES, openReply, expectModel, send, model, inserted, stays, SITE_CSP_SURFACES } from './lib/replies.mjs';
 import { siteCsp, allowsWebAssembly } from './lib/site-csp.mjs';
 import { waitForBadge } from './lib/chromium.mjs';
 
@@ -110,6 +111,20 @@ for (const c of pickerCases) {
       await page.keyboard.type('§');
       // keys go to the composer again
       await page.waitForFunction((sel) => window.__fixture.modelText(sel).includes('§'), c.composer, { timeout: 4000 });
+
+      // Enter, then Ctrl+Z at once (within the insertion's first read-back): the text before the
+      // insertion comes back and stays — never inserted again, no clipboard notice
+      // (past the editors' undo grouping delay: Quill merges changes within 1 s)
+      await page.waitForTimeout(1100);
+      const beforeUndo = await model(page, c);
+      const last = await openPicker(page);
+      assert.equal(await last.frame.locator('#pk-list li').first().getAttribute('data-id'), want.id);
+      await page.keyboard.press('Enter');
+      // at the caret, just after the § typed (Draft.js gave the focus back at the start)
+      const caret = beforeUndo.indexOf('§') + 1;
+      await inserted(page, c, `${beforeUndo.slice(0, caret)}${want.text}${beforeUndo.slice(caret)}`, 'inserted after the § typed');
+      await page.keyboard.press('Control+Z');
+      await stays(page, c, beforeUndo, 'undone at once');
       assert.deepEqual(errors, []);
     } finally {
       await page.close();

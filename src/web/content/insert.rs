@@ -4,7 +4,9 @@
 //! adopted the selection (its `selectionchange` handled, then the technology's own delay, then
 //! the selection read again), then try the technology's
 //! techniques in order, reading the composer back after each (two frames + 30 ms, and again
-//! 200 ms later) and moving on only when an attempt had no effect. Then the caret goes to the
+//! 200 ms later) and moving on only when an attempt had no effect. Once an attempt has changed
+//! the composer, what the user does to it (Ctrl+Z at once, typing on: `insert/watch.rs`) ends
+//! the insertion as done: never retried, never reported as failed. Then the caret goes to the
 //! cursor offset, and the insertion is verified (the network's send button enabled, the text
 //! still there after a re-render). When the text could not be put in right, it goes to the
 //! clipboard and a notice next to the composer asks for Ctrl+V (`insert/notice.rs`).
@@ -16,7 +18,7 @@ use super::session;
 use crate::error::Coded;
 use crate::insert::{
     byte_at16, caret_back, caret_offset, judge_again, judge_field, judge_rich, sender_allowed,
-    survived, ContentMessage, Expectation, Field, InsertError, Mode, Outcome,
+    survived, taken_over, ContentMessage, Expectation, Field, InsertError, Mode, Outcome,
 };
 use crate::web::dom;
 use crate::web::editors::{insert as tech, text_field, Editor};
@@ -29,10 +31,12 @@ use web_sys::{Document, Element, HtmlElement, Range};
 pub mod notice;
 mod timing;
 mod trigger;
+mod watch;
 
 use timing::{settle_for, sleep};
 use trigger::select_trigger;
 pub use trigger::{preselect_trigger, release_trigger};
+use watch::Watch;
 
 #[wasm_bindgen]
 extern "C" {
@@ -253,13 +257,22 @@ fn judge(host: &Element, editor: &dyn Editor, e: &Expectation) -> Outcome {
 
 /// Reads the composer back after an attempt: after two frames + 30 ms, and again 200 ms later
 /// (editors re-render from their model asynchronously). Right only if right both times, or right
-/// and then typed on after (`judge_again`).
-async fn settle(host: &Element, editor: &dyn Editor, e: &Expectation) -> Outcome {
+/// and then typed on after (`judge_again`). Yielded as soon as the user acted on the composer
+/// after the attempt had changed it (an undo at once, typing on): what they see then is theirs.
+async fn settle(host: &Element, editor: &dyn Editor, e: &Expectation, watch: &Watch) -> Outcome {
+    let field = text_field::is_text_field(host);
+    let yielded = || taken_over(&e.before, watch.acted().as_deref(), field);
     settle_for(30).await;
     let first = judge(host, editor, e);
+    if yielded() {
+        return Outcome::Yielded;
+    }
     sleep(200).await;
+    if yielded() {
+        return Outcome::Yielded;
+    }
     let now = editor.read(host).text;
-    judge_again(first, &now, e, text_field::is_text_field(host))
+    judge_again(first, &now, e, field)
 }
 
 /// Moves the caret from after the text to the cursor offset.
@@ -320,15 +333,17 @@ fn nearest(host: &Element, selector: &str) -> Option<Element> {
 }
 
 /// After a successful insertion: the text must survive a re-render (read again ~500 ms later)
-/// and the network's send button must be enabled; when not, a notice says so.
+/// and the network's send button must be enabled; when not, a notice says so. Not when the
+/// user has acted on the composer since (an undo is not a re-render that lost the text).
 async fn verify(
     host: Element,
     editor: &'static dyn Editor,
     text: String,
     send: Option<&'static str>,
+    watch: Watch,
 ) {
     sleep(500).await;
-    if !host.is_connected() {
+    if !host.is_connected() || watch.acted().is_some() {
         return;
     }
     let problem = if !survived(&editor.read(&host).text, &text) {
@@ -368,8 +383,13 @@ pub async fn insert(
     }
     let e = expectation(&host, editor, text);
     let mut outcome = Outcome::Unchanged;
+    let watch = Watch::start(&document, &host, editor);
     for &technique in editor.insertion_order() {
-        match tech::apply(technique, &document, &host, text, e.before.is_empty()) {
+        let applied = tech::apply(technique, &document, &host, text, e.before.is_empty());
+        // what the technique itself fired is not the user's (Firefox's execCommand dispatches a
+        // trusted `beforeinput`)
+        watch.reset();
+        match applied {
             Ok(true) => {}
             Ok(false) => continue,
             Err(err) => {
@@ -377,16 +397,20 @@ pub async fn insert(
                 continue;
             }
         }
-        outcome = settle(&host, editor, &e).await;
+        outcome = settle(&host, editor, &e, &watch).await;
         if outcome != Outcome::Unchanged {
             break;
         }
     }
-    if outcome == Outcome::Right {
-        place_caret(&document, &host, &e, cursor);
-        let send = surface.and_then(|s| s.send_button);
-        wasm_bindgen_futures::spawn_local(verify(host, editor, text.to_string(), send));
-        return Ok(());
+    match outcome {
+        Outcome::Yielded => return Ok(()),
+        Outcome::Right => {
+            place_caret(&document, &host, &e, cursor);
+            let send = surface.and_then(|s| s.send_button);
+            wasm_bindgen_futures::spawn_local(verify(host, editor, text.to_string(), send, watch));
+            return Ok(());
+        }
+        Outcome::Unchanged | Outcome::Wrong => {}
     }
     let problem = if copy(text).await {
         InsertError::Copied

@@ -198,6 +198,32 @@ export async function expectModel(page, c, want, what, ms = 4000) {
   assert.equal(got, want, what);
 }
 
+/**
+ * Resolves as soon as the model holds `want`, checked on every frame in the page: the next key
+ * pressed lands within the insertion's first read-back (two frames + 30 ms after it).
+ */
+export async function inserted(page, c, want, what) {
+  try {
+    await page.waitForFunction(([sel, w]) => window.__fixture.modelText(sel) === w, [c.composer, want], { polling: 'raf', timeout: 4000 });
+  } catch {
+    assert.equal(await model(page, c), want, what);
+  }
+}
+
+/** The insertion notice (clipboard, send button, lost text) is shown next to the composer. */
+export const noticeShown = (page) => page.evaluate(() => document.querySelector('porte-voix-insert-notice[data-visible]') !== null);
+
+/**
+ * The model holds `want` now and still 400 ms later (every read-back and the verification
+ * over), and no insertion notice is shown: what the user did right after an insertion stands.
+ */
+export async function stays(page, c, want, what) {
+  await expectModel(page, c, want, what, 1000);
+  await page.waitForTimeout(400);
+  assert.equal(await model(page, c), want, `${what}, 400 ms later`);
+  assert.equal(await noticeShown(page), false, `${what}: no notice`);
+}
+
 /** Clicks the send button next to the composer; resolves to what it posted (the model). */
 export async function send(page, c) {
   await page.waitForFunction((sel) => {
