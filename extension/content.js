@@ -1,7 +1,7 @@
 // Porte-voix content-script loader. It stays tiny: it tells the background which tab it runs in,
 // and starts the Rust core only when the user focuses a composer (a feed page runs none of it).
-// Where the page allows wasm, the engine's files are fetched and compiled once the page is idle,
-// so the first focus only instantiates them.
+// Where the page allows wasm, the engine's files are fetched and compiled once the page has
+// loaded, so the first focus only instantiates them.
 // The core runs as real WebAssembly where the page's CSP allows it, and as the same crate compiled
 // to JavaScript by wasm2js where it does not (Chrome refuses wasm under a strict page CSP).
 (() => {
@@ -59,7 +59,7 @@
     return wasmOk;
   }
 
-  // The wasm engine made ready before a composer is focused, while the page is idle: its JS glue
+  // The wasm engine made ready before a composer is focused, once the page has loaded: its JS glue
   // imported and its module fetched and compiled (the compile runs off the main thread). Not
   // instantiated: a page nobody types in holds no engine memory and runs none of its code. On a
   // page whose CSP forbids wasm (the wasm2js engine) nothing is loaded before the focus: importing
@@ -165,7 +165,6 @@
     true,
   );
   if (isComposer(deepActiveElement())) start();
-  else if (typeof requestIdleCallback === 'function') requestIdleCallback(warmUp, { timeout: 3000 });
 
   // Requests from the extension itself (the template picker's frame, the background): the core
   // checks the sender and the message's shape, then inserts into the composer followed.
@@ -191,5 +190,14 @@
       .then(sendResponse, (err) => sendResponse({ ok: false, error: String(err?.message ?? err) }));
     return true;
   });
-  send({ kind: 'hello' });
+  // Once the background has answered (the page has loaded by then: content scripts run at
+  // document_idle), the wasm engine is prepared. No timer or idle callback of its own: each API
+  // a content script touches first costs the page a binding (a few tenths of a ms on a feed).
+  send({ kind: 'hello' }).then(() => {
+    try {
+      if (!core) warmUp();
+    } catch {
+      // extension reloaded under the page: nothing to prepare
+    }
+  });
 })();

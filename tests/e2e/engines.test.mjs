@@ -52,7 +52,7 @@ test('lazy: on a network page nobody types in, the engine is never loaded', asyn
   }
 });
 
-test('a page that allows wasm gets the engine compiled while idle, started only at the focus', async () => {
+test('a page that allows wasm gets the engine compiled once loaded, started only at the focus', async () => {
   const { browser } = suite;
   const page = await browser.context.newPage();
   const loads = [];
@@ -60,8 +60,8 @@ test('a page that allows wasm gets the engine compiled while idle, started only 
   try {
     await page.goto('https://x.com/compose/post?csp=none', { waitUntil: 'load' });
     await page.evaluate(() => document.activeElement?.blur());
-    // the idle callback's deadline is 3 s; the page is idle well before
-    await page.waitForTimeout(3500);
+    // prepared once the background has answered the content script's hello
+    await page.waitForTimeout(1500);
     const tab = await tabInfo(browser, page);
     assert.deepEqual([tab?.site, tab?.engine], ['x', null], 'engine prepared, not started');
     assert.equal(await readBadge(page), null);
