@@ -1,5 +1,7 @@
 // Porte-voix content-script loader. It stays tiny: it tells the background which tab it runs in,
-// and loads the Rust core only when the user focuses a composer (a feed page pays nothing more).
+// and starts the Rust core only when the user focuses a composer (a feed page runs none of it).
+// Where the page allows wasm, the engine's files are fetched and compiled once the page has
+// loaded, so the first focus only instantiates them.
 // The core runs as real WebAssembly where the page's CSP allows it, and as the same crate compiled
 // to JavaScript by wasm2js where it does not (Chrome refuses wasm under a strict page CSP).
 (() => {
@@ -51,9 +53,41 @@
     }
   }
 
+  let wasmOk = null; // the probe's answer, asked once per page
+  function wasmAllowedOnce() {
+    if (wasmOk === null) wasmOk = wasmAllowed();
+    return wasmOk;
+  }
+
+  // The wasm engine made ready before a composer is focused, once the page has loaded: its JS glue
+  // imported and its module fetched and compiled (the compile runs off the main thread). Not
+  // instantiated: a page nobody types in holds no engine memory and runs none of its code. On a
+  // page whose CSP forbids wasm (the wasm2js engine) nothing is loaded before the focus: importing
+  // that bundle is tens of ms of the main thread.
+  let warm = null;
+  function warmUp() {
+    if (warm || core || !wasmAllowedOnce()) return warm;
+    const glue = import(url('pkg/inpage.js'));
+    const wasm = url('pkg/inpage_bg.wasm');
+    const compiled = WebAssembly.compileStreaming
+      ? WebAssembly.compileStreaming(fetch(wasm))
+      : fetch(wasm).then((r) => r.arrayBuffer()).then((b) => WebAssembly.compile(b));
+    warm = Promise.all([glue, compiled]).catch((err) => {
+      console.warn('Porte-voix: could not prepare the wasm engine:', err?.message ?? err);
+      return null;
+    });
+    return warm;
+  }
+
   async function loadCore() {
-    if (wasmAllowed()) {
+    if (wasmAllowedOnce()) {
       try {
+        const ready = await warmUp();
+        if (ready) {
+          const [m, module] = ready;
+          await m.default({ module_or_path: module });
+          return { m, engine: 'wasm' };
+        }
         const m = await import(url('pkg/inpage.js'));
         await m.default({ module_or_path: url('pkg/inpage_bg.wasm') });
         return { m, engine: 'wasm' };
@@ -156,5 +190,14 @@
       .then(sendResponse, (err) => sendResponse({ ok: false, error: String(err?.message ?? err) }));
     return true;
   });
-  send({ kind: 'hello' });
+  // Once the background has answered (the page has loaded by then: content scripts run at
+  // document_idle), the wasm engine is prepared. No timer or idle callback of its own: each API
+  // a content script touches first costs the page a binding (a few tenths of a ms on a feed).
+  send({ kind: 'hello' }).then(() => {
+    try {
+      if (!core) warmUp();
+    } catch {
+      // extension reloaded under the page: nothing to prepare
+    }
+  });
 })();

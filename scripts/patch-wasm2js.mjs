@@ -9,7 +9,8 @@
 // 3. wasm2js writes the data segments in base64, which hides their repetitions from gzip (a word
 //    list gzips a third larger): a segment is written instead as a string of its bytes, one
 //    character per byte (U+0000–U+00FF; the bundle is UTF-8, as every module script is), whenever
-//    that gzips smaller than its base64.
+//    that gzips smaller than its base64. The segments left in base64 are decoded with the
+//    browser's Uint8Array.fromBase64 where there is one.
 // Throws when a pattern is missing, so a binaryen or wasm-bindgen upgrade cannot silently undo it.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -70,6 +71,15 @@ function byteString(bytes) {
     return `byteStringToExistingUint8Array(bufferView, ${offset}, ${literal})`;
   });
   if (segments === 0) throw new Error(`${file}: no base64 data segment found`);
+  // the segments left in base64 (binary tables) are decoded by the browser where it can
+  // (Uint8Array.fromBase64: Chrome 140, Firefox 133), not by a JS loop in the module's body
+  const base64 = 'function base64DecodeToExistingUint8Array(uint8Array, offset, b64) {';
+  if (text.split(base64).length !== 2) throw new Error(`${file}: expected the pattern once:\n${base64}`);
+  text = text.replace(base64, `${base64}
+    if (Uint8Array.fromBase64) {
+      uint8Array.set(Uint8Array.fromBase64(b64), offset);
+      return uint8Array;
+    }`);
   const decoder = 'function initActiveSegments(imports) {';
   if (text.split(decoder).length !== 2) throw new Error(`${file}: expected the pattern once:\n${decoder}`);
   text = text.replace(decoder, `function byteStringToExistingUint8Array(uint8Array, offset, s) {

@@ -36,8 +36,10 @@
 //    which only schedule the recount; `animation frame`: the length badge's refresh — read the
 //    composer, count, draw the badge and the overflow mark, place them), with the style and
 //    layout they force. The typed text is checked in the editor's model.
-// The page's CSP is X's strict one, so the engine is wasm2js (as on x.com).
-// Usage: node benches/browser/feed.mjs [EXT_DIR]   (after scripts/build.sh; RUNS=n, default 5)
+// The page's CSP is X's strict one, so the engine is wasm2js (as on x.com); CSP=none for a page
+// without one (the wasm engine).
+// Usage: node benches/browser/feed.mjs [EXT_DIR]   (after scripts/build.sh; RUNS=n, default 5;
+// CSP=strict|none)
 import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -50,7 +52,9 @@ import { buildFixtures } from '../../tests/e2e/build-fixtures.mjs';
 const ROOT = resolve(new URL('../..', import.meta.url).pathname);
 const EXT = resolve(process.argv[2] ?? join(ROOT, 'dist/chrome'));
 const RUNS = Number(process.env.RUNS ?? 5);
-const URL_FEED = 'https://x.com/feed.html?csp=strict';
+// X's strict CSP (the wasm2js engine, as on x.com); CSP=none: a page that allows wasm (the wasm
+// engine, whose files the loader prepares while the page is idle)
+const URL_FEED = `https://x.com/feed.html?csp=${process.env.CSP ?? 'strict'}`;
 const X_DRAFT = '[data-testid="tweetTextarea_0"]';
 const SENTENCE = 'Merci Chloé pour votre message, notre équipe de Montréal vous répond très vite 🙂';
 

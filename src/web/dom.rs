@@ -37,6 +37,20 @@ pub fn later(f: impl FnOnce() + 'static) {
     later_boxed(Box::new(f));
 }
 
+/// Runs `f` in a task after the next frame is drawn: what the current task changed is on screen
+/// first. (A hidden tab draws no frame: `f` waits until it is shown.)
+pub fn after_paint(f: impl FnOnce() + 'static) {
+    let f: Box<dyn FnOnce()> = Box::new(f);
+    let Some(w) = web_sys::window() else {
+        return later_boxed(f);
+    };
+    let then: Box<dyn FnOnce()> = Box::new(move || later_boxed(f));
+    let cb = Closure::once_into_js(then);
+    if let Err(e) = w.request_animation_frame(cb.unchecked_ref()) {
+        web_sys::console::warn_2(&"Porte-voix: requestAnimationFrame".into(), &e);
+    }
+}
+
 /// One closure type for every caller of [`later`]: each distinct closure type given to
 /// wasm-bindgen adds its own glue to the module.
 fn later_boxed(f: Box<dyn FnOnce()>) {

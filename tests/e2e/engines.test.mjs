@@ -51,3 +51,26 @@ test('lazy: on a network page nobody types in, the engine is never loaded', asyn
     await page.close();
   }
 });
+
+test('a page that allows wasm gets the engine compiled once loaded, started only at the focus', async () => {
+  const { browser } = suite;
+  const page = await browser.context.newPage();
+  const loads = [];
+  page.on('request', (r) => loads.push(r.url()));
+  try {
+    await page.goto('https://x.com/compose/post?csp=none', { waitUntil: 'load' });
+    await page.evaluate(() => document.activeElement?.blur());
+    // prepared once the background has answered the content script's hello
+    await page.waitForTimeout(1500);
+    const tab = await tabInfo(browser, page);
+    assert.deepEqual([tab?.site, tab?.engine], ['x', null], 'engine prepared, not started');
+    assert.equal(await readBadge(page), null);
+    const pkg = loads.filter((u) => u.includes('/pkg/')).map((u) => u.split('/').pop());
+    assert.deepEqual([...new Set(pkg)].sort(), ['inpage.js', 'inpage_bg.wasm'], 'the wasm engine and its glue, before any focus');
+    await page.locator('[data-testid="tweetTextarea_0"]').first().click();
+    await page.keyboard.type('Déjà prêt 🙂');
+    await waitForBadge(page, (x) => x.text === '12 / 280' && x.engine === 'wasm');
+  } finally {
+    await page.close();
+  }
+});

@@ -68,12 +68,17 @@ impl Scope {
     }
 }
 
-/// A feature's registry entry: its name (the file `features/<name>.rs`), where it runs, and how
-/// it is made the first time a composer it runs on is followed.
+/// A feature's registry entry: its name (the file `features/<name>.rs`), where it runs, how it
+/// is made the first time a composer it runs on is followed, and whether that happens in the
+/// focus's own task (`at_once`) or after the next frame is drawn: the first badge is not held up
+/// by features that have nothing to show on a composer just focused (its shadow roots, its
+/// sheets, its first run), and a feature that must see the first keys (the trigger key) is made
+/// at once.
 pub struct Registration {
     pub name: &'static str,
     pub scope: Scope,
     pub make: fn(&Document) -> Result<Rc<dyn Feature>, JsValue>,
+    pub at_once: bool,
 }
 
 /// Every in-page feature, one line each.
@@ -82,6 +87,7 @@ pub const FEATURES: &[Registration] = &[
         name: "length_badge",
         scope: Scope::EVERYWHERE,
         make: length_badge::make,
+        at_once: true,
     },
     Registration {
         name: "overflow_mark",
@@ -90,6 +96,7 @@ pub const FEATURES: &[Registration] = &[
             platforms: None,
         },
         make: overflow_mark::make,
+        at_once: false,
     },
     Registration {
         name: "field_mirror",
@@ -98,16 +105,19 @@ pub const FEATURES: &[Registration] = &[
             platforms: None,
         },
         make: field_mirror::make,
+        at_once: false,
     },
     Registration {
         name: "tone",
         scope: Scope::EVERYWHERE,
         make: tone::make,
+        at_once: false,
     },
     Registration {
         name: "triggers",
         scope: Scope::EVERYWHERE,
         make: triggers::make,
+        at_once: true,
     },
 ];
 
@@ -116,6 +126,8 @@ pub const FEATURES: &[Registration] = &[
 enum Made {
     Ready(Rc<dyn Feature>),
     Later(fn(&Document) -> Result<Rc<dyn Feature>, JsValue>),
+    /// Made only after the page has drawn a frame since the session started.
+    AfterPaint(fn(&Document) -> Result<Rc<dyn Feature>, JsValue>),
     /// Making it failed (logged once): it stays out.
     Failed,
 }
@@ -134,6 +146,16 @@ impl Running {
         let make = match &*self.feature.try_borrow().ok()? {
             Made::Ready(f) => return Some(f.clone()),
             Made::Later(make) => *make,
+            Made::AfterPaint(make) if PAINTED.with(|p| p.get()) => *make,
+            Made::AfterPaint(_) => {
+                if !PAINT_ASKED.with(|a| a.replace(true)) {
+                    super::super::dom::after_paint(|| {
+                        PAINTED.with(|p| p.set(true));
+                        super::session::refresh();
+                    });
+                }
+                return None;
+            }
             Made::Failed => return None,
         };
         let made = make(document);
@@ -163,6 +185,9 @@ impl Running {
 
 thread_local! {
     static RUNNING: RefCell<Vec<Rc<Running>>> = const { RefCell::new(Vec::new()) };
+    /// A frame was drawn since the session started: the features not made at once can be.
+    static PAINTED: Cell<bool> = const { Cell::new(false) };
+    static PAINT_ASKED: Cell<bool> = const { Cell::new(false) };
 }
 
 fn warn(name: &str, what: &str, e: &JsValue) {
@@ -173,10 +198,16 @@ fn warn(name: &str, what: &str, e: &JsValue) {
 }
 
 /// Registers every feature of [`FEATURES`] (once per page); each is made the first time a
-/// composer it runs on is followed. One that cannot be made is logged and left out.
+/// composer it runs on is followed (after the next frame, unless `at_once`). One that cannot be
+/// made is logged and left out.
 pub(super) fn start() {
     for r in FEATURES {
-        push(r.name, r.scope, Made::Later(r.make));
+        let made = if r.at_once {
+            Made::Later(r.make)
+        } else {
+            Made::AfterPaint(r.make)
+        };
+        push(r.name, r.scope, made);
     }
 }
 

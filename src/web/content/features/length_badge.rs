@@ -88,22 +88,18 @@ impl Feature for LengthBadge {
         if c.text.text.is_empty() && c.content_warning.is_none() && !c.focused {
             return self.leave();
         }
+        // the composer's box is read before anything is written: one layout, not a second one
+        // forced by our own writes
+        let rect = geometry::Rect::of(&c.element);
         self.show(snapshot, c)?;
-        self.place(snapshot)
+        self.pin(&rect)
     }
 
-    /// Astride the composer's bottom edge, at its right: it hides at most the bottom padding,
-    /// not the last line of text.
     fn place(&self, snapshot: &Snapshot) -> Result<(), JsValue> {
-        let Some(c) = &snapshot.composer else {
-            return Ok(());
-        };
-        let rect = geometry::Rect::of(&c.element);
-        geometry::pin(
-            &self.host,
-            (rect.right - 6.0).max(0.0),
-            rect.bottom.max(0.0),
-        )
+        match &snapshot.composer {
+            Some(c) => self.pin(&geometry::Rect::of(&c.element)),
+            None => Ok(()),
+        }
     }
 
     fn leave(&self) -> Result<(), JsValue> {
@@ -114,6 +110,16 @@ impl Feature for LengthBadge {
 }
 
 impl LengthBadge {
+    /// Astride the composer's bottom edge (`rect`), at its right: it hides at most the bottom
+    /// padding, not the last line of text.
+    fn pin(&self, rect: &geometry::Rect) -> Result<(), JsValue> {
+        geometry::pin(
+            &self.host,
+            (rect.right - 6.0).max(0.0),
+            rect.bottom.max(0.0),
+        )
+    }
+
     fn show(&self, snapshot: &Snapshot, c: &Composer) -> Result<(), JsValue> {
         let r = &c.report;
         let lang = snapshot.env.lang;
