@@ -161,6 +161,20 @@ async fn first_inner(prefetched: JsValue) -> Result<bool, JsValue> {
     Ok(complete)
 }
 
+/// Whether every record is in the model.
+pub(super) fn is_whole() -> bool {
+    WHOLE.with(Cell::get) == Some(true)
+}
+
+/// Adds records as IndexedDB handed them to the model (see [`merge`]); the ids of the live ones.
+pub(super) fn merge_records(records: &js_sys::Array) -> Result<Vec<String>, JsValue> {
+    let batch = decode(records, &mut Spent::default())?;
+    report_damaged(batch.damaged);
+    let ids = batch.items.iter().map(|(i, _)| i.id.clone()).collect();
+    with(|m| merge(m, batch.items));
+    Ok(ids)
+}
+
 fn finished() {
     WHOLE.with(|w| w.set(Some(true)));
     if let Some(body) = super::document().ok().and_then(|d| d.body()) {
