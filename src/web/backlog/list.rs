@@ -295,7 +295,7 @@ fn through_index(from_top: bool) {
             let among: Vec<usize> =
                 with(|m| ids.iter().filter_map(|id| m.at.get(id).copied()).collect());
             INDEXED.with(|x| *x.borrow_mut() = Some((filters, among.clone())));
-            // another query came meanwhile: it answers for itself (and finds this read)
+            // another query came meanwhile (it answers for itself), or the whole backlog did
             if ASKED.with(std::cell::Cell::get) != asked || super::load::is_whole() {
                 return Ok(());
             }
