@@ -281,6 +281,8 @@ fn through_index(from_top: bool) {
     wasm_bindgen_futures::spawn_local(async move {
         let read = async {
             let t0 = super::load::now();
+            // the rest of the backlog waits for this read
+            let _hold = super::load::hold();
             let store = crate::web::background::idb::IdbStore;
             let plan = crate::backlog::filter::plan(&store, &q)
                 .await
