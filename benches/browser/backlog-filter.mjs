@@ -120,7 +120,7 @@ try {
       whole.push((await backlog.evaluate(apply, f)).ms);
     }
     console.log(`${f.name} (${f.expect} items):`);
-    console.log(`  while loading: ${loading.map((r) => `${r.ms.toFixed(0)} ms${r.loaded ? ' (after the whole backlog)' : ''}${r.filterMs ? ` [index read ${r.filterMs} ms, ${r.filterReadMs} records]` : ''}`).join(', ')}`);
+    console.log(`  while loading: ${loading.map((r) => `${r.ms.toFixed(0)} ms${r.loaded ? ' (after the whole backlog)' : ''}${r.filterMs ? ` [index read ${r.filterMs} ms, ${r.filterReadMs} records${r.filterIdbMs ? `: choosing ${r.filterPlanMs}, IndexedDB ${r.filterIdbMs}, model ${r.filterModelMs}` : ''}]` : ''}`).join(', ')}`);
     console.log(`  once whole: median ${median(whole).toFixed(1)} ms, max ${Math.max(...whole).toFixed(1)} ms`);
   }
 } finally {

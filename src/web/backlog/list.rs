@@ -290,10 +290,17 @@ fn through_index(from_top: bool) {
             let Some(plan) = plan else {
                 return Ok(());
             };
+            let t1 = super::load::now();
             let records = crate::web::background::idb::index_raw(Collection::Backlog, &plan)
                 .await
                 .map_err(|e| crate::web::error::to_js_error(&e))?;
+            let t2 = super::load::now();
             let ids = super::load::merge_records(&records)?;
+            // where the time went: choosing the index (key-only reads), reading its records,
+            // handing them to the model
+            super::load::figure("filter-plan", t1 - t0);
+            super::load::figure("filter-idb", t2 - t1);
+            super::load::figure("filter-model", super::load::now() - t2);
             let among: Vec<usize> =
                 with(|m| ids.iter().filter_map(|id| m.at.get(id).copied()).collect());
             INDEXED.with(|x| *x.borrow_mut() = Some((filters, among.clone())));
