@@ -7,8 +7,9 @@
 //   records them (`data-filter-ms`: the index read, `data-filter-read-ms`: how many records it
 //   read);
 // - once the whole backlog is in the page: the filter's event → the list redrawn (median of 5).
-// Usage: [RUNS=3] [ITEMS=50000] node benches/browser/backlog-filter.mjs [EXT_DIR]   (after scripts/build.sh)
-// RUNS: page loads per filter (the first load of the first filter is cold).
+// Usage: [RUNS=3] [ITEMS=50000] [ONLY=tag] node benches/browser/backlog-filter.mjs [EXT_DIR]   (after scripts/build.sh)
+// RUNS: page loads per filter (the first load of the first filter is cold); ONLY: the filters whose
+// name contains it.
 import { join, resolve } from 'node:path';
 import { startServer } from '../../tests/e2e/lib/server.mjs';
 import { launch } from '../../tests/e2e/lib/chromium.mjs';
@@ -31,6 +32,8 @@ const FILTERS = [
   { name: 'tag = quebec', id: '#filter-tag', value: 'quebec', event: 'input', expect: count((k) => WORDS[k % 10] === 'Québec') },
   { name: 'planned 5–11 Dec', id: '#filter-from', value: '2026-12-05', event: 'change', also: ['#filter-to', '2026-12-11'], expect: count((k) => day(k) !== null && day(k) >= 5 && day(k) <= 11) },
 ];
+
+const CHOSEN = FILTERS.filter((f) => f.name.includes(process.env.ONLY ?? ''));
 
 await buildFixtures();
 const server = await startServer();
@@ -99,7 +102,7 @@ try {
   });
 
   const backlog = await browser.context.newPage();
-  for (const f of FILTERS) {
+  for (const f of CHOSEN) {
     const loading = [];
     for (let k = 0; k < RUNS; k++) {
       await backlog.goto(url('backlog.html'));

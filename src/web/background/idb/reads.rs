@@ -160,8 +160,10 @@ async fn index_of(collection: Collection, index: &str) -> Result<::idb::Index, S
         .map_err(failed)
 }
 
-/// The distinct string keys of an index, in key order (a key cursor skipping duplicates: one step
-/// per key, whatever the number of records under it).
+/// The distinct string keys of an index, in key order: a key cursor that, from each key, seeks
+/// straight to the first key after it (`continue(key + "\0")`, the smallest string above it), one
+/// step per key whatever the number of records under it. (Chromium's `nextunique` walks every
+/// duplicate: 4.5–6.8 s for ten tags over 50,000 records on a loaded box.)
 pub(super) async fn index_keys(
     collection: Collection,
     index: &str,
@@ -169,7 +171,7 @@ pub(super) async fn index_keys(
     let index = index_of(collection, index).await?;
     let mut out = Vec::new();
     let Some(cursor) = index
-        .open_key_cursor(None, Some(::idb::CursorDirection::NextUnique))
+        .open_key_cursor(None, None)
         .map_err(failed)?
         .await
         .map_err(failed)?
@@ -178,8 +180,14 @@ pub(super) async fn index_keys(
     };
     let mut cursor = cursor.into_managed();
     while let Some(key) = cursor.key().map_err(failed)? {
-        out.extend(key.as_string());
-        cursor.next(None).await.map_err(failed)?;
+        let Some(key) = key.as_string() else {
+            // not a string (this layer's indexes hold strings): the next key, one step
+            cursor.next(None).await.map_err(failed)?;
+            continue;
+        };
+        let after = JsValue::from_str(&format!("{key}\0"));
+        out.push(key);
+        cursor.next(Some(&after)).await.map_err(failed)?;
     }
     Ok(out)
 }
