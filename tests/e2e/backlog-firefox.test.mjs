@@ -14,6 +14,16 @@ let seq = 0;
 const send = (page, body) =>
   page.evaluate((m) => globalThis.browser.runtime.sendMessage(m), { protocol_version: 1, request_id: `ff-backlog-${Date.now()}-${seq++}`, body });
 
+/** The backlog page, once ready; opened again once if its first frame was replaced while the
+ * helper waited (puppeteer's "Waiting failed"). */
+async function openBacklog() {
+  try {
+    return await openAddonPage(suite, 'backlog.html');
+  } catch {
+    return openAddonPage(suite, 'backlog.html');
+  }
+}
+
 const waitText = (page, selector, text, timeout = 15000) =>
   page.waitForFunction((s, m) => document.querySelector(s)?.textContent === m, { timeout }, selector, text);
 
@@ -25,7 +35,7 @@ const rows = (page) =>
 const filterState = (page, state) => page.select('#filter-state', state);
 
 test('backlog in Firefox: a captured page found by search and state, moved to draft, still a draft after a reload', async () => {
-  let page = await openAddonPage(suite, 'backlog.html');
+  let page = await openBacklog();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   try {
@@ -39,7 +49,7 @@ test('backlog in Firefox: a captured page found by search and state, moved to dr
     assert.equal(answer.captured.record.body.source.canonical, 'https://journal.example/2026/velo-hiver-montreal');
     // a page opened after the capture lists it
     await page.close();
-    page = await openAddonPage(suite, 'backlog.html');
+    page = await openBacklog();
     page.on('pageerror', (e) => errors.push(String(e)));
     await page.waitForSelector('body[data-loaded="true"]', { timeout: 20000 });
 
@@ -65,7 +75,7 @@ test('backlog in Firefox: a captured page found by search and state, moved to dr
 
     // opened again: still a draft, found under the draft filter
     await page.close();
-    page = await openAddonPage(suite, 'backlog.html');
+    page = await openBacklog();
     page.on('pageerror', (e) => errors.push(String(e)));
     await page.waitForSelector('body[data-loaded="true"]', { timeout: 20000 });
     await page.type('#search', 'vélo');
