@@ -1,11 +1,13 @@
 //! The content backlog: items (`item`: states and their allowed moves, tags, note, target
 //! networks, per-network drafts, the stored schema), when they are planned (`when`), calendar
-//! queries (`calendar`), the list's search, filters and sort (`search`), one item per article
+//! queries (`calendar`), the list's search, filters and sort (`search`), which of the store's
+//! indexes answers a filter (`filter`, through the `store::Store` trait), one item per article
 //! (`dedupe`), and stored records read in bulk (`load`). Pure data and rules: the store keeps
-//! each item as an opaque JSON body; nothing here touches storage or the browser.
+//! each item as an opaque JSON body; nothing here touches the browser.
 
 pub mod calendar;
 pub mod dedupe;
+pub mod filter;
 pub mod item;
 pub mod load;
 pub mod search;

@@ -10,10 +10,12 @@
 //! run the very same decisions. Nothing here touches a browser. The template and backlog models
 //! live in their own modules: a record's `body` is their JSON, opaque here.
 
+pub mod index;
 pub mod memory;
 pub mod schema;
 
 use crate::error::Coded;
+pub use index::{IndexRead, KeyRange};
 use serde::{Deserialize, Serialize};
 
 /// The object stores that hold user records, one record per item.
@@ -260,6 +262,26 @@ pub trait Store {
     async fn meta(&self, key: &str) -> Result<Option<serde_json::Value>, StoreError>;
     /// Sets a fact of the `meta` store; resolves once committed.
     async fn set_meta(&self, key: &str, value: &serde_json::Value) -> Result<(), StoreError>;
+    /// The distinct string keys of the index `index` of `collection`, in key order (the tags
+    /// in use, for a tag index).
+    async fn index_keys(
+        &self,
+        collection: Collection,
+        index: &str,
+    ) -> Result<Vec<String>, StoreError>;
+    /// How many index entries `read` covers (a record under two of its ranges counts twice).
+    async fn index_count(
+        &self,
+        collection: Collection,
+        read: &IndexRead,
+    ) -> Result<u32, StoreError>;
+    /// The records `read` covers, tombstones included, range after range in key order, each
+    /// record once (at its first entry).
+    async fn index_records(
+        &self,
+        collection: Collection,
+        read: &IndexRead,
+    ) -> Result<Vec<Record>, StoreError>;
 }
 
 /// How long an applied request id is remembered: a retry comes within seconds (the service

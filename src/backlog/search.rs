@@ -196,7 +196,24 @@ pub fn search_positions(
     if let Some(before) = within {
         return before.iter().copied().filter(|&k| keep(k)).collect();
     }
-    let found = (0..items.len()).filter(|&k| keep(k));
+    sorted(items, index, q, (0..items.len()).filter(|&k| keep(k)))
+}
+
+/// The positions of what the list shows, in order, looking only at `among` (positions in
+/// `items`, in any order, each once): every item the query shows must be among them, as the
+/// records read through an index are (`filter`). The same answer as [`search_positions`] then.
+pub fn search_among(items: &[Item], index: &Index, q: &Query, among: &[usize]) -> Vec<usize> {
+    let kept = search_positions(items, index, q, Some(among));
+    sorted(items, index, q, kept.into_iter())
+}
+
+/// `found` in the query's order; the position breaks ties.
+fn sorted(
+    items: &[Item],
+    index: &Index,
+    q: &Query,
+    found: impl Iterator<Item = usize>,
+) -> Vec<usize> {
     // each sort key is read once into a compact vector, then sorted without touching the items
     // again; the position breaks ties, so the order is the items' order among equals
     let mut out: Vec<usize> = Vec::new();

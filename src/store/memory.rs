@@ -3,7 +3,7 @@
 //! same decisions, migrations and idempotence as the browser. Not used by the extension.
 
 use super::schema::{self, Step};
-use super::{Applied, Collection, Record, Store, StoreError, WriteTx};
+use super::{Applied, Collection, IndexRead, Record, Store, StoreError, WriteTx};
 use serde_json::Value;
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
@@ -183,6 +183,19 @@ impl MemoryStore {
         })
     }
 
+    /// The entries of the index `index` of `collection` (see [`ObjectStore::index_entries`]).
+    fn index_entries(
+        &self,
+        collection: Collection,
+        index: &str,
+    ) -> Result<Vec<(Value, String)>, StoreError> {
+        let db = self.db.borrow();
+        db.stores
+            .get(collection.store_name())
+            .and_then(|s| s.index_entries(index))
+            .ok_or_else(|| StoreError::Unavailable(format!("no index {index}")))
+    }
+
     /// A copy of the database as it is.
     pub fn snapshot(&self) -> Database {
         self.db.borrow().clone()
@@ -348,6 +361,62 @@ impl Store for MemoryStore {
     async fn meta(&self, key: &str) -> Result<Option<Value>, StoreError> {
         let row: Option<Value> = self.row(schema::META, key)?;
         Ok(row.and_then(|mut r| r.get_mut("value").map(Value::take)))
+    }
+
+    async fn index_keys(
+        &self,
+        collection: Collection,
+        index: &str,
+    ) -> Result<Vec<String>, StoreError> {
+        let mut keys: Vec<String> = self
+            .index_entries(collection, index)?
+            .into_iter()
+            .filter_map(|(k, _)| k.as_str().map(str::to_string))
+            .collect();
+        keys.dedup();
+        Ok(keys)
+    }
+
+    async fn index_count(
+        &self,
+        collection: Collection,
+        read: &IndexRead,
+    ) -> Result<u32, StoreError> {
+        let entries = self.index_entries(collection, read.index)?;
+        let n = read
+            .ranges
+            .iter()
+            .filter(|r| !r.is_empty())
+            .map(|r| {
+                entries
+                    .iter()
+                    .filter(|(k, _)| k.as_str().is_some_and(|k| r.contains(k)))
+                    .count()
+            })
+            .sum::<usize>();
+        Ok(u32::try_from(n).unwrap_or(u32::MAX))
+    }
+
+    async fn index_records(
+        &self,
+        collection: Collection,
+        read: &IndexRead,
+    ) -> Result<Vec<Record>, StoreError> {
+        let entries = self.index_entries(collection, read.index)?;
+        let mut seen = BTreeSet::new();
+        let mut ids = Vec::new();
+        for range in read.ranges.iter().filter(|r| !r.is_empty()) {
+            for (key, id) in &entries {
+                if key.as_str().is_some_and(|k| range.contains(k)) && seen.insert(id.clone()) {
+                    ids.push(id.clone());
+                }
+            }
+        }
+        let mut out = Vec::with_capacity(ids.len());
+        for id in ids {
+            out.extend(self.row::<Record>(collection.store_name(), &id)?);
+        }
+        Ok(out)
     }
 
     async fn set_meta(&self, key: &str, value: &Value) -> Result<(), StoreError> {

@@ -82,17 +82,43 @@ test('list, search, calendar moves by keyboard and mouse that persist, export an
   await page.waitForSelector('#editor:not([hidden])');
   assert.match(await page.textContent('#draft-x-len'), /\/ 280$/);
   // the draft's tone check, live: a calm draft, then one that shouts
-  const calm = await page.locator('#draft-x-tone li').count();
-  assert.equal(await page.locator('#draft-x-tone li[data-code="tone.shouting"]').count(), 0);
-  assert.equal(await page.textContent('#draft-x-tone .tone-summary'), calm ? t('backlog_tone_findings', [String(calm)]) : t('backlog_tone_none'));
-  await page.fill('#draft-x', "C'EST INACCEPTABLE, VOUS AURIEZ DÛ RÉPONDRE !!!");
+  // one compact line: the polarity (the in-page check's words), then the findings to review
+  // (praise not counted); then each finding in the in-page check's words, with its kind
+  const toneLine = () => page.evaluate(() => {
+    const host = document.querySelector('#draft-x-tone');
+    const kinds = [...host.querySelectorAll('li')].map((li) => li.dataset.kind);
+    return {
+      polarity: host.dataset.polarity, worst: host.dataset.worst, kinds,
+      label: host.querySelector('.tone-polarity')?.textContent, summary: host.querySelector('.tone-summary')?.textContent,
+      // each kind has a symbol as well as a colour
+      marks: [...host.querySelectorAll('li')].map((li) => getComputedStyle(li, '::before').content),
+    };
+  });
+  const calm = await toneLine();
+  assert.equal(calm.kinds.includes('problem'), false, JSON.stringify(calm));
+  assert.equal(calm.label, t(`tone_polarity_${calm.polarity}`));
+  const calmToFix = calm.kinds.filter((k) => k !== 'positive').length;
+  assert.equal(calm.summary, calmToFix ? t('backlog_tone_findings', [String(calmToFix)]) : t('backlog_tone_none'));
+  await page.fill('#draft-x', "C'EST INACCEPTABLE, VOUS AURIEZ DÛ RÉPONDRE !!! Vous êtes nuls.");
   await page.waitForSelector('#draft-x-tone li[data-code="tone.shouting"]');
-  const findings = await page.locator('#draft-x-tone li').count();
-  assert.ok(findings >= 2, `${findings} findings`);
-  assert.equal(await page.textContent('#draft-x-tone .tone-summary'), t('backlog_tone_findings', [String(findings)]));
+  const angry = await toneLine();
+  assert.equal(angry.polarity, 'negative', JSON.stringify(angry));
+  assert.equal(angry.label, t('tone_polarity_negative'));
+  const toFix = angry.kinds.filter((k) => k !== 'positive').length;
+  assert.ok(toFix >= 2, JSON.stringify(angry));
+  assert.equal(angry.summary, t('backlog_tone_findings', [String(toFix)]));
+  assert.equal(angry.worst, angry.kinds.includes('problem') ? 'problem' : 'warning');
+  assert.ok(angry.marks.every((m) => m && m !== 'none' && m !== 'normal'), JSON.stringify(angry.marks));
   const shouting = await page.textContent('#draft-x-tone li[data-code="tone.shouting"]');
   assert.ok(shouting.startsWith(t('tone_shouting', ['']).split(':')[0]), shouting);
   assert.match(shouting, /INACCEPTABLE/);
+  // readable in both schemes (axe's contrast rules), looked at in the screenshots
+  assert.deepEqual(await axe(page), []);
+  await page.locator('#editor').screenshot({ path: join(SCREENSHOTS, 'backlog-draft-tone-light.png') });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  assert.deepEqual(await axe(page), []);
+  await page.locator('#editor').screenshot({ path: join(SCREENSHOTS, 'backlog-draft-tone-dark.png') });
+  await page.emulateMedia({ colorScheme: 'light' });
   await page.click('#rows-list button[data-id="a-planned"]');
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.screenshot({ path: join(SCREENSHOTS, 'backlog-list-dark.png') });

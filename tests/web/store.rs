@@ -58,3 +58,263 @@ async fn two_first_uses_at_once_leave_one_connection() {
         Ok(0)
     );
 }
+
+/// A small backlog in French (France, Québec) and English, with tags in several spellings.
+fn filter_items() -> Vec<porte_voix::backlog::Item> {
+    use porte_voix::backlog::{Item, Planned, State};
+    let rows: [(&str, State, &[&str], Option<&str>); 9] = [
+        (
+            "Festival d'été de Québec",
+            State::Draft,
+            &["Été", "Québec"],
+            Some("2026-12-03T09:30"),
+        ),
+        (
+            "La tempête de verglas",
+            State::Idea,
+            &["météo", "québec"],
+            None,
+        ),
+        (
+            "Back to school: 10 tips",
+            State::Draft,
+            &["ete", "school"],
+            Some("2026-12-03"),
+        ),
+        (
+            "Le vélo d'hiver à Montréal 🚲",
+            State::Scheduled,
+            &["🚲 vélo", "ÉTÉ"],
+            Some("2026-12-07T18:05"),
+        ),
+        (
+            "Élections municipales à Lyon",
+            State::Published,
+            &["élections"],
+            Some("2026-11-30"),
+        ),
+        ("Café et coworking", State::Archived, &["café", "Été"], None),
+        (
+            "Climate report",
+            State::Draft,
+            &["climate"],
+            Some("2027-01-02T08:00"),
+        ),
+        (
+            "Théâtre : la saison 2027",
+            State::Idea,
+            &[],
+            Some("2026-12-08"),
+        ),
+        (
+            "Marché de Noël 🎄",
+            State::Scheduled,
+            &["🎄", "noël"],
+            Some("2026-12-24T10:00"),
+        ),
+    ];
+    rows.iter()
+        .enumerate()
+        .map(|(k, (title, state, tags, planned))| {
+            let mut item = Item::idea(format!("page-{k}"), *title, 1_764_000_000_000 + k as u64);
+            item.state = *state;
+            item.tags = tags.iter().map(|t| t.to_string()).collect();
+            item.planned = planned.and_then(Planned::parse);
+            item
+        })
+        .collect()
+}
+
+/// The list's filters read through IndexedDB's indexes answer what the in-memory store (the
+/// native tests' model of IndexedDB) answers: the tags in use, each read's count and records,
+/// and the records the core's choice of index reads for a query.
+#[wasm_bindgen_test]
+async fn the_indexes_answer_as_the_in_memory_store() {
+    use porte_voix::backlog::filter;
+    use porte_voix::backlog::search::Query;
+    use porte_voix::backlog::{Date, State};
+    use porte_voix::store::memory::{now_or_never, MemoryStore};
+    use porte_voix::store::schema::{BY_PLANNED, BY_STATE, BY_TAG};
+    use porte_voix::store::{write, IndexRead, KeyRange, Store, Write};
+    assert_eq!(delete_database().await, "deleted", "a clean start");
+    let memory = MemoryStore::new().unwrap();
+    let browser = idb::IdbStore;
+    let items = filter_items();
+    for (k, item) in items.iter().enumerate() {
+        let w = Write::Put {
+            collection: Collection::Backlog,
+            id: item.id.clone(),
+            expected_revision: None,
+            body: serde_json::to_value(item).unwrap(),
+        };
+        let request = format!("filter-{k}");
+        now_or_never(write(&memory, &request, &w, 1_000))
+            .unwrap()
+            .unwrap();
+        write(&browser, &request, &w, 1_000).await.unwrap();
+    }
+    // a deleted item: its tombstone is under no index
+    let gone = Write::Delete {
+        collection: Collection::Backlog,
+        id: "page-1".into(),
+        expected_revision: Some(1),
+    };
+    now_or_never(write(&memory, "gone", &gone, 2_000))
+        .unwrap()
+        .unwrap();
+    write(&browser, "gone", &gone, 2_000).await.unwrap();
+
+    for index in [BY_STATE, BY_TAG, BY_PLANNED] {
+        let mut want = now_or_never(memory.index_keys(Collection::Backlog, index))
+            .unwrap()
+            .unwrap();
+        let mut got = browser
+            .index_keys(Collection::Backlog, index)
+            .await
+            .unwrap();
+        // the browser orders keys by UTF-16 code units, Rust by bytes: the same set
+        want.sort();
+        got.sort();
+        assert_eq!(got, want, "{index}");
+        assert!(!got.is_empty());
+    }
+    let range = |lower: Option<&str>, upper: Option<&str>| KeyRange {
+        lower: lower.map(str::to_string),
+        upper: upper.map(str::to_string),
+        upper_open: true,
+    };
+    let reads = [
+        IndexRead {
+            index: BY_STATE,
+            ranges: vec![KeyRange::only("draft")],
+        },
+        IndexRead {
+            index: BY_STATE,
+            ranges: vec![KeyRange::only("idea"), KeyRange::only("scheduled")],
+        },
+        IndexRead {
+            index: BY_TAG,
+            ranges: vec![
+                KeyRange::only("Été"),
+                KeyRange::only("ete"),
+                KeyRange::only("ÉTÉ"),
+            ],
+        },
+        IndexRead {
+            index: BY_TAG,
+            ranges: vec![KeyRange::only("🎄")],
+        },
+        IndexRead {
+            index: BY_TAG,
+            ranges: vec![],
+        },
+        IndexRead {
+            index: BY_PLANNED,
+            ranges: vec![range(Some("2026-12-03"), Some("2026-12-07U"))],
+        },
+        IndexRead {
+            index: BY_PLANNED,
+            ranges: vec![range(None, Some("2026-12-03U"))],
+        },
+        IndexRead {
+            index: BY_PLANNED,
+            ranges: vec![range(Some("2026-12-08"), None)],
+        },
+        IndexRead {
+            index: BY_PLANNED,
+            ranges: vec![range(Some("2026-12-09"), Some("2026-12-01U"))],
+        },
+    ];
+    for read in &reads {
+        let want = now_or_never(memory.index_count(Collection::Backlog, read))
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            browser
+                .index_count(Collection::Backlog, read)
+                .await
+                .unwrap(),
+            want,
+            "{read:?}"
+        );
+        let ids = |records: Vec<porte_voix::store::Record>| -> Vec<String> {
+            records.into_iter().map(|r| r.id).collect()
+        };
+        let want = ids(
+            now_or_never(memory.index_records(Collection::Backlog, read))
+                .unwrap()
+                .unwrap(),
+        );
+        let got = ids(browser
+            .index_records(Collection::Backlog, read)
+            .await
+            .unwrap());
+        assert_eq!(got, want, "{read:?}");
+    }
+    let day = |s: &str| Date::parse(s);
+    let queries = [
+        Query {
+            states: vec![State::Draft],
+            ..Query::default()
+        },
+        Query {
+            tag: Some("ete".into()),
+            ..Query::default()
+        },
+        Query {
+            tag: Some("QUÉBEC".into()),
+            ..Query::default()
+        },
+        Query {
+            tag: Some("hockey".into()),
+            ..Query::default()
+        },
+        Query {
+            from: day("2026-12-03"),
+            to: day("2026-12-08"),
+            ..Query::default()
+        },
+        Query {
+            states: vec![State::Draft],
+            tag: Some("été".into()),
+            from: day("2026-12-01"),
+            ..Query::default()
+        },
+        Query {
+            states: vec![State::Archived, State::Scheduled],
+            tag: Some("ete".into()),
+            ..Query::default()
+        },
+    ];
+    for q in &queries {
+        let want = now_or_never(filter::candidates(&memory, q))
+            .unwrap()
+            .unwrap()
+            .unwrap();
+        let got = filter::candidates(&browser, q).await.unwrap().unwrap();
+        let ids =
+            |rs: &[porte_voix::store::Record]| rs.iter().map(|r| r.id.clone()).collect::<Vec<_>>();
+        assert_eq!(ids(&got), ids(&want), "{q:?}");
+        // and the raw read the page makes, as the core would choose it
+        let plan = filter::plan(&browser, q).await.unwrap().unwrap();
+        assert_eq!(
+            plan,
+            now_or_never(filter::plan(&memory, q))
+                .unwrap()
+                .unwrap()
+                .unwrap()
+        );
+        let raw = idb::index_raw(Collection::Backlog, &plan).await.unwrap();
+        let raw_live = raw
+            .iter()
+            .filter(|r| {
+                js_sys::Reflect::get(r, &"deleted".into())
+                    .unwrap()
+                    .as_bool()
+                    != Some(true)
+            })
+            .count();
+        assert_eq!(raw_live, want.len(), "{q:?}");
+    }
+    assert_eq!(delete_database().await, "deleted");
+}

@@ -201,46 +201,69 @@ fn length_line(text: &str, p: Platform) -> (String, bool) {
     )
 }
 
-/// The tone check of a draft, as the core reports it for that network: a summary line and one
-/// line per finding, each in the words of its `_locales` message (`tone_<name>`, its arguments
-/// in order), with its code kept in `data-code`.
+/// The tone check of a draft, as the core reports it for that network: one compact line (the
+/// polarity, then how many findings need a look, praise not counted) and one line per finding in
+/// the words the in-page check uses (`web::tone_text`), each with its code (`data-code`) and
+/// kind (`data-kind`: problem, warning, info, positive). The host carries the polarity and the
+/// worst kind for the page's style.
 fn draw_tone(host: &web_sys::Element, text: &str, p: Platform) -> Result<(), JsValue> {
+    use crate::web::tone_text::{kind_of, message, polarity_id, polarity_label, POSITIVE};
     let doc = super::document()?;
+    host.set_text_content(None);
+    for a in ["data-polarity", "data-worst"] {
+        host.remove_attribute(a)?;
+    }
+    if text.trim().is_empty() {
+        return Ok(());
+    }
     let settings = crate::tone::ToneSettings {
         platform: Some(p),
         ..crate::tone::ToneSettings::default()
     };
     let report = crate::tone::analyse(text, &settings, None);
-    host.set_text_content(None);
-    if text.trim().is_empty() {
-        return Ok(());
-    }
-    let summary = if report.findings.is_empty() {
+    let to_fix: Vec<_> = report
+        .findings
+        .iter()
+        .filter(|f| !POSITIVE.contains(&f.code))
+        .collect();
+    let worst = to_fix
+        .iter()
+        .max_by_key(|f| f.severity)
+        .map_or("none", |f| kind_of(f.code, f.severity));
+    host.set_attribute("data-polarity", polarity_id(report.polarity))?;
+    host.set_attribute("data-worst", worst)?;
+    let line = el(&doc, "div", &[("class", "tone-line")], None)?;
+    line.append_child(&*el(
+        &doc,
+        "span",
+        &[("class", "tone-polarity")],
+        Some(&polarity_label(report.polarity)),
+    )?)?;
+    let summary = if to_fix.is_empty() {
         t("backlog_tone_none")
     } else {
-        t_with(
-            "backlog_tone_findings",
-            &[&report.findings.len().to_string()],
-        )
+        t_with("backlog_tone_findings", &[&to_fix.len().to_string()])
     };
-    host.append_child(&*el(
+    line.append_child(&*el(
         &doc,
         "span",
         &[("class", "tone-summary")],
         Some(&summary),
     )?)?;
+    host.append_child(&line)?;
     if report.findings.is_empty() {
         return Ok(());
     }
     let list = el(&doc, "ul", &[("class", "tone-findings")], None)?;
     for f in &report.findings {
-        let args: Vec<&str> = f.args.iter().map(|(_, v)| v.as_str()).collect();
-        let key = f.code.replace('.', "_");
         list.append_child(&*el(
             &doc,
             "li",
-            &[("data-code", f.code)],
-            Some(&t_with(&key, &args)),
+            &[
+                ("data-code", f.code),
+                ("data-kind", kind_of(f.code, f.severity)),
+            ],
+            Some(&message(f)),
         )?)?;
     }
     host.append_child(&list)?;
@@ -265,7 +288,7 @@ fn draw_drafts(from: Option<&Item>) -> Result<(), JsValue> {
     host.set_text_content(None);
     for (p, text) in texts {
         let id = format!("draft-{}", p.id());
-        let wrap = el(&doc, "p", &[("class", "draft")], None)?;
+        let wrap = el(&doc, "div", &[("class", "draft")], None)?;
         wrap.append_child(&*el(
             &doc,
             "label",

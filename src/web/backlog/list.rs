@@ -3,9 +3,10 @@
 //! in view (50,000 items scroll as fast as 50) and moves between rows with the keyboard.
 
 use super::{by_id, on, with};
-use crate::backlog::search::{search_positions, Sort};
+use crate::backlog::search::{search_among, search_positions, Query, Sort};
 use crate::backlog::{Date, State};
 use crate::platform::Platform;
+use crate::store::Collection;
 use crate::web::ext::{t, t_with};
 use crate::web::pages::virtual_list::VirtualList;
 use crate::web::pages::{el, titled_section};
@@ -225,8 +226,114 @@ fn refilter_from(from_top: bool) -> Result<(), JsValue> {
         m.narrow = Some(m.query.clone());
         m.shown.len()
     });
+    show_count(count, from_top)?;
+    if !super::load::is_whole() {
+        through_index(from_top);
+    }
+    Ok(())
+}
+
+fn show_count(count: usize, from_top: bool) -> Result<(), JsValue> {
     by_id("count")?.set_text_content(Some(&t_with("backlog_count", &[&count.to_string()])));
     list()?.reset(count, from_top)
+}
+
+/// The filters an index read depends on (not the text nor the sort, applied to what it read).
+type Filters = (Vec<State>, Option<String>, Option<Date>, Option<Date>);
+
+fn filters_of(q: &Query) -> Filters {
+    (q.states.clone(), q.tag.clone(), q.from, q.to)
+}
+
+thread_local! {
+    /// Counts the list's queries: an index read answers only if no other query came since.
+    static ASKED: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+    /// The filters last answered through an index, and the model's positions of what it read
+    /// (every item they show is among them; positions never move, an item is only replaced).
+    static INDEXED: std::cell::RefCell<Option<(Filters, Vec<usize>)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// While the backlog is still loading, the list has searched only what is in the page so far:
+/// when a filter has an index (state, tag, date), the records it can show are read through the
+/// index the core chooses (`backlog::filter`), added to the model, and the list redrawn with the
+/// whole answer. The same filters again (the user types in the search field) reuse that read.
+fn through_index(from_top: bool) {
+    let q = with(|m| m.query.clone());
+    if q.states.is_empty() && q.tag.is_none() && q.from.is_none() && q.to.is_none() {
+        return;
+    }
+    let asked = ASKED.with(|a| {
+        a.set(a.get() + 1);
+        a.get()
+    });
+    let filters = filters_of(&q);
+    let known = INDEXED.with(|x| {
+        x.borrow()
+            .as_ref()
+            .filter(|(f, _)| *f == filters)
+            .map(|(_, at)| at.clone())
+    });
+    if let Some(among) = known {
+        crate::web::error::log("filter", answer(&q, &among, from_top));
+        return;
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        let read = async {
+            let t0 = super::load::now();
+            // the rest of the backlog waits for this read
+            let _hold = super::load::hold();
+            let store = crate::web::background::idb::IdbStore;
+            let plan = crate::backlog::filter::plan(&store, &q)
+                .await
+                .map_err(|e| crate::web::error::to_js_error(&e))?;
+            let Some(plan) = plan else {
+                return Ok(());
+            };
+            let t1 = super::load::now();
+            let records = crate::web::background::idb::index_raw(Collection::Backlog, &plan)
+                .await
+                .map_err(|e| crate::web::error::to_js_error(&e))?;
+            let t2 = super::load::now();
+            let ids = super::load::merge_records(&records)?;
+            // where the time went: choosing the index (key-only reads), reading its records,
+            // handing them to the model
+            super::load::figure("filter-plan", t1 - t0);
+            super::load::figure("filter-idb", t2 - t1);
+            super::load::figure("filter-model", super::load::now() - t2);
+            let among: Vec<usize> =
+                with(|m| ids.iter().filter_map(|id| m.at.get(id).copied()).collect());
+            INDEXED.with(|x| *x.borrow_mut() = Some((filters, among.clone())));
+            // another query came meanwhile (it answers for itself), or the whole backlog did
+            if ASKED.with(std::cell::Cell::get) != asked || super::load::is_whole() {
+                return Ok(());
+            }
+            answer(&q, &among, from_top)?;
+            super::load::figure("filter", super::load::now() - t0);
+            super::load::figure("filter-read", records.length() as f64);
+            Ok::<(), JsValue>(())
+        };
+        crate::web::error::log("filter through an index", read.await);
+    });
+}
+
+/// Shows what `q` finds among the model's positions `among` (an index read's records) and what
+/// the list found among the items in the page (an item saved since the read is among those).
+fn answer(q: &Query, among: &[usize], from_top: bool) -> Result<(), JsValue> {
+    let count = with(|m| {
+        let mut seen = vec![false; m.items.len()];
+        let mut all = Vec::with_capacity(among.len() + m.shown.len());
+        for &k in among.iter().chain(m.shown.iter()) {
+            if let Some(s) = seen.get_mut(k).filter(|s| !**s) {
+                *s = true;
+                all.push(k);
+            }
+        }
+        m.shown = search_among(&m.items, &m.index, q, &all);
+        m.narrow = Some(q.clone());
+        m.shown.len()
+    });
+    show_count(count, from_top)
 }
 
 thread_local! {

@@ -26,6 +26,27 @@ const FIRST: u32 = 60;
 const BATCH: u32 = 2500;
 
 thread_local! {
+    /// How many reads the user waits for are in flight (a filter through an index): the batches
+    /// of the rest wait meanwhile, so that IndexedDB and the page serve those first.
+    static HELD: Cell<u32> = const { Cell::new(0) };
+}
+
+/// Holds the batches of the rest back while it lives (see [`hold`]).
+pub(super) struct Hold;
+
+/// The batches of the rest wait until the returned guard is dropped.
+pub(super) fn hold() -> Hold {
+    HELD.with(|h| h.set(h.get() + 1));
+    Hold
+}
+
+impl Drop for Hold {
+    fn drop(&mut self) {
+        HELD.with(|h| h.set(h.get().saturating_sub(1)));
+    }
+}
+
+thread_local! {
     /// Whether every record is in the model (`None` while loading; `Some(false)`: reading
     /// failed, and what the model holds is not the whole backlog).
     static WHOLE: Cell<Option<bool>> = const { Cell::new(None) };
@@ -161,6 +182,20 @@ async fn first_inner(prefetched: JsValue) -> Result<bool, JsValue> {
     Ok(complete)
 }
 
+/// Whether every record is in the model.
+pub(super) fn is_whole() -> bool {
+    WHOLE.with(Cell::get) == Some(true)
+}
+
+/// Adds records as IndexedDB handed them to the model (see [`merge`]); the ids of the live ones.
+pub(super) fn merge_records(records: &js_sys::Array) -> Result<Vec<String>, JsValue> {
+    let batch = decode(records, &mut Spent::default())?;
+    report_damaged(batch.damaged);
+    let ids = batch.items.iter().map(|(i, _)| i.id.clone()).collect();
+    with(|m| merge(m, batch.items));
+    Ok(ids)
+}
+
 fn finished() {
     WHOLE.with(|w| w.set(Some(true)));
     if let Some(body) = super::document().ok().and_then(|d| d.body()) {
@@ -222,8 +257,12 @@ async fn rest_inner() -> Result<(), JsValue> {
     let mut damaged = 0;
     let mut spent = Spent::default();
     loop {
-        // the browser draws and handles input between two batches
+        // the browser draws and handles input between two batches, and a read the user waits
+        // for goes first
         pause(0).await?;
+        while HELD.with(Cell::get) > 0 {
+            pause(10).await?;
+        }
         let t0 = now();
         let records = idb::batch_after(Collection::Backlog, after.as_deref(), BATCH)
             .await

@@ -9,10 +9,10 @@
 //! keystroke) feeds the courtesy checks: no greeting, thanks, apology or next step in a reply to a
 //! complaint.
 
-use crate::tone::{analyse, ReplyContext, Severity, ToneReport, ToneSettings};
+use crate::tone::{analyse, ReplyContext, ToneReport, ToneSettings};
 use crate::web::content::{reply_context, Feature, Snapshot};
 use crate::web::dom::{geometry, highlight, page_sheet, Listener};
-use crate::web::ext::{t, t_with};
+use crate::web::tone_text::{kind_of, message, suggestion, POSITIVE};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
@@ -42,21 +42,6 @@ const PAGE_CSS: &str = r#"
   ::highlight(porte-voix-tone-positive) { text-decoration-color: #86efac; }
 }
 "#;
-
-/// The positive signals (underlined in green, never counted as something to fix).
-const POSITIVE: &[&str] = &["tone.empathy", "tone.thanks", "tone.next_step"];
-
-/// The kind of mark of a finding.
-fn kind_of(code: &str, severity: Severity) -> &'static str {
-    if POSITIVE.contains(&code) {
-        return "positive";
-    }
-    match severity {
-        Severity::Problem => "problem",
-        Severity::Warning => "warning",
-        Severity::Info => "info",
-    }
-}
 
 struct Tone {
     document: Document,
@@ -219,21 +204,6 @@ impl Tone {
         }
         Ok(())
     }
-}
-
-/// The message of a finding, from `_locales` (`tone.shouting` → `tone_shouting`), its arguments
-/// in the order the core gives them.
-fn message(f: &crate::tone::Finding) -> String {
-    let args: Vec<&str> = f.args.iter().map(|(_, v)| v.as_str()).collect();
-    t_with(&f.code.replace('.', "_"), &args)
-}
-
-/// A suggestion for a finding, where one is obvious (`tone_suggest_<name>`).
-fn suggestion(f: &crate::tone::Finding) -> Option<String> {
-    let name = f.code.strip_prefix("tone.").unwrap_or(f.code);
-    let key = ["tone_suggest_", name].concat();
-    let s = t(&key);
-    (s != key).then_some(s)
 }
 
 /// The words of a finding, as typed.

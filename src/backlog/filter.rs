@@ -1,0 +1,93 @@
+//! Which of the store's indexes answers the list's filters, so that a filter reads only the
+//! records it can show instead of the whole backlog: a state filter through `by_state`, a tag
+//! through `by_tag` (every tag in use that the query's tag matches, ignoring case and accents as
+//! the search does), a date range through `by_planned`. Each read is necessary, not sufficient:
+//! every item the query shows is among the records of any one of them, and the search
+//! (`search`) then applies every filter to those. When several apply, the one with the fewest
+//! entries is read. The network and the text have no index: a query with nothing else reads
+//! nothing here. Pure decisions over the [`Store`] trait; nothing here touches a browser.
+
+use super::search::{fold, Query};
+use crate::store::schema::{BY_PLANNED, BY_STATE, BY_TAG};
+use crate::store::{Collection, IndexRead, KeyRange, Record, Store, StoreError};
+
+/// The index reads that each contain every item `q` shows, in the order state, tag, date.
+/// `tags_in_use`: the distinct keys of the tag index (only looked at when `q` has a tag).
+pub fn reads(q: &Query, tags_in_use: &[String]) -> Vec<IndexRead> {
+    let mut out = Vec::new();
+    if !q.states.is_empty() {
+        let mut ids: Vec<&str> = q.states.iter().map(|s| s.id()).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        out.push(IndexRead {
+            index: BY_STATE,
+            ranges: ids.into_iter().map(KeyRange::only).collect(),
+        });
+    }
+    if let Some(tag) = q.tag.as_deref() {
+        let wanted = fold(tag.trim());
+        out.push(IndexRead {
+            index: BY_TAG,
+            ranges: tags_in_use
+                .iter()
+                .filter(|k| fold(k) == wanted)
+                .map(|k| KeyRange::only(k))
+                .collect(),
+        });
+    }
+    if q.from.is_some() || q.to.is_some() {
+        // a planned key is the date, then `T` and the time: every time of the day `to` sorts
+        // before `{to}U`
+        out.push(IndexRead {
+            index: BY_PLANNED,
+            ranges: vec![KeyRange {
+                lower: q.from.map(|d| d.to_string()),
+                upper: q.to.map(|d| format!("{d}U")),
+                upper_open: true,
+            }],
+        });
+    }
+    out
+}
+
+/// Of reads with these entry counts, the one to make: the fewest entries (the first of equals).
+pub fn choose(counts: &[u32]) -> Option<usize> {
+    counts
+        .iter()
+        .enumerate()
+        .min_by_key(|(k, n)| (**n, *k))
+        .map(|(k, _)| k)
+}
+
+/// The read that answers `q` with the fewest records, or `None` when no index applies (then
+/// the list searches what it holds). Asks the store for the tags in use (when `q` has a tag)
+/// and for each candidate's count: key-only reads, no record is read here.
+pub async fn plan<S: Store>(store: &S, q: &Query) -> Result<Option<IndexRead>, StoreError> {
+    let tags = match q.tag {
+        Some(_) => store.index_keys(Collection::Backlog, BY_TAG).await?,
+        None => Vec::new(),
+    };
+    let mut candidates = reads(q, &tags);
+    if candidates.len() < 2 {
+        return Ok(candidates.pop());
+    }
+    let mut counts = Vec::with_capacity(candidates.len());
+    for read in &candidates {
+        counts.push(store.index_count(Collection::Backlog, read).await?);
+    }
+    Ok(choose(&counts).map(|k| candidates.swap_remove(k)))
+}
+
+/// The live records among which every item `q` shows is, read through the index [`plan`]
+/// chooses; `None` when no index applies.
+pub async fn candidates<S: Store>(store: &S, q: &Query) -> Result<Option<Vec<Record>>, StoreError> {
+    let Some(read) = plan(store, q).await? else {
+        return Ok(None);
+    };
+    let mut records = store.index_records(Collection::Backlog, &read).await?;
+    records.retain(|r| !r.deleted);
+    Ok(Some(records))
+}
+
+#[cfg(test)]
+mod tests;
