@@ -270,8 +270,9 @@ fn every_error_code_has_a_message_in_french_and_english() {
     }
 }
 
-/// A template may name any network (an import can): the library page names each one, in both
-/// languages (`library_net_<id>`, as `web::library::list::network_key` builds the key).
+/// A template may name any network (an import can), and so may a backlog item: the library page
+/// names each one (`library_net_<id>`, as `web::library::list::network_key` builds the key) and the
+/// backlog too (`network_<id>`, as `web::backlog::list::network_name` does), in both languages.
 #[test]
 fn every_network_a_template_can_name_has_a_name_in_both_languages() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -280,13 +281,15 @@ fn every_network_a_template_can_name_has_a_name_in_both_languages() {
         let messages: serde_json::Value =
             serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
         for p in porte_voix::platform::Platform::ALL {
-            let key = format!("library_net_{}", p.id().replace('-', "_"));
-            assert!(
-                messages[&key]["message"]
-                    .as_str()
-                    .is_some_and(|m| !m.is_empty()),
-                "{lang}: no {key}"
-            );
+            for prefix in ["library_net_", "network_"] {
+                let key = format!("{prefix}{}", p.id().replace('-', "_"));
+                assert!(
+                    messages[&key]["message"]
+                        .as_str()
+                        .is_some_and(|m| !m.is_empty()),
+                    "{lang}: no {key}"
+                );
+            }
         }
     }
 }
