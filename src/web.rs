@@ -56,6 +56,9 @@ pub mod template_menu;
 
 #[cfg(feature = "extension")]
 mod tone_options;
+/// Tone findings in the user's words (messages, kinds, polarity labels), for both engines.
+#[cfg(any(feature = "inpage", feature = "extension"))]
+mod tone_text;
 
 /// The text of the composer `host` (a text field or an editing host) as the network will post
 /// it, its technology detected from the DOM.

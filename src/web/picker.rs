@@ -7,16 +7,16 @@
 //! when it changes, while hidden), searches it per keystroke in this frame (`template::search`;
 //! recent and frequent first when the query is empty) and redraws the result list at once; the
 //! preview of the chosen template, rendered with the page's context with its length on this
-//! platform, and its fill-in fields and choices follow once per animation frame, off the
+//! platform and its tone, and its fill-in fields and choices follow once per animation frame, off the
 //! keystroke. On Enter it sends the text to the tab's content script (`insert_text`), records
 //! the use, and closes. Esc closes. Where the frame has no `tabs` API (Firefox), the background
 //! carries those messages to the tab (`picker_relay`).
 //!
 //! Here: the picker's state, its start and its openings and closings. The rest, by concern:
 //! `panel.rs` (the panel drawn once), `library.rs` (the library read and indexed), `list.rs`
-//! (the search and the result list, per keystroke), `preview.rs` (the preview, its length and
-//! its tone, per animation frame), `fields.rs` (fill-in fields and choices), `keys.rs` (Enter,
-//! Esc, the arrows), `tab.rs` (messages to the tab's content script).
+//! (the search and the result list, per keystroke), `preview.rs` (the preview and its length,
+//! per animation frame), `tone.rs` (the preview's tone line), `fields.rs` (fill-in fields and
+//! choices), `keys.rs` (Enter, Esc, the arrows), `tab.rs` (messages to the tab's content script).
 //!
 //! Text goes in with `textContent` only; every label comes from `_locales`.
 
@@ -36,6 +36,7 @@ mod list;
 mod panel;
 mod preview;
 mod tab;
+mod tone;
 
 use fields::read_fields;
 use library::{load_templates, reload};
@@ -75,10 +76,15 @@ struct Picker {
     stale: bool,
     query: HtmlInputElement,
     list: Element,
+    /// The result rows as drawn (`list.rs`).
+    rows: list::Rows,
     empty: Element,
     fields: Element,
     preview: Element,
     length: Element,
+    tone: Element,
+    /// The user's settings (the tone checks turned off, the brand's register), followed live.
+    settings: crate::settings::Settings,
 }
 
 thread_local! {
@@ -99,6 +105,7 @@ pub async fn main() -> Result<(), JsValue> {
     }
     doc.set_title(&t("picker_title"));
     let templates = load_templates().await?;
+    let settings = ext::load_settings().await;
     let app = doc.get_element_by_id("app").ok_or("no #app")?;
     let panel::Panel {
         query,
@@ -107,9 +114,11 @@ pub async fn main() -> Result<(), JsValue> {
         fields,
         preview,
         length,
+        tone,
     } = panel::build(&doc, &app)?;
 
     let index = SearchIndex::new(&templates);
+    let rows = list::Rows::new(&list)?;
     let fields_el = fields.clone();
     PICKER.with(|p| {
         *p.borrow_mut() = Some(Picker {
@@ -123,11 +132,14 @@ pub async fn main() -> Result<(), JsValue> {
             preview_due: false,
             stale: false,
             query: query.clone(),
+            rows,
             list,
             empty,
             fields,
             preview,
             length,
+            tone,
+            settings,
         })
     });
     let on_input = Closure::<dyn Fn()>::new(|| {
@@ -175,6 +187,14 @@ pub async fn main() -> Result<(), JsValue> {
         if !shown {
             reload().await;
         }
+    })?;
+    // the settings changed (a tone check turned off, the register): the preview follows
+    ext::on_storage_key_change_serial("local", crate::settings::STORAGE_KEY, || async {
+        let settings = ext::load_settings().await;
+        with(|p| {
+            p.settings = settings;
+            draw_preview(p)
+        });
     })?;
     let first = read_fragment(&doc);
     with(|p| apply(p, first));

@@ -234,13 +234,11 @@ fn draw_tone(host: &web_sys::Element, text: &str, p: Platform) -> Result<(), JsV
     }
     let list = el(&doc, "ul", &[("class", "tone-findings")], None)?;
     for f in &report.findings {
-        let args: Vec<&str> = f.args.iter().map(|(_, v)| v.as_str()).collect();
-        let key = f.code.replace('.', "_");
         list.append_child(&*el(
             &doc,
             "li",
             &[("data-code", f.code)],
-            Some(&t_with(&key, &args)),
+            Some(&crate::web::tone_text::message(f)),
         )?)?;
     }
     host.append_child(&list)?;

@@ -1,5 +1,5 @@
 //! The picker's panel drawn once: its title, the search box (a combobox over the result list),
-//! the list, the preview section (fields, preview, length) and the keys' help. Every label comes
+//! the list, the preview section (fields, preview, length, tone) and the keys' help. Every label comes
 //! from `_locales`; nothing here is redrawn per keystroke.
 
 use crate::web::ext::t;
@@ -16,6 +16,8 @@ pub(super) struct Panel {
     pub fields: Element,
     pub preview: Element,
     pub length: Element,
+    /// The preview's tone line (`tone.rs`).
+    pub tone: Element,
 }
 
 /// Draws the panel in place of `#app`'s children.
@@ -100,9 +102,22 @@ pub(super) fn build(doc: &Document, app: &Element) -> Result<Panel, JsValue> {
         &[("class", "pk-length"), ("aria-live", "polite")],
         None,
     )?;
+    let tone = el(
+        doc,
+        "div",
+        &[
+            ("class", "pk-tone"),
+            ("id", "pk-tone"),
+            ("role", "group"),
+            ("aria-label", &t("tone_details_title")),
+            ("hidden", ""),
+        ],
+        None,
+    )?;
     section.append_child(&fields)?;
     section.append_child(&preview)?;
     section.append_child(&length)?;
+    section.append_child(&tone)?;
     main.append_child(&section)?;
     main.append_child(&el(doc, "p", &[("class", "pk-help")], Some(&t("picker_help")))?.into())?;
     app.replace_children_with_node_1(&main);
@@ -113,5 +128,6 @@ pub(super) fn build(doc: &Document, app: &Element) -> Result<Panel, JsValue> {
         fields,
         preview,
         length,
+        tone,
     })
 }

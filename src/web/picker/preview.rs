@@ -1,8 +1,9 @@
 //! The picker's preview of the chosen template: rendered with the page's context, its length on
-//! this platform, and its fill-in fields, drawn once per animation frame (never on the keystroke
+//! this platform, its tone (`tone.rs`) and its fill-in fields, drawn once per animation frame (never on the keystroke
 //! itself, however many keys were typed before the frame).
 
 use super::fields::draw_fields;
+use super::tone::draw_tone;
 use super::{now_ms, with, Picker};
 use crate::protocol::reply::{render_for_page, RenderRequest};
 use crate::template::Template;
@@ -53,15 +54,16 @@ pub(super) fn flush_preview(p: &mut Picker) -> Result<(), JsValue> {
     draw_preview(p)
 }
 
-/// The chosen template rendered, and its length on this platform.
+/// The chosen template rendered, its tone, and its length on this platform.
 pub(super) fn draw_preview(p: &Picker) -> Result<(), JsValue> {
     let Some(t) = chosen(p) else {
         p.preview.set_text_content(None);
         p.length.set_text_content(None);
-        return Ok(());
+        return draw_tone(p, "");
     };
     let a = render_for_page(t, &request(p, t), now_ms());
     p.preview.set_text_content(Some(&a.text));
+    draw_tone(p, &a.text)?;
     let line = match (a.length, a.limit, a.fits) {
         (Some(l), Some(m), Some(true)) => {
             t_with("picker_length", &[&l.to_string(), &m.to_string()])

@@ -7,10 +7,11 @@
 //!
 //! The comment answered is not read yet: [`reply_context`] is the one place it will come from.
 
-use crate::tone::{analyse, ReplyContext, Severity, ToneReport};
+use crate::tone::{analyse, ReplyContext, ToneReport};
 use crate::web::content::{Feature, Snapshot};
 use crate::web::dom::{geometry, highlight, page_sheet, Listener};
-use crate::web::ext::{t, t_with};
+use crate::web::ext::t;
+use crate::web::tone_text::{kind_of, message, POSITIVE};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
@@ -40,21 +41,6 @@ const PAGE_CSS: &str = r#"
   ::highlight(porte-voix-tone-positive) { text-decoration-color: #86efac; }
 }
 "#;
-
-/// The positive signals (underlined in green, never counted as something to fix).
-const POSITIVE: &[&str] = &["tone.empathy", "tone.thanks", "tone.next_step"];
-
-/// The kind of mark of a finding.
-fn kind_of(code: &str, severity: Severity) -> &'static str {
-    if POSITIVE.contains(&code) {
-        return "positive";
-    }
-    match severity {
-        Severity::Problem => "problem",
-        Severity::Warning => "warning",
-        Severity::Info => "info",
-    }
-}
 
 /// The comment the reply answers, when the site layer can read it (not yet: every check that
 /// needs it stays silent).
@@ -190,13 +176,6 @@ impl Tone {
         }
         Ok(())
     }
-}
-
-/// The message of a finding, from `_locales` (`tone.shouting` → `tone_shouting`), its arguments
-/// in the order the core gives them.
-fn message(f: &crate::tone::Finding) -> String {
-    let args: Vec<&str> = f.args.iter().map(|(_, v)| v.as_str()).collect();
-    t_with(&f.code.replace('.', "_"), &args)
 }
 
 /// A suggestion for a finding, where one is obvious (`tone_suggest_<name>`).

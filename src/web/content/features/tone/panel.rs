@@ -4,9 +4,10 @@
 //! is obvious. The pill, Alt+Shift+T from the keyboard, and Escape open and close it.
 
 use super::{hidden, message, suggestion, words_of, POSITIVE};
-use crate::tone::{PolarityClass, Severity, ToneReport};
+use crate::tone::{Severity, ToneReport};
 use crate::web::dom::{geometry, shadow};
 use crate::web::ext::{t, t_with};
+use crate::web::tone_text::{polarity_id, polarity_label};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, HtmlElement};
@@ -122,12 +123,8 @@ impl Pill {
             .filter(|f| !POSITIVE.contains(&f.code))
             .collect();
         let worst = to_fix.iter().map(|f| f.severity).max();
-        let polarity = match report.polarity {
-            PolarityClass::Negative => "negative",
-            PolarityClass::Neutral => "neutral",
-            PolarityClass::Positive => "positive",
-        };
-        let polarity_label = t(&["tone_polarity_", polarity].concat());
+        let polarity = polarity_id(report.polarity);
+        let polarity_label = polarity_label(report.polarity);
         let n = crate::tone::itoa(to_fix.len());
         self.button
             .set_text_content(Some(&t_with("tone_pill", &[&polarity_label, &n])));
