@@ -172,6 +172,40 @@ test('over 5,000 templates: the search finds one by a word of its title; the lis
     // the preview follows the chosen template
     await frame.waitForFunction(() => document.getElementById('pk-preview').textContent.length > 0);
     await page.keyboard.press('ArrowDown');
+
+    // the arrows scroll the chosen row into view (the picker computes it from the rows' height,
+    // without reading the layout), down, and up past the first to the last
+    const chosen = () => frame.evaluate(() => {
+      const list = document.getElementById('pk-list');
+      const li = list.querySelector('li[aria-selected="true"]');
+      const a = list.getBoundingClientRect();
+      const b = li.getBoundingClientRect();
+      return { id: li.id, inView: b.top >= a.top - 0.5 && b.bottom <= a.bottom + 0.5, scrollTop: list.scrollTop, active: document.getElementById('pk-q').getAttribute('aria-activedescendant') };
+    });
+    await frame.fill('#pk-q', '');
+    await frame.waitForFunction(() => document.querySelectorAll('#pk-list li').length === 30);
+    for (let i = 0; i < 9; i++) await page.keyboard.press('ArrowDown');
+    let now = await chosen();
+    assert.equal(now.id, 'pk-o-9');
+    assert.equal(now.active, 'pk-o-9');
+    assert.ok(now.inView && now.scrollTop > 0, JSON.stringify(now));
+    for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowUp');
+    now = await chosen();
+    assert.equal(now.id, 'pk-o-29');
+    assert.ok(now.inView, JSON.stringify(now));
+    // scrolled back up with the wheel: the next arrow brings the chosen row back into view
+    await frame.hover('#pk-list');
+    await page.mouse.wheel(0, -2000);
+    await frame.waitForFunction(() => document.getElementById('pk-list').scrollTop === 0);
+    await frame.waitForTimeout(100);
+    await page.keyboard.press('ArrowUp');
+    now = await chosen();
+    assert.ok(now.id === 'pk-o-28' && now.inView, JSON.stringify(now));
+    // a new search shows its first row
+    await page.keyboard.type('1');
+    await frame.waitForFunction(() => document.getElementById('pk-list').scrollTop === 0);
+    now = await chosen();
+    assert.ok(now.id === 'pk-o-0' && now.inView, JSON.stringify(now));
     await page.keyboard.press('Escape');
     await closed(page);
   } finally {

@@ -8,7 +8,7 @@ use super::{now_ms, with};
 use crate::protocol::reply::render_for_page;
 use crate::protocol::Request;
 use crate::web::ext;
-use crate::web::picker::fields::read_fields;
+use super::fields::read_fields;
 
 pub(super) fn on_key(e: web_sys::KeyboardEvent) {
     match e.key().as_str() {
