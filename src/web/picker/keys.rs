@@ -1,6 +1,7 @@
 //! The picker's keys: Esc closes, Enter inserts the chosen template (rendered with what was
 //! filled in) into the composer and records the use, the arrows move the choice.
 
+use super::fields::read_fields;
 use super::list::{draw_list, move_choice};
 use super::preview::{chosen, flush_preview, request};
 use super::tab::to_tab;
@@ -8,7 +9,6 @@ use super::{now_ms, with};
 use crate::protocol::reply::render_for_page;
 use crate::protocol::Request;
 use crate::web::ext;
-use super::fields::read_fields;
 
 pub(super) fn on_key(e: web_sys::KeyboardEvent) {
     match e.key().as_str() {

@@ -7,7 +7,9 @@
 //! no layout is read. Every row is [`ROW_PX`] tall (the stylesheet draws it so, from the list's
 //! `--pk-row`), the list's scroll offset and height come from its own `scroll` events and a
 //! `ResizeObserver`, so whether the chosen row is in view is the core's arithmetic
-//! (`list_window::scroll_to_show`) and the list scrolls only when it is not.
+//! (`list_window::scroll_to_show`) and the list scrolls only when it is not; when the list's
+//! height changes (the frame's, or the preview's below it, which the list gives way to), the
+//! observer keeps the chosen row in view, after the layout.
 
 use super::preview::preview_later;
 use super::{now_ms, Picker, SHOWN};
@@ -29,8 +31,8 @@ pub(super) struct Rows {
     /// Every row made so far; the first `attached` are in the list.
     made: Vec<Row>,
     attached: usize,
-    /// The row marked chosen, if any.
-    marked: Option<usize>,
+    /// The row marked chosen, if any (shared with the resize observer).
+    marked: Rc<Cell<Option<usize>>>,
     /// Whether the "no results" line is shown.
     empty_shown: bool,
     /// The list's scroll offset and height, as its events last said (pixels).
@@ -59,10 +61,25 @@ impl Rows {
         let on_scroll = Closure::<dyn Fn()>::new(move || top.set(f64::from(l.scroll_top())));
         list.add_event_listener_with_callback("scroll", on_scroll.as_ref().unchecked_ref())?;
         on_scroll.forget();
-        let h = height.clone();
+        // the list's height changes with the frame's and with the preview's (the list gives way
+        // to it): the chosen row is kept in view, after the layout, off the keystroke
+        let marked = Rc::new(Cell::new(None));
+        let (h, top, m, l) = (
+            height.clone(),
+            scroll_top.clone(),
+            marked.clone(),
+            list.clone(),
+        );
         let on_resize = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
             if let Ok(e) = entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>() {
                 h.set(e.content_rect().height());
+            }
+            if let Some(pos) = m.get() {
+                let view = viewport(top.get(), h.get());
+                if let Some(y) = scroll_to_show(pos, view) {
+                    l.set_scroll_top(y.round() as i32);
+                    top.set(y.round());
+                }
             }
         });
         web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref())?.observe(list);
@@ -70,7 +87,7 @@ impl Rows {
         Ok(Rows {
             made: Vec::new(),
             attached: 0,
-            marked: None,
+            marked,
             empty_shown: false,
             scroll_top,
             height,
@@ -79,11 +96,16 @@ impl Rows {
 
     /// Where the list is, for the core's arithmetic.
     fn viewport(&self) -> Viewport {
-        Viewport {
-            scroll_top: self.scroll_top.get(),
-            height: self.height.get(),
-            row_height: ROW_PX,
-        }
+        viewport(self.scroll_top.get(), self.height.get())
+    }
+}
+
+/// The list scrolled by `scroll_top` and `height` tall, in rows of [`ROW_PX`].
+fn viewport(scroll_top: f64, height: f64) -> Viewport {
+    Viewport {
+        scroll_top,
+        height,
+        row_height: ROW_PX,
     }
 }
 
@@ -190,8 +212,8 @@ pub(super) fn draw_list(p: &mut Picker) -> Result<(), JsValue> {
         p.empty.toggle_attribute_with_force("hidden", n > 0)?;
     }
     let marked = (n > 0).then_some(p.selected.min(n.saturating_sub(1)));
-    if rows.marked != marked {
-        if let Some(old) = rows.marked.and_then(|m| rows.made.get(m)) {
+    if rows.marked.get() != marked {
+        if let Some(old) = rows.marked.get().and_then(|m| rows.made.get(m)) {
             old.li.set_attribute("aria-selected", "false")?;
         }
         match marked.and_then(|m| rows.made.get(m).map(|r| (m, r))) {
@@ -202,7 +224,7 @@ pub(super) fn draw_list(p: &mut Picker) -> Result<(), JsValue> {
             }
             None => p.query.remove_attribute("aria-activedescendant")?,
         }
-        rows.marked = marked;
+        rows.marked.set(marked);
     }
     if let Some(m) = marked {
         if let Some(top) = scroll_to_show(m, rows.viewport()) {
