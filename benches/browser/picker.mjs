@@ -23,6 +23,12 @@ import { REPLIES, openReply } from '../../tests/e2e/lib/replies.mjs';
 const ROOT = resolve(new URL('../..', import.meta.url).pathname);
 const BUILDS = process.argv.slice(2).length ? process.argv.slice(2).map((d) => resolve(d)) : [join(ROOT, 'dist/chrome')];
 const RUNS = Number(process.env.RUNS ?? 9);
+// ROUNDS=n search rounds per build (default 5), interleaved build by build; SEARCH_ONLY=1 skips
+// the openings; PROFILE=1 adds a CPU profile of the frame during the search rounds (self time
+// per function, per keystroke; the sampler slows what it samples, so its timings are apart).
+const ROUNDS = Number(process.env.ROUNDS ?? 5);
+const SEARCH_ONLY = process.env.SEARCH_ONLY === '1';
+const PROFILE = process.env.PROFILE === '1';
 const ENGINES = [['wasm2js', 'frames'], ['wasm', 'none']];
 const FRAME = 'iframe[data-porte-voix="picker"]';
 
@@ -75,7 +81,10 @@ async function open(b, page) {
   return ms;
 }
 
-async function searchTimes(b) {
+const WORDS = ['l', 'li', 'liv', 'livr', 'livra', 'livrai', 'livrais', 'livraiso', 'livraison', 'livraison ', 'livraison c', 'livraison co', 'livraison com'];
+
+/** Opens the picker for the search: its page, its frame, and (PROFILE=1) a CDP session on it. */
+async function searchPicker(b) {
   const { page } = await openReply(b, REPLIES[0]);
   await page.bringToFront();
   await b.worker.evaluate(async () => {
@@ -84,28 +93,57 @@ async function searchTimes(b) {
   });
   await frameShownAt(page);
   const frame = await (await page.waitForSelector(FRAME, { state: 'attached' })).contentFrame();
-  const out = await frame.evaluate(async () => {
+  let cdp = null;
+  if (PROFILE) {
+    cdp = await page.context().newCDPSession(frame);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
+  }
+  return { page, frame, cdp, handler: [], painted: [], profiles: [] };
+}
+
+/** One round: the query typed letter by letter, each letter an `input` event, timed in the frame. */
+async function searchRound(s) {
+  await s.page.bringToFront();
+  if (s.cdp) await s.cdp.send('Profiler.start');
+  const out = await s.frame.evaluate(async (words) => {
     const q = document.getElementById('pk-q');
     const handler = [];
     const painted = [];
     const nextFrame = () => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
-    for (let round = 0; round < 5; round++) {
-      for (const word of ['l', 'li', 'liv', 'livr', 'livra', 'livrai', 'livrais', 'livraiso', 'livraison', 'livraison ', 'livraison c', 'livraison co', 'livraison com']) {
-        await nextFrame();
-        q.value = word;
-        const t0 = performance.now();
-        q.dispatchEvent(new Event('input'));
-        handler.push(performance.now() - t0);
-        await nextFrame();
-        painted.push(performance.now() - t0);
-      }
-      q.value = '';
+    for (const word of words) {
+      await nextFrame();
+      q.value = word;
+      const t0 = performance.now();
       q.dispatchEvent(new Event('input'));
+      handler.push(performance.now() - t0);
+      await nextFrame();
+      painted.push(performance.now() - t0);
     }
+    q.value = '';
+    q.dispatchEvent(new Event('input'));
     return { handler, painted, shown: document.querySelectorAll('#pk-list li').length };
-  });
-  await page.close();
-  return out;
+  }, WORDS);
+  if (s.cdp) s.profiles.push((await s.cdp.send('Profiler.stop')).profile);
+  s.handler.push(...out.handler);
+  s.painted.push(...out.painted);
+}
+
+/** The functions with the most self time in the rounds' CPU profiles (ms per keystroke). */
+function topSelf(s, keys) {
+  const self = new Map();
+  for (const prof of s.profiles) {
+    const byId = new Map(prof.nodes.map((n) => [n.id, n]));
+    const dt = new Map();
+    prof.samples.forEach((id, i) => dt.set(id, (dt.get(id) ?? 0) + (prof.timeDeltas[i] ?? 0)));
+    for (const [id, us] of dt) {
+      const f = byId.get(id).callFrame;
+      const name = f.functionName || `(${f.url.split('/').pop() || 'native'})`;
+      self.set(name, (self.get(name) ?? 0) + us);
+    }
+  }
+  return [...self].filter(([n]) => n !== '(idle)').sort((a, b) => b[1] - a[1]).slice(0, 14)
+    .map(([n, us]) => `${(us / 1000 / keys).toFixed(3)} ms  ${n}`);
 }
 
 await buildFixtures();
@@ -117,7 +155,7 @@ for (const dir of BUILDS) {
   browsers.push(b);
 }
 const visible = {}; // build → engine → { first: [], warm: [] }
-for (const [engine, csp] of ENGINES) {
+for (const [engine, csp] of SEARCH_ONLY ? [] : ENGINES) {
   const c = { ...REPLIES[0], url: REPLIES[0].url.replace('csp=frames', `csp=${csp}`) };
   const pages = [];
   for (const [i, b] of browsers.entries()) {
@@ -142,8 +180,13 @@ for (let i = 0; i < 5000 - STARTER.length - EXTRA.length; i++) {
 const search = {};
 for (const [i, b] of browsers.entries()) {
   await seed(b, many);
-  search[BUILDS[i]] = await searchTimes(b);
+  search[BUILDS[i]] = await searchPicker(b);
 }
+// the builds take turns, round by round
+for (let round = 0; round < ROUNDS; round++) {
+  for (const dir of BUILDS) await searchRound(search[dir]);
+}
+for (const dir of BUILDS) await search[dir].page.close();
 for (const b of browsers) await b.close();
 await server.close();
 
@@ -153,17 +196,25 @@ const median = (a) => {
 };
 const p95 = (a) => [...a].sort((x, y) => x - y)[Math.min(a.length - 1, Math.floor(a.length * 0.95))];
 console.log(`RUNS=${RUNS}; load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-console.log('| build | in-page engine | first opening | warm: median (min–max) |');
-console.log('|---|---|---:|---:|');
-for (const dir of BUILDS) {
-  for (const [engine] of ENGINES) {
-    const r = visible[dir][engine];
-    console.log(`| ${dir} | ${engine} | ${r.first[0]} ms | ${median(r.warm)} ms (${Math.min(...r.warm)}–${Math.max(...r.warm)}) |`);
+if (!SEARCH_ONLY) {
+  console.log('| build | in-page engine | first opening | warm: median (min–max) |');
+  console.log('|---|---|---:|---:|');
+  for (const dir of BUILDS) {
+    for (const [engine] of ENGINES) {
+      const r = visible[dir][engine];
+      console.log(`| ${dir} | ${engine} | ${r.first[0]} ms | ${median(r.warm)} ms (${Math.min(...r.warm)}–${Math.max(...r.warm)}) |`);
+    }
   }
 }
-console.log('| build | keystroke handler: median | p95 | max | to the next frame drawn: median | results shown |');
+console.log('| build | keystroke handler: median | p95 | max | to the next frame drawn: median | keystrokes |');
 console.log('|---|---:|---:|---:|---:|---:|');
 for (const dir of BUILDS) {
   const s = search[dir];
-  console.log(`| ${dir} | ${median(s.handler).toFixed(2)} ms | ${p95(s.handler).toFixed(2)} ms | ${Math.max(...s.handler).toFixed(2)} ms | ${median(s.painted).toFixed(2)} ms | ${s.shown} |`);
+  console.log(`| ${dir} | ${median(s.handler).toFixed(2)} ms | ${p95(s.handler).toFixed(2)} ms | ${Math.max(...s.handler).toFixed(2)} ms | ${median(s.painted).toFixed(2)} ms | ${s.handler.length} |`);
+}
+if (PROFILE) {
+  for (const dir of BUILDS) {
+    console.log(`\nself time per keystroke, ${dir} (profiled):`);
+    for (const line of topSelf(search[dir], search[dir].handler.length)) console.log(`  ${line}`);
+  }
 }

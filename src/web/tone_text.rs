@@ -1,5 +1,5 @@
 //! The tone check in the user's words, one mapping for every surface that shows it (the in-page
-//! pill and panel, the backlog's drafts): a finding's message from `_locales` (`tone.shouting` →
+//! pill and panel, the picker's preview, the backlog's drafts): a finding's message from `_locales` (`tone.shouting` →
 //! `tone_shouting`, its arguments in the order the core gives them), its suggestion where one is
 //! obvious (`tone_suggest_<name>`), the kind of a finding (praise is never counted as something
 //! to fix), and the polarity's name (`tone_polarity_<name>`). No drawing here.

@@ -10,6 +10,9 @@
 // gives back the text before the insertion, for good. Also: a template with a
 // fill-in field asked in the panel, keyboard only, axe, and screenshots light and dark; a search
 // over 5,000 templates added while the frame was hidden (timings: benches/browser/picker.mjs).
+// The preview's tone line: a hostile, shouting template shows its findings' messages (the core's
+// report from the command line, the words from _locales), a courteous one no problem; a check
+// turned off in the options is off there too.
 // On every reply fixture of lib/replies.mjs, including the composers that open in a modal dialog,
 // mount late or after single-page navigation. And on every network surface's fixture under that
 // network's own CSP (lib/site-csp.mjs), with any CSP violation the page reports quoted.
@@ -20,6 +23,8 @@ import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { ROOT } from './lib/chromium.mjs';
 import { seed, rendered, STARTER, EXTRA } from './lib/library.mjs';
+import { t } from './lib/locales.mjs';
+import { coreReport, findingMessages } from './lib/tone.mjs';
 import { startReplyBrowser, REPLIES, openReply, expectModel, send, model, inserted, stays, SITE_CSP_SURFACES } from './lib/replies.mjs';
 import { siteCsp, allowsWebAssembly } from './lib/site-csp.mjs';
 import { waitForBadge } from './lib/chromium.mjs';
@@ -185,6 +190,40 @@ test('over 5,000 templates: the search finds one by a word of its title; the lis
     // the preview follows the chosen template
     await frame.waitForFunction(() => document.getElementById('pk-preview').textContent.length > 0);
     await page.keyboard.press('ArrowDown');
+
+    // the arrows scroll the chosen row into view (the picker computes it from the rows' height,
+    // without reading the layout), down, and up past the first to the last
+    const chosen = () => frame.evaluate(() => {
+      const list = document.getElementById('pk-list');
+      const li = list.querySelector('li[aria-selected="true"]');
+      const a = list.getBoundingClientRect();
+      const b = li.getBoundingClientRect();
+      return { id: li.id, inView: b.top >= a.top - 0.5 && b.bottom <= a.bottom + 0.5, scrollTop: list.scrollTop, active: document.getElementById('pk-q').getAttribute('aria-activedescendant') };
+    });
+    await frame.fill('#pk-q', '');
+    await frame.waitForFunction(() => document.querySelectorAll('#pk-list li').length === 30);
+    for (let i = 0; i < 9; i++) await page.keyboard.press('ArrowDown');
+    let now = await chosen();
+    assert.equal(now.id, 'pk-o-9');
+    assert.equal(now.active, 'pk-o-9');
+    assert.ok(now.inView && now.scrollTop > 0, JSON.stringify(now));
+    for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowUp');
+    now = await chosen();
+    assert.equal(now.id, 'pk-o-29');
+    assert.ok(now.inView, JSON.stringify(now));
+    // scrolled back up with the wheel: the next arrow brings the chosen row back into view
+    await frame.hover('#pk-list');
+    await page.mouse.wheel(0, -2000);
+    await frame.waitForFunction(() => document.getElementById('pk-list').scrollTop === 0);
+    await frame.waitForTimeout(100);
+    await page.keyboard.press('ArrowUp');
+    now = await chosen();
+    assert.ok(now.id === 'pk-o-28' && now.inView, JSON.stringify(now));
+    // a new search shows its first row
+    await page.keyboard.type('1');
+    await frame.waitForFunction(() => document.getElementById('pk-list').scrollTop === 0);
+    now = await chosen();
+    assert.ok(now.id === 'pk-o-0' && now.inView, JSON.stringify(now));
     await page.keyboard.press('Escape');
     await closed(page);
   } finally {
@@ -275,3 +314,101 @@ for (const c of SITE_CSP_SURFACES) {
     }
   });
 }
+
+/** A template of the tone test. */
+const toneTemplate = (id, title, body) => ({
+  id, title, body, lang: 'fr-CA', trigger: null, tags: ['essai'], networks: [], variants: [], created: 0, updated: 0, revision: 1, uses: 0,
+});
+const HOSTILE = toneTemplate('test.ton-sec', 'Réponse sèche au client', 'Calvaire, c’est VRAIMENT pas notre faute tabarnak !!!');
+const COURTEOUS = toneTemplate('test.ton-courtois', 'Réponse courtoise au client', 'Bonjour {{prenom}}, merci pour votre message. Nous sommes désolés pour ce retard : écrivez-nous en message privé.');
+
+/** Searches `query` in the open picker and moves the choice to template `id`. */
+async function choose(page, frame, query, id) {
+  await frame.fill('#pk-q', query);
+  await frame.waitForSelector(`#pk-list li[data-id="${id}"]`);
+  for (let i = 0; i < 30; i++) {
+    if (await frame.evaluate((want) => document.querySelector('#pk-list li[aria-selected="true"]')?.dataset.id === want, id)) break;
+    await page.keyboard.press('ArrowDown');
+  }
+  await frame.waitForFunction((want) => document.querySelector('#pk-list li[aria-selected="true"]')?.dataset.id === want, id);
+}
+
+/** The preview and its tone line, once drawn for the chosen template. */
+async function previewTone(frame, id) {
+  const c = REPLIES[0];
+  const want = await rendered(browser, { id, platform: c.platform, context: { author: c.author, handle: c.handle, comment_lang: c.lang, lang: uiLang } });
+  await frame.waitForFunction((text) => document.getElementById('pk-preview').textContent === text && !document.getElementById('pk-tone').hidden, want.text);
+  return frame.evaluate(() => {
+    const tone = document.getElementById('pk-tone');
+    const polarity = tone.querySelector('.pk-tone-polarity');
+    return {
+      preview: document.getElementById('pk-preview').textContent,
+      polarity: polarity.textContent,
+      polarityId: polarity.dataset.polarity,
+      items: [...tone.querySelectorAll('li')].map((li) => ({ code: li.dataset.code ?? null, kind: li.dataset.kind, text: li.textContent })),
+      colors: [...tone.querySelectorAll('li')].map((li) => getComputedStyle(li).color),
+    };
+  });
+}
+
+const SETTINGS_OFF = (disabled) => ({ schema: 2, x_premium: false, mastodon_limit: null, mastodon_instances: [], tone_disabled: disabled, tone_register: null });
+
+test('the preview shows the tone of the rendered template: hostile and shouting, courteous; checks off stay off; light and dark', async () => {
+  const c = REPLIES[0];
+  const { page, errors } = await openReply(browser, c);
+  try {
+    await page.waitForSelector(FRAME, { state: 'attached' });
+    await seed(browser, [HOSTILE, COURTEOUS]);
+    const { frame } = await openPicker(page);
+
+    // hostile and shouting: the core's findings, in the words of _locales
+    await choose(page, frame, 'Réponse sèche', HOSTILE.id);
+    const hostile = await previewTone(frame, HOSTILE.id);
+    const report = coreReport(hostile.preview);
+    const codes = report.findings.map((f) => f.code);
+    assert.ok(codes.includes('tone.shouting') && codes.includes('tone.profanity'), JSON.stringify(report));
+    assert.equal(report.polarity, 'negative');
+    assert.equal(hostile.polarityId, 'negative');
+    assert.equal(hostile.polarity, t('tone_polarity_negative', [], uiLang));
+    assert.deepEqual(hostile.items.map((i) => i.code), codes);
+    assert.deepEqual(hostile.items.map((i) => i.text), findingMessages(report, uiLang));
+    const shouting = report.findings.find((f) => f.code === 'tone.shouting');
+    assert.ok(hostile.items.some((i) => i.text === t('tone_shouting', Object.values(shouting.args), uiLang) && i.text.includes('VRAIMENT')), JSON.stringify(hostile.items));
+    assert.ok(hostile.items.some((i) => i.kind === 'problem' || i.kind === 'warning'));
+
+    for (const scheme of ['light', 'dark']) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.screenshot({ path: join(OUT, `picker-tone-${scheme}.png`) });
+      const source = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+      await frame.evaluate(`${source}\n;0`);
+      const violations = await frame.evaluate(async () => (await globalThis.axe.run()).violations.map((v) => `${v.id}: ${v.help}`));
+      assert.deepEqual(violations, [], `axe (${scheme})`);
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
+
+    // shouting turned off in the options: gone from the preview's tone, live, the rest kept
+    await browser.worker.evaluate(async (s) => chrome.storage.local.set({ settings: s }), SETTINGS_OFF(['shouting']));
+    await frame.waitForFunction(() => !document.querySelector('#pk-tone li[data-code="tone.shouting"]'));
+    const off = await previewTone(frame, HOSTILE.id);
+    assert.deepEqual(off.items.map((i) => i.code), codes.filter((code) => code !== 'tone.shouting'));
+
+    // courteous: no problem, its polarity and positive signals as the core says
+    await choose(page, frame, 'Réponse courtoise', COURTEOUS.id);
+    const courteous = await previewTone(frame, COURTEOUS.id);
+    const polite = coreReport(courteous.preview);
+    assert.ok(courteous.preview.includes(c.firstName ?? ''), 'rendered for this commenter');
+    assert.ok(polite.findings.every((f) => f.severity === 'info' || ['tone.thanks', 'tone.empathy', 'tone.next_step'].includes(f.code)), JSON.stringify(polite));
+    assert.equal(courteous.polarity, t(`tone_polarity_${polite.polarity}`, [], uiLang));
+    assert.notEqual(courteous.polarityId, 'negative');
+    assert.deepEqual(courteous.items.map((i) => i.text), polite.findings.length ? findingMessages(polite, uiLang) : [t('tone_details_none', [], uiLang)]);
+    assert.ok(courteous.items.every((i) => i.kind !== 'problem' && i.kind !== 'warning'), JSON.stringify(courteous.items));
+    assert.ok(courteous.items.some((i) => i.kind === 'positive'), 'thanks, apology and next step are said');
+
+    await page.keyboard.press('Escape');
+    await closed(page);
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.worker.evaluate(async () => chrome.storage.local.remove('settings'));
+    await page.close();
+  }
+});

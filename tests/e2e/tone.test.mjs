@@ -8,24 +8,15 @@
 // chosen in the options flags « tu »; the details open from the keyboard; axe-clean, light and dark.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT } from './lib/chromium.mjs';
 import { t } from './lib/locales.mjs';
+import { coreReport, findingMessages } from './lib/tone.mjs';
 import { chromiumSuite, openPage, typeInto, setSettings, storedSettings, axe, X_DRAFT, MASTODON, SCREENSHOTS } from './lib/suite.mjs';
 
 const suite = chromiumSuite();
 const HOSTILE = 'Calvaire, c’est VRAIMENT pas notre faute tabarnak !!!';
 const POLITE = 'Bonjour Julie, merci pour votre message. Nous sommes désolés pour ce retard : écrivez-nous en message privé.';
 
-/** The core's report for `text` (answering `replyTo`, if given), from the command line (built by `cargo build`). */
-function coreReport(text, replyTo, more = {}) {
-  const bin = join(ROOT, 'target/debug/porte-voix');
-  if (!existsSync(bin)) execFileSync('cargo', ['build', '--bin', 'porte-voix'], { cwd: ROOT });
-  const line = replyTo === undefined ? { text, ...more } : { text, reply_to: replyTo, ...more };
-  return JSON.parse(execFileSync(bin, ['tone', '--jsonl'], { input: `${JSON.stringify(line)}\n` }).toString());
-}
 const wordsOf = (text, report) => report.findings.flatMap((f) => f.spans.map(([a, b]) => text.slice(a, b))).sort();
 
 /** The pill and its details through the closed shadow root (CDP pierce). */
@@ -101,8 +92,6 @@ function assertReadable(tone) {
   for (const [what, fg, bg] of pairs) assert.ok(contrast(fg, bg) >= 4.5, `${what}: ${fg} on ${bg} = ${contrast(fg, bg).toFixed(2)}`);
 }
 
-const expectedMessages = (text, report) => report.findings.map((f) => t(f.code.replace('.', '_'), Object.values(f.args ?? {})));
-
 test('X Draft.js (wasm2js): hostile reply underlined word for word, details in French, a check off disappears live', async () => {
   const { browser } = suite;
   await setSettings(browser, null);
@@ -123,7 +112,7 @@ test('X Draft.js (wasm2js): hostile reply underlined word for word, details in F
     await page.keyboard.press('Alt+Shift+KeyT');
     const open = await waitForTone(page, (x) => x.open, 'details open');
     assert.equal(open.expanded, 'true');
-    assert.deepEqual(open.items.map((i) => i.message), expectedMessages(HOSTILE, report));
+    assert.deepEqual(open.items.map((i) => i.message), findingMessages(report));
     assert.deepEqual(await axe(page), []);
     assertReadable(open);
     await page.screenshot({ path: join(SCREENSHOTS, 'tone-x-light.png') });

@@ -1,7 +1,8 @@
 //! The picker's fill-in fields and choices: one input per field, one list per choice with more
 //! than one option, read back into the values the preview and the insertion render with.
 
-use super::{chosen, now_ms, request, Picker};
+use super::preview::{chosen, request};
+use super::{now_ms, Picker};
 use crate::protocol::reply::{render_for_page, Filled};
 use crate::web::ext::t_with;
 use crate::web::pages::el;

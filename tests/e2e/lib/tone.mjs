@@ -1,0 +1,22 @@
+// The core's tone report of a text, from the command line (`porte-voix tone --jsonl`, built by
+// `cargo build` when missing): the reference the tone tests compare what the extension shows with.
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from './chromium.mjs';
+import { t } from './locales.mjs';
+
+/**
+ * `{lang, polarity, score, findings: [{code, severity, spans, args}]}` of `text`, answering
+ * `replyTo` when given, with `more` of the command's input fields (`register`, `lang`…).
+ */
+export function coreReport(text, replyTo, more = {}) {
+  const bin = join(ROOT, 'target/debug/porte-voix');
+  if (!existsSync(bin)) execFileSync('cargo', ['build', '--bin', 'porte-voix'], { cwd: ROOT });
+  const line = replyTo === undefined ? { text, ...more } : { text, reply_to: replyTo, ...more };
+  return JSON.parse(execFileSync(bin, ['tone', '--jsonl'], { input: `${JSON.stringify(line)}\n` }).toString());
+}
+
+/** Each finding's `_locales` message (`tone.shouting` → `tone_shouting`, its arguments in order). */
+export const findingMessages = (report, lang = 'fr') =>
+  report.findings.map((f) => t(f.code.replace('.', '_'), Object.values(f.args ?? {}), lang));
