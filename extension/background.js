@@ -40,7 +40,7 @@ async function instancePlan() {
 // page-world helper insertion needs there: as this build's manifest has them for the built-in
 // networks), and starts the loader in the tabs already open on an instance just added (no reload
 // needed). A script this build does not have (registered by another build) is withdrawn.
-const INSTANCE_SCRIPTS = instanceScripts(chrome.runtime.getManifest());
+const INSTANCE_SCRIPTS = instanceScripts(chrome.runtime.getManifest(), chrome.runtime.getURL(''));
 async function syncInstances() {
   const { matches } = await instancePlan();
   const ids = INSTANCE_SCRIPTS.map((s) => s.id);

@@ -7,11 +7,18 @@ export const INSTANCE_SCRIPT_IDS = {
   'insert-main.js': 'mastodon-instances-main',
 };
 
-/** `scripting.registerContentScripts` entries (without `matches`) from a manifest. */
-export function instanceScripts(manifest) {
+/**
+ * `scripting.registerContentScripts` entries (without `matches`) from a manifest. `base`: the
+ * extension's own URL (`runtime.getURL('')`), which Firefox's `runtime.getManifest()` puts before
+ * every script path (`moz-extension://…/content.js`); the paths are given back relative to it.
+ * The default world (`ISOLATED`, which Firefox writes out) is left unsaid.
+ */
+export function instanceScripts(manifest, base = '') {
+  const relative = (path) => (base && path.startsWith(base) ? path.slice(base.length) : path);
   return (manifest.content_scripts ?? []).flatMap((c) => {
-    const id = INSTANCE_SCRIPT_IDS[c.js?.[0]];
+    const js = (c.js ?? []).map(relative);
+    const id = INSTANCE_SCRIPT_IDS[js[0]];
     if (!id) return [];
-    return [{ id, js: [...c.js], runAt: c.run_at, ...(c.world ? { world: c.world } : {}) }];
+    return [{ id, js, runAt: c.run_at, ...(c.world && c.world !== 'ISOLATED' ? { world: c.world } : {}) }];
   });
 }

@@ -45,6 +45,16 @@ test('the page-world insertion helper is in Firefox\'s build alone, for the buil
     { id: 'mastodon-instances', js: ['content.js'], runAt: 'document_idle' },
     { id: 'mastodon-instances-main', js: ['insert-main.js'], runAt: 'document_start', world: 'MAIN' },
   ]);
+  // as Firefox's runtime.getManifest() gives it: every path a full moz-extension:// URL, every
+  // default written out (the same entries, or no script would be registered on an instance)
+  const base = 'moz-extension://5d0c1e0e-7a43-4d6a-9a55-2b1f4c3e8a01/';
+  const normalised = {
+    ...firefox,
+    content_scripts: firefox.content_scripts.map((c) => ({
+      all_frames: false, match_about_blank: false, world: 'ISOLATED', ...c, js: c.js.map((f) => `${base}${f}`),
+    })),
+  };
+  assert.deepEqual(instanceScripts(normalised, base), instanceScripts(firefox));
 });
 
 test('Mastodon instances: enabled from the options with the browser\'s grant, own limit, withdrawn, removed', async () => {
