@@ -33,6 +33,9 @@ pub struct Settings {
     /// The brand's register in French, if it has one (schema 2).
     #[serde(default)]
     pub tone_register: Option<crate::tone::Register>,
+    /// The language the tone checks read every text in, instead of telling it from the text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tone_lang: Option<crate::tone::Lang>,
     /// The brand's name per network (platform id → name), for `{{marque}}`/`{{brand}}`.
     #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
     pub brands: std::collections::BTreeMap<String, String>,
@@ -85,6 +88,7 @@ impl Default for Settings {
             mastodon_instances: Vec::new(),
             tone_disabled: Vec::new(),
             tone_register: None,
+            tone_lang: None,
             trigger_key: default_trigger_key(),
             brands: Default::default(),
         }
@@ -148,6 +152,10 @@ impl Settings {
             .get("tone_register")
             .and_then(|v| v.as_str())
             .and_then(crate::tone::Register::from_id);
+        s.tone_lang = obj
+            .get("tone_lang")
+            .and_then(|v| v.as_str())
+            .and_then(crate::tone::Lang::from_id);
         // the trigger key: one of the keys that end a word, else the default
         if let Some(k) = obj.get("trigger_key").and_then(|v| v.as_str()) {
             if TRIGGER_KEYS.contains(&k) {
@@ -177,6 +185,7 @@ impl Settings {
     /// The tone settings these settings imply, for a text posted on `platform`.
     pub fn tone_settings(&self, platform: crate::platform::Platform) -> crate::tone::ToneSettings {
         crate::tone::ToneSettings {
+            lang: self.tone_lang,
             register: self.tone_register,
             platform: Some(platform),
             disabled: self.tone_disabled.clone(),
@@ -247,6 +256,7 @@ mod tests {
             mastodon_instances: vec!["piaille.fr".into(), "xn--coute-9ra.social".into()],
             tone_disabled: vec!["shouting".into(), "courtesy".into()],
             tone_register: Some(crate::tone::Register::Vous),
+            tone_lang: Some(crate::tone::Lang::En),
             trigger_key: "Enter".into(),
             brands: [("x".to_string(), "Café Chez Camille ☕".to_string())].into(),
         };
@@ -276,6 +286,46 @@ mod tests {
         let t = s.tone_settings(crate::platform::Platform::Mastodon);
         assert_eq!(t.register, Some(crate::tone::Register::Tu));
         assert_eq!(t.platform, Some(crate::platform::Platform::Mastodon));
+    }
+
+    #[test]
+    fn a_tone_language_set_is_forced_on_every_text_and_a_bad_one_is_dropped_alone() {
+        use crate::tone::{analyse, Lang};
+        // by default the language is told from the text
+        let s = Settings::from_stored(&json!({"tone_register": "vous"}));
+        assert_eq!(s.tone_lang, None);
+        let fr = "Bonjour Julie, merci pour votre message : nous regardons ça aujourd’hui.";
+        let en = "Hi Julie, thanks for your message: we are looking into it today.";
+        let x = crate::platform::Platform::X;
+        assert_eq!(analyse(fr, &s.tone_settings(x), None).lang, Lang::Fr);
+        assert_eq!(analyse(en, &s.tone_settings(x), None).lang, Lang::En);
+        for (stored, want) in [
+            (json!("en"), Some(Lang::En)),
+            (json!("FR"), Some(Lang::Fr)),
+            (json!("de"), None),
+            (json!(""), None),
+            (json!(1), None),
+            (json!(null), None),
+        ] {
+            let s = Settings::from_stored(&json!({"tone_lang": stored, "tone_register": "vous"}));
+            assert_eq!(s.tone_lang, want, "{stored}");
+            // the rest of the record is kept
+            assert_eq!(
+                s.tone_register,
+                Some(crate::tone::Register::Vous),
+                "{stored}"
+            );
+            let t = s.tone_settings(x);
+            assert_eq!(t.lang, want, "{stored}");
+            if let Some(lang) = want {
+                // both texts read in the language set, whatever they are written in
+                assert_eq!(analyse(fr, &t, None).lang, lang, "{stored}");
+                assert_eq!(analyse(en, &t, None).lang, lang, "{stored}");
+            }
+        }
+        // not written while unset: a record saved without a choice reads the same everywhere
+        let v = serde_json::to_value(Settings::default()).unwrap();
+        assert!(v.get("tone_lang").is_none(), "{v}");
     }
 
     #[test]

@@ -1,12 +1,13 @@
-//! The options page's tone section: one checkbox per tone check (`tone::registry::CHECKS`) and
-//! the brand's register (tu / vous). Each change is saved at once; the content scripts follow
+//! The options page's tone section: one checkbox per tone check (`tone::registry::CHECKS`), the
+//! brand's register (tu / vous) and the language the checks read texts in (told from each text,
+//! or always French, or always English). Each change is saved at once; the content scripts follow
 //! the stored settings live.
 
 use super::error::log;
 use super::ext::{self, t};
 use super::pages::el;
 use crate::tone::registry::CHECKS;
-use crate::tone::Register;
+use crate::tone::{Lang, Register};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlInputElement, HtmlSelectElement};
@@ -89,11 +90,35 @@ pub fn section(
     });
     reg_row.append_child(&select)?;
     fieldset.append_child(&reg_row)?;
+    let lang_row = el(doc, "div", &[("class", "row column")], None)?;
+    lang_row.append_child(&*el(
+        doc,
+        "label",
+        &[("for", "tone-lang")],
+        Some(&t("options_tone_lang")),
+    )?)?;
+    let lang = el(
+        doc,
+        "select",
+        &[("id", "tone-lang"), ("name", "tone_lang")],
+        None,
+    )?
+    .dyn_into::<HtmlSelectElement>()?;
+    for (value, key) in [
+        ("", "options_tone_lang_auto"),
+        ("fr", "options_tone_lang_fr"),
+        ("en", "options_tone_lang_en"),
+    ] {
+        lang.append_child(&*el(doc, "option", &[("value", value)], Some(&t(key)))?)?;
+    }
+    lang.set_value(settings.tone_lang.map_or("", Lang::id));
+    lang_row.append_child(&lang)?;
+    fieldset.append_child(&lang_row)?;
     section.append_child(&fieldset)?;
     section.append_child(&status)?;
     parent.append_child(&section)?;
 
-    let (sel, st) = (select.clone(), status.clone());
+    let (sel, lang_sel, st) = (select.clone(), lang.clone(), status.clone());
     let on_change = Closure::<dyn Fn()>::new(move || {
         let disabled: Vec<String> = boxes
             .iter()
@@ -105,12 +130,14 @@ pub fn section(
             "vous" => Some(Register::Vous),
             _ => None,
         };
+        let lang = Lang::from_id(&lang_sel.value());
         let st = st.clone();
         st.set_text_content(Some(&t("options_saving")));
         wasm_bindgen_futures::spawn_local(async move {
             let next = crate::settings::Settings {
                 tone_disabled: disabled,
                 tone_register: register,
+                tone_lang: lang,
                 ..ext::load_settings().await
             };
             let key = if log("options: save tone", ext::save_settings(&next).await).is_some() {

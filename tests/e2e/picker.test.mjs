@@ -137,6 +137,57 @@ for (const c of pickerCases) {
   });
 }
 
+// The frame loaded ahead is told each opening by a message; a shortcut that comes while its page
+// has not started yet (no listener) is told again once it has loaded, so the panel opens and
+// works all the same (it stayed shown but never ready). The frame's start is held by the
+// DevTools protocol (its target waits for the debugger) while the shortcut comes.
+test('a shortcut while the frame loaded ahead has not started yet opens the panel all the same', async () => {
+  const c = REPLIES[0];
+  let held;
+  const { page, errors } = await openReply(browser, c, {
+    async beforeLoad(p) {
+      const cdp = await p.context().newCDPSession(p);
+      held = new Promise((ok) => cdp.on('Target.attachedToTarget', (e) => {
+        if (e.targetInfo.type === 'iframe' && e.waitingForDebugger) ok({ cdp, sessionId: e.sessionId });
+      }));
+      await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: true, flatten: false });
+    },
+  });
+  try {
+    await page.keyboard.type('Bonjour ');
+    const frameTarget = await held;
+    await page.waitForSelector(FRAME, { state: 'attached' });
+    assert.equal(page.frames().find((f) => f.url().includes('picker.html')), undefined, 'the frame\'s page has not started');
+    await command(browser, page);
+    await page.waitForSelector(FRAME, { state: 'visible' });
+    await frameTarget.cdp.send('Target.sendMessageToTarget', {
+      sessionId: frameTarget.sessionId,
+      message: JSON.stringify({ id: 1, method: 'Runtime.runIfWaitingForDebugger' }),
+    });
+    const handle = await page.$(FRAME);
+    let frame = await handle.contentFrame();
+    for (let i = 0; i < 100 && !frame?.url().includes('picker.html'); i++) {
+      await page.waitForTimeout(50);
+      frame = await handle.contentFrame();
+    }
+    await frame.waitForSelector('body[data-ready="true"][data-shown="true"]', { timeout: 10000 });
+    await frame.waitForFunction(() => document.activeElement?.id === 'pk-q');
+    await page.keyboard.type('merci pour le message');
+    await frame.waitForFunction(() => document.querySelector('#pk-list li[aria-selected="true"]'));
+    const want = await rendered(browser, {
+      id: await frame.evaluate(() => document.querySelector('#pk-list li[aria-selected="true"]').dataset.id),
+      platform: c.platform,
+      context: { author: c.author, handle: c.handle, comment_lang: c.lang, lang: uiLang },
+    });
+    await page.keyboard.press('Enter');
+    await expectModel(page, c, `Bonjour ${want.text}`, 'inserted');
+    await closed(page);
+    assert.deepEqual(errors, []);
+  } finally {
+    await page.close();
+  }
+});
+
 test('a fill-in field is asked in the panel; keyboard only; axe; light and dark screenshots', async () => {
   const c = REPLIES[0];
   for (const scheme of ['light', 'dark']) {

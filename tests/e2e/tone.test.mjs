@@ -233,3 +233,50 @@ test('Mastodon textarea (wasm): the brand\'s register chosen in the options page
     await setSettings(browser, null);
   }
 });
+
+test('Mastodon textarea (wasm): the language chosen in the options page is the one every text is read in, live', async () => {
+  const { browser } = suite;
+  await setSettings(browser, null);
+  // French, read as French: negative (« nul »); read as English: no negative word left
+  const TEXT = 'Merci, mais franchement c’est VRAIMENT nul!!!';
+  const french = coreReport(TEXT);
+  const english = coreReport(TEXT, undefined, { lang: 'en' });
+  assert.equal(french.lang, 'fr');
+  assert.notDeepEqual(english.findings.map((f) => f.code), french.findings.map((f) => f.code), 'the language changes the findings');
+  const { page } = await openPage(browser, 'https://mastodon.social/home');
+  const options = await browser.context.newPage();
+  try {
+    await typeInto(page, MASTODON, TEXT);
+    const codes = (r) => r.findings.map((f) => f.code);
+    let tone = await waitForTone(page, (x) => x.visible && x.items.length === french.findings.length, 'read as French');
+    assert.deepEqual(tone.items.map((i) => i.code), codes(french));
+    assert.equal(tone.polarity, french.polarity);
+
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.waitForSelector('body[data-ready="true"]');
+    assert.deepEqual(
+      await options.locator('#tone-lang option').allTextContents(),
+      [t('options_tone_lang_auto'), t('options_tone_lang_fr'), t('options_tone_lang_en')],
+    );
+    await options.locator('#tone-lang').selectOption('en');
+    for (const end = Date.now() + 5000; Date.now() < end; await options.waitForTimeout(100)) {
+      if ((await storedSettings(browser))?.tone_lang === 'en') break;
+    }
+    assert.equal((await storedSettings(browser))?.tone_lang, 'en');
+
+    await page.bringToFront();
+    tone = await waitForTone(page, (x) => x.polarity === english.polarity && x.items.length === english.findings.length, 'read as English');
+    assert.deepEqual(tone.items.map((i) => i.code), codes(english));
+
+    // back to "from the text": French again
+    await options.bringToFront();
+    await options.locator('#tone-lang').selectOption('');
+    await page.bringToFront();
+    tone = await waitForTone(page, (x) => x.polarity === french.polarity && x.items.length === french.findings.length, 'French again');
+    assert.deepEqual(tone.items.map((i) => i.code), codes(french));
+  } finally {
+    await options.close();
+    await page.close();
+    await setSettings(browser, null);
+  }
+});

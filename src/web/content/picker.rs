@@ -5,7 +5,9 @@
 //! (reply context, brand, URL, title, now), the composer's platform and an opening number by a
 //! runtime message (`picker_state`; a new frame gets them in its URL fragment); on
 //! `close_picker` (Esc, or after inserting) it is hidden again, told so the same way, and the
-//! focus returns to the composer. Messages are taken
+//! focus returns to the composer. A state told before the frame's page has run its scripts (its
+//! `load`) may have found no one listening: it is told again at the `load` (the frame takes an
+//! opening it has already taken once only). Messages are taken
 //! from this extension only (`sender_allowed`); the page can neither read the frame's content nor
 //! post to it anything it acts on.
 
@@ -14,7 +16,7 @@ use super::{insert, session};
 use crate::insert::InsertError;
 use crate::protocol::page::picker_state_json;
 use crate::protocol::reply::PickerState;
-use crate::web::dom::geometry;
+use crate::web::dom::{geometry, Listener};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -84,6 +86,11 @@ struct Frame {
     host: Option<Element>,
     /// Openings so far (the frame tells a new opening from a repeated fragment by it).
     opened: u32,
+    /// The frame's page has loaded: its scripts, and so its message listener, have run.
+    started: bool,
+    /// The last state told before that, told again at the `load`.
+    unheard: Option<PickerState>,
+    _load: Listener,
 }
 
 thread_local! {
@@ -152,6 +159,7 @@ fn frame(state: &PickerState) -> Result<(Element, bool), JsValue> {
         .and_then(|w| w.document())
         .ok_or("no document")?;
     let el = document.create_element("iframe")?;
+    let load = Listener::capture(&el, "load", |_| on_load())?;
     el.set_attribute("src", &frame_url(state))?;
     el.set_attribute("title", &crate::web::ext::t("picker_title"))?;
     el.set_attribute("data-porte-voix", "picker")?;
@@ -166,9 +174,40 @@ fn frame(state: &PickerState) -> Result<(Element, bool), JsValue> {
             el: el.clone(),
             host: None,
             opened,
+            started: false,
+            unheard: None,
+            _load: load,
         })
     });
     Ok((el, false))
+}
+
+/// The frame's page has loaded: a state told before it is told again (the first may have come
+/// before its listener).
+fn on_load() {
+    let unheard = FRAME.with(|c| {
+        c.try_borrow_mut().ok().and_then(|mut c| {
+            let f = c.as_mut()?;
+            f.started = true;
+            f.unheard.take()
+        })
+    });
+    if let Some(state) = unheard {
+        tell(&state);
+    }
+}
+
+/// Tells the frame `state`, and keeps it to tell again at the frame's `load` if it has not
+/// loaded yet.
+fn tell_frame(state: &PickerState) {
+    FRAME.with(|c| {
+        if let Ok(mut c) = c.try_borrow_mut() {
+            if let Some(f) = c.as_mut().filter(|f| !f.started) {
+                f.unheard = Some(state.clone());
+            }
+        }
+    });
+    tell(state);
 }
 
 fn hide(el: &Element) -> Result<(), JsValue> {
@@ -207,7 +246,7 @@ pub fn open_on(template: Option<String>) -> Result<(), JsValue> {
         }
     });
     if loaded {
-        tell(&state);
+        tell_frame(&state);
     }
     let rect = geometry::Rect::of(&host);
     let window = web_sys::window().ok_or("no window")?;
@@ -247,7 +286,7 @@ fn close(refocus: bool) {
         return;
     };
     let _ = hide(&el);
-    tell(&PickerState {
+    tell_frame(&PickerState {
         closed: Some(opened),
         ..PickerState::default()
     });
