@@ -267,6 +267,10 @@ test('a backlog larger than the first read: drawn at once, progress while the re
       if (text && window.statuses.at(-1) !== text) window.statuses.push(text);
     }).observe(document, { subtree: true, childList: true, characterData: true });
   });
+  // the page's CPU slowed down (DevTools protocol) while it loads: on a fast, quiet machine the
+  // eight batches could otherwise all be in before the calendar is asked for
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
   await page.reload();
   await page.waitForSelector('body[data-painted-ms]');
   assert.equal(await page.evaluate(() => window.firstReads), 1, 'the loader read the first items');
@@ -278,6 +282,8 @@ test('a backlog larger than the first read: drawn at once, progress while the re
   await page.waitForSelector(`${dayCell(d5)} button[data-id]`);
   await page.waitForSelector('body[data-loaded="true"]');
   assert.ok(loadingAtClick, 'the backlog is still loading when the calendar is shown');
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  await cdp.detach();
   // the calendar's read through the index ends when it ends: before or after the last batch
   await page.waitForSelector('body[data-calendar-read-ms]');
   // the first items of the 5th in time order, as the seeded data plans them
