@@ -122,23 +122,29 @@ impl Feature for FieldMirror {
         else {
             return Ok(());
         };
-        if !self.host.has_attribute("data-visible") {
-            return Ok(());
-        }
-        let rect = geometry::Rect::of(field);
-        geometry::pin(&self.host, rect.left, rect.top)?;
-        let borders = f64::from(field.offset_width() - field.client_width());
-        let scrollbar = borders - f64::from(field.client_left()) * 2.0;
-        geometry::size(
-            &self.mirror,
-            rect.width() - scrollbar.max(0.0),
-            rect.height(),
-        )?;
-        self.mirror.set_scroll_top(field.scroll_top());
-        Ok(())
+        cover(&self.host, &self.mirror, field)
     }
 
     fn leave(&self) -> Result<(), JsValue> {
         shadow::hide(&self.host)
     }
+}
+
+/// Keeps a copy of `field` (`mirror`, in `host`) on it, when shown: the same box without the
+/// field's scrollbar, the same scroll. The tone's underlines in a text field use it too.
+pub(super) fn cover(
+    host: &HtmlElement,
+    mirror: &HtmlElement,
+    field: &HtmlTextAreaElement,
+) -> Result<(), JsValue> {
+    if !host.has_attribute("data-visible") {
+        return Ok(());
+    }
+    let rect = geometry::Rect::of(field);
+    geometry::pin(host, rect.left, rect.top)?;
+    let borders = f64::from(field.offset_width() - field.client_width());
+    let scrollbar = borders - f64::from(field.client_left()) * 2.0;
+    geometry::size(mirror, rect.width() - scrollbar.max(0.0), rect.height())?;
+    mirror.set_scroll_top(field.scroll_top());
+    Ok(())
 }

@@ -2,8 +2,8 @@
 //! field (its font, padding and borders, as the field mirror does), in a closed shadow root over
 //! it, where only the words of the findings show an underline.
 
-use super::super::field_mirror::MIRRORED;
-use crate::web::dom::{geometry, shadow};
+use super::super::field_mirror::{cover, MIRRORED};
+use crate::web::dom::shadow;
 use wasm_bindgen::JsValue;
 use web_sys::{Document, HtmlElement, HtmlTextAreaElement};
 
@@ -86,20 +86,7 @@ impl Mirror {
 
     /// Keeps the copy on its field: same box (without the field's scrollbar), same scroll.
     pub fn place(&self, field: &HtmlTextAreaElement) -> Result<(), JsValue> {
-        if !self.host.has_attribute("data-visible") {
-            return Ok(());
-        }
-        let rect = geometry::Rect::of(field);
-        geometry::pin(&self.host, rect.left, rect.top)?;
-        let borders = f64::from(field.offset_width() - field.client_width());
-        let scrollbar = borders - f64::from(field.client_left()) * 2.0;
-        geometry::size(
-            &self.mirror,
-            rect.width() - scrollbar.max(0.0),
-            rect.height(),
-        )?;
-        self.mirror.set_scroll_top(field.scroll_top());
-        Ok(())
+        cover(&self.host, &self.mirror, field)
     }
 
     pub fn hide(&self) -> Result<(), JsValue> {
