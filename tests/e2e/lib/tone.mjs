@@ -1,10 +1,11 @@
 // The core's tone report of a text, from the command line (`porte-voix tone --jsonl`, built by
-// `cargo build` when missing): the reference the tone tests compare what the extension shows with.
+// `cargo build` once per run): the reference the tone tests compare what the extension shows with.
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './chromium.mjs';
 import { t } from './locales.mjs';
+
+let built = false;
 
 /**
  * `{lang, polarity, score, findings: [{code, severity, spans, args}]}` of `text`, answering
@@ -12,7 +13,12 @@ import { t } from './locales.mjs';
  */
 export function coreReport(text, replyTo, more = {}) {
   const bin = join(ROOT, 'target/debug/porte-voix');
-  if (!existsSync(bin)) execFileSync('cargo', ['build', '--bin', 'porte-voix'], { cwd: ROOT });
+  // built once per run (a no-op when up to date): a binary left from an older checkout would
+  // give the old reference
+  if (!built) {
+    execFileSync('cargo', ['build', '--bin', 'porte-voix'], { cwd: ROOT, stdio: 'ignore' });
+    built = true;
+  }
   const line = replyTo === undefined ? { text, ...more } : { text, reply_to: replyTo, ...more };
   return JSON.parse(execFileSync(bin, ['tone', '--jsonl'], { input: `${JSON.stringify(line)}\n` }).toString());
 }
