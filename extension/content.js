@@ -53,9 +53,15 @@
     }
   }
 
-  let wasmOk = null; // the probe's answer, asked once per page
+  // The probe's answer, asked once per page. A refused probe is a CSP violation the page sees
+  // (and may report to its site), so the background remembers the host for the browser session
+  // and its answer to the hello says so: later pages there start on wasm2js without trying.
+  let wasmOk = null;
   function wasmAllowedOnce() {
-    if (wasmOk === null) wasmOk = wasmAllowed();
+    if (wasmOk === null) {
+      wasmOk = wasmAllowed();
+      if (!wasmOk) send({ kind: 'wasm_refused' });
+    }
     return wasmOk;
   }
 
@@ -193,7 +199,8 @@
   // Once the background has answered (the page has loaded by then: content scripts run at
   // document_idle), the wasm engine is prepared. No timer or idle callback of its own: each API
   // a content script touches first costs the page a binding (a few tenths of a ms on a feed).
-  send({ kind: 'hello' }).then(() => {
+  send({ kind: 'hello' }).then((answer) => {
+    if (answer?.wasm_refused === true && wasmOk === null) wasmOk = false;
     try {
       if (!core) warmUp();
     } catch {

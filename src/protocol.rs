@@ -32,6 +32,9 @@ pub const PROTOCOL_VERSION: u32 = 1;
 /// How many applied request ids the background remembers for idempotence.
 const REMEMBERED_IDS: usize = 64;
 
+/// How many hosts that refused WebAssembly the background remembers.
+const REMEMBERED_HOSTS: usize = 64;
+
 /// A message with its protocol version and id.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Envelope<T> {
@@ -69,6 +72,10 @@ pub enum Request {
     Hello,
     /// A content script loaded the Rust core with this engine.
     EngineReady { engine: Engine },
+    /// A content script found that its page's CSP refuses WebAssembly. Remembered for the page's
+    /// host until the browser restarts, so later pages there skip the probe: each refused attempt
+    /// is a CSP violation the page sees and may report to its site.
+    WasmRefused,
     /// A content script's badge counts `platform` (the page's own) against `limit`: the settings
     /// and, on a Mastodon instance, the limit the instance reported. The popup shows this.
     TabLimit { platform: Platform, limit: u32 },
@@ -143,6 +150,7 @@ impl Request {
         match self {
             Request::Hello
             | Request::EngineReady { .. }
+            | Request::WasmRefused
             | Request::TabLimit { .. }
             | Request::Count { .. }
             | Request::TriggerList
@@ -167,6 +175,7 @@ impl Request {
         match self {
             Request::Hello => "hello",
             Request::EngineReady { .. } => "engine_ready",
+            Request::WasmRefused => "wasm_refused",
             Request::TabLimit { .. } => "tab_limit",
             Request::TabStatus { .. } => "tab_status",
             Request::Count { .. } => "count",
@@ -196,6 +205,10 @@ pub enum Response {
         version: String,
         site: Option<String>,
         platform: Option<Platform>,
+        /// The page's host refused WebAssembly earlier in this browser session: start on wasm2js
+        /// without trying (the attempt would be reported as a CSP violation again).
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        wasm_refused: bool,
     },
     /// The request was applied (or had been, under the same id).
     Ack,
@@ -306,6 +319,10 @@ pub struct BackgroundState {
     /// The last applied request ids, oldest first.
     #[serde(default)]
     pub applied: Vec<String>,
+    /// Hosts whose pages refused WebAssembly in this browser session, most recent last (at most
+    /// [`REMEMBERED_HOSTS`]; the state lives in session storage, so a restart tries them again).
+    #[serde(default)]
+    pub wasm_refused: Vec<String>,
 }
 
 /// Errors the background reports, each with a stable code.
@@ -390,6 +407,15 @@ fn reply(response: Response, changed: bool) -> Decision {
     Decision::Reply { response, changed }
 }
 
+/// The sender page's host, lower-cased (what [`Request::WasmRefused`] is remembered by).
+fn sender_host(sender: &Sender) -> Option<String> {
+    sender
+        .url
+        .as_deref()
+        .and_then(crate::sites::url_host)
+        .map(str::to_ascii_lowercase)
+}
+
 /// The background's decision on one request (pure). Refuses what the sender may not ask.
 pub fn handle(state: &mut BackgroundState, env: &Envelope<Request>, sender: &Sender) -> Decision {
     if sender.context() == Context::ContentScript && !env.body.allowed_from_content_script() {
@@ -417,12 +443,30 @@ pub fn handle(state: &mut BackgroundState, env: &Envelope<Request>, sender: &Sen
                 };
                 changed = state.tabs.insert(tab.to_string(), info.clone()) != Some(info);
             }
+            let wasm_refused =
+                sender_host(sender).is_some_and(|h| state.wasm_refused.iter().any(|r| *r == h));
             let response = Response::Hello {
                 version: env!("CARGO_PKG_VERSION").to_string(),
                 site: site.map(|s| s.id.to_string()),
                 platform: site.map(|s| s.default_platform),
+                wasm_refused,
             };
             reply(response, changed)
+        }
+        Request::WasmRefused => {
+            let Some(host) = sender_host(sender) else {
+                return reply(Response::Ack, false);
+            };
+            if state.wasm_refused.last() == Some(&host) {
+                return reply(Response::Ack, false);
+            }
+            state.wasm_refused.retain(|h| *h != host);
+            state.wasm_refused.push(host);
+            if state.wasm_refused.len() > REMEMBERED_HOSTS {
+                let extra = state.wasm_refused.len() - REMEMBERED_HOSTS;
+                state.wasm_refused.drain(..extra);
+            }
+            reply(Response::Ack, true)
         }
         Request::EngineReady { engine } => {
             if state.applied.iter().any(|id| id == &env.request_id) {

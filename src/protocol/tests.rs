@@ -61,6 +61,88 @@ fn hello_registers_the_tab_and_names_the_site() {
     assert!(!decide(&mut st, &env("2", Request::Hello), &x_tab()).1);
 }
 
+fn says_wasm_refused(st: &mut BackgroundState, id: &str, sender: &Sender) -> bool {
+    match decide(st, &env(id, Request::Hello), sender).0 {
+        Response::Hello { wasm_refused, .. } => wasm_refused,
+        other => panic!("unexpected {other:?}"),
+    }
+}
+
+#[test]
+fn a_host_that_refused_wasm_is_told_so_at_the_next_hello() {
+    let mut st = BackgroundState::default();
+    assert!(!says_wasm_refused(&mut st, "1", &x_tab()));
+    let (r, changed) = decide(&mut st, &env("2", Request::WasmRefused), &x_tab());
+    assert_eq!((r, changed), (Response::Ack, true));
+    // any page of that host, in any tab, upper or lower case; not another host
+    let other_tab = Sender {
+        tab_id: Some(9),
+        url: Some("https://X.com/compose/post".into()),
+        ..Sender::default()
+    };
+    assert!(says_wasm_refused(&mut st, "3", &other_tab));
+    let bluesky = Sender {
+        tab_id: Some(9),
+        url: Some("https://bsky.app/".into()),
+        ..Sender::default()
+    };
+    assert!(!says_wasm_refused(&mut st, "4", &bluesky));
+    // told again: nothing changes
+    assert!(!decide(&mut st, &env("5", Request::WasmRefused), &other_tab).1);
+    assert_eq!(st.wasm_refused, vec!["x.com".to_string()]);
+    // it travels in the persisted state (session storage) and reads back
+    let json = serde_json::to_string(&st).unwrap();
+    let mut back: BackgroundState = serde_json::from_str(&json).unwrap();
+    assert!(says_wasm_refused(&mut back, "6", &x_tab()));
+    // a state persisted before this field existed reads as "nothing refused"
+    let old: BackgroundState =
+        serde_json::from_str(r#"{"schema":1,"tabs":{},"applied":[]}"#).unwrap();
+    assert!(old.wasm_refused.is_empty());
+}
+
+#[test]
+fn the_hosts_that_refused_wasm_are_bounded_the_oldest_forgotten() {
+    let mut st = BackgroundState::default();
+    let from = |h: String| Sender {
+        tab_id: Some(1),
+        url: Some(format!("https://{h}/")),
+        ..Sender::default()
+    };
+    for i in 0..100 {
+        decide(
+            &mut st,
+            &env(&format!("r{i}"), Request::WasmRefused),
+            &from(format!("h{i}.example")),
+        );
+    }
+    assert!(st.wasm_refused.len() < 100);
+    assert!(says_wasm_refused(&mut st, "a", &from("h99.example".into())));
+    assert!(!says_wasm_refused(&mut st, "b", &from("h0.example".into())));
+    // a host told again moves to the most recent end
+    let oldest = st.wasm_refused[0].clone();
+    decide(
+        &mut st,
+        &env("again", Request::WasmRefused),
+        &from(oldest.clone()),
+    );
+    assert_eq!(st.wasm_refused.last(), Some(&oldest));
+}
+
+#[test]
+fn wasm_refused_without_a_page_is_ignored() {
+    let mut st = BackgroundState::default();
+    let none = Sender {
+        tab_id: Some(1),
+        url: None,
+        ..Sender::default()
+    };
+    assert_eq!(
+        decide(&mut st, &env("1", Request::WasmRefused), &none),
+        (Response::Ack, false)
+    );
+    assert!(st.wasm_refused.is_empty());
+}
+
 #[test]
 fn hello_from_an_unknown_site_registers_nothing() {
     let mut st = BackgroundState::default();
@@ -468,6 +550,13 @@ fn responses_read_back_typed_from_their_json() {
             version: "0.1.0".into(),
             site: Some("mastodon".into()),
             platform: Some(Platform::Mastodon),
+            wasm_refused: false,
+        },
+        Response::Hello {
+            version: "0.1.0".into(),
+            site: Some("x".into()),
+            platform: Some(Platform::X),
+            wasm_refused: true,
         },
         Response::TabStatus {
             tab: Some(TabInfo {

@@ -137,6 +137,22 @@ export async function backgroundState(worker) {
 }
 
 /**
+ * Forgets the hosts whose CSP refused wasm in this browser session (the background skips the
+ * probe on them). The fixture server serves one host under several CSPs (`?csp=`), which a
+ * network does not: a test that wants the wasm engine on a host an earlier test served strict
+ * calls this first.
+ */
+export async function forgetWasmRefusals(worker) {
+  await worker.evaluate(async () => {
+    const v = (await chrome.storage.session.get('background_state')).background_state;
+    if (!v) return;
+    const state = JSON.parse(v);
+    state.wasm_refused = [];
+    await chrome.storage.session.set({ background_state: JSON.stringify(state) });
+  });
+}
+
+/**
  * Grants or withdraws the extension's access to a site the way the user does it in Chrome's own
  * extension page (chrome://extensions → Details → Site access), which calls developerPrivate.
  * The permission prompt of `permissions.request` is browser UI a headless test cannot click;
