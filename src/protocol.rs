@@ -443,8 +443,7 @@ pub fn handle(state: &mut BackgroundState, env: &Envelope<Request>, sender: &Sen
                 };
                 changed = state.tabs.insert(tab.to_string(), info.clone()) != Some(info);
             }
-            let wasm_refused =
-                sender_host(sender).is_some_and(|h| state.wasm_refused.iter().any(|r| *r == h));
+            let wasm_refused = sender_host(sender).is_some_and(|h| state.wasm_refused.contains(&h));
             let response = Response::Hello {
                 version: env!("CARGO_PKG_VERSION").to_string(),
                 site: site.map(|s| s.id.to_string()),
