@@ -22,10 +22,17 @@ dpkg -s firefox-esr-l10n-fr >/dev/null 2>&1 || pkgs+=(firefox-esr-l10n-fr)
 command -v zip >/dev/null || pkgs+=(zip)
 command -v openssl >/dev/null || pkgs+=(openssl)
 dpkg -s fonts-noto-color-emoji >/dev/null 2>&1 || pkgs+=(fonts-noto-color-emoji)
+# Downloaded and installed in the background while Rust's tools build (network and disk there,
+# the CPU here); waited for at the end.
+apt_pid=
 if [ "${#pkgs[@]}" -gt 0 ]; then
-  log "apt-get install ${pkgs[*]}"
-  as_root apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${pkgs[@]}" >/dev/null
+  log "apt-get install ${pkgs[*]} (in the background)"
+  [ "$(id -u)" = 0 ] || sudo -v # asks for the password here, not from the background
+  (
+    as_root apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${pkgs[@]}" >/dev/null
+  ) &
+  apt_pid=$!
 fi
 
 # --- Rust ------------------------------------------------------------------------------------
@@ -41,12 +48,14 @@ rustup component list --installed | grep -q '^clippy' || rustup component add cl
 rustup component list --installed | grep -q '^rustfmt' || rustup component add rustfmt
 
 # wasm-bindgen-cli must equal the wasm-bindgen crate in Cargo.lock. Installed without --locked:
-# its own lockfile pins a webpki-roots release the registry no longer serves.
+# its own lockfile pins a webpki-roots release the registry no longer serves. Without its default
+# TLS feature (rustls and ring, a C build): its test runner only speaks to a local chromedriver
+# over plain HTTP, and the build is shorter.
 want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
 have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
 if [ "$have" != "$want" ]; then
   log "cargo install wasm-bindgen-cli --version $want (a few minutes, once)"
-  cargo install wasm-bindgen-cli --version "$want"
+  cargo install wasm-bindgen-cli --version "$want" --no-default-features
 fi
 
 # --- npm tooling -----------------------------------------------------------------------------
@@ -54,4 +63,9 @@ stamp=node_modules/.package-lock.json
 if [ ! -f "$stamp" ] || [ package-lock.json -nt "$stamp" ]; then
   log "npm ci"
   npm ci --no-audit --no-fund --loglevel=error
+fi
+
+if [ -n "$apt_pid" ]; then
+  log "waiting for apt-get"
+  wait "$apt_pid"
 fi
