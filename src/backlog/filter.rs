@@ -6,9 +6,15 @@
 //! (`search`) then applies every filter to those. When several apply, the one with the fewest
 //! entries is read. The network and the text have no index: a query with nothing else reads
 //! nothing here. Pure decisions over the [`Store`] trait; nothing here touches a browser.
+//!
+//! A query the indexes answer whole (filters on state, tag and dates, sorted by the last change,
+//! no text nor network: the list's default too) is answered by keys alone ([`keyed`]): the ids
+//! under every filter's index, intersected, in the order of the `by_updated` index, newest first.
+//! The list then reads only the records of the rows in view.
 
-use super::search::{fold, Query};
-use crate::store::schema::{BY_PLANNED, BY_STATE, BY_TAG};
+use super::search::{fold, Query, Sort};
+use super::State;
+use crate::store::schema::{BY_PLANNED, BY_STATE, BY_TAG, BY_UPDATED};
 use crate::store::{Collection, IndexRead, KeyRange, Record, Store, StoreError};
 
 /// The index reads that each contain every item `q` shows, in the order state, tag, date.
@@ -87,6 +93,88 @@ pub async fn candidates<S: Store>(store: &S, q: &Query) -> Result<Option<Vec<Rec
     let mut records = store.index_records(Collection::Backlog, &read).await?;
     records.retain(|r| !r.deleted);
     Ok(Some(records))
+}
+
+/// The reads whose ids, intersected, are exactly the items `q` shows, when the indexes answer
+/// it whole: every filter is on state, tag or dates (each index holds live records only: a
+/// tombstone has no body), no text, no network, sorted by the last change. The default states
+/// (all but archived) are a read of the state index too. `None`: the records must be searched.
+pub fn key_reads(q: &Query, tags_in_use: &[String]) -> Option<Vec<IndexRead>> {
+    if q.sort != Sort::Updated || q.network.is_some() || !fold(&q.text).trim().is_empty() {
+        return None;
+    }
+    let mut out = reads(q, tags_in_use);
+    if q.states.is_empty() {
+        let mut active: Vec<&str> = State::ALL
+            .iter()
+            .filter(|s| **s != State::Archived)
+            .map(|s| s.id())
+            .collect();
+        active.sort_unstable();
+        out.insert(
+            0,
+            IndexRead {
+                index: BY_STATE,
+                ranges: active.into_iter().map(KeyRange::only).collect(),
+            },
+        );
+    }
+    Some(out)
+}
+
+/// The ids of `order` (every record, newest change first) that each of `sets` holds, in that
+/// order, each once.
+pub fn intersect_in_order(order: &[String], sets: &[Vec<String>]) -> Vec<String> {
+    let mut sets: Vec<std::collections::HashSet<&str>> = sets
+        .iter()
+        .map(|s| s.iter().map(String::as_str).collect())
+        .collect();
+    // the smallest set first: most ids are rejected by the first look-up
+    sets.sort_by_key(std::collections::HashSet::len);
+    let mut seen = std::collections::HashSet::new();
+    order
+        .iter()
+        .filter(|id| sets.iter().all(|s| s.contains(id.as_str())) && seen.insert(id.as_str()))
+        .cloned()
+        .collect()
+}
+
+/// The read of the whole `by_updated` index (every record, by its last change).
+pub fn by_change() -> IndexRead {
+    IndexRead {
+        index: BY_UPDATED,
+        ranges: vec![KeyRange {
+            lower: None,
+            upper: None,
+            upper_open: false,
+        }],
+    }
+}
+
+/// The ids of the items `q` shows, in the list's order, read by keys alone (no record is read):
+/// `None` when the indexes do not answer `q` whole ([`key_reads`]). The order is the store's
+/// last change of each record (`by_updated`), newest first: the item's own `updated_ms` whenever
+/// the item was last written by a save (both are set by the same write); an item imported with
+/// an older time sorts by when it was imported until the whole backlog is in the page.
+pub async fn keyed<S: Store>(store: &S, q: &Query) -> Result<Option<Vec<String>>, StoreError> {
+    let tags = match q.tag {
+        Some(_) => store.index_keys(Collection::Backlog, BY_TAG).await?,
+        None => Vec::new(),
+    };
+    let Some(reads) = key_reads(q, &tags) else {
+        return Ok(None);
+    };
+    let mut sets = Vec::with_capacity(reads.len());
+    for read in &reads {
+        let ids = store.index_ids(Collection::Backlog, read).await?;
+        if ids.is_empty() {
+            return Ok(Some(Vec::new()));
+        }
+        sets.push(ids);
+    }
+    let mut order = store.index_ids(Collection::Backlog, &by_change()).await?;
+    order.reverse();
+    Ok(Some(intersect_in_order(&order, &sets)))
 }
 
 #[cfg(test)]

@@ -316,5 +316,47 @@ async fn the_indexes_answer_as_the_in_memory_store() {
             .count();
         assert_eq!(raw_live, want.len(), "{q:?}");
     }
+    // key-only reads: the same ids in the same order, the whole `by_updated` index included
+    for read in reads.iter().chain([&filter::by_change()]) {
+        let want = now_or_never(memory.index_ids(Collection::Backlog, read))
+            .unwrap()
+            .unwrap();
+        let got = browser.index_ids(Collection::Backlog, read).await.unwrap();
+        assert_eq!(got, want, "{read:?}");
+    }
+    assert_eq!(
+        browser
+            .index_ids(Collection::Backlog, &filter::by_change())
+            .await
+            .unwrap()
+            .len(),
+        items.len(),
+        "every record, the tombstone too"
+    );
+    // the list's answer by keys (the default list too), and the rows' records read by id
+    for q in queries.iter().chain([&Query::default()]) {
+        let want = now_or_never(filter::keyed(&memory, q))
+            .unwrap()
+            .unwrap()
+            .unwrap();
+        let got = filter::keyed(&browser, q).await.unwrap().unwrap();
+        assert_eq!(got, want, "{q:?}");
+        let rows = idb::by_ids(Collection::Backlog, &got).await.unwrap();
+        let read: Vec<String> = rows
+            .iter()
+            .map(|r| {
+                js_sys::Reflect::get(&r, &"id".into())
+                    .unwrap()
+                    .as_string()
+                    .unwrap()
+            })
+            .collect();
+        assert_eq!(read, got, "{q:?}");
+    }
+    assert!(!now_or_never(filter::keyed(&memory, &Query::default()))
+        .unwrap()
+        .unwrap()
+        .unwrap()
+        .is_empty());
     assert_eq!(delete_database().await, "deleted");
 }

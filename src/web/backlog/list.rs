@@ -1,6 +1,10 @@
 //! The backlog's list: search (title, note, drafts, tags), filters (state, tag, network, date),
 //! sort, and the pages' virtualised list (`web/pages/virtual_list.rs`), which draws only the rows
-//! in view (50,000 items scroll as fast as 50) and moves between rows with the keyboard.
+//! in view (50,000 items scroll as fast as 50) and moves between rows with the keyboard. While
+//! the backlog loads, a query the indexes answer is answered by keys (`keyed`), and only the
+//! rows in view are read.
+
+mod keyed;
 
 use super::{by_id, on, with};
 use crate::backlog::search::{search_among, search_positions, Query, Sort};
@@ -139,7 +143,10 @@ pub(super) fn build(doc: &Document) -> Result<Element, JsValue> {
     )?;
     section.append_child(rows.viewport())?;
     rows.on_open(|pos| {
-        let id = with(|m| Some(m.items.get(*m.shown.get(pos)?)?.id.clone()));
+        let id = match keyed::id_at(pos) {
+            Some(id) => id,
+            None => with(|m| Some(m.items.get(*m.shown.get(pos)?)?.id.clone())),
+        };
         if let Some(id) = id {
             crate::web::error::log("open item", super::item::open(&id));
         }
@@ -205,6 +212,8 @@ fn refilter_from(from_top: bool) -> Result<(), JsValue> {
         _ => Sort::Updated,
     };
     let text = value("search");
+    // the model answers first (what is in the page); an answer by keys comes after, if any
+    keyed::clear();
     let from = Date::parse(&value("filter-from"));
     let to = Date::parse(&value("filter-to"));
     let count = with(|m| {
@@ -254,19 +263,48 @@ thread_local! {
         const { std::cell::RefCell::new(None) };
 }
 
-/// While the backlog is still loading, the list has searched only what is in the page so far:
-/// when a filter has an index (state, tag, date), the records it can show are read through the
-/// index the core chooses (`backlog::filter`), added to the model, and the list redrawn with the
-/// whole answer. The same filters again (the user types in the search field) reuse that read.
+/// While the backlog is still loading, the list has searched only what is in the page so far.
+/// A query the indexes answer whole (state, tag, dates, the default list; sorted by the last
+/// change, no text nor network) is answered by keys (`keyed`): the ids it shows, in order, and
+/// only the records of the rows in view are read. Any other query with a filter that has an
+/// index reads the records it can show through the index the core chooses (`backlog::filter`),
+/// adds them to the model, and the list is redrawn with the whole answer; the same filters again
+/// (the user types in the search field) reuse that read. The default list is read by keys once
+/// the first rows are painted (the first render does not wait for it).
 fn through_index(from_top: bool) {
     let q = with(|m| m.query.clone());
-    if q.states.is_empty() && q.tag.is_none() && q.from.is_none() && q.to.is_none() {
+    let default = q.states.is_empty() && q.tag.is_none() && q.from.is_none() && q.to.is_none();
+    let by_keys = crate::backlog::filter::key_reads(&q, &[]).is_some();
+    if default && (!by_keys || !super::load::is_painted()) {
         return;
     }
     let asked = ASKED.with(|a| {
         a.set(a.get() + 1);
         a.get()
     });
+    if by_keys {
+        wasm_bindgen_futures::spawn_local(async move {
+            let read = async {
+                let t0 = super::load::now();
+                let _hold = super::load::hold();
+                let Some(ids) = keyed::answer(&q).await? else {
+                    return Ok(());
+                };
+                if ASKED.with(std::cell::Cell::get) != asked || super::load::is_whole() {
+                    return Ok(());
+                }
+                let t1 = super::load::now();
+                let count = keyed::set(ids);
+                show_count(count, from_top)?;
+                // the keys read, then the list drawn (the rows' records follow)
+                super::load::figure("filter-idb", t1 - t0);
+                super::load::figure("filter", super::load::now() - t0);
+                Ok::<(), JsValue>(())
+            };
+            crate::web::error::log("filter by keys", read.await);
+        });
+        return;
+    }
     let filters = filters_of(&q);
     let known = INDEXED.with(|x| {
         x.borrow()
@@ -412,11 +450,38 @@ fn row_lines(item: &crate::backlog::Item) -> (String, String) {
 }
 
 /// The button of the row at `pos` in the list: the item's title, then its state, date and tags.
+/// While the list is answered by keys, a row whose record is not in the page yet is a
+/// placeholder (busy, its id known) until the record is read.
 fn draw_row(doc: &Document, pos: usize) -> Result<Option<Element>, JsValue> {
-    let Some((id, (title, meta))) = with(|m| {
-        let item = m.items.get(*m.shown.get(pos)?)?;
-        Some((item.id.clone(), row_lines(item)))
-    }) else {
+    let found = match keyed::id_at(pos) {
+        None => with(|m| {
+            let item = m.items.get(*m.shown.get(pos)?)?;
+            Some((item.id.clone(), row_lines(item)))
+        }),
+        Some(None) => None,
+        Some(Some(id)) => {
+            match with(|m| m.at.get(&id).and_then(|&k| m.items.get(k)).map(row_lines)) {
+                Some(lines) => Some((id, lines)),
+                None => {
+                    keyed::missing(pos);
+                    let b = el(
+                        doc,
+                        "button",
+                        &[
+                            ("type", "button"),
+                            ("class", "row"),
+                            ("data-id", &id),
+                            ("aria-busy", "true"),
+                        ],
+                        None,
+                    )?;
+                    b.append_child(&*el(doc, "span", &[("class", "row-title")], Some("…"))?)?;
+                    return Ok(Some(b));
+                }
+            }
+        }
+    };
+    let Some((id, (title, meta))) = found else {
         return Ok(None);
     };
     let b = el(
