@@ -9,8 +9,9 @@
 //!
 //! A query the indexes answer whole (filters on state, tag and dates, sorted by the last change,
 //! no text nor network: the list's default too) is answered by keys alone ([`keyed`]): the ids
-//! under every filter's index, intersected, in the order of the `by_updated` index, newest first.
-//! The list then reads only the records of the rows in view.
+//! under every filter's index, intersected (the archived ones left out for the default states),
+//! and how many. The list walks the `by_updated` index newest first over those ids and reads
+//! only the records of the rows in view.
 
 use super::search::{fold, Query, Sort};
 use super::State;
@@ -95,51 +96,68 @@ pub async fn candidates<S: Store>(store: &S, q: &Query) -> Result<Option<Vec<Rec
     Ok(Some(records))
 }
 
-/// The reads whose ids, intersected, are exactly the items `q` shows, when the indexes answer
-/// it whole: every filter is on state, tag or dates (each index holds live records only: a
-/// tombstone has no body), no text, no network, sorted by the last change. The default states
-/// (all but archived) are a read of the state index too. `None`: the records must be searched.
-pub fn key_reads(q: &Query, tags_in_use: &[String]) -> Option<Vec<IndexRead>> {
+/// What the list reads by keys for a query the indexes answer whole: the ids under each of its
+/// filters' indexes (`include`, intersected; none for the default list) minus those under
+/// `exclude` (the archived items, when the query shows every state but archived).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct KeyReads {
+    pub include: Vec<IndexRead>,
+    pub exclude: Option<IndexRead>,
+}
+
+/// The key reads that give exactly the items `q` shows, when the indexes answer it whole: every
+/// filter is on state, tag or dates (each index holds live records only: a tombstone has no
+/// body), no text, no network, sorted by the last change. `None`: the records must be searched.
+pub fn key_reads(q: &Query, tags_in_use: &[String]) -> Option<KeyReads> {
     if q.sort != Sort::Updated || q.network.is_some() || !fold(&q.text).trim().is_empty() {
         return None;
     }
-    let mut out = reads(q, tags_in_use);
-    if q.states.is_empty() {
-        let mut active: Vec<&str> = State::ALL
-            .iter()
-            .filter(|s| **s != State::Archived)
-            .map(|s| s.id())
-            .collect();
-        active.sort_unstable();
-        out.insert(
-            0,
-            IndexRead {
-                index: BY_STATE,
-                ranges: active.into_iter().map(KeyRange::only).collect(),
-            },
-        );
+    let exclude = q.states.is_empty().then(|| IndexRead {
+        index: BY_STATE,
+        ranges: vec![KeyRange::only(State::Archived.id())],
+    });
+    Some(KeyReads {
+        include: reads(q, tags_in_use),
+        exclude,
+    })
+}
+
+/// The items a query shows, as ids read by keys ([`keyed`]): which ids it admits, and how many.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct KeyedSet {
+    /// The ids every included read holds; `None`: every live record (the default list).
+    pub only: Option<std::collections::HashSet<String>>,
+    /// Ids never shown (archived, for the default list).
+    pub not: std::collections::HashSet<String>,
+    /// How many items the query shows.
+    pub count: usize,
+}
+
+impl KeyedSet {
+    /// Whether the record `id` is shown (for the default list, when it is live: a walk over
+    /// every record checks that on the record itself).
+    pub fn admits(&self, id: &str) -> bool {
+        !self.not.contains(id) && self.only.as_ref().is_none_or(|o| o.contains(id))
     }
-    Some(out)
 }
 
-/// The ids of `order` (every record, newest change first) that each of `sets` holds, in that
-/// order, each once.
-pub fn intersect_in_order(order: &[String], sets: &[Vec<String>]) -> Vec<String> {
-    let mut sets: Vec<std::collections::HashSet<&str>> = sets
+/// The read of every live, not archived record of the state index (what the default list
+/// counts).
+pub fn active_states() -> IndexRead {
+    let mut ids: Vec<&str> = State::ALL
         .iter()
-        .map(|s| s.iter().map(String::as_str).collect())
+        .filter(|s| **s != State::Archived)
+        .map(|s| s.id())
         .collect();
-    // the smallest set first: most ids are rejected by the first look-up
-    sets.sort_by_key(std::collections::HashSet::len);
-    let mut seen = std::collections::HashSet::new();
-    order
-        .iter()
-        .filter(|id| sets.iter().all(|s| s.contains(id.as_str())) && seen.insert(id.as_str()))
-        .cloned()
-        .collect()
+    ids.sort_unstable();
+    IndexRead {
+        index: BY_STATE,
+        ranges: ids.into_iter().map(KeyRange::only).collect(),
+    }
 }
 
-/// The read of the whole `by_updated` index (every record, by its last change).
+/// The read of the whole `by_updated` index (every record, tombstones too, by its last change):
+/// the list's order while it is answered by keys, newest first.
 pub fn by_change() -> IndexRead {
     IndexRead {
         index: BY_UPDATED,
@@ -151,12 +169,13 @@ pub fn by_change() -> IndexRead {
     }
 }
 
-/// The ids of the items `q` shows, in the list's order, read by keys alone (no record is read):
-/// `None` when the indexes do not answer `q` whole ([`key_reads`]). The order is the store's
-/// last change of each record (`by_updated`), newest first: the item's own `updated_ms` whenever
-/// the item was last written by a save (both are set by the same write); an item imported with
-/// an older time sorts by when it was imported until the whole backlog is in the page.
-pub async fn keyed<S: Store>(store: &S, q: &Query) -> Result<Option<Vec<String>>, StoreError> {
+/// The items `q` shows, read by keys alone (no record is read): `None` when the indexes do not
+/// answer `q` whole ([`key_reads`]). The default list reads only the archived ids and a count.
+/// The list's order is then the store's last change of each record (`by_updated`, walked
+/// newest first by the page): the item's own `updated_ms` whenever the item was last written
+/// by a save; an item imported with an older time sorts by when it was imported until the whole
+/// backlog is in the page.
+pub async fn keyed<S: Store>(store: &S, q: &Query) -> Result<Option<KeyedSet>, StoreError> {
     let tags = match q.tag {
         Some(_) => store.index_keys(Collection::Backlog, BY_TAG).await?,
         None => Vec::new(),
@@ -164,17 +183,43 @@ pub async fn keyed<S: Store>(store: &S, q: &Query) -> Result<Option<Vec<String>>
     let Some(reads) = key_reads(q, &tags) else {
         return Ok(None);
     };
-    let mut sets = Vec::with_capacity(reads.len());
-    for read in &reads {
-        let ids = store.index_ids(Collection::Backlog, read).await?;
-        if ids.is_empty() {
-            return Ok(Some(Vec::new()));
-        }
-        sets.push(ids);
+    let not: std::collections::HashSet<String> = match &reads.exclude {
+        Some(read) => store
+            .index_ids(Collection::Backlog, read)
+            .await?
+            .into_iter()
+            .collect(),
+        None => Default::default(),
+    };
+    if reads.include.is_empty() {
+        let count = store
+            .index_count(Collection::Backlog, &active_states())
+            .await?;
+        return Ok(Some(KeyedSet {
+            only: None,
+            not,
+            count: count as usize,
+        }));
     }
-    let mut order = store.index_ids(Collection::Backlog, &by_change()).await?;
-    order.reverse();
-    Ok(Some(intersect_in_order(&order, &sets)))
+    let mut only: Option<std::collections::HashSet<String>> = None;
+    for read in &reads.include {
+        let ids = store.index_ids(Collection::Backlog, read).await?;
+        only = Some(match only {
+            None => ids.into_iter().collect(),
+            Some(before) => ids.into_iter().filter(|i| before.contains(i)).collect(),
+        });
+        if only.as_ref().is_some_and(|o| o.is_empty()) {
+            break;
+        }
+    }
+    let mut only = only.unwrap_or_default();
+    only.retain(|id| !not.contains(id));
+    let count = only.len();
+    Ok(Some(KeyedSet {
+        only: Some(only),
+        not,
+        count,
+    }))
 }
 
 #[cfg(test)]

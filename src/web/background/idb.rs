@@ -11,7 +11,7 @@
 mod open;
 mod reads;
 
-pub use reads::{batch_after, by_ids, count, index_raw, latest, planned_on_days};
+pub use reads::{batch_after, by_ids, count, index_raw, latest, planned_on_days, walk_by_change};
 
 use crate::store::schema;
 use crate::store::{Applied, Collection, IndexRead, Record, Store, StoreError, WriteTx};

@@ -143,9 +143,10 @@ pub(super) fn build(doc: &Document) -> Result<Element, JsValue> {
     )?;
     section.append_child(rows.viewport())?;
     rows.on_open(|pos| {
-        let id = match keyed::id_at(pos) {
-            Some(id) => id,
-            None => with(|m| Some(m.items.get(*m.shown.get(pos)?)?.id.clone())),
+        let id = match keyed::row(pos) {
+            keyed::Row::Id(id) => Some(id),
+            keyed::Row::Pending => None,
+            keyed::Row::Model => with(|m| Some(m.items.get(*m.shown.get(pos)?)?.id.clone())),
         };
         if let Some(id) = id {
             crate::web::error::log("open item", super::item::open(&id));
@@ -286,15 +287,17 @@ fn through_index(from_top: bool) {
         wasm_bindgen_futures::spawn_local(async move {
             let read = async {
                 let t0 = super::load::now();
-                let _hold = super::load::hold();
-                let Some(ids) = keyed::answer(&q).await? else {
+                // a filter the user set goes before the rest of the backlog (the default list
+                // does not hold it back)
+                let _hold = (!default).then(super::load::hold);
+                let Some(set) = keyed::answer(&q).await? else {
                     return Ok(());
                 };
                 if ASKED.with(std::cell::Cell::get) != asked || super::load::is_whole() {
                     return Ok(());
                 }
                 let t1 = super::load::now();
-                let count = keyed::set(ids);
+                let count = keyed::set(q, set);
                 show_count(count, from_top)?;
                 // the keys read, then the list drawn (the rows' records follow)
                 super::load::figure("filter-idb", t1 - t0);
@@ -453,31 +456,26 @@ fn row_lines(item: &crate::backlog::Item) -> (String, String) {
 /// While the list is answered by keys, a row whose record is not in the page yet is a
 /// placeholder (busy, its id known) until the record is read.
 fn draw_row(doc: &Document, pos: usize) -> Result<Option<Element>, JsValue> {
-    let found = match keyed::id_at(pos) {
-        None => with(|m| {
+    let busy = |id: Option<&str>| -> Result<Option<Element>, JsValue> {
+        keyed::missing(pos);
+        let mut attributes = vec![("type", "button"), ("class", "row"), ("aria-busy", "true")];
+        if let Some(id) = id {
+            attributes.push(("data-id", id));
+        }
+        let b = el(doc, "button", &attributes, None)?;
+        b.append_child(&*el(doc, "span", &[("class", "row-title")], Some("…"))?)?;
+        Ok(Some(b))
+    };
+    let found = match keyed::row(pos) {
+        keyed::Row::Model => with(|m| {
             let item = m.items.get(*m.shown.get(pos)?)?;
             Some((item.id.clone(), row_lines(item)))
         }),
-        Some(None) => None,
-        Some(Some(id)) => {
+        keyed::Row::Pending => return busy(None),
+        keyed::Row::Id(id) => {
             match with(|m| m.at.get(&id).and_then(|&k| m.items.get(k)).map(row_lines)) {
                 Some(lines) => Some((id, lines)),
-                None => {
-                    keyed::missing(pos);
-                    let b = el(
-                        doc,
-                        "button",
-                        &[
-                            ("type", "button"),
-                            ("class", "row"),
-                            ("data-id", &id),
-                            ("aria-busy", "true"),
-                        ],
-                        None,
-                    )?;
-                    b.append_child(&*el(doc, "span", &[("class", "row-title")], Some("…"))?)?;
-                    return Ok(Some(b));
-                }
+                None => return busy(Some(&id)),
             }
         }
     };

@@ -300,3 +300,54 @@ pub async fn by_ids(collection: Collection, ids: &[String]) -> Result<js_sys::Ar
     }
     Ok(out)
 }
+
+/// One step of a walk over every record of `collection`, newest change first (the `by_updated`
+/// index backwards, keys only: no record is read): up to `limit` ids that `admit` accepts and
+/// `skip` does not hold, from the change `from` down (included: ids walked before are in
+/// `skip`); returns them, the last change looked at (where the next step starts), and whether
+/// the index ended.
+pub async fn walk_by_change(
+    collection: Collection,
+    from: Option<f64>,
+    skip: &std::collections::HashSet<String>,
+    admit: impl Fn(&str) -> bool,
+    limit: usize,
+) -> Result<(Vec<String>, Option<f64>, bool), StoreError> {
+    let index = index_of(collection, schema::BY_UPDATED).await?;
+    let range = match from {
+        Some(key) => Some(
+            ::idb::KeyRange::upper_bound(&JsValue::from_f64(key), Some(false))
+                .map_err(failed)?
+                .into(),
+        ),
+        None => None,
+    };
+    let mut out = Vec::new();
+    let mut last = from;
+    let Some(cursor) = index
+        .open_key_cursor(range, Some(::idb::CursorDirection::Prev))
+        .map_err(failed)?
+        .await
+        .map_err(failed)?
+    else {
+        return Ok((out, last, true));
+    };
+    let mut cursor = cursor.into_managed();
+    while let Some(key) = cursor.key().map_err(failed)? {
+        last = key.as_f64().or(last);
+        if let Some(id) = cursor
+            .primary_key()
+            .map_err(failed)?
+            .and_then(|k| k.as_string())
+        {
+            if !skip.contains(&id) && admit(&id) {
+                out.push(id);
+                if out.len() >= limit {
+                    return Ok((out, last, false));
+                }
+            }
+        }
+        cursor.next(None).await.map_err(failed)?;
+    }
+    Ok((out, last, true))
+}
