@@ -128,6 +128,9 @@ async fn read_records(ids: &[String]) -> Result<(), JsValue> {
 }
 
 async fn walk() -> Result<(), JsValue> {
+    // the rows the user waits for go before the rest of the backlog: its batches wait (each
+    // step of the walk is a task that would otherwise queue behind a batch)
+    let _hold = super::super::load::hold();
     loop {
         let wanted = WANTED.with(|w| std::mem::take(&mut *w.borrow_mut()));
         let (Some(&first), Some(&last)) = (wanted.first(), wanted.last()) else {
