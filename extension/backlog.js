@@ -1,9 +1,5 @@
-// The first render waits for the engine: its module is compiled from here, at once, while the
-// first items are read and the engine's glue loads (a static import would start it only once
-// every imported file is in).
-const wasmUrl = new URL('./pkg/extension_bg.wasm', import.meta.url);
-const compiled = WebAssembly.compileStreaming(fetch(wasmUrl)).catch(() =>
-  fetch(wasmUrl).then((r) => r.arrayBuffer()).then((bytes) => WebAssembly.compile(bytes)));
+import { backlog_main } from './pkg/extension.js';
+import { run } from './pages.js';
 
 // The items changed last, read from the database as the background left it while the engine
 // starts (the engine would read them only once it runs). Resolves to `{ records, complete }`
@@ -59,7 +55,4 @@ function latest(limit) {
 }
 
 const first = latest(60);
-const [{ default: init, backlog_main }, { run }] = await Promise.all([import('./pkg/extension.js'), import('./pages.js')]);
-// the engine made from that module; the pages' loader awaits this same start
-init({ module_or_path: compiled }).catch(() => {});
 run(() => backlog_main(first));
