@@ -275,6 +275,14 @@ pub trait Store {
         collection: Collection,
         read: &IndexRead,
     ) -> Result<u32, StoreError>;
+    /// The ids (primary keys) of the records `read` covers, range after range in key order
+    /// (records under one key in id order), each once (at its first entry): a key-only read. A
+    /// range open on both sides covers every entry, whatever its key's type.
+    async fn index_ids(
+        &self,
+        collection: Collection,
+        read: &IndexRead,
+    ) -> Result<Vec<String>, StoreError>;
     /// The records `read` covers, tombstones included, range after range in key order, each
     /// record once (at its first entry).
     async fn index_records(

@@ -1,11 +1,11 @@
 // The backlog list's filters at scale, in Chromium with the built extension: 50,000 items in
-// IndexedDB (one record per item, the shape of benches/browser/backlog.mjs's), then, for a state
+// IndexedDB (one record per item, seeded by backlog-seed.mjs as for backlog.mjs), then, for a state
 // filter, a tag filter and a date range:
 // - while the backlog is still loading (the filter set right after the first render): the time
 //   from the filter's event to the list showing the whole answer (`#count` says the right
-//   number), whether the whole backlog had arrived by then, and the page's own figures when it
-//   records them (`data-filter-ms`: the index read, `data-filter-read-ms`: how many records it
-//   read);
+//   number and the rows in view are drawn with their records), whether the whole backlog had
+//   arrived by then, and the page's own figures when it records them (`data-filter-ms`: the
+//   index read, `data-filter-read-ms`: how many records it read);
 // - once the whole backlog is in the page: the filter's event → the list redrawn (median of 5).
 // Usage: [RUNS=3] [ITEMS=50000] [ONLY=tag] node benches/browser/backlog-filter.mjs [EXT_DIR]   (after scripts/build.sh)
 // RUNS: page loads per filter (the first load of the first filter is cold); ONLY: the filters whose
@@ -14,6 +14,7 @@ import { join, resolve } from 'node:path';
 import { startServer } from '../../tests/e2e/lib/server.mjs';
 import { launch } from '../../tests/e2e/lib/chromium.mjs';
 import { buildFixtures } from '../../tests/e2e/build-fixtures.mjs';
+import { WORDS, state, day, seedBacklog } from './backlog-seed.mjs';
 
 const ROOT = resolve(new URL('../..', import.meta.url).pathname);
 const EXT = resolve(process.argv[2] ?? join(ROOT, 'dist/chrome'));
@@ -21,9 +22,6 @@ const N = Number(process.env.ITEMS ?? 50000);
 const RUNS = Math.max(1, Number(process.env.RUNS ?? 3));
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-const WORDS = ['bibliothèque', 'Québec', 'rentrée', 'festival', 'élections', 'climat', 'café', 'vélo', 'marché', 'théâtre'];
-const state = (k) => ['idea', 'draft', 'scheduled'][k % 3];
-const day = (k) => (k % 3 === 2 ? 1 + (k % 28) : null);
 
 // each filter: the field, its value, and how many of the seeded items it shows
 const count = (keep) => Array.from({ length: N }, (_, k) => k).filter(keep).length;
@@ -44,36 +42,7 @@ try {
   await page.goto(url('popup.html'));
   await page.waitForSelector('body[data-ready="true"]');
   await page.evaluate(() => chrome.runtime.sendMessage({ protocol_version: 1, request_id: 'warm', body: { kind: 'store_list', collection: 'backlog' } }));
-  const seeded = await page.evaluate(async ({ n, words }) => {
-    const db = await new Promise((ok, ko) => {
-      const r = indexedDB.open('porte-voix');
-      r.onsuccess = () => ok(r.result);
-      r.onerror = () => ko(r.error);
-    });
-    const t0 = performance.now();
-    for (let start = 0; start < n; start += 5000) {
-      await new Promise((ok, ko) => {
-        const tx = db.transaction('backlog', 'readwrite');
-        const store = tx.objectStore('backlog');
-        for (let k = start; k < Math.min(n, start + 5000); k++) {
-          const w = words[k % words.length];
-          const body = {
-            schema: 1, id: `seed-${k}`, state: ['idea', 'draft', 'scheduled'][k % 3],
-            source: { url: `https://journal.example/a/${k}`, canonical: `https://journal.example/a/${k}`, title: `${w} ${k}`, description: `Un article sur ${w}`, image: null, site_name: 'Le Journal', author: null, published: null, lang: 'fr' },
-            quotes: [], title: `${w} n° ${k}`, note: k % 7 ? '' : `Note ${w}`, tags: [w], networks: ['x'],
-            planned: k % 3 === 2 ? `2026-12-${String(1 + (k % 28)).padStart(2, '0')}T09:30` : null,
-            drafts: k % 3 === 2 ? [{ network: 'x', text: `À lire : ${w} https://journal.example/a/${k}` }] : [],
-            created_ms: 1764000000000 + k, updated_ms: 1764000000000 + k,
-          };
-          store.put({ id: body.id, revision: 1, created: body.created_ms, updated: body.updated_ms, deleted: false, body });
-        }
-        tx.oncomplete = ok;
-        tx.onerror = () => ko(tx.error);
-      });
-    }
-    db.close();
-    return performance.now() - t0;
-  }, { n: N, words: WORDS });
+  const seeded = (await seedBacklog(page, N)).idb;
   console.log(`seeded ${N} items in ${seeded.toFixed(0)} ms`);
 
   // sets a filter in the page, then waits (polling each frame) until #count shows `expect`
@@ -86,7 +55,9 @@ try {
     };
     if (f.also) set(f.also[0], f.also[1], 'change');
     set(f.id, f.value, f.event);
-    const right = () => new RegExp(`(^|\\D)${f.expect}(\\D|$)`).test(document.querySelector('#count').textContent);
+    // the count whole and the rows in view drawn with their records (none still a placeholder)
+    const right = () => new RegExp(`(^|\\D)${f.expect}(\\D|$)`).test(document.querySelector('#count').textContent)
+      && document.querySelector('#rows-list li') !== null && !document.querySelector('#rows-list [aria-busy="true"]');
     const sync = performance.now() - t0;
     const check = () => {
       if (right()) {

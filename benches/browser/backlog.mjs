@@ -1,5 +1,6 @@
 // The backlog at scale, in Chromium with the built extension: 50,000 items in IndexedDB (one
-// record per item, written straight into the database the background opens), then
+// record per item, written straight into the database the background opens: backlog-seed.mjs),
+// then
 // - a capture end to end (an extension page's message → the background → the core → the
 //   IndexedDB transaction committed → the answer), median of 30;
 // - the backlog page's first render (navigation start → the frame that paints the first rows,
@@ -21,6 +22,7 @@ import { join, resolve } from 'node:path';
 import { startServer } from '../../tests/e2e/lib/server.mjs';
 import { launch } from '../../tests/e2e/lib/chromium.mjs';
 import { buildFixtures } from '../../tests/e2e/build-fixtures.mjs';
+import { seedBacklog } from './backlog-seed.mjs';
 
 const ROOT = resolve(new URL('../..', import.meta.url).pathname);
 const EXT = resolve(process.argv[2] ?? join(ROOT, 'dist/chrome'));
@@ -38,56 +40,7 @@ try {
   await page.waitForSelector('body[data-ready="true"]');
   // make sure the background created the database, then fill it
   await page.evaluate(() => chrome.runtime.sendMessage({ protocol_version: 1, request_id: 'warm', body: { kind: 'store_list', collection: 'backlog' } }));
-  const seeded = await page.evaluate(async (n) => {
-    const words = ['bibliothèque', 'Québec', 'rentrée', 'festival', 'élections', 'climat', 'café', 'vélo', 'marché', 'théâtre'];
-    const db = await new Promise((ok, ko) => {
-      const r = indexedDB.open('porte-voix');
-      r.onsuccess = () => ok(r.result);
-      r.onerror = () => ko(r.error);
-    });
-    const t0 = performance.now();
-    const array = [];
-    for (let start = 0; start < n; start += 5000) {
-      await new Promise((ok, ko) => {
-        const tx = db.transaction('backlog', 'readwrite');
-        const store = tx.objectStore('backlog');
-        for (let k = start; k < Math.min(n, start + 5000); k++) {
-          const w = words[k % words.length];
-          const body = {
-            schema: 1, id: `seed-${k}`, state: ['idea', 'draft', 'scheduled'][k % 3],
-            source: { url: `https://journal.example/a/${k}`, canonical: `https://journal.example/a/${k}`, title: `${w} ${k}`, description: `Un article sur ${w}`, image: null, site_name: 'Le Journal', author: null, published: null, lang: 'fr' },
-            quotes: [], title: `${w} n° ${k}`, note: k % 7 ? '' : `Note ${w}`, tags: [w], networks: ['x'],
-            planned: k % 3 === 2 ? `2026-12-${String(1 + (k % 28)).padStart(2, '0')}T09:30` : null,
-            drafts: k % 3 === 2 ? [{ network: 'x', text: `À lire : ${w} https://journal.example/a/${k}` }] : [],
-            created_ms: 1764000000000 + k, updated_ms: 1764000000000 + k,
-          };
-          store.put({ id: body.id, revision: 1, created: body.created_ms, updated: body.updated_ms, deleted: false, body });
-          array.push(body);
-        }
-        tx.oncomplete = ok;
-        tx.onerror = () => ko(tx.error);
-      });
-    }
-    const idb = performance.now() - t0;
-    // storage.local holds 10 MB without the unlimitedStorage permission: the whole array may not
-    // fit; then the largest multiple of 5,000 items that does
-    const bytes = JSON.stringify(array).length;
-    let kept = array.length;
-    let local = null;
-    let refused = null;
-    while (kept > 0) {
-      const t1 = performance.now();
-      try {
-        await chrome.storage.local.set({ backlog_array: array.slice(0, kept) });
-        local = performance.now() - t1;
-        break;
-      } catch (e) {
-        refused ??= String(e.message ?? e);
-        kept -= 5000;
-      }
-    }
-    return { idb, local, kept, bytes, refused };
-  }, N);
+  const seeded = await seedBacklog(page, N, { local: true });
   console.log(`seeded ${N} items (${(seeded.bytes / 1e6).toFixed(1)} MB of JSON): IndexedDB ${seeded.idb.toFixed(0)} ms`);
   if (seeded.refused) console.log(`storage.local refused all ${N} items (${seeded.refused}); it holds ${seeded.kept}`);
   console.log(`storage.local: ${seeded.kept} items written in ${seeded.local?.toFixed(0)} ms`);

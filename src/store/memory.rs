@@ -397,6 +397,26 @@ impl Store for MemoryStore {
         Ok(u32::try_from(n).unwrap_or(u32::MAX))
     }
 
+    async fn index_ids(
+        &self,
+        collection: Collection,
+        read: &IndexRead,
+    ) -> Result<Vec<String>, StoreError> {
+        let entries = self.index_entries(collection, read.index)?;
+        let mut seen = BTreeSet::new();
+        let mut ids = Vec::new();
+        for range in read.ranges.iter().filter(|r| !r.is_empty()) {
+            let whole = range.lower.is_none() && range.upper.is_none();
+            for (key, id) in &entries {
+                let inside = whole || key.as_str().is_some_and(|k| range.contains(k));
+                if inside && seen.insert(id.clone()) {
+                    ids.push(id.clone());
+                }
+            }
+        }
+        Ok(ids)
+    }
+
     async fn index_records(
         &self,
         collection: Collection,

@@ -247,6 +247,8 @@ pub async fn page(first: JsValue) -> Result<(), JsValue> {
     wasm_bindgen_futures::spawn_local(async move {
         super::error::log("first paint", load::painted().await);
         if !whole {
+            // the list answered by keys (its count whole, its rows read as they come in view)
+            super::error::log("backlog list", list::refilter());
             if let Err(e) = load::rest().await {
                 status(&super::error::message_of(&e));
             }

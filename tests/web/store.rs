@@ -316,5 +316,66 @@ async fn the_indexes_answer_as_the_in_memory_store() {
             .count();
         assert_eq!(raw_live, want.len(), "{q:?}");
     }
+    // key-only reads: the same ids in the same order, the whole `by_updated` index included
+    for read in reads.iter().chain([&filter::by_change()]) {
+        let want = now_or_never(memory.index_ids(Collection::Backlog, read))
+            .unwrap()
+            .unwrap();
+        let got = browser.index_ids(Collection::Backlog, read).await.unwrap();
+        assert_eq!(got, want, "{read:?}");
+    }
+    assert_eq!(
+        browser
+            .index_ids(Collection::Backlog, &filter::by_change())
+            .await
+            .unwrap()
+            .len(),
+        items.len(),
+        "every record, the tombstone too"
+    );
+    // the list's answer by keys (the default list too): the same ids and count; the walk over
+    // `by_updated` newest first, a few ids a step, gives the memory store's order; the rows'
+    // records read by id
+    let mut order = now_or_never(memory.index_ids(Collection::Backlog, &filter::by_change()))
+        .unwrap()
+        .unwrap();
+    order.reverse();
+    for q in queries.iter().chain([&Query::default()]) {
+        let want = now_or_never(filter::keyed(&memory, q))
+            .unwrap()
+            .unwrap()
+            .unwrap();
+        let got = filter::keyed(&browser, q).await.unwrap().unwrap();
+        assert_eq!(got, want, "{q:?}");
+        let mut walked = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        let mut from = None;
+        loop {
+            let (ids, last, ended) =
+                idb::walk_by_change(Collection::Backlog, from, &seen, |id| got.admits(id), 3)
+                    .await
+                    .unwrap();
+            assert!(ids.len() <= 3);
+            seen.extend(ids.iter().cloned());
+            walked.extend(ids);
+            from = last;
+            if ended {
+                break;
+            }
+        }
+        let want_order: Vec<String> = order.iter().filter(|id| got.admits(id)).cloned().collect();
+        assert_eq!(walked, want_order, "{q:?}");
+        let rows = idb::by_ids(Collection::Backlog, &walked).await.unwrap();
+        let read: Vec<String> = rows
+            .iter()
+            .map(|r| {
+                js_sys::Reflect::get(&r, &"id".into())
+                    .unwrap()
+                    .as_string()
+                    .unwrap()
+            })
+            .collect();
+        assert_eq!(read, walked, "{q:?}");
+    }
     assert_eq!(delete_database().await, "deleted");
 }

@@ -414,3 +414,116 @@ fn searching_among_a_superset_in_any_order_gives_the_whole_search() {
         assert_eq!(search_among(&items, &index, &q, &among), whole, "{sort:?}");
     }
 }
+
+/// The backlog stored as saves leave it: each record's last change is its item's `updated_ms`.
+fn stored_as_saved(items: &[Item]) -> MemoryStore {
+    let store = MemoryStore::new().unwrap();
+    for (k, item) in items.iter().enumerate() {
+        let w = Write::Put {
+            collection: Collection::Backlog,
+            id: item.id.clone(),
+            expected_revision: None,
+            body: serde_json::to_value(item).unwrap(),
+        };
+        run(write(&store, &format!("r{k}"), &w, item.updated_ms)).unwrap();
+    }
+    let gone = Write::Delete {
+        collection: Collection::Backlog,
+        id: items[2].id.clone(),
+        expected_revision: Some(1),
+    };
+    run(write(&store, "gone", &gone, 1)).unwrap();
+    store
+}
+
+/// The list's walk over a keyed answer, as the page makes it: every record newest change first
+/// (`by_updated` backwards), those the set admits, live ones only.
+fn walk(store: &MemoryStore, set: &KeyedSet) -> Vec<String> {
+    let mut order = run(store.index_ids(Collection::Backlog, &by_change())).unwrap();
+    order.reverse();
+    order
+        .into_iter()
+        .filter(|id| set.admits(id))
+        .filter(|id| {
+            run(store.get(Collection::Backlog, id))
+                .unwrap()
+                .is_some_and(|r| !r.deleted)
+        })
+        .collect()
+}
+
+#[test]
+fn a_query_the_indexes_answer_is_answered_by_keys_as_the_whole_search_answers_it() {
+    let mut items = backlog();
+    let store = stored_as_saved(&items);
+    items.remove(2); // deleted
+    let states: [&[State]; 5] = [
+        &[],
+        &[State::Draft],
+        &[State::Idea, State::Scheduled],
+        &[State::Archived],
+        &[State::Published, State::Archived],
+    ];
+    let tags = [
+        None,
+        Some("ete"),
+        Some("QUÉBEC"),
+        Some("🚲 VÉLO"),
+        Some("🎄"),
+        Some("hockey"),
+    ];
+    let dates = [
+        (None, None),
+        (Some("2026-12-01"), Some("2026-12-07")),
+        (Some("2027-01-01"), None),
+        (None, Some("2026-12-15")),
+        (Some("2026-12-10"), Some("2026-12-01")),
+    ];
+    let mut answered = 0;
+    let mut nonempty = 0;
+    for s in states {
+        for t in tags {
+            for (from, to) in dates {
+                let q = query(s, t, from, to);
+                let whole = ids(search(&items, &q));
+                let set = run(keyed(&store, &q)).unwrap().expect("answered by keys");
+                assert_eq!(set.count, whole.len(), "{q:?}");
+                assert_eq!(walk(&store, &set), whole, "{q:?}");
+                // the default list reads no set of ids, only the archived ones
+                assert_eq!(
+                    set.only.is_none(),
+                    s.is_empty() && t.is_none() && from.is_none() && to.is_none()
+                );
+                answered += 1;
+                nonempty += usize::from(!whole.is_empty());
+            }
+        }
+    }
+    assert_eq!(answered, 150);
+    assert!(nonempty > 40, "{nonempty}");
+}
+
+#[test]
+fn a_query_with_text_a_network_or_another_sort_is_not_answered_by_keys() {
+    let items = backlog();
+    let store = stored_as_saved(&items);
+    let with = |f: &dyn Fn(&mut Query)| {
+        let mut q = query(&[State::Draft], Some("ete"), None, None);
+        f(&mut q);
+        q
+    };
+    let cases = [
+        with(&|q| q.text = "québec".into()),
+        with(&|q| q.network = Some(Platform::X)),
+        with(&|q| q.sort = Sort::Planned),
+        with(&|q| q.sort = Sort::Title),
+        with(&|q| q.sort = Sort::Created),
+    ];
+    for q in cases {
+        assert_eq!(key_reads(&q, &[]), None, "{q:?}");
+        assert_eq!(run(keyed(&store, &q)).unwrap(), None, "{q:?}");
+    }
+    // blank text is no text
+    let q = with(&|q| q.text = "  ".into());
+    assert!(run(keyed(&store, &q)).unwrap().is_some());
+}

@@ -11,7 +11,7 @@
 mod open;
 mod reads;
 
-pub use reads::{batch_after, count, index_raw, latest, planned_on_days};
+pub use reads::{batch_after, by_ids, count, index_raw, latest, planned_on_days, walk_by_change};
 
 use crate::store::schema;
 use crate::store::{Applied, Collection, IndexRead, Record, Store, StoreError, WriteTx};
@@ -200,6 +200,14 @@ impl Store for IdbStore {
         read: &IndexRead,
     ) -> Result<u32, StoreError> {
         reads::index_count(collection, read).await
+    }
+
+    async fn index_ids(
+        &self,
+        collection: Collection,
+        read: &IndexRead,
+    ) -> Result<Vec<String>, StoreError> {
+        reads::index_ids(collection, read).await
     }
 
     async fn index_records(

@@ -1,6 +1,10 @@
 //! The backlog's list: search (title, note, drafts, tags), filters (state, tag, network, date),
 //! sort, and the pages' virtualised list (`web/pages/virtual_list.rs`), which draws only the rows
-//! in view (50,000 items scroll as fast as 50) and moves between rows with the keyboard.
+//! in view (50,000 items scroll as fast as 50) and moves between rows with the keyboard. While
+//! the backlog loads, a query the indexes answer is answered by keys (`keyed`), and only the
+//! rows in view are read.
+
+mod keyed;
 
 use super::{by_id, on, with};
 use crate::backlog::search::{search_among, search_positions, Query, Sort};
@@ -139,7 +143,11 @@ pub(super) fn build(doc: &Document) -> Result<Element, JsValue> {
     )?;
     section.append_child(rows.viewport())?;
     rows.on_open(|pos| {
-        let id = with(|m| Some(m.items.get(*m.shown.get(pos)?)?.id.clone()));
+        let id = match keyed::row(pos) {
+            keyed::Row::Id(id) => Some(id),
+            keyed::Row::Pending => None,
+            keyed::Row::Model => with(|m| Some(m.items.get(*m.shown.get(pos)?)?.id.clone())),
+        };
         if let Some(id) = id {
             crate::web::error::log("open item", super::item::open(&id));
         }
@@ -205,6 +213,8 @@ fn refilter_from(from_top: bool) -> Result<(), JsValue> {
         _ => Sort::Updated,
     };
     let text = value("search");
+    // the model answers first (what is in the page); an answer by keys comes after, if any
+    keyed::clear();
     let from = Date::parse(&value("filter-from"));
     let to = Date::parse(&value("filter-to"));
     let count = with(|m| {
@@ -254,19 +264,50 @@ thread_local! {
         const { std::cell::RefCell::new(None) };
 }
 
-/// While the backlog is still loading, the list has searched only what is in the page so far:
-/// when a filter has an index (state, tag, date), the records it can show are read through the
-/// index the core chooses (`backlog::filter`), added to the model, and the list redrawn with the
-/// whole answer. The same filters again (the user types in the search field) reuse that read.
+/// While the backlog is still loading, the list has searched only what is in the page so far.
+/// A query the indexes answer whole (state, tag, dates, the default list; sorted by the last
+/// change, no text nor network) is answered by keys (`keyed`): the ids it shows, in order, and
+/// only the records of the rows in view are read. Any other query with a filter that has an
+/// index reads the records it can show through the index the core chooses (`backlog::filter`),
+/// adds them to the model, and the list is redrawn with the whole answer; the same filters again
+/// (the user types in the search field) reuse that read. The default list is read by keys once
+/// the first rows are painted (the first render does not wait for it).
 fn through_index(from_top: bool) {
     let q = with(|m| m.query.clone());
-    if q.states.is_empty() && q.tag.is_none() && q.from.is_none() && q.to.is_none() {
+    let default = q.states.is_empty() && q.tag.is_none() && q.from.is_none() && q.to.is_none();
+    let by_keys = crate::backlog::filter::key_reads(&q, &[]).is_some();
+    if default && (!by_keys || !super::load::is_painted()) {
         return;
     }
     let asked = ASKED.with(|a| {
         a.set(a.get() + 1);
         a.get()
     });
+    if by_keys {
+        wasm_bindgen_futures::spawn_local(async move {
+            let read = async {
+                let t0 = super::load::now();
+                // a filter the user set goes before the rest of the backlog (the default list
+                // does not hold it back)
+                let _hold = (!default).then(super::load::hold);
+                let Some(set) = keyed::answer(&q).await? else {
+                    return Ok(());
+                };
+                if ASKED.with(std::cell::Cell::get) != asked || super::load::is_whole() {
+                    return Ok(());
+                }
+                let t1 = super::load::now();
+                let count = keyed::set(q, set);
+                show_count(count, from_top)?;
+                // the keys read, then the list drawn (the rows' records follow)
+                super::load::figure("filter-idb", t1 - t0);
+                super::load::figure("filter", super::load::now() - t0);
+                Ok::<(), JsValue>(())
+            };
+            crate::web::error::log("filter by keys", read.await);
+        });
+        return;
+    }
     let filters = filters_of(&q);
     let known = INDEXED.with(|x| {
         x.borrow()
@@ -412,11 +453,33 @@ fn row_lines(item: &crate::backlog::Item) -> (String, String) {
 }
 
 /// The button of the row at `pos` in the list: the item's title, then its state, date and tags.
+/// While the list is answered by keys, a row whose record is not in the page yet is a
+/// placeholder (busy, its id known) until the record is read.
 fn draw_row(doc: &Document, pos: usize) -> Result<Option<Element>, JsValue> {
-    let Some((id, (title, meta))) = with(|m| {
-        let item = m.items.get(*m.shown.get(pos)?)?;
-        Some((item.id.clone(), row_lines(item)))
-    }) else {
+    let busy = |id: Option<&str>| -> Result<Option<Element>, JsValue> {
+        keyed::missing(pos);
+        let mut attributes = vec![("type", "button"), ("class", "row"), ("aria-busy", "true")];
+        if let Some(id) = id {
+            attributes.push(("data-id", id));
+        }
+        let b = el(doc, "button", &attributes, None)?;
+        b.append_child(&*el(doc, "span", &[("class", "row-title")], Some("…"))?)?;
+        Ok(Some(b))
+    };
+    let found = match keyed::row(pos) {
+        keyed::Row::Model => with(|m| {
+            let item = m.items.get(*m.shown.get(pos)?)?;
+            Some((item.id.clone(), row_lines(item)))
+        }),
+        keyed::Row::Pending => return busy(None),
+        keyed::Row::Id(id) => {
+            match with(|m| m.at.get(&id).and_then(|&k| m.items.get(k)).map(row_lines)) {
+                Some(lines) => Some((id, lines)),
+                None => return busy(Some(&id)),
+            }
+        }
+    };
+    let Some((id, (title, meta))) = found else {
         return Ok(None);
     };
     let b = el(

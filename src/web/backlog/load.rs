@@ -183,6 +183,15 @@ async fn first_inner(prefetched: JsValue) -> Result<bool, JsValue> {
 }
 
 /// Whether every record is in the model.
+/// Whether the first rows were painted (see [`painted`]).
+pub(super) fn is_painted() -> bool {
+    PAINTED.with(Cell::get)
+}
+
+thread_local! {
+    static PAINTED: Cell<bool> = const { Cell::new(false) };
+}
+
 pub(super) fn is_whole() -> bool {
     WHOLE.with(Cell::get) == Some(true)
 }
@@ -237,6 +246,7 @@ pub(super) async fn painted() -> Result<(), JsValue> {
     });
     wasm_bindgen_futures::JsFuture::from(frame).await?;
     mark("painted");
+    PAINTED.with(|p| p.set(true));
     pause(0).await
 }
 

@@ -1,7 +1,8 @@
 //! The pages' bulk reads, records handed over as IndexedDB gives them (JavaScript values, not
 //! parsed here): the items changed last, everything in batches by id, the count, the days of a
-//! calendar, and reads through an index described by the core (`store::IndexRead`: the list's
-//! filters). Read-only transactions; nothing here writes.
+//! calendar, reads through an index described by the core (`store::IndexRead`: the list's
+//! filters), by keys alone or whole, and the records of a list's rows by id. Read-only
+//! transactions; nothing here writes.
 
 use super::failed;
 use super::open::transaction;
@@ -247,4 +248,106 @@ pub async fn index_raw(
         }
     }
     Ok(out)
+}
+
+/// The ids (primary keys) of the records `read` covers, range after range in key order, each
+/// once: key-only reads (one transaction, every range's read queued at once).
+pub(super) async fn index_ids(
+    collection: Collection,
+    read: &IndexRead,
+) -> Result<Vec<String>, StoreError> {
+    let index = index_of(collection, read.index).await?;
+    let mut requests = Vec::new();
+    for range in read.ranges.iter().filter(|r| !r.is_empty()) {
+        requests.push(
+            index
+                .get_all_keys(key_range(range)?.map(Into::into), None)
+                .map_err(failed)?,
+        );
+    }
+    let several = requests.len() > 1;
+    let mut seen = std::collections::HashSet::new();
+    let mut out = Vec::new();
+    for request in requests {
+        for key in request.await.map_err(failed)? {
+            let Some(id) = key.as_string() else {
+                continue;
+            };
+            if several && !seen.insert(id.clone()) {
+                continue;
+            }
+            out.push(id);
+        }
+    }
+    Ok(out)
+}
+
+/// The records `ids` of `collection` that exist (tombstones included), in the order of `ids`,
+/// as IndexedDB hands them (one transaction, every read queued at once): the rows a list shows.
+pub async fn by_ids(collection: Collection, ids: &[String]) -> Result<js_sys::Array, StoreError> {
+    let name = collection.store_name();
+    let tx = transaction(&[name], TransactionMode::ReadOnly).await?;
+    let store = tx.object_store(name).map_err(failed)?;
+    let mut requests = Vec::with_capacity(ids.len());
+    for id in ids {
+        requests.push(store.get(JsValue::from_str(id)).map_err(failed)?);
+    }
+    let out = js_sys::Array::new();
+    for request in requests {
+        if let Some(record) = request.await.map_err(failed)? {
+            out.push(&record);
+        }
+    }
+    Ok(out)
+}
+
+/// One step of a walk over every record of `collection`, newest change first (the `by_updated`
+/// index backwards, keys only: no record is read): up to `limit` ids that `admit` accepts and
+/// `skip` does not hold, from the change `from` down (included: ids walked before are in
+/// `skip`); returns them, the last change looked at (where the next step starts), and whether
+/// the index ended.
+pub async fn walk_by_change(
+    collection: Collection,
+    from: Option<f64>,
+    skip: &std::collections::HashSet<String>,
+    admit: impl Fn(&str) -> bool,
+    limit: usize,
+) -> Result<(Vec<String>, Option<f64>, bool), StoreError> {
+    let index = index_of(collection, schema::BY_UPDATED).await?;
+    let range = match from {
+        Some(key) => Some(
+            ::idb::KeyRange::upper_bound(&JsValue::from_f64(key), Some(false))
+                .map_err(failed)?
+                .into(),
+        ),
+        None => None,
+    };
+    let mut out = Vec::new();
+    let mut last = from;
+    let Some(cursor) = index
+        .open_key_cursor(range, Some(::idb::CursorDirection::Prev))
+        .map_err(failed)?
+        .await
+        .map_err(failed)?
+    else {
+        return Ok((out, last, true));
+    };
+    let mut cursor = cursor.into_managed();
+    while let Some(key) = cursor.key().map_err(failed)? {
+        last = key.as_f64().or(last);
+        if let Some(id) = cursor
+            .primary_key()
+            .map_err(failed)?
+            .and_then(|k| k.as_string())
+        {
+            if !skip.contains(&id) && admit(&id) {
+                out.push(id);
+                if out.len() >= limit {
+                    return Ok((out, last, false));
+                }
+            }
+        }
+        cursor.next(None).await.map_err(failed)?;
+    }
+    Ok((out, last, true))
 }
