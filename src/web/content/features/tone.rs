@@ -64,6 +64,9 @@ pub fn make(document: &Document) -> Result<Rc<dyn Feature>, JsValue> {
     let toggle = indicator.toggler();
     let (host, details) = (indicator.host.clone(), indicator.panel.clone());
     let doc = document.clone();
+    // the composer's caret while the details have the focus (focusing them clears the page's
+    // selection, and an editor focused again would put the caret at its start)
+    let caret = RefCell::new(None::<web_sys::Range>);
     let keys = Listener::capture(document.as_ref(), "keydown", move |e| {
         let Some(k) = e.dyn_ref::<KeyboardEvent>() else {
             return;
@@ -86,11 +89,31 @@ pub fn make(document: &Document) -> Result<Rc<dyn Feature>, JsValue> {
         // a key that opened or closed the details is ours: an Escape does not close the page's
         // composer too
         e.stop_propagation();
+        let selection = doc.get_selection().ok().flatten();
         let done = match open {
-            true => details.focus(),
-            false if ours => super::super::session::current()
-                .and_then(|(el, ..)| el.dyn_into::<HtmlElement>().ok())
-                .map_or(Ok(()), |el| el.focus()),
+            true => {
+                if let Ok(mut c) = caret.try_borrow_mut() {
+                    *c = selection.as_ref().and_then(|s| s.get_range_at(0).ok());
+                }
+                details.focus()
+            }
+            false if ours => {
+                let range = caret.try_borrow_mut().ok().and_then(|mut c| c.take());
+                super::super::session::current()
+                    .and_then(|(el, ..)| el.dyn_into::<HtmlElement>().ok())
+                    .map_or(Ok(()), |el| {
+                        el.focus()?;
+                        match (range, selection) {
+                            (Some(r), Some(s))
+                                if el.contains(r.start_container().ok().as_ref()) =>
+                            {
+                                s.remove_all_ranges()?;
+                                s.add_range(&r)
+                            }
+                            _ => Ok(()),
+                        }
+                    })
+            }
             _ => Ok(()),
         };
         if let Err(e) = done {
