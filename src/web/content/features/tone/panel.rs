@@ -98,6 +98,7 @@ impl Indicator {
         button.set_attribute("part", "tone")?;
         button.set_attribute("aria-expanded", "false")?;
         button.set_attribute("aria-controls", "details")?;
+        button.set_attribute("title", &t("tone_pill_shortcut"))?;
         let mark = shadow::child(document, &button, "span", "mark")?;
         mark.set_attribute("aria-hidden", "true")?;
         let count = document.create_text_node("");
@@ -162,8 +163,6 @@ impl Indicator {
             "aria-label",
             &t_with("tone_pill_label", &[&polarity_label, &n]),
         )?;
-        self.button
-            .set_attribute("title", &t("tone_pill_shortcut"))?;
         self.button.set_attribute("data-polarity", polarity)?;
         let worst = match worst {
             Some(Severity::Problem) => "problem",
@@ -172,7 +171,6 @@ impl Indicator {
             None => "none",
         };
         self.button.set_attribute("data-worst", worst)?;
-        self.button.set_attribute("data-count", &n)?;
 
         // the details, drawn again from the report
         self.list.set_text_content(None);
