@@ -29,7 +29,7 @@ if (headless) {
   await page
     .waitForFunction((sel) => !document.querySelector(sel).textContent.includes(';merci'), '[data-testid="tweetTextarea_0"]', { timeout: 5000 })
     .catch(() => console.error('the ;merci trigger was not replaced'));
-  // « TRÈS » in capitals: one tone finding (shouting), underlined, and the tone pill
+  // « TRÈS » in capitals: one tone finding (shouting), underlined, and the tone indicator in the badge
   await page.keyboard.type(' Notre équipe vous répond TRÈS vite. À bientôt ! 🙏');
   const badge = await waitForBadge(page, (b) => b.visible);
   const reply = await composer.textContent();

@@ -22,8 +22,13 @@ pub(crate) fn kind_of(code: &str, severity: Severity) -> &'static str {
     }
 }
 
-/// The message of a finding.
+/// The message of a finding. How negative a text reads is said in words, from the finding's
+/// severity (« un peu négatif », « nettement négatif »), not with the core's score: a number
+/// whose scale the user does not know says less, and would need a locale's decimal comma.
 pub(crate) fn message(f: &Finding) -> String {
+    if f.code == "tone.negative" && f.severity == Severity::Info {
+        return t("tone_negative_slight");
+    }
     let args: Vec<&str> = f.args.iter().map(|(_, v)| v.as_str()).collect();
     t_with(&f.code.replace('.', "_"), &args)
 }

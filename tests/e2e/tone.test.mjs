@@ -1,11 +1,14 @@
 // Tone in the page, in Chromium with the built extension: a hostile French reply (a Québec sacre,
 // capitals, repeated punctuation) typed into X's Draft.js composer (strict CSP: wasm2js) and
-// Mastodon's textarea (wasm) shows the tone pill, underlines exactly the words of the core's
-// findings (the command line `porte-voix tone --jsonl` is the reference for the spans), lists the
-// findings with their French messages from _locales; a check turned off in the options page
-// disappears live; a polite reply shows positive signals; a bare reply to a complaint read from the
-// page misses its courtesy (the comment answered comes from the site layer); the brand's register
-// chosen in the options flags « tu »; the details open from the keyboard; axe-clean, light and dark.
+// Mastodon's textarea (wasm) shows the tone indicator inside the length badge (one badge, in its
+// closed shadow root; its accessible name from _locales), underlines exactly the words of the
+// core's findings (the command line `porte-voix tone --jsonl` is the reference for the spans),
+// lists the findings with their French messages from _locales; a check turned off in the options
+// page disappears live; a polite reply shows positive signals; a bare reply to a complaint read
+// from the page misses its courtesy (the comment answered comes from the site layer); the brand's
+// register chosen in the options flags « tu »; the details open from the indicator by keyboard
+// (the focus in them) and by mouse (the focus stays in the composer), Escape closes them and the
+// focus is back in the composer; axe-clean, light and dark.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -17,33 +20,48 @@ const suite = chromiumSuite();
 const HOSTILE = 'Calvaire, c’est VRAIMENT pas notre faute tabarnak !!!';
 const POLITE = 'Bonjour Julie, merci pour votre message. Nous sommes désolés pour ce retard : écrivez-nous en message privé.';
 
+const POSITIVE = ['tone.thanks', 'tone.empathy', 'tone.next_step'];
+/** The indicator's accessible name for a core report: its polarity and its findings to fix. */
+const labelOf = (report) => t('tone_pill_label', [t(`tone_polarity_${report.polarity}`), String(report.findings.filter((f) => !POSITIVE.includes(f.code)).length)]);
+/** The focus is in the page's element `selector`. */
+const focusIn = (page, selector) => page.evaluate((sel) => document.querySelector(sel)?.contains(document.activeElement) ?? false, selector);
 const wordsOf = (text, report) => report.findings.flatMap((f) => f.spans.map(([a, b]) => text.slice(a, b))).sort();
 
-/** The pill and its details through the closed shadow root (CDP pierce). */
+/**
+ * The tone indicator in the length badge and its details, through the badge's closed shadow
+ * root (CDP pierce), with the underlines of text fields (the mirror's marks).
+ */
 async function readTone(page) {
   const cdp = await page.context().newCDPSession(page);
   try {
     const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
-    const find = (n, name) => (n.nodeName === name ? n : [...(n.children ?? []), ...(n.shadowRoots ?? [])].map((c) => find(c, name)).find(Boolean));
-    const host = find(root, 'PORTE-VOIX-TONE');
-    const button = host && find(host.shadowRoots[0], 'BUTTON');
+    const find = (n, test) => (test(n) ? n : [...(n.children ?? []), ...(n.shadowRoots ?? [])].map((c) => find(c, test)).find(Boolean));
+    const host = find(root, (n) => n.nodeName === 'PORTE-VOIX-BADGE');
+    const button = host && find(host.shadowRoots[0], (n) => n.nodeName === 'BUTTON');
     if (!button) return null;
     const { object } = await cdp.send('DOM.resolveNode', { nodeId: button.nodeId });
     const { result } = await cdp.send('Runtime.callFunctionOn', {
       objectId: object.objectId, returnByValue: true,
       functionDeclaration: `function () {
         const root = this.getRootNode();
-        const panel = root.querySelector('.panel');
+        const panel = root.querySelector('[role="region"]');
+        const mark = this.querySelector('[aria-hidden="true"]');
+        const box = (el) => { const r = el.getBoundingClientRect(); return { x: r.x, y: r.y, width: r.width, height: r.height }; };
         return { text: this.textContent, label: this.getAttribute('aria-label'), worst: this.dataset.worst,
           polarity: this.dataset.polarity, expanded: this.getAttribute('aria-expanded'),
-          visible: root.host.hasAttribute('data-visible'), background: getComputedStyle(this).backgroundColor,
-          color: getComputedStyle(this).color, panelColors: [getComputedStyle(panel).color, getComputedStyle(panel).backgroundColor],
+          inBadge: this.parentElement === root.querySelector('[part="badge"]'),
+          rect: box(this), badgeRect: box(this.parentElement), panelRect: box(panel),
+          visible: root.host.hasAttribute('data-visible') && !this.hidden && this.getBoundingClientRect().width > 0,
+          background: getComputedStyle(this).backgroundColor, color: getComputedStyle(this).color,
+          markColors: [getComputedStyle(mark).color, getComputedStyle(mark).backgroundColor],
+          panelColors: [getComputedStyle(panel).color, getComputedStyle(panel).backgroundColor],
           itemColors: [...root.querySelectorAll('li.finding span')].map((s) => getComputedStyle(s).color),
+          focusInDetails: root.activeElement === panel,
           open: !panel.hidden, items: [...root.querySelectorAll('li.finding')].map((li) => ({ code: li.dataset.code,
             message: li.querySelector('.message').textContent })) };
       }`,
     });
-    const marks = find(root, 'PORTE-VOIX-TONE-MARKS');
+    const marks = find(root, (n) => n.nodeName === 'PORTE-VOIX-TONE-MARKS');
     const texts = [];
     const walk = (n) => { if (n.nodeName === 'MARK') texts.push(n); (n.children ?? []).forEach(walk); (n.shadowRoots ?? []).forEach(walk); };
     if (marks) walk(marks);
@@ -87,7 +105,7 @@ function contrast(a, b) {
 
 /** axe cannot enter the closed shadow root: the pill's and the details' text contrast, measured. */
 function assertReadable(tone) {
-  const pairs = [['pill', tone.color, tone.background], ['details', ...tone.panelColors],
+  const pairs = [['indicator', tone.color, tone.background], ['indicator mark', ...tone.markColors], ['details', ...tone.panelColors],
     ...tone.itemColors.map((c, i) => [`details item ${i}`, c, tone.panelColors[1]])];
   for (const [what, fg, bg] of pairs) assert.ok(contrast(fg, bg) >= 4.5, `${what}: ${fg} on ${bg} = ${contrast(fg, bg).toFixed(2)}`);
 }
@@ -101,23 +119,43 @@ test('X Draft.js (wasm2js): hostile reply underlined word for word, details in F
     const report = coreReport(HOSTILE);
     const codes = report.findings.map((f) => f.code);
     assert.ok(codes.includes('tone.profanity') && codes.includes('tone.shouting'), JSON.stringify(report));
-    const tone = await waitForTone(page, (x) => x.visible && x.polarity === 'negative', 'negative pill');
+    const tone = await waitForTone(page, (x) => x.visible && x.polarity === 'negative', 'negative indicator');
     assert.equal(tone.worst, report.findings.some((f) => f.severity === 'problem') ? 'problem' : 'warning');
+    // one badge: the indicator is inside the length badge, whose root the page cannot open
+    assert.ok(tone.inBadge, 'the tone indicator is in the length badge');
+    assert.ok(tone.rect.x >= tone.badgeRect.x && tone.rect.x + tone.rect.width <= tone.badgeRect.x + tone.badgeRect.width + 0.5, JSON.stringify(tone));
+    assert.equal(tone.label, labelOf(report));
+    assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll('porte-voix-badge')].map((h) => h.shadowRoot)), [null]);
+    assert.equal(await page.evaluate(() => document.querySelector('porte-voix-tone') === null), true, 'no tone pill of its own');
+    assert.ok(await focusIn(page, X_DRAFT), 'while typing, the focus stays in the composer');
     const words = await highlighted(page);
     assert.deepEqual(words, wordsOf(HOSTILE, report));
     assert.ok(words.includes('tabarnak') && words.includes('VRAIMENT'), words.join('|'));
     assert.equal(await page.evaluate(() => window.__fixture.modelText()), HOSTILE, 'the editor model is untouched');
 
-    // the details, from the keyboard: Alt+Shift+T
+    // the details, from the keyboard: Alt+Shift+T opens them with the focus in them, below the badge
     await page.keyboard.press('Alt+Shift+KeyT');
-    const open = await waitForTone(page, (x) => x.open, 'details open');
+    const open = await waitForTone(page, (x) => x.open && x.focusInDetails, 'details open, the focus in them');
     assert.equal(open.expanded, 'true');
+    assert.ok(open.panelRect.y >= open.badgeRect.y + open.badgeRect.height && open.panelRect.x >= 0, JSON.stringify(open));
     assert.deepEqual(open.items.map((i) => i.message), findingMessages(report));
     assert.deepEqual(await axe(page), []);
     assertReadable(open);
     await page.screenshot({ path: join(SCREENSHOTS, 'tone-x-light.png') });
+    // Escape closes them, the focus is back in the composer where it was: typing goes on at the end
     await page.keyboard.press('Escape');
-    await waitForTone(page, (x) => !x.open, 'details closed');
+    await waitForTone(page, (x) => !x.open && x.expanded === 'false', 'details closed');
+    assert.ok(await focusIn(page, X_DRAFT), 'Escape gives the focus back to the composer');
+    await page.keyboard.type(' ok');
+    await page.waitForFunction((want) => window.__fixture.modelText() === want, `${HOSTILE} ok`, { timeout: 5000 });
+
+    // by mouse: a click on the indicator opens them and leaves the focus in the composer
+    const shown = await readTone(page);
+    await page.mouse.click(shown.rect.x + shown.rect.width / 2, shown.rect.y + shown.rect.height / 2);
+    await waitForTone(page, (x) => x.open, 'details opened by a click');
+    assert.ok(await focusIn(page, X_DRAFT), 'a click keeps the focus in the composer');
+    await page.mouse.click(shown.rect.x + shown.rect.width / 2, shown.rect.y + shown.rect.height / 2);
+    await waitForTone(page, (x) => !x.open, 'details closed by a second click');
 
     // shouting turned off in the options page (its checkbox): its underline and its entry go, live
     const options = await browser.context.newPage();
@@ -161,12 +199,17 @@ test('Mastodon textarea (wasm): underlines in the mirror; a polite reply shows p
     assert.deepEqual(await axe(page), [], 'light scheme');
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.keyboard.press('Alt+Shift+KeyT');
-    const dark = await waitForTone(page, (x) => x.open, 'details open');
+    const dark = await waitForTone(page, (x) => x.open && x.focusInDetails, 'details open');
+    assert.ok(dark.inBadge);
+    assert.equal(dark.label, labelOf(polite));
     assertReadable(dark);
     await page.screenshot({ path: join(SCREENSHOTS, 'tone-mastodon-dark.png') });
     const violations = await axe(page);
     const where = violations.length ? await page.evaluate(async () => (await globalThis.axe.run()).violations.flatMap((v) => v.nodes.map((n) => `${v.id} ${n.target} ${n.failureSummary}`))) : [];
     assert.deepEqual(violations, [], where.join('\n'));
+    await page.keyboard.press('Escape');
+    await waitForTone(page, (x) => !x.open, 'details closed');
+    assert.ok(await focusIn(page, MASTODON), 'Escape gives the focus back to the textarea');
   } finally {
     await page.close();
   }

@@ -23,6 +23,12 @@ export function coreReport(text, replyTo, more = {}) {
   return JSON.parse(execFileSync(bin, ['tone', '--jsonl'], { input: `${JSON.stringify(line)}\n` }).toString());
 }
 
-/** Each finding's `_locales` message (`tone.shouting` → `tone_shouting`, its arguments in order). */
+/**
+ * Each finding's `_locales` message (`tone.shouting` → `tone_shouting`, its arguments in order);
+ * how negative a text reads is said in words by the finding's severity, not with its score
+ * (`tone_negative_slight` at info severity).
+ */
 export const findingMessages = (report, lang = 'fr') =>
-  report.findings.map((f) => t(f.code.replace('.', '_'), Object.values(f.args ?? {}), lang));
+  report.findings.map((f) => (f.code === 'tone.negative' && f.severity === 'info'
+    ? t('tone_negative_slight', [], lang)
+    : t(f.code.replace('.', '_'), Object.values(f.args ?? {}), lang)));

@@ -1,17 +1,18 @@
 //! The length badge: the count and the limit of the focused composer, in a closed shadow root
 //! astride the composer's bottom edge; its colour says ok / near / over; a polite live region
 //! tells screen readers when the text goes over the limit and when it is back under (not on
-//! every keystroke). Runs on every composer.
+//! every keystroke). The tone feature draws its indicator and details into the same root
+//! ([`slot`]): one badge, the count and the tone. Runs on every composer.
 
 use crate::length::LengthReport;
 use crate::locale::{group_digits, Lang};
 use crate::web::content::{Composer, Feature, Snapshot};
 use crate::web::dom::{geometry, shadow};
 use crate::web::ext::{t, t_with};
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::JsValue;
-use web_sys::{Document, HtmlElement};
+use web_sys::{Document, HtmlElement, ShadowRoot};
 
 /// The badge's look; `:host` keeps page styles from leaking in.
 const CSS: &str = r#"
@@ -47,8 +48,21 @@ struct LengthBadge {
     last_state: Cell<&'static str>,
 }
 
+thread_local! {
+    /// The badge's host, its pill and its root, for the tone feature to draw into.
+    static SLOT: RefCell<Option<(HtmlElement, HtmlElement, ShadowRoot)>> = const { RefCell::new(None) };
+}
+
+/// The badge's host, its pill (the tone indicator goes at its end) and its closed root (the
+/// tone's details go there), once the badge is made.
+pub fn slot() -> Option<(HtmlElement, HtmlElement, ShadowRoot)> {
+    SLOT.with(|s| s.try_borrow().ok()?.clone())
+}
+
 pub fn make(document: &Document) -> Result<Rc<dyn Feature>, JsValue> {
-    let (host, root) = shadow::closed_host(document, "porte-voix-badge", CSS)?;
+    // the tone's look is in the badge's sheet: the tone draws into this root
+    let css = [CSS, super::tone::BADGE_CSS].concat();
+    let (host, root) = shadow::closed_host(document, "porte-voix-badge", &css)?;
     let pill = shadow::child(document, &root, "div", "badge")?;
     pill.set_attribute("part", "badge")?;
     let count = document.create_text_node("");
@@ -57,6 +71,11 @@ pub fn make(document: &Document) -> Result<Rc<dyn Feature>, JsValue> {
     let live = shadow::child(document, &root, "div", "live")?;
     live.set_attribute("role", "status")?;
     live.set_attribute("aria-live", "polite")?;
+    SLOT.with(|s| {
+        if let Ok(mut s) = s.try_borrow_mut() {
+            *s = Some((host.clone(), pill.clone(), root));
+        }
+    });
     Ok(Rc::new(LengthBadge {
         document: document.clone(),
         host,

@@ -1,9 +1,9 @@
 //! The tone of the text being typed, on every input: the words of each finding underlined in the
 //! composer (a CSS custom highlight per kind in rich editors, never an edit of the editor's DOM;
-//! a mirror over text fields, laid out like the field), a tone pill at the composer's bottom-left
-//! edge (polarity and number of findings, coloured by the worst severity, a label for screen
-//! readers) and the details (`tone/panel.rs`). The checks turned off and the brand's register come
-//! from the settings, followed live. Runs on every composer.
+//! a mirror over text fields, laid out like the field), a tone indicator inside the length badge
+//! (the polarity and the number of findings, coloured by the worst severity, a label for screen
+//! readers) and the details that open from it (`tone/panel.rs`). The checks turned off and the
+//! brand's register come from the settings, followed live. Runs on every composer.
 //!
 //! The comment answered (the site layer's [`reply_context`], read once per composer, not per
 //! keystroke) feeds the courtesy checks: no greeting, thanks, apology or next step in a reply to a
@@ -20,6 +20,9 @@ use web_sys::{Document, Element, HtmlElement, HtmlTextAreaElement, KeyboardEvent
 
 mod mirror;
 mod panel;
+
+/// The indicator's and the details' look, in the length badge's sheet.
+pub use panel::CSS as BADGE_CSS;
 
 /// The highlights, one per kind of mark, and their look in the page's own sheets.
 const KINDS: [&str; 4] = ["problem", "warning", "info", "positive"];
@@ -45,7 +48,7 @@ const PAGE_CSS: &str = r#"
 
 struct Tone {
     document: Document,
-    pill: panel::Pill,
+    indicator: panel::Indicator,
     mirror: mirror::Mirror,
     /// The text and report last drawn: the same text is not analysed or drawn again.
     last: RefCell<Option<(String, ToneReport)>>,
@@ -55,23 +58,71 @@ struct Tone {
 }
 
 pub fn make(document: &Document) -> Result<Rc<dyn Feature>, JsValue> {
-    let pill = panel::Pill::new(document)?;
-    // Alt+Shift+T opens or closes the details from the keyboard, Escape closes them
-    let toggle = pill.toggler();
+    let indicator = panel::Indicator::new(document)?;
+    // Alt+Shift+T opens the details with the focus in them, or closes them; Escape closes them.
+    // Closed, they give the focus back to the composer.
+    let toggle = indicator.toggler();
+    let (host, details) = (indicator.host.clone(), indicator.panel.clone());
+    let doc = document.clone();
+    // the composer's caret while the details have the focus (focusing them clears the page's
+    // selection, and an editor focused again would put the caret at its start)
+    let caret = RefCell::new(None::<web_sys::Range>);
     let keys = Listener::capture(document.as_ref(), "keydown", move |e| {
         let Some(k) = e.dyn_ref::<KeyboardEvent>() else {
             return;
         };
-        if k.alt_key() && k.shift_key() && k.code() == "KeyT" {
+        let shortcut = k.alt_key() && k.shift_key() && k.code() == "KeyT";
+        if !shortcut && k.key() != "Escape" {
+            return;
+        }
+        // the focus is in our details (read before they close: a hidden element loses it)
+        let ours = doc.active_element().as_ref() == Some(host.as_ref());
+        let changed = if shortcut {
             e.prevent_default();
-            toggle(None);
-        } else if k.key() == "Escape" {
-            toggle(Some(false));
+            toggle(None)
+        } else {
+            toggle(Some(false))
+        };
+        let Some(open) = changed else {
+            return;
+        };
+        // a key that opened or closed the details is ours: an Escape does not close the page's
+        // composer too
+        e.stop_propagation();
+        let selection = doc.get_selection().ok().flatten();
+        let done = match open {
+            true => {
+                if let Ok(mut c) = caret.try_borrow_mut() {
+                    *c = selection.as_ref().and_then(|s| s.get_range_at(0).ok());
+                }
+                details.focus()
+            }
+            false if ours => {
+                let range = caret.try_borrow_mut().ok().and_then(|mut c| c.take());
+                super::super::session::current()
+                    .and_then(|(el, ..)| el.dyn_into::<HtmlElement>().ok())
+                    .map_or(Ok(()), |el| {
+                        el.focus()?;
+                        match (range, selection) {
+                            (Some(r), Some(s))
+                                if el.contains(r.start_container().ok().as_ref()) =>
+                            {
+                                s.remove_all_ranges()?;
+                                s.add_range(&r)
+                            }
+                            _ => Ok(()),
+                        }
+                    })
+            }
+            _ => Ok(()),
+        };
+        if let Err(e) = done {
+            web_sys::console::warn_2(&"Porte-voix: tone details".into(), &e);
         }
     })?;
     Ok(Rc::new(Tone {
         document: document.clone(),
-        pill,
+        indicator,
         mirror: mirror::Mirror::new(document)?,
         last: RefCell::new(None),
         answered: RefCell::new(None),
@@ -104,7 +155,7 @@ impl Feature for Tone {
             .unwrap_or(false);
         if !same {
             self.mark(snapshot, &report)?;
-            self.pill.show(&self.document, &c.text.text, &report)?;
+            self.indicator.show(&self.document, &c.text.text, &report)?;
             if let Ok(mut l) = self.last.try_borrow_mut() {
                 *l = Some((c.text.text.clone(), report));
             }
@@ -116,8 +167,8 @@ impl Feature for Tone {
         let Some(c) = &snapshot.composer else {
             return Ok(());
         };
-        let rect = geometry::Rect::of(&c.element);
-        self.pill.place(rect.left + 6.0, rect.bottom.max(0.0))?;
+        self.indicator
+            .place(geometry::Rect::of(&c.element).bottom)?;
         if let Some(field) = c.element.dyn_ref::<HtmlTextAreaElement>() {
             self.mirror.place(field)?;
         }
@@ -135,7 +186,7 @@ impl Feature for Tone {
             highlight::delete(name)?;
         }
         self.mirror.hide()?;
-        self.pill.hide()
+        self.indicator.hide()
     }
 }
 
