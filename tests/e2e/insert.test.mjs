@@ -8,7 +8,7 @@
 // a typed trigger; Ctrl+Z gives back the text before; the caret lands at the cursor offset (a
 // character typed right after goes there). Fixture pages are served with a strict CSP (the
 // wasm2js engine) unless the case says `?csp=none` (real wasm).
-import { test, before, after } from 'node:test';
+import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -56,15 +56,27 @@ after(async () => {
 
 /** Sends the picker's request to the page's content script, from the extension's service worker. */
 async function insert(page, request) {
-  const url = page.url();
   return browser.worker.evaluate(
-    async ([u, msg]) => {
-      const tabs = await chrome.tabs.query({});
-      const tab = tabs.find((x) => x.url === u) ?? tabs.find((x) => x.active);
-      return chrome.tabs.sendMessage(tab.id, { kind: 'insert_text', ...msg });
+    async ([id, msg]) => {
+      const tab = id ?? (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id;
+      return chrome.tabs.sendMessage(tab, { kind: 'insert_text', ...msg });
     },
-    [url, request],
+    [tabIds.get(page) ?? null, request],
   );
+}
+
+/** Each page's tab id (no `tabs` permission: tab URLs are hidden; the page just brought to the
+ * front is the active tab), found one page at a time. */
+const tabIds = new WeakMap();
+let finding = Promise.resolve();
+function findTab(page) {
+  const found = finding.then(async () => {
+    await page.bringToFront();
+    const id = await browser.worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id);
+    tabIds.set(page, id);
+  });
+  finding = found.catch(() => {});
+  return found;
 }
 
 async function open(c) {
@@ -73,6 +85,7 @@ async function open(c) {
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(`https://mastodon.social/${c.page}`, { waitUntil: 'load' });
   await page.waitForFunction(() => window.__fixture?.ready);
+  await findTab(page);
   await page.locator(c.composer).first().focus();
   // the core is loaded and follows the composer once the badge shows
   await waitForBadge(page, (b) => b.visible, { what: 'the badge' });
@@ -128,77 +141,81 @@ async function expectModel(page, c, want, what) {
   assert.equal(got, norm(c, want), what);
 }
 
-for (const c of CASES) {
-  test(`${c.name}: one line, several lines, middle, selection, trigger, undo, caret — in the model`, async () => {
-    const { page, errors } = await open(c);
-    try {
-      // one line into the empty composer
-      let r = await insert(page, { text: 'Merci Chloé ! 🙏' });
-      assert.deepEqual(r, { ok: true });
-      await expectModel(page, c, 'Merci Chloé ! 🙏', 'one line');
+// The technologies are independent (each its own page and tab; nothing here is timed): several
+// at once, each page with its own keyboard and focus, each request sent to its page's tab.
+describe('insertion into every editor technology', { concurrency: 4 }, () => {
+  for (const c of CASES) {
+    test(`${c.name}: one line, several lines, middle, selection, trigger, undo, caret — in the model`, async () => {
+      const { page, errors } = await open(c);
+      try {
+        // one line into the empty composer
+        let r = await insert(page, { text: 'Merci Chloé ! 🙏' });
+        assert.deepEqual(r, { ok: true });
+        await expectModel(page, c, 'Merci Chloé ! 🙏', 'one line');
 
-      // several lines with a blank one, emoji and accents
-      await clear(page, c);
-      r = await insert(page, { text: MULTI });
-      assert.deepEqual(r, { ok: true });
-      await expectModel(page, c, MULTI, 'several lines');
-      // the fixture's send button posts the editor's model: exactly the text inserted
-      assert.equal(norm(c, await send(page, c)), norm(c, MULTI), 'what the send button posts');
+        // several lines with a blank one, emoji and accents
+        await clear(page, c);
+        r = await insert(page, { text: MULTI });
+        assert.deepEqual(r, { ok: true });
+        await expectModel(page, c, MULTI, 'several lines');
+        // the fixture's send button posts the editor's model: exactly the text inserted
+        assert.equal(norm(c, await send(page, c)), norm(c, MULTI), 'what the send button posts');
 
-      // at the caret in the middle of existing text
-      await clear(page, c);
-      await page.keyboard.type('Avant après');
-      for (let i = 0; i < 'après'.length; i++) await page.keyboard.press('ArrowLeft');
-      await page.waitForTimeout(150);
-      r = await insert(page, { text: 'milieu 👋🏽 ' });
-      assert.deepEqual(r, { ok: true });
-      await expectModel(page, c, 'Avant milieu 👋🏽 après', 'in the middle');
+        // at the caret in the middle of existing text
+        await clear(page, c);
+        await page.keyboard.type('Avant après');
+        for (let i = 0; i < 'après'.length; i++) await page.keyboard.press('ArrowLeft');
+        await page.waitForTimeout(150);
+        r = await insert(page, { text: 'milieu 👋🏽 ' });
+        assert.deepEqual(r, { ok: true });
+        await expectModel(page, c, 'Avant milieu 👋🏽 après', 'in the middle');
 
-      // over a selection
-      await clear(page, c);
-      await page.keyboard.type('Salut XXX !');
-      for (let i = 0; i < 2; i++) await page.keyboard.press('ArrowLeft');
-      for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+ArrowLeft');
-      await page.waitForTimeout(150);
-      r = await insert(page, { text: 'Zoë' });
-      assert.deepEqual(r, { ok: true });
-      await expectModel(page, c, 'Salut Zoë !', 'over the selection');
+        // over a selection
+        await clear(page, c);
+        await page.keyboard.type('Salut XXX !');
+        for (let i = 0; i < 2; i++) await page.keyboard.press('ArrowLeft');
+        for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+ArrowLeft');
+        await page.waitForTimeout(150);
+        r = await insert(page, { text: 'Zoë' });
+        assert.deepEqual(r, { ok: true });
+        await expectModel(page, c, 'Salut Zoë !', 'over the selection');
 
-      // over a typed trigger
-      await clear(page, c);
-      await page.keyboard.type('Bonjour ;merci');
-      r = await insert(page, { text: 'Merci beaucoup, Gaétan 🙏', trigger: ';merci' });
-      assert.deepEqual(r, { ok: true });
-      await expectModel(page, c, 'Bonjour Merci beaucoup, Gaétan 🙏', 'over the trigger');
+        // over a typed trigger
+        await clear(page, c);
+        await page.keyboard.type('Bonjour ;merci');
+        r = await insert(page, { text: 'Merci beaucoup, Gaétan 🙏', trigger: ';merci' });
+        assert.deepEqual(r, { ok: true });
+        await expectModel(page, c, 'Bonjour Merci beaucoup, Gaétan 🙏', 'over the trigger');
 
-      // Ctrl+Z gives back the text before the insertion (editors merge edits made within 1 s)
-      await clear(page, c);
-      await page.keyboard.type('Bonjour ');
-      await page.waitForTimeout(1200);
-      r = await insert(page, { text: 'Chloé,\nà bientôt' });
-      assert.deepEqual(r, { ok: true });
-      await expectModel(page, c, 'Bonjour Chloé,\nà bientôt', 'before undo');
-      await page.keyboard.press('Control+Z');
-      await expectModel(page, c, 'Bonjour ', 'undo');
+        // Ctrl+Z gives back the text before the insertion (editors merge edits made within 1 s)
+        await clear(page, c);
+        await page.keyboard.type('Bonjour ');
+        await page.waitForTimeout(1200);
+        r = await insert(page, { text: 'Chloé,\nà bientôt' });
+        assert.deepEqual(r, { ok: true });
+        await expectModel(page, c, 'Bonjour Chloé,\nà bientôt', 'before undo');
+        await page.keyboard.press('Control+Z');
+        await expectModel(page, c, 'Bonjour ', 'undo');
 
-      // the caret at the cursor offset: what is typed next goes there
-      await clear(page, c);
-      r = await insert(page, { text: 'Bonjour , à bientôt 👋🏽', cursor: 'Bonjour '.length });
-      assert.deepEqual(r, { ok: true });
-      await page.keyboard.type('Zoé');
-      await expectModel(page, c, 'Bonjour Zoé, à bientôt 👋🏽', 'typed at the cursor offset');
-      // and after the text without one
-      await clear(page, c);
-      await insert(page, { text: 'Merci 🙏' });
-      await page.keyboard.type(' !');
-      await expectModel(page, c, 'Merci 🙏 !', 'typed after the text');
+        // the caret at the cursor offset: what is typed next goes there
+        await clear(page, c);
+        r = await insert(page, { text: 'Bonjour , à bientôt 👋🏽', cursor: 'Bonjour '.length });
+        assert.deepEqual(r, { ok: true });
+        await page.keyboard.type('Zoé');
+        await expectModel(page, c, 'Bonjour Zoé, à bientôt 👋🏽', 'typed at the cursor offset');
+        // and after the text without one
+        await clear(page, c);
+        await insert(page, { text: 'Merci 🙏' });
+        await page.keyboard.type(' !');
+        await expectModel(page, c, 'Merci 🙏 !', 'typed after the text');
 
-      assert.deepEqual(errors, []);
-    } finally {
-      await page.close();
-    }
-  });
-}
+        assert.deepEqual(errors, []);
+      } finally {
+        await page.close();
+      }
+    });
+  }
+});
 
 function findNode(node, name) {
   if (node.nodeName === name) return node;
@@ -321,47 +338,7 @@ test('verified insertion: the send button enabled, no notice; a send button that
   }
 });
 
-test('timing: from the request to the text in the model (median of 7, per technology)', async (t) => {
-  const cases = CASES.filter((c) => ['Draft.js', 'Lexical rich text', 'React textarea', 'Quill'].includes(c.name));
-  for (const c of cases) {
-    const { page } = await open(c);
-    try {
-      const runs = [];
-      for (let i = 0; i < 7; i++) {
-        await clear(page, c);
-        const want = `Merci Chloé ${i} 🙏`;
-        // the page watches its model from before the request leaves the extension
-        const done = page.evaluate(
-          ([sel, w]) =>
-            new Promise((resolve) => {
-              const check = () => {
-                if (window.__fixture.modelText(sel) === w) {
-                  resolve(Date.now());
-                  return true;
-                }
-                return false;
-              };
-              const observer = new MutationObserver(() => check() && observer.disconnect());
-              observer.observe(document.body, { subtree: true, childList: true, characterData: true });
-              const poll = () => check() || setTimeout(poll, 1);
-              poll();
-            }),
-          [c.composer, want],
-        );
-        await page.waitForTimeout(20);
-        // same machine, same clock: includes the trip from the test through the service worker
-        const sentAt = Date.now();
-        const r = await insert(page, { text: want });
-        assert.deepEqual(r, { ok: true });
-        runs.push((await done) - sentAt);
-      }
-      runs.sort((a, b) => a - b);
-      t.diagnostic(`${c.name}: median ${runs[3]} ms (min ${runs[0]}, max ${runs[6]})`);
-    } finally {
-      await page.close();
-    }
-  }
-});
+// the time from the request to the text in the model, per technology: benches/browser/insert.mjs
 
 test('text lost when the editor re-renders after the insertion is reported next to the composer', async () => {
   const c = { page: 'insert/stubborn.html', composer: '.fx-late' };

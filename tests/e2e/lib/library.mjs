@@ -95,17 +95,21 @@ export async function seedFrom(page, templates = [...STARTER, ...EXTRA]) {
       id: t.id, body: t, ...(revisions[t.id] === undefined ? {} : { expected_revision: revisions[t.id] }),
     })));
   }
-  const answers = await page.evaluate(async (list) => {
-    const out = [];
-    for (const [k, items] of list.entries()) {
-      out.push(await chrome.runtime.sendMessage({
-        protocol_version: 1,
-        request_id: `seed-${Date.now()}-${Math.random().toString(16).slice(2)}-${k}`,
-        body: { kind: 'templates_import', items },
-      }));
-    }
-    return out;
-  }, chunks);
+  // all sent at once: the background answers its messages one after the other, in order, so the
+  // chunks are written back to back, before the reads the pages make on the change notices
+  const answers = await page.evaluate(
+    (list) =>
+      Promise.all(
+        list.map((items, k) =>
+          chrome.runtime.sendMessage({
+            protocol_version: 1,
+            request_id: `seed-${Date.now()}-${Math.random().toString(16).slice(2)}-${k}`,
+            body: { kind: 'templates_import', items },
+          }),
+        ),
+      ),
+    chunks,
+  );
   answers.forEach((r, k) => {
     if (r?.kind !== 'templates_imported' || r.outcome.written !== chunks[k].length) {
       throw new Error(`seed ${chunks[k][0].id}…: ${JSON.stringify(r)}`);
@@ -113,14 +117,25 @@ export async function seedFrom(page, templates = [...STARTER, ...EXTRA]) {
   });
 }
 
+/** The extension page each browser's renders are asked from, opened on first use and kept. */
+const renderPages = new WeakMap();
+function renderPage(browser) {
+  let page = renderPages.get(browser);
+  if (!page) {
+    page = extensionPage(browser);
+    renderPages.set(browser, page);
+  }
+  return page;
+}
+
 /** What the background renders for `request` (`{trigger|id, context, platform}`). */
 export async function rendered(browser, request) {
-  const page = await extensionPage(browser);
-  try {
-    const r = await ask(page, { kind: 'render', ...request });
-    if (r?.kind !== 'rendered') throw new Error(`render: ${JSON.stringify(r)}`);
-    return r;
-  } finally {
-    await page.close();
+  let page = await renderPage(browser);
+  if (page.isClosed()) {
+    renderPages.delete(browser);
+    page = await renderPage(browser);
   }
+  const r = await ask(page, { kind: 'render', ...request });
+  if (r?.kind !== 'rendered') throw new Error(`render: ${JSON.stringify(r)}`);
+  return r;
 }
