@@ -8,7 +8,7 @@
 // a typed trigger; Ctrl+Z gives back the text before; the caret lands at the cursor offset (a
 // character typed right after goes there). Fixture pages are served with a strict CSP (the
 // wasm2js engine) unless the case says `?csp=none` (real wasm).
-import { describe, test, before, after } from 'node:test';
+import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -56,27 +56,15 @@ after(async () => {
 
 /** Sends the picker's request to the page's content script, from the extension's service worker. */
 async function insert(page, request) {
+  const url = page.url();
   return browser.worker.evaluate(
-    async ([id, msg]) => {
-      const tab = id ?? (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id;
-      return chrome.tabs.sendMessage(tab, { kind: 'insert_text', ...msg });
+    async ([u, msg]) => {
+      const tabs = await chrome.tabs.query({});
+      const tab = tabs.find((x) => x.url === u) ?? tabs.find((x) => x.active);
+      return chrome.tabs.sendMessage(tab.id, { kind: 'insert_text', ...msg });
     },
-    [tabIds.get(page) ?? null, request],
+    [url, request],
   );
-}
-
-/** Each page's tab id (no `tabs` permission: tab URLs are hidden; the page just brought to the
- * front is the active tab), found one page at a time. */
-const tabIds = new WeakMap();
-let finding = Promise.resolve();
-function findTab(page) {
-  const found = finding.then(async () => {
-    await page.bringToFront();
-    const id = await browser.worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id);
-    tabIds.set(page, id);
-  });
-  finding = found.catch(() => {});
-  return found;
 }
 
 async function open(c) {
@@ -85,7 +73,6 @@ async function open(c) {
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(`https://mastodon.social/${c.page}`, { waitUntil: 'load' });
   await page.waitForFunction(() => window.__fixture?.ready);
-  await findTab(page);
   await page.locator(c.composer).first().focus();
   // the core is loaded and follows the composer once the badge shows
   await waitForBadge(page, (b) => b.visible, { what: 'the badge' });
@@ -141,81 +128,77 @@ async function expectModel(page, c, want, what) {
   assert.equal(got, norm(c, want), what);
 }
 
-// The technologies are independent (each its own page and tab; nothing here is timed): several
-// at once, each page with its own keyboard and focus, each request sent to its page's tab.
-describe('insertion into every editor technology', { concurrency: 4 }, () => {
-  for (const c of CASES) {
-    test(`${c.name}: one line, several lines, middle, selection, trigger, undo, caret — in the model`, async () => {
-      const { page, errors } = await open(c);
-      try {
-        // one line into the empty composer
-        let r = await insert(page, { text: 'Merci Chloé ! 🙏' });
-        assert.deepEqual(r, { ok: true });
-        await expectModel(page, c, 'Merci Chloé ! 🙏', 'one line');
+for (const c of CASES) {
+  test(`${c.name}: one line, several lines, middle, selection, trigger, undo, caret — in the model`, async () => {
+    const { page, errors } = await open(c);
+    try {
+      // one line into the empty composer
+      let r = await insert(page, { text: 'Merci Chloé ! 🙏' });
+      assert.deepEqual(r, { ok: true });
+      await expectModel(page, c, 'Merci Chloé ! 🙏', 'one line');
 
-        // several lines with a blank one, emoji and accents
-        await clear(page, c);
-        r = await insert(page, { text: MULTI });
-        assert.deepEqual(r, { ok: true });
-        await expectModel(page, c, MULTI, 'several lines');
-        // the fixture's send button posts the editor's model: exactly the text inserted
-        assert.equal(norm(c, await send(page, c)), norm(c, MULTI), 'what the send button posts');
+      // several lines with a blank one, emoji and accents
+      await clear(page, c);
+      r = await insert(page, { text: MULTI });
+      assert.deepEqual(r, { ok: true });
+      await expectModel(page, c, MULTI, 'several lines');
+      // the fixture's send button posts the editor's model: exactly the text inserted
+      assert.equal(norm(c, await send(page, c)), norm(c, MULTI), 'what the send button posts');
 
-        // at the caret in the middle of existing text
-        await clear(page, c);
-        await page.keyboard.type('Avant après');
-        for (let i = 0; i < 'après'.length; i++) await page.keyboard.press('ArrowLeft');
-        await page.waitForTimeout(150);
-        r = await insert(page, { text: 'milieu 👋🏽 ' });
-        assert.deepEqual(r, { ok: true });
-        await expectModel(page, c, 'Avant milieu 👋🏽 après', 'in the middle');
+      // at the caret in the middle of existing text
+      await clear(page, c);
+      await page.keyboard.type('Avant après');
+      for (let i = 0; i < 'après'.length; i++) await page.keyboard.press('ArrowLeft');
+      await page.waitForTimeout(150);
+      r = await insert(page, { text: 'milieu 👋🏽 ' });
+      assert.deepEqual(r, { ok: true });
+      await expectModel(page, c, 'Avant milieu 👋🏽 après', 'in the middle');
 
-        // over a selection
-        await clear(page, c);
-        await page.keyboard.type('Salut XXX !');
-        for (let i = 0; i < 2; i++) await page.keyboard.press('ArrowLeft');
-        for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+ArrowLeft');
-        await page.waitForTimeout(150);
-        r = await insert(page, { text: 'Zoë' });
-        assert.deepEqual(r, { ok: true });
-        await expectModel(page, c, 'Salut Zoë !', 'over the selection');
+      // over a selection
+      await clear(page, c);
+      await page.keyboard.type('Salut XXX !');
+      for (let i = 0; i < 2; i++) await page.keyboard.press('ArrowLeft');
+      for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+ArrowLeft');
+      await page.waitForTimeout(150);
+      r = await insert(page, { text: 'Zoë' });
+      assert.deepEqual(r, { ok: true });
+      await expectModel(page, c, 'Salut Zoë !', 'over the selection');
 
-        // over a typed trigger
-        await clear(page, c);
-        await page.keyboard.type('Bonjour ;merci');
-        r = await insert(page, { text: 'Merci beaucoup, Gaétan 🙏', trigger: ';merci' });
-        assert.deepEqual(r, { ok: true });
-        await expectModel(page, c, 'Bonjour Merci beaucoup, Gaétan 🙏', 'over the trigger');
+      // over a typed trigger
+      await clear(page, c);
+      await page.keyboard.type('Bonjour ;merci');
+      r = await insert(page, { text: 'Merci beaucoup, Gaétan 🙏', trigger: ';merci' });
+      assert.deepEqual(r, { ok: true });
+      await expectModel(page, c, 'Bonjour Merci beaucoup, Gaétan 🙏', 'over the trigger');
 
-        // Ctrl+Z gives back the text before the insertion (editors merge edits made within 1 s)
-        await clear(page, c);
-        await page.keyboard.type('Bonjour ');
-        await page.waitForTimeout(1200);
-        r = await insert(page, { text: 'Chloé,\nà bientôt' });
-        assert.deepEqual(r, { ok: true });
-        await expectModel(page, c, 'Bonjour Chloé,\nà bientôt', 'before undo');
-        await page.keyboard.press('Control+Z');
-        await expectModel(page, c, 'Bonjour ', 'undo');
+      // Ctrl+Z gives back the text before the insertion (editors merge edits made within 1 s)
+      await clear(page, c);
+      await page.keyboard.type('Bonjour ');
+      await page.waitForTimeout(1200);
+      r = await insert(page, { text: 'Chloé,\nà bientôt' });
+      assert.deepEqual(r, { ok: true });
+      await expectModel(page, c, 'Bonjour Chloé,\nà bientôt', 'before undo');
+      await page.keyboard.press('Control+Z');
+      await expectModel(page, c, 'Bonjour ', 'undo');
 
-        // the caret at the cursor offset: what is typed next goes there
-        await clear(page, c);
-        r = await insert(page, { text: 'Bonjour , à bientôt 👋🏽', cursor: 'Bonjour '.length });
-        assert.deepEqual(r, { ok: true });
-        await page.keyboard.type('Zoé');
-        await expectModel(page, c, 'Bonjour Zoé, à bientôt 👋🏽', 'typed at the cursor offset');
-        // and after the text without one
-        await clear(page, c);
-        await insert(page, { text: 'Merci 🙏' });
-        await page.keyboard.type(' !');
-        await expectModel(page, c, 'Merci 🙏 !', 'typed after the text');
+      // the caret at the cursor offset: what is typed next goes there
+      await clear(page, c);
+      r = await insert(page, { text: 'Bonjour , à bientôt 👋🏽', cursor: 'Bonjour '.length });
+      assert.deepEqual(r, { ok: true });
+      await page.keyboard.type('Zoé');
+      await expectModel(page, c, 'Bonjour Zoé, à bientôt 👋🏽', 'typed at the cursor offset');
+      // and after the text without one
+      await clear(page, c);
+      await insert(page, { text: 'Merci 🙏' });
+      await page.keyboard.type(' !');
+      await expectModel(page, c, 'Merci 🙏 !', 'typed after the text');
 
-        assert.deepEqual(errors, []);
-      } finally {
-        await page.close();
-      }
-    });
-  }
-});
+      assert.deepEqual(errors, []);
+    } finally {
+      await page.close();
+    }
+  });
+}
 
 function findNode(node, name) {
   if (node.nodeName === name) return node;

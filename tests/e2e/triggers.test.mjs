@@ -48,9 +48,23 @@ async function usedAtLeast(id, n) {
   }
 }
 
+/** Waits until the caret in the composer comes right after `tail` (the text before it, as drawn). */
+function caretAfter(page, c, tail) {
+  return page.waitForFunction(([sel, want]) => {
+    const el = document.querySelector(sel);
+    if (el instanceof HTMLTextAreaElement) return el.value.slice(0, el.selectionEnd).endsWith(want);
+    const s = getSelection();
+    if (!s.rangeCount || !el.contains(s.focusNode)) return false;
+    const r = document.createRange();
+    r.selectNodeContents(el);
+    r.setEnd(s.focusNode, s.focusOffset);
+    return r.toString().endsWith(want);
+  }, [c.composer, tail], { timeout: 4000 });
+}
+
 // The fixtures are independent (each its own page, host and composer; nothing here is timed):
 // several at once, each page with its own keyboard and focus.
-describe('typed triggers on every reply fixture', { concurrency: 4 }, () => {
+describe('typed triggers on every reply fixture', { concurrency: 3 }, () => {
   for (const c of REPLIES) {
     test(`${c.name}: ;merci + Tab, several lines, caret, undo — in the model`, async () => {
       const { page, errors } = await openReply(browser, c);
@@ -81,11 +95,11 @@ describe('typed triggers on every reply fixture', { concurrency: 4 }, () => {
         await page.keyboard.press('Tab');
         await expectModel(page, c, multi.text, 'several lines');
         // the caret moves to {{curseur}} once the insertion is read back as right (two frames and
-        // a few ms after the text is in)
-        await page.waitForTimeout(400);
-        await page.keyboard.type(' Merci');
+        // a few ms after the text is in): typed on once it is there
         const at = multi.text.slice(0, multi.cursor ?? multi.text.length);
         assert.ok(multi.text.slice(at.length).startsWith('\nÀ bientôt'), 'the cursor is where {{curseur}} was');
+        await caretAfter(page, c, at.split('\n').at(-1));
+        await page.keyboard.type(' Merci');
         await expectModel(page, c, `${at} Merci${multi.text.slice(at.length)}`, 'typed at {{curseur}}');
 
         // Ctrl+Z at once (within the insertion's first read-back), and again once that is over:
