@@ -322,12 +322,19 @@ pub async fn write<S: Store>(
         collection: write.collection(),
         record: record.clone(),
     })?;
+    forget_expired(&mut tx, now).await?;
+    tx.commit().await?;
+    Ok(record)
+}
+
+/// Queues forgetting a few request ids older than [`APPLIED_KEPT_MS`] in `tx` (at most
+/// [`FORGET_PER_WRITE`]: the cost of a transaction stays bounded).
+pub async fn forget_expired<T: WriteTx>(tx: &mut T, now: u64) -> Result<(), StoreError> {
     let cutoff = now.saturating_sub(APPLIED_KEPT_MS);
     for old in tx.applied_before(cutoff, FORGET_PER_WRITE).await? {
         tx.forget_applied(&old)?;
     }
-    tx.commit().await?;
-    Ok(record)
+    Ok(())
 }
 
 /// The live record `id` (`None` when absent or deleted).

@@ -1,16 +1,18 @@
 //! The template library's own requests, beyond the generic store ones (the library page reads,
 //! saves, deletes and restores templates with `store_list`/`store_put`/`store_delete`): the
-//! starter library installed once, and an import applied in chunks. Pure decisions over a
+//! starter library installed once, and an import applied in chunks (one transaction per chunk).
+//! Pure decisions over a
 //! [`Store`]; only the extension's pages may ask (a content script never writes the library).
 //!
 //! The starter library is installed on first run and on every update, but a starter id the
 //! store has ever held (live or deleted) or recorded in the `meta` store is never added again:
 //! a deleted starter reply stays deleted, an update never duplicates one.
 
-use crate::store::{self, Collection, Store, StoreError, Write};
+use crate::store::{self, Applied, Collection, Record, Store, StoreError, Write, WriteTx};
 use crate::template::starter::to_install;
 use crate::template::Template;
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 
 /// The `meta` key listing the starter ids ever installed.
 pub const STARTER_META_KEY: &str = "starter_installed";
@@ -88,8 +90,10 @@ pub async fn install_starter<S: Store>(store: &S, now: u64) -> Result<u32, Store
     Ok(added)
 }
 
-/// Writes one chunk of a planned import, each template in its own transaction, idempotent by
-/// `request_id` and the item's place (a retried chunk writes nothing twice).
+/// Writes one chunk of a planned import in one transaction: each template decided on its own
+/// (a conflict is reported and the others go on), each idempotent by `request_id` and the item's
+/// place (a retried chunk writes nothing twice), all committed together. One transaction rather
+/// than one per template: a 5,000-template import was 10,000 transactions.
 pub async fn import_chunk<S: Store>(
     store: &S,
     request_id: &str,
@@ -97,15 +101,23 @@ pub async fn import_chunk<S: Store>(
     now: u64,
 ) -> Result<ImportOutcome, StoreError> {
     let mut out = ImportOutcome::default();
+    let mut tx = store.begin(Collection::Templates).await?;
+    // what this chunk has written so far: an id named twice sees its first write
+    let mut queued: HashMap<&str, Record> = HashMap::new();
     for (i, item) in items.iter().take(MAX_IMPORT_CHUNK).enumerate() {
+        let item_request = format!("{request_id}:{i}");
+        if tx.applied(&item_request).await?.is_some() {
+            out.written += 1;
+            continue;
+        }
+        let current = match queued.get(item.id.as_str()) {
+            Some(r) => Some(r.clone()),
+            None => tx.current(&item.id).await?,
+        };
+        // a live one is left to the decision: anything but its revision is a conflict
         let expected = match item.expected_revision {
             Some(r) => Some(r),
-            // a live one is left to the write: a retry finds its request applied, anything
-            // else is a conflict
-            None => match store.get(Collection::Templates, &item.id).await? {
-                Some(r) if r.deleted => Some(r.revision),
-                _ => None,
-            },
+            None => current.as_ref().filter(|r| r.deleted).map(|r| r.revision),
         };
         let put = Write::Put {
             collection: Collection::Templates,
@@ -113,12 +125,24 @@ pub async fn import_chunk<S: Store>(
             expected_revision: expected,
             body: item.body.clone(),
         };
-        match store::write(store, &format!("{request_id}:{i}"), &put, now).await {
-            Ok(_) => out.written += 1,
+        match store::decide(&put, current.as_ref(), now) {
+            Ok(record) => {
+                tx.put(&record)?;
+                tx.put_applied(&Applied {
+                    request_id: item_request,
+                    at: now,
+                    collection: Collection::Templates,
+                    record: record.clone(),
+                })?;
+                queued.insert(item.id.as_str(), record);
+                out.written += 1;
+            }
             Err(StoreError::Conflict { .. }) => out.conflicts.push(item.id.clone()),
             Err(e) => return Err(e),
         }
     }
+    store::forget_expired(&mut tx, now).await?;
+    tx.commit().await?;
     Ok(out)
 }
 
@@ -242,5 +266,35 @@ mod tests {
         assert_eq!(a.body["title"], "fusion");
         assert_eq!(again.written, 3);
         assert_eq!(live_ids(&s), vec!["a", "b", "c", "d"]);
+    }
+
+    #[test]
+    fn an_import_chunk_stopped_before_its_commit_writes_nothing_and_its_retry_writes_it_once() {
+        let s = MemoryStore::new().unwrap();
+        let items: Vec<ImportItem> = (0..MAX_IMPORT_CHUNK + 3)
+            .map(|i| item(&format!("modèle.{i}"), None, &format!("Réponse n° {i} 🎉")))
+            .collect();
+        s.fail_next_commit();
+        assert!(run(import_chunk(&s, "imp", &items, 1)).is_err());
+        assert_eq!(
+            live_ids(&s),
+            Vec::<String>::new(),
+            "none of the chunk is written"
+        );
+        // the retry writes the chunk whole, at most MAX_IMPORT_CHUNK items, each at revision 1
+        let out = run(import_chunk(&s, "imp", &items, 2)).unwrap();
+        assert_eq!(out.written as usize, MAX_IMPORT_CHUNK);
+        assert!(out.conflicts.is_empty());
+        let records = run(store::list_live(&s, Collection::Templates)).unwrap();
+        assert_eq!(records.len(), MAX_IMPORT_CHUNK);
+        assert!(records.iter().all(|r| r.revision == 1 && r.created == 2));
+        assert!(!records
+            .iter()
+            .any(|r| r.id == format!("modèle.{MAX_IMPORT_CHUNK}")));
+        // and once more: every item is answered from its applied request, nothing rewritten
+        let again = run(import_chunk(&s, "imp", &items, 3)).unwrap();
+        assert_eq!(again.written as usize, MAX_IMPORT_CHUNK);
+        let after = run(store::list_live(&s, Collection::Templates)).unwrap();
+        assert_eq!(after, records);
     }
 }

@@ -321,47 +321,7 @@ test('verified insertion: the send button enabled, no notice; a send button that
   }
 });
 
-test('timing: from the request to the text in the model (median of 7, per technology)', async (t) => {
-  const cases = CASES.filter((c) => ['Draft.js', 'Lexical rich text', 'React textarea', 'Quill'].includes(c.name));
-  for (const c of cases) {
-    const { page } = await open(c);
-    try {
-      const runs = [];
-      for (let i = 0; i < 7; i++) {
-        await clear(page, c);
-        const want = `Merci Chloé ${i} 🙏`;
-        // the page watches its model from before the request leaves the extension
-        const done = page.evaluate(
-          ([sel, w]) =>
-            new Promise((resolve) => {
-              const check = () => {
-                if (window.__fixture.modelText(sel) === w) {
-                  resolve(Date.now());
-                  return true;
-                }
-                return false;
-              };
-              const observer = new MutationObserver(() => check() && observer.disconnect());
-              observer.observe(document.body, { subtree: true, childList: true, characterData: true });
-              const poll = () => check() || setTimeout(poll, 1);
-              poll();
-            }),
-          [c.composer, want],
-        );
-        await page.waitForTimeout(20);
-        // same machine, same clock: includes the trip from the test through the service worker
-        const sentAt = Date.now();
-        const r = await insert(page, { text: want });
-        assert.deepEqual(r, { ok: true });
-        runs.push((await done) - sentAt);
-      }
-      runs.sort((a, b) => a - b);
-      t.diagnostic(`${c.name}: median ${runs[3]} ms (min ${runs[0]}, max ${runs[6]})`);
-    } finally {
-      await page.close();
-    }
-  }
-});
+// the time from the request to the text in the model, per technology: benches/browser/insert.mjs
 
 test('text lost when the editor re-renders after the insertion is reported next to the composer', async () => {
   const c = { page: 'insert/stubborn.html', composer: '.fx-late' };

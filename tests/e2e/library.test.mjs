@@ -5,7 +5,8 @@
 // trips with the report shown before writing; two pages saving the same template (the later one
 // gets the "changed elsewhere" choice); language variants edited with their own preview; the
 // service worker stopped with a save in flight, before and after its commit; axe in light
-// and dark, with screenshots; the time to list 5,000 templates and to search them.
+// and dark, with screenshots; a long library (1,000 templates) listed, walked by keyboard, scrolled
+// and searched, its list virtualised (the times at 5,000: benches/browser/library.mjs).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
@@ -424,7 +425,9 @@ test('library: JSON and CSV export and import round trip, the report shown befor
     assert.equal(await page.inputValue('#map-trigger'), '2');
     await page.click('#mapping-continue');
     await page.waitForSelector('#import-summary');
-    assert.equal(await page.textContent('#import-summary'), t('library_report_summary', ['2', '0', '0']), await page.locator('#import-skipped').textContent().catch(() => ''));
+    // (the rows skipped, if any, said in the failure: read at once, the list may not exist)
+    const skipped = await page.evaluate(() => document.getElementById('import-skipped')?.textContent ?? '');
+    assert.equal(await page.textContent('#import-summary'), t('library_report_summary', ['2', '0', '0']), skipped);
     await page.click('#import-apply');
     await page.waitForFunction((m) => document.getElementById('import-message').textContent === m, t('library_import_done', ['2', '0']));
     const csvRow = (await library(browser)).find((r) => r.body.title === 'Retour colis');
@@ -659,12 +662,16 @@ test('library: axe-clean in light and dark, with an error shown; screenshots', a
   }
 });
 
-test('library: 5,000 templates listed and searched (figures for BENCHMARKS.md)', async () => {
+// (1,000 templates, two import chunks: enough for a list ~60 times the rows it draws; the times
+// to list and search 5,000 and their goals are benches/browser/library.mjs's)
+const MANY = 1000;
+
+test('library: 1,000 templates listed, walked by keyboard, scrolled and searched; the list virtualised', async () => {
   const { browser } = suite;
   await freshDatabase(browser);
   const seeder = await blankPage(browser);
   const words = ['livraison', 'commande', 'remboursement', 'événement', 'fin de semaine', 'courriel', 'merci', 'désolé', 'horaires', 'emploi'];
-  for (let start = 0; start < 5000; start += 500) {
+  for (let start = 0; start < MANY; start += 500) {
     const items = [];
     for (let i = start; i < start + 500; i++) {
       const w = words[i % words.length];
@@ -676,7 +683,7 @@ test('library: 5,000 templates listed and searched (figures for BENCHMARKS.md)',
   await seeder.close();
   // the page lists them by title (case aside), then id, with the starter library installed on open
   const titles = [...STARTER.map((t) => ({ id: t.id, title: t.title }))];
-  for (let i = 0; i < 5000; i++) titles.push({ id: `perf.${i}`, title: `Réponse ${i} — ${words[i % words.length]}` });
+  for (let i = 0; i < MANY; i++) titles.push({ id: `perf.${i}`, title: `Réponse ${i} — ${words[i % words.length]}` });
   const key = (t) => [t.title.toLowerCase(), t.id];
   titles.sort((a, b) => {
     const [x, y] = [key(a), key(b)];
@@ -702,7 +709,7 @@ test('library: 5,000 templates listed and searched (figures for BENCHMARKS.md)',
     for (const scheme of ['light', 'dark']) {
       await page.emulateMedia({ colorScheme: scheme });
       assert.deepEqual(await axe(page), [], scheme);
-      await page.screenshot({ path: join(SCREENSHOTS, `library-5000-${scheme}.png`) });
+      await page.screenshot({ path: join(SCREENSHOTS, `library-long-${scheme}.png`) });
     }
     await page.emulateMedia({ colorScheme: 'light' });
     let drawn = await inDom();
@@ -725,7 +732,7 @@ test('library: 5,000 templates listed and searched (figures for BENCHMARKS.md)',
     const paged = await focused();
     assert.ok(paged.pos > 8 && paged.pos < 20, `PageDown to ${paged.pos}`);
     assert.equal(paged.title, titles[paged.pos - 1].title);
-    // End: the last of 5,032 rows, drawn, focused and seen; Enter opens it and the focus stays on it
+    // End: the last of 1,032 rows, drawn, focused and seen; Enter opens it and the focus stays on it
     await page.keyboard.press('End');
     assert.deepEqual(await focused(), { pos: total, title: titles[total - 1].title, current: null });
     assert.ok((await inDom()) <= BOUND);
@@ -734,14 +741,14 @@ test('library: 5,000 templates listed and searched (figures for BENCHMARKS.md)',
     assert.deepEqual(await focused(), { pos: total, title: titles[total - 1].title, current: 'true' });
     // the far row focused and open, as a user sees it: axe-clean
     assert.deepEqual(await axe(page), [], 'the last row focused and open');
-    await page.screenshot({ path: join(SCREENSHOTS, 'library-5000-end-light.png') });
+    await page.screenshot({ path: join(SCREENSHOTS, 'library-long-end-light.png') });
     await page.keyboard.press('ArrowUp');
     assert.deepEqual(await focused(), { pos: total - 1, title: titles[total - 2].title, current: null });
     await page.keyboard.press('Home');
     assert.deepEqual(await focused(), { pos: 1, title: titles[0].title, current: null });
     // scrolling (the mouse wheel, the scroll bar) draws the rows come into view, with their content;
     // the focused row stays in the DOM and focused
-    for (const at of [2500, 4100, total - 3]) {
+    for (const at of [Math.round(total / 2), Math.round(total * 0.82), total - 3]) {
       await page.evaluate((top) => { document.getElementById('templates-view').scrollTop = top; }, at * 52);
       await page.waitForSelector(`#templates li[aria-posinset="${at + 1}"]`);
       const row = await page.$eval(`#templates li[aria-posinset="${at + 1}"]`, (li) => li.querySelector('.row-title').textContent);
@@ -751,14 +758,10 @@ test('library: 5,000 templates listed and searched (figures for BENCHMARKS.md)',
       assert.deepEqual(await focused(), { pos: 1, title: titles[0].title, current: null });
     }
     // search: the results announced, drawn from the top, right (accents folded)
-    const searches = [];
     await page.focus('#search');
-    for (const ch of 'remboursemen') {
-      await page.keyboard.type(ch);
-      searches.push(Number(await page.getAttribute('#templates', 'data-search-ms')));
-    }
+    for (const ch of 'remboursemen') await page.keyboard.type(ch);
     const hits = await page.evaluate(announced);
-    assert.ok(hits >= 500 && hits < 510, `${hits} hits`);
+    assert.ok(hits >= MANY / 10 && hits < MANY / 10 + 10, `${hits} hits`);
     assert.match(await page.textContent('#list-count'), new RegExp(`${hits} sur ${total}`));
     assert.equal(await page.$eval('#templates-view', (b) => b.scrollTop), 0);
     const found = await rowTitles(page);
@@ -770,7 +773,6 @@ test('library: 5,000 templates listed and searched (figures for BENCHMARKS.md)',
     const last = await focused();
     assert.equal(last.pos, hits);
     assert.match(last.title, /remboursement/);
-    console.log(`# ${total} templates: list drawn in ${listMs.toFixed(1)} ms; search per keystroke ${searches.map((s) => s.toFixed(2)).join(', ')} ms`);
     assert.ok(listMs < 300, `list ${listMs} ms`);
     assert.deepEqual(page.errors, []);
   } finally {

@@ -13,7 +13,7 @@
 // that is not the trigger key, a word that is not a trigger (Tab keeps its default), the
 // trigger list refreshed when a template is added, a commenter named like markup, and the trigger
 // key changed in the options page (the open tab follows it at once).
-import { test, before, after } from 'node:test';
+import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { extensionPage, ask } from './lib/library.mjs';
 import { startReplyBrowser, REPLIES, openReply, model, expectModel, send, clear, expected, inserted, stays } from './lib/replies.mjs';
@@ -48,78 +48,96 @@ async function usedAtLeast(id, n) {
   }
 }
 
-for (const c of REPLIES) {
-  test(`${c.name}: ;merci + Tab, several lines, caret, undo — in the model`, async () => {
-    const { page, errors } = await openReply(browser, c);
-    try {
-      const merci = await expected(browser, c, ';merci', uiLang);
-      if (c.firstName) assert.ok(merci.text.includes(c.firstName), `${merci.text} names ${c.firstName}`);
-      else {
-        // no first name to tell (markup, a user name): the fallback, never the raw name
-        assert.ok(!merci.text.includes('<img'), merci.text);
-        assert.ok(!merci.text.includes(c.author), `${merci.text} does not use ${c.author} as a first name`);
-      }
-
-      await page.keyboard.type(';merci');
-      await page.waitForTimeout(100);
-      await page.keyboard.press('Tab');
-      await expectModel(page, c, merci.text, 'the rendered template replaced the trigger');
-      // the insertion is read back again ~200 ms later before it counts as done (and used):
-      // sending sooner empties the composer under it
-      await page.waitForTimeout(400);
-      // the focus stayed in the composer (Tab's default was prevented)
-      assert.ok(await page.evaluate((sel) => document.querySelector(sel).contains(document.activeElement) || document.activeElement.matches(sel), c.composer));
-      assert.equal(await send(page, c), merci.text, 'what the send button posts');
-
-      // several lines, emoji, the caret at {{curseur}}
-      await clear(page, c);
-      const multi = await expected(browser, c, ';multi', uiLang);
-      await page.keyboard.type(';multi');
-      await page.keyboard.press('Tab');
-      await expectModel(page, c, multi.text, 'several lines');
-      // the caret moves to {{curseur}} once the insertion is read back as right (two frames and
-      // a few ms after the text is in)
-      await page.waitForTimeout(400);
-      await page.keyboard.type(' Merci');
-      const at = multi.text.slice(0, multi.cursor ?? multi.text.length);
-      assert.ok(multi.text.slice(at.length).startsWith('\nÀ bientôt'), 'the cursor is where {{curseur}} was');
-      await expectModel(page, c, `${at} Merci${multi.text.slice(at.length)}`, 'typed at {{curseur}}');
-
-      // Ctrl+Z at once (within the insertion's first read-back), and again once that is over:
-      // the text before the insertion (the trigger as typed) comes back and stays — never
-      // inserted again by a next technique, no clipboard notice
-      for (const pause of [0, 150]) {
-        await clear(page, c);
-        await page.keyboard.type('Bonjour ;merci');
-        await page.waitForTimeout(1200);
-        await page.keyboard.press('Tab');
-        await inserted(page, c, `Bonjour ${merci.text}`, 'before undo');
-        if (pause) await page.waitForTimeout(pause);
-        await page.keyboard.press('Control+Z');
-        await stays(page, c, 'Bonjour ;merci', `undone ${pause} ms after the insertion`);
-      }
-
-      // typing right after the insertion goes on after the text, undisturbed
-      await clear(page, c);
-      await page.keyboard.type(';merci');
-      await page.keyboard.press('Tab');
-      await inserted(page, c, merci.text, 'before typing on');
-      await page.keyboard.type(' À+ 🙂');
-      await stays(page, c, `${merci.text} À+ 🙂`, 'typed on at once');
-
-      // the full name and handle as written, even when they look like markup
-      await clear(page, c);
-      const nom = await expected(browser, c, ';nom', uiLang);
-      await page.keyboard.type(';nom');
-      await page.keyboard.press('Tab');
-      await expectModel(page, c, nom.text, 'full name and handle');
-      assert.deepEqual(errors, []);
-      assert.equal(await page.evaluate(() => document.querySelectorAll('img').length), 0, 'no element made from the name');
-    } finally {
-      await page.close();
-    }
-  });
+/** Waits until the caret in the composer comes right after `tail` (the text before it, as drawn). */
+function caretAfter(page, c, tail) {
+  return page.waitForFunction(([sel, want]) => {
+    const el = document.querySelector(sel);
+    if (el instanceof HTMLTextAreaElement) return el.value.slice(0, el.selectionEnd).endsWith(want);
+    const s = getSelection();
+    if (!s.rangeCount || !el.contains(s.focusNode)) return false;
+    const r = document.createRange();
+    r.selectNodeContents(el);
+    r.setEnd(s.focusNode, s.focusOffset);
+    return r.toString().endsWith(want);
+  }, [c.composer, tail], { timeout: 4000 });
 }
+
+// The fixtures are independent (each its own page, host and composer; nothing here is timed):
+// several at once, each page with its own keyboard and focus.
+describe('typed triggers on every reply fixture', { concurrency: 3 }, () => {
+  for (const c of REPLIES) {
+    test(`${c.name}: ;merci + Tab, several lines, caret, undo — in the model`, async () => {
+      const { page, errors } = await openReply(browser, c);
+      try {
+        const merci = await expected(browser, c, ';merci', uiLang);
+        if (c.firstName) assert.ok(merci.text.includes(c.firstName), `${merci.text} names ${c.firstName}`);
+        else {
+          // no first name to tell (markup, a user name): the fallback, never the raw name
+          assert.ok(!merci.text.includes('<img'), merci.text);
+          assert.ok(!merci.text.includes(c.author), `${merci.text} does not use ${c.author} as a first name`);
+        }
+
+        await page.keyboard.type(';merci');
+        await page.waitForTimeout(100);
+        await page.keyboard.press('Tab');
+        await expectModel(page, c, merci.text, 'the rendered template replaced the trigger');
+        // the insertion is read back again ~200 ms later before it counts as done (and used):
+        // sending sooner empties the composer under it
+        await page.waitForTimeout(400);
+        // the focus stayed in the composer (Tab's default was prevented)
+        assert.ok(await page.evaluate((sel) => document.querySelector(sel).contains(document.activeElement) || document.activeElement.matches(sel), c.composer));
+        assert.equal(await send(page, c), merci.text, 'what the send button posts');
+
+        // several lines, emoji, the caret at {{curseur}}
+        await clear(page, c);
+        const multi = await expected(browser, c, ';multi', uiLang);
+        await page.keyboard.type(';multi');
+        await page.keyboard.press('Tab');
+        await expectModel(page, c, multi.text, 'several lines');
+        // the caret moves to {{curseur}} once the insertion is read back as right (two frames and
+        // a few ms after the text is in): typed on once it is there
+        const at = multi.text.slice(0, multi.cursor ?? multi.text.length);
+        assert.ok(multi.text.slice(at.length).startsWith('\nÀ bientôt'), 'the cursor is where {{curseur}} was');
+        await caretAfter(page, c, at.split('\n').at(-1));
+        await page.keyboard.type(' Merci');
+        await expectModel(page, c, `${at} Merci${multi.text.slice(at.length)}`, 'typed at {{curseur}}');
+
+        // Ctrl+Z at once (within the insertion's first read-back), and again once that is over:
+        // the text before the insertion (the trigger as typed) comes back and stays — never
+        // inserted again by a next technique, no clipboard notice
+        for (const pause of [0, 150]) {
+          await clear(page, c);
+          await page.keyboard.type('Bonjour ;merci');
+          await page.waitForTimeout(1200);
+          await page.keyboard.press('Tab');
+          await inserted(page, c, `Bonjour ${merci.text}`, 'before undo');
+          if (pause) await page.waitForTimeout(pause);
+          await page.keyboard.press('Control+Z');
+          await stays(page, c, 'Bonjour ;merci', `undone ${pause} ms after the insertion`);
+        }
+
+        // typing right after the insertion goes on after the text, undisturbed
+        await clear(page, c);
+        await page.keyboard.type(';merci');
+        await page.keyboard.press('Tab');
+        await inserted(page, c, merci.text, 'before typing on');
+        await page.keyboard.type(' À+ 🙂');
+        await stays(page, c, `${merci.text} À+ 🙂`, 'typed on at once');
+
+        // the full name and handle as written, even when they look like markup
+        await clear(page, c);
+        const nom = await expected(browser, c, ';nom', uiLang);
+        await page.keyboard.type(';nom');
+        await page.keyboard.press('Tab');
+        await expectModel(page, c, nom.text, 'full name and handle');
+        assert.deepEqual(errors, []);
+        assert.equal(await page.evaluate(() => document.querySelectorAll('img').length), 0, 'no element made from the name');
+      } finally {
+        await page.close();
+      }
+    });
+  }
+});
 
 test('Tab after a word that is not a trigger keeps its default; the list follows the library', async () => {
   const c = REPLIES[4];

@@ -1,9 +1,12 @@
-// The template library as the e2e tests seed it: through the background's own store requests
-// (`store_put`, from an extension page, as the library page writes), and renders asked the same
-// way a page asks them. Shared by triggers.test.mjs and picker.test.mjs.
+// The template library as the e2e tests seed it: through the background's own bulk request
+// (`templates_import`, from an extension page, as the library page imports a file), and renders
+// asked the same way a page asks them. Shared by triggers.test.mjs and picker.test.mjs.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './chromium.mjs';
+
+/** The most templates in one `templates_import` request (src/protocol/templates.rs). */
+const IMPORT_CHUNK = 500;
 
 export const STARTER = JSON.parse(readFileSync(join(ROOT, 'src/template/starter.json'), 'utf8')).templates;
 
@@ -84,35 +87,55 @@ export async function seedFrom(page, templates = [...STARTER, ...EXTRA]) {
       await new Promise((ok) => setTimeout(ok, 100));
     }
   }, STARTER.map((t) => t.id));
-  // all at once from the page (the background applies them one after the other)
+  // through the library's own bulk path (`templates_import`, as the library page imports a file):
+  // chunks of at most 500, one change notice per chunk for the pages watching the library
+  const chunks = [];
+  for (let i = 0; i < templates.length; i += IMPORT_CHUNK) {
+    chunks.push(templates.slice(i, i + IMPORT_CHUNK).map((t) => ({
+      id: t.id, body: t, ...(revisions[t.id] === undefined ? {} : { expected_revision: revisions[t.id] }),
+    })));
+  }
+  // all sent at once: the background answers its messages one after the other, in order, so the
+  // chunks are written back to back, before the reads the pages make on the change notices
   const answers = await page.evaluate(
-    ([list, revs]) =>
+    (list) =>
       Promise.all(
-        list.map((t, i) =>
+        list.map((items, k) =>
           chrome.runtime.sendMessage({
             protocol_version: 1,
-            request_id: `seed-${Date.now()}-${i}`,
-            body: {
-              kind: 'store_put', collection: 'templates', id: t.id, body: t,
-              ...(revs[t.id] === undefined ? {} : { expected_revision: revs[t.id] }),
-            },
+            request_id: `seed-${Date.now()}-${Math.random().toString(16).slice(2)}-${k}`,
+            body: { kind: 'templates_import', items },
           }),
         ),
       ),
-    [templates, revisions],
+    chunks,
   );
-  const bad = answers.findIndex((r) => r?.kind !== 'store_saved');
-  if (bad >= 0) throw new Error(`seed ${templates[bad].id}: ${JSON.stringify(answers[bad])}`);
+  answers.forEach((r, k) => {
+    if (r?.kind !== 'templates_imported' || r.outcome.written !== chunks[k].length) {
+      throw new Error(`seed ${chunks[k][0].id}…: ${JSON.stringify(r)}`);
+    }
+  });
+}
+
+/** The extension page each browser's renders are asked from, opened on first use and kept. */
+const renderPages = new WeakMap();
+function renderPage(browser) {
+  let page = renderPages.get(browser);
+  if (!page) {
+    page = extensionPage(browser);
+    renderPages.set(browser, page);
+  }
+  return page;
 }
 
 /** What the background renders for `request` (`{trigger|id, context, platform}`). */
 export async function rendered(browser, request) {
-  const page = await extensionPage(browser);
-  try {
-    const r = await ask(page, { kind: 'render', ...request });
-    if (r?.kind !== 'rendered') throw new Error(`render: ${JSON.stringify(r)}`);
-    return r;
-  } finally {
-    await page.close();
+  let page = await renderPage(browser);
+  if (page.isClosed()) {
+    renderPages.delete(browser);
+    page = await renderPage(browser);
   }
+  const r = await ask(page, { kind: 'render', ...request });
+  if (r?.kind !== 'rendered') throw new Error(`render: ${JSON.stringify(r)}`);
+  return r;
 }
