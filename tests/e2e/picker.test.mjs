@@ -27,7 +27,7 @@ import { t } from './lib/locales.mjs';
 import { coreReport, findingMessages } from './lib/tone.mjs';
 import { startReplyBrowser, REPLIES, openReply, expectModel, send, model, inserted, stays, SITE_CSP_SURFACES } from './lib/replies.mjs';
 import { siteCsp, allowsWebAssembly } from './lib/site-csp.mjs';
-import { waitForBadge } from './lib/chromium.mjs';
+import { waitForBadge, forgetWasmRefusals } from './lib/chromium.mjs';
 
 const require = createRequire(import.meta.url);
 const OUT = join(ROOT, 'build/e2e/screenshots');
@@ -308,6 +308,8 @@ for (const c of SITE_CSP_SURFACES) {
   test(`${c.name}, under the network's own CSP: the panel's frame loads, lists results and inserts`, async () => {
     let served;
     const refused = [];
+    // (the other tests served this host strict: the background would skip the wasm probe here)
+    await forgetWasmRefusals(browser.worker);
     const { page, errors } = await openReply(browser, c, {
       async beforeLoad(p) {
         served = new Promise((ok) => p.on('response', (r) => { if (r.url() === c.url) ok(r.headersArray()); }));
