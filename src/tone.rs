@@ -12,6 +12,7 @@ pub mod lexicon;
 pub mod phrases;
 pub mod polarity;
 pub mod registry;
+pub mod tags;
 pub mod token;
 
 pub mod blame;

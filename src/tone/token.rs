@@ -5,8 +5,6 @@
 //!
 //! No lexicon and no rule lives here: only where words are and how they are spelled.
 
-use std::sync::OnceLock;
-
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::text::Span16;
@@ -53,6 +51,8 @@ pub struct Token {
     pub sentence: u32,
     /// Lexicon valence in French and in English (filled by `tone::read`, once per token).
     pub valence: [Option<f32>; 2],
+    /// The word lists `norm` is in (`tags`: one look-up per token for every check).
+    pub tags: u32,
 }
 
 /// A sentence: a range of tokens and its UTF-16 span.
@@ -283,49 +283,6 @@ impl HashIndex {
     }
 }
 
-/// A set of folded words.
-pub struct WordSet {
-    words: Vec<&'static str>,
-    index: HashIndex,
-}
-
-impl WordSet {
-    /// The set of `list` (already folded).
-    pub fn new(list: &[&'static str]) -> Self {
-        let mut words = list.to_vec();
-        dedup_words(&mut words, |w| w);
-        let index = HashIndex::new(words.iter().map(|w| hash(w)).collect());
-        WordSet { words, index }
-    }
-
-    /// The set of the lines of `joined` (see [`join`]), already folded.
-    pub fn from_joined(joined: &'static [u8]) -> Self {
-        let words: Vec<&'static str> = std::str::from_utf8(joined)
-            .unwrap_or("")
-            .split('\n')
-            .filter(|w| !w.is_empty())
-            .collect();
-        WordSet::new(&words)
-    }
-
-    /// The set in `cell`, built from `joined` on first use (one initialiser for every set).
-    pub fn get(cell: &'static OnceLock<WordSet>, joined: &'static [u8]) -> &'static WordSet {
-        cell.get_or_init(|| WordSet::from_joined(joined))
-    }
-
-    /// Whether the token's folded form is in the set.
-    pub fn has(&self, t: &Token) -> bool {
-        self.index
-            .find(t.hash, |i| self.words[i] == t.norm)
-            .is_some()
-    }
-
-    /// Whether a folded word is in the set.
-    pub fn has_str(&self, w: &str) -> bool {
-        self.index.find(hash(w), |i| self.words[i] == w).is_some()
-    }
-}
-
 /// Drops every item whose word an earlier item has (the first stays, the order is kept), by
 /// hash: no sort, whose generic code would weigh on the in-page engine.
 pub fn dedup_words<T>(items: &mut Vec<T>, word: impl Fn(&T) -> &str) {
@@ -384,18 +341,14 @@ pub const fn join<const N: usize>(list: &[&str]) -> [u8; N] {
     out
 }
 
-/// Declares a lazily built word set: `word_set!(NAME, LIST)` makes `fn NAME() -> &WordSet`.
+/// Declares `NAME`, the word list `LIST` joined into one byte string (see [`join`]), for the
+/// word tags (`tags`): `words_joined!(NAME, LIST)`.
 #[macro_export]
 #[doc(hidden)]
-macro_rules! word_set {
+macro_rules! words_joined {
     ($name:ident, $list:expr) => {
-        fn $name() -> &'static $crate::tone::token::WordSet {
-            const JOINED: [u8; $crate::tone::token::joined_len($list)] =
-                $crate::tone::token::join::<{ $crate::tone::token::joined_len($list) }>($list);
-            static SET: std::sync::OnceLock<$crate::tone::token::WordSet> =
-                std::sync::OnceLock::new();
-            $crate::tone::token::WordSet::get(&SET, &JOINED)
-        }
+        pub(super) const $name: [u8; $crate::tone::token::joined_len($list)] =
+            $crate::tone::token::join::<{ $crate::tone::token::joined_len($list) }>($list);
     };
 }
 
@@ -490,6 +443,7 @@ pub fn tokenize(text: &str) -> (Vec<Token>, Vec<Sentence>) {
             let n16 = u16_of(s);
             scratch.clear();
             fold_into(&mut scratch, s);
+            let h = hash(&scratch);
             let (mut letters, mut lower) = (0u32, false);
             if kind == Kind::Word {
                 for ch in s.chars() {
@@ -506,10 +460,11 @@ pub fn tokenize(text: &str) -> (Vec<Token>, Vec<Sentence>) {
                 span: Span16::new(*u, *u + n16),
                 // « C'EST » : the elided « C' » is in capitals too
                 caps: !lower && (letters >= 2 || (letters == 1 && s.ends_with(is_apostrophe))),
-                hash: hash(&scratch),
+                hash: h,
                 norm: Norm::new(&scratch),
                 sentence,
                 valence: [None, None],
+                tags: super::tags::of(h, &scratch),
             });
             *u += n16;
         };
@@ -641,6 +596,11 @@ impl Token {
     /// A word or number (what phrases and lexicons match).
     pub fn is_wordlike(&self) -> bool {
         matches!(self.kind, Kind::Word | Kind::Number)
+    }
+
+    /// Whether its folded form is in one of the word lists of `tag` (a `tags` constant).
+    pub fn is(&self, tag: u32) -> bool {
+        self.tags & tag != 0
     }
 
     /// Its lexicon valence in a language (see `valence`).
