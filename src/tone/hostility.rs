@@ -264,9 +264,9 @@ fn sacre_kind(folded: &str) -> Option<Severity> {
     }
 }
 
-crate::phrase_set!(swears, SWEARS);
+crate::phrase_set!(swears, SWEARS, super::tags::SWEAR_HEAD);
 crate::words_joined!(AIMED_JOINED, AIMED);
-crate::phrase_set!(insults, INSULTS);
+crate::phrase_set!(insults, INSULTS, super::tags::INSULT_HEAD);
 
 /// Pushes `tone.profanity` and `tone.insult`.
 pub fn run(ctx: &Ctx, out: &mut Vec<Finding>) {

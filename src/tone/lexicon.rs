@@ -41,8 +41,13 @@ impl Lexicon {
 
     /// The valence of exactly this folded form.
     pub fn exact(&self, w: &str) -> Option<f32> {
+        self.exact_hashed(w, hash(w))
+    }
+
+    /// [`exact`](Self::exact) of a form whose [`hash`] is known (a token's).
+    fn exact_hashed(&self, w: &str, h: u32) -> Option<f32> {
         self.index
-            .find(hash(w), |i| self.entries[i].0 == w)
+            .find(h, |i| self.entries[i].0 == w)
             .map(|i| self.entries[i].1 as f32 / 10.0)
     }
 
@@ -188,8 +193,13 @@ pub fn emoji() -> &'static Lexicon {
 
 /// The valence of a folded word in a language, trying its base forms.
 pub fn valence(lang: Lang, w: &str) -> Option<f32> {
+    valence_hashed(lang, w, hash(w))
+}
+
+/// [`valence`] of a folded word whose [`hash`] is `h` (a token's: not hashed again).
+pub fn valence_hashed(lang: Lang, w: &str, h: u32) -> Option<f32> {
     let lex = words(lang);
-    if let Some(v) = lex.exact(w) {
+    if let Some(v) = lex.exact_hashed(w, h) {
         return Some(v);
     }
     let mut found = None;

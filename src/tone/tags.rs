@@ -3,12 +3,18 @@
 //! bits of the lists it is in. The tokeniser looks each token up once (`Token::tags`); a check
 //! then tests a bit instead of looking the word up in a set of its own.
 //!
+//! The first tokens of the phrase sets (`phrases`) are tagged too: a phrase set tries only the
+//! tokens with its bit.
+//!
 //! The lists stay in their checks' files; only which bit stands for which list lives here.
 
 use std::sync::OnceLock;
 
 use super::token::{hash, HashIndex};
-use super::{hostility, lang, lexicon, polarity, register, shouting, texting, Lang};
+use super::{
+    blame, courtesy, hostility, lang, lexicon, polarity, positive, register, sarcasm, shouting,
+    texting, Lang,
+};
 
 /// `polarity`: negations acting on the next words.
 pub const NEGATOR: u32 = 1;
@@ -42,6 +48,26 @@ pub const ACRONYM: u32 = 1 << 13;
 pub const LEXICON_PHRASE_FR: u32 = 1 << 14;
 /// `lexicon`: the first word of a phrase of the English lexicon.
 pub const LEXICON_PHRASE_EN: u32 = 1 << 15;
+/// `hostility`: the first word of a swear word or phrase.
+pub const SWEAR_HEAD: u32 = 1 << 16;
+/// `hostility`: the first word of an insult.
+pub const INSULT_HEAD: u32 = 1 << 17;
+/// `blame`: the first word of a blaming phrase.
+pub const BLAME_HEAD: u32 = 1 << 18;
+/// `blame`: the first word of a passive-aggressive phrase.
+pub const PASSIVE_HEAD: u32 = 1 << 19;
+/// `sarcasm`: the first word of a sarcasm marker.
+pub const SARCASM_HEAD: u32 = 1 << 20;
+/// `courtesy`: the first word of a greeting.
+pub const GREETING_HEAD: u32 = 1 << 21;
+/// `courtesy`: the first word of thanks.
+pub const THANKS_HEAD: u32 = 1 << 22;
+/// `courtesy`: the first word of an apology.
+pub const APOLOGIES_HEAD: u32 = 1 << 23;
+/// `courtesy`: the first word of a next step.
+pub const NEXT_STEP_HEAD: u32 = 1 << 24;
+/// `positive`: the first word of an empathy phrase.
+pub const EMPATHY_PHRASE_HEAD: u32 = 1 << 25;
 
 /// The bit of the first words of a language's lexicon phrases.
 pub fn lexicon_phrase(lang: Lang) -> u32 {
@@ -93,6 +119,21 @@ fn build() -> Table {
             lexicon_phrase(lang),
             &mut lexicon::words(lang).phrase_heads(),
         );
+    }
+    // the phrase sets' first tokens (the sets tokenise their phrases without tags)
+    for (tag, set) in [
+        (SWEAR_HEAD, hostility::swears()),
+        (INSULT_HEAD, hostility::insults()),
+        (BLAME_HEAD, blame::blame()),
+        (PASSIVE_HEAD, blame::passive()),
+        (SARCASM_HEAD, sarcasm::markers()),
+        (GREETING_HEAD, courtesy::greetings()),
+        (THANKS_HEAD, courtesy::thanks()),
+        (APOLOGIES_HEAD, courtesy::apologies()),
+        (NEXT_STEP_HEAD, courtesy::next_steps()),
+        (EMPATHY_PHRASE_HEAD, positive::empathy()),
+    ] {
+        add(tag, &mut set.heads());
     }
     // one entry per word, with the bits of every list it is in
     let first = HashIndex::new(words.iter().map(|w| hash(w)).collect());

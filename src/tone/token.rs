@@ -213,35 +213,6 @@ pub fn hash(s: &str) -> u32 {
     h
 }
 
-/// A bit set of word hashes: `maybe` is false for most words that are not in the set.
-#[derive(Clone)]
-pub struct HashBits(Vec<u64>);
-
-impl HashBits {
-    /// An empty set with `1 << log2` bits.
-    pub fn new(log2: u32) -> Self {
-        HashBits(vec![0; 1 << log2.saturating_sub(6)])
-    }
-
-    fn pos(&self, h: u32) -> (usize, u32) {
-        let mask = (self.0.len() * 64) as u32 - 1;
-        let k = h.rotate_left(7) & mask;
-        ((k / 64) as usize, k % 64)
-    }
-
-    /// Adds a hash.
-    pub fn insert(&mut self, h: u32) {
-        let (w, b) = self.pos(h);
-        self.0[w] |= 1 << b;
-    }
-
-    /// Whether the hash may be in the set.
-    pub fn maybe(&self, h: u32) -> bool {
-        let (w, b) = self.pos(h);
-        self.0[w] & (1 << b) != 0
-    }
-}
-
 /// An open-addressing index of hashes: `find` returns the position of an entry whose hash
 /// matches and for which `eq` holds, comparing strings only on a hash match.
 pub struct HashIndex {
@@ -400,8 +371,17 @@ fn is_emoji_start(c: char) -> bool {
         && !c.is_alphanumeric()
 }
 
-/// Splits `text` into tokens and sentences.
+/// Splits `text` into tokens and sentences, each token with its word tags.
 pub fn tokenize(text: &str) -> (Vec<Token>, Vec<Sentence>) {
+    tokenize_with(text, true)
+}
+
+/// [`tokenize`] without the word tags (`tags` 0): for the phrase lists the tags are made of.
+pub fn tokenize_untagged(text: &str) -> (Vec<Token>, Vec<Sentence>) {
+    tokenize_with(text, false)
+}
+
+fn tokenize_with(text: &str, tagged: bool) -> (Vec<Token>, Vec<Sentence>) {
     let mut toks: Vec<Token> = Vec::with_capacity(text.len() / 3 + 4);
     let mut sentences = Vec::new();
 
@@ -464,7 +444,11 @@ pub fn tokenize(text: &str) -> (Vec<Token>, Vec<Sentence>) {
                 norm: Norm::new(&scratch),
                 sentence,
                 valence: [None, None],
-                tags: super::tags::of(h, &scratch),
+                tags: if tagged {
+                    super::tags::of(h, &scratch)
+                } else {
+                    0
+                },
             });
             *u += n16;
         };
