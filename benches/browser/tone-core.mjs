@@ -15,12 +15,14 @@
 // cut to 280 and 3,000 characters (code points), on X, answering a complaint (the courtesy
 // checks run). Each engine warms up first (the tables built, the JIT's optimised tiers reached);
 // then batches of N calls (N chosen for ≈ 10 ms a batch), the engines and texts interleaved;
-// the figure is the median over batches of the time per call. The last call's length, number of
+// the figure is the median over batches of the time per call, by the page's clock and by the CPU
+// time of the renderer's main thread (what the call costs when the machine is loaded). The last call's length, number of
 // findings and score are printed, and compared with the command line's (`porte-voix tone --jsonl
 // --platform x`, if target/debug or target/release has it): the same work, not a shortcut.
 //
 // Usage: node benches/browser/tone-core.mjs            (builds the engine, then measures)
 //        BUILD=0 node benches/browser/tone-core.mjs    (measures the engine built before)
+//        OUT=DIR node benches/browser/tone-core.mjs    (measures DIR/pkg: a build kept aside)
 // BATCHES=n batches per engine and text (default 40); ENGINES=wasm (or wasm2js) runs one.
 import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
@@ -31,7 +33,8 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 
 const ROOT = resolve(new URL('../..', import.meta.url).pathname);
-const OUT = join(ROOT, 'target/bench-inpage');
+// OUT=dir measures the engine built into dir/pkg before (an earlier build kept aside), no build
+const OUT = resolve(process.env.OUT ?? join(ROOT, 'target/bench-inpage'));
 const BATCHES = Number(process.env.BATCHES ?? 40);
 const ENGINES = ['wasm', 'wasm2js'].filter((e) => (process.env.ENGINES ?? e) === e);
 
@@ -107,25 +110,46 @@ function batch([text, reply, n]) {
   return [performance.now() - t0, ...r];
 }
 
-if (process.env.BUILD !== '0') build();
+if (process.env.BUILD !== '0' && !process.env.OUT) build();
 const gz = (f) => gzipSync(readFileSync(join(OUT, 'pkg', f)), { level: 9 }).length;
 console.log(`engine: ${OUT}/pkg, wasm ${statSync(join(OUT, 'pkg/inpage_bg.wasm')).size} B (gzip with glue ${gz('inpage_bg.wasm') + gz('inpage.js')} B), `
   + `wasm2js ${statSync(join(OUT, 'pkg/inpage_wasm2js.js')).size} B (gzip ${gz('inpage_wasm2js.js')} B)`);
 const reference = cliReference();
 const server = await serve();
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'],
-});
 const base = `http://127.0.0.1:${server.address().port}/`;
+// one browser per engine: each page in a renderer of its own, whose main thread's CPU time
+// (/proc/PID/task/PID/schedstat, in ns) is read around every batch besides the wall clock — on
+// a loaded machine the wall clock counts the time the thread waited for a core
+const browsers = [];
 const pages = {};
+const cpuOf = {};
 for (const engine of ENGINES) {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'],
+  });
+  browsers.push(browser);
   const page = await browser.newPage();
   await page.goto(base);
   if (!(await page.evaluate(load, engine))) throw new Error('the page is not cross-origin isolated');
   pages[engine] = page;
+  pages[engine].cdp = await browser.newBrowserCDPSession();
+  cpuOf[engine] = () => NaN;
 }
+/** The renderer that ran the engine (the one with the most CPU time after the warm-up): the
+ * CPU milliseconds of its main thread (the process's first thread). */
+async function mainThreadClock(engine) {
+  const { processInfo } = await pages[engine].cdp.send('SystemInfo.getProcessInfo');
+  const busiest = processInfo.filter((p) => p.type === 'renderer').sort((a, b) => b.cpuTime - a.cpuTime)[0];
+  const stat = busiest && `/proc/${busiest.id}/task/${busiest.id}/schedstat`;
+  return stat && existsSync(stat) ? () => Number(readFileSync(stat, 'utf8').split(' ')[0]) / 1e6 : () => NaN;
+}
+const timed = async (engine, args) => {
+  const c0 = cpuOf[engine]();
+  const [ms, ...result] = await pages[engine].evaluate(batch, args);
+  return { ms, cpu: cpuOf[engine]() - c0, result };
+};
 const load0 = loadavg()[0];
 // warm-up: ≈ 2 s per engine and text; then N for ≈ 10 ms a batch
 const per = {};
@@ -135,41 +159,44 @@ for (const engine of ENGINES) {
     let fastest = Infinity;
     const until = Date.now() + 2000;
     while (Date.now() < until) {
-      const [ms] = await pages[engine].evaluate(batch, [t.text, REPLY, n]);
+      const { ms } = await timed(engine, [t.text, REPLY, n]);
       fastest = Math.min(fastest, ms / n);
       if (ms < 10) n *= 2;
     }
     // from the fastest call seen: a batch slowed down by the machine's load does not shrink N
-    per[`${engine} ${i}`] = { n: Math.max(1, Math.round(10 / fastest)), times: [], result: null };
+    per[`${engine} ${i}`] = { n: Math.max(1, Math.round(10 / fastest)), times: [], cpu: [], result: null };
   }
+  cpuOf[engine] = await mainThreadClock(engine);
 }
 for (let b = 0; b < BATCHES; b++) {
   for (const engine of ENGINES) {
     for (const [i, t] of TEXTS.entries()) {
       const p = per[`${engine} ${i}`];
-      const [ms, ...result] = await pages[engine].evaluate(batch, [t.text, REPLY, p.n]);
+      const { ms, cpu, result } = await timed(engine, [t.text, REPLY, p.n]);
       p.times.push(ms / p.n);
+      p.cpu.push(cpu / p.n);
       p.result = result;
     }
   }
 }
-await browser.close();
+for (const browser of browsers) await browser.close();
 server.close();
 
 const q = (a, x) => [...a].sort((u, v) => u - v)[Math.min(a.length - 1, Math.floor(a.length * x))];
 const fmt = (ms) => (ms < 1 ? `${(ms * 1000).toFixed(1)} µs` : `${ms.toFixed(3)} ms`);
 console.log(`load ${load0.toFixed(1)} → ${loadavg()[0].toFixed(1)}; ${BATCHES} batches per row, ${new Date().toISOString()}`);
-console.log('| engine | text | calls per batch | length + tone per call: median | p10 – p90 | wasm2js / wasm | length, findings, score |');
+console.log('| engine | text | calls per batch | wall clock per call: median (p10 – p90) | main thread CPU per call: median (p10 – p90) | wasm2js / wasm (CPU medians) | length, findings, score |');
 console.log('|---|---|---:|---:|---:|---:|---|');
 let mismatch = false;
+const spread = (a) => `${fmt(q(a, 0.5))} (${fmt(q(a, 0.1))} – ${fmt(q(a, 0.9))})`;
 for (const engine of ENGINES) {
   for (const [i, t] of TEXTS.entries()) {
     const p = per[`${engine} ${i}`];
     const w = per[`wasm ${i}`];
-    const ratio = engine === 'wasm2js' && w ? `${(q(p.times, 0.5) / q(w.times, 0.5)).toFixed(2)}×` : '';
+    const ratio = engine === 'wasm2js' && w ? `${(q(p.cpu, 0.5) / q(w.cpu, 0.5)).toFixed(2)}×` : '';
     const [length, findings, score] = p.result;
     if (reference && (reference[i][0] !== findings || reference[i][1] !== score)) mismatch = true;
-    console.log(`| ${engine} | ${t.lang}, ${t.n} | ${p.n} | ${fmt(q(p.times, 0.5))} | ${fmt(q(p.times, 0.1))} – ${fmt(q(p.times, 0.9))} | ${ratio} | ${length}, ${findings}, ${score} |`);
+    console.log(`| ${engine} | ${t.lang}, ${t.n} | ${p.n} | ${spread(p.times)} | ${spread(p.cpu)} | ${ratio} | ${length}, ${findings}, ${score} |`);
   }
 }
 if (reference) console.log(mismatch ? `the command line differs: ${JSON.stringify(reference)}` : 'findings and scores: as the command line gives them');
