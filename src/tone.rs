@@ -12,6 +12,7 @@ pub mod lexicon;
 pub mod phrases;
 pub mod polarity;
 pub mod registry;
+pub mod tags;
 pub mod token;
 
 pub mod blame;
@@ -277,8 +278,8 @@ fn read(text: &str, settings: &ToneSettings) -> Analysed {
     let (mut toks, sentences) = token::tokenize(text);
     for t in toks.iter_mut().filter(|t| t.kind == Kind::Word) {
         t.valence = [
-            lexicon::valence(Lang::Fr, &t.norm),
-            lexicon::valence(Lang::En, &t.norm),
+            lexicon::valence_hashed(Lang::Fr, &t.norm, t.hash),
+            lexicon::valence_hashed(Lang::En, &t.norm, t.hash),
         ];
     }
     let (lang, langs) = languages(text, &toks, &sentences, settings.lang);

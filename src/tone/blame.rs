@@ -99,8 +99,8 @@ const PASSIVE: &[&str] = &[
     "please advise",
 ];
 
-crate::phrase_set!(blame, BLAME);
-crate::phrase_set!(passive, PASSIVE);
+crate::phrase_set!(blame, BLAME, super::tags::BLAME_HEAD);
+crate::phrase_set!(passive, PASSIVE, super::tags::PASSIVE_HEAD);
 
 /// Pushes `tone.blame` and `tone.passive_aggressive`.
 pub fn run(ctx: &Ctx, out: &mut Vec<Finding>) {

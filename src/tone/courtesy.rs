@@ -155,10 +155,10 @@ const COMPLAINT: &[&str] = &[
     "attends",
 ];
 
-crate::phrase_set!(greetings, GREETINGS);
-crate::phrase_set!(thanks, THANKS);
-crate::phrase_set!(apologies, APOLOGIES);
-crate::phrase_set!(next_steps, NEXT_STEPS);
+crate::phrase_set!(greetings, GREETINGS, super::tags::GREETING_HEAD);
+crate::phrase_set!(thanks, THANKS, super::tags::THANKS_HEAD);
+crate::phrase_set!(apologies, APOLOGIES, super::tags::APOLOGIES_HEAD);
+crate::phrase_set!(next_steps, NEXT_STEPS, super::tags::NEXT_STEP_HEAD);
 
 /// The four sets, for `positive`.
 pub fn sets() -> [(&'static PhraseSet, &'static str); 4] {

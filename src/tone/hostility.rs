@@ -264,9 +264,9 @@ fn sacre_kind(folded: &str) -> Option<Severity> {
     }
 }
 
-crate::phrase_set!(swears, SWEARS);
-crate::word_set!(aimed_words, AIMED);
-crate::phrase_set!(insults, INSULTS);
+crate::phrase_set!(swears, SWEARS, super::tags::SWEAR_HEAD);
+crate::words_joined!(AIMED_JOINED, AIMED);
+crate::phrase_set!(insults, INSULTS, super::tags::INSULT_HEAD);
 
 /// Pushes `tone.profanity` and `tone.insult`.
 pub fn run(ctx: &Ctx, out: &mut Vec<Finding>) {
@@ -314,11 +314,11 @@ pub fn run(ctx: &Ctx, out: &mut Vec<Finding>) {
         let before = &toks[m.start.saturating_sub(4)..m.start];
         let aimed = before
             .iter()
-            .any(|t| t.sentence == toks[m.start].sentence && aimed_words().has(t));
+            .any(|t| t.sentence == toks[m.start].sentence && t.is(super::tags::AIMED));
         if aimed {
             let first = before
                 .iter()
-                .position(|t| aimed_words().has(t) && t.sentence == toks[m.start].sentence)
+                .position(|t| t.is(super::tags::AIMED) && t.sentence == toks[m.start].sentence)
                 .map_or(m.start, |p| m.start - before.len() + p);
             insult_spans.push(ctx.span(first, m.end));
             insult_words.push(ctx.words(m.start, m.end).to_string());

@@ -6,6 +6,7 @@
 //!
 //! No valence or rule lives here.
 
+use super::tags;
 use super::token::{Kind, Token};
 use super::Lang;
 
@@ -273,8 +274,8 @@ const EN: &[&str] = &[
     "love",
 ];
 
-crate::word_set!(fr_words, FR);
-crate::word_set!(en_words, EN);
+crate::words_joined!(FR_JOINED, FR);
+crate::words_joined!(EN_JOINED, EN);
 
 /// Evidence for French and for English in some tokens (higher is stronger).
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -305,11 +306,11 @@ pub fn token_evidence(text: &str, t: &Token) -> Evidence {
         return e;
     }
     let w = t.norm.as_str();
-    if fr_words().has(t) {
+    if t.is(tags::FR_WORD) {
         e.fr = 1.0;
         return e;
     }
-    if en_words().has(t) {
+    if t.is(tags::EN_WORD) {
         e.en = 1.0;
         return e;
     }
@@ -375,7 +376,7 @@ pub fn detect(text: &str, toks: &[Token], fallback: Lang) -> Lang {
 
 /// Whether a folded word is a French or English function word.
 pub fn is_function_word(w: &str) -> bool {
-    fr_words().has_str(w) || en_words().has_str(w)
+    tags::of_str(w) & (tags::FR_WORD | tags::EN_WORD) != 0
 }
 
 #[cfg(test)]

@@ -14,14 +14,12 @@
 
 use std::sync::OnceLock;
 
-use super::token::{dedup_words, hash, HashIndex, WordSet};
+use super::token::{dedup_words, hash, HashIndex};
 use super::Lang;
 
 /// A table of folded words (or emoji) and their valence in tenths.
 pub struct Lexicon {
     entries: Vec<(&'static str, i8)>,
-    /// First words of the entries that are phrases (`à fuir`).
-    phrase_heads: WordSet,
     /// The entries by hash.
     index: HashIndex,
 }
@@ -37,29 +35,28 @@ impl Lexicon {
             entries.extend(parts.filter(|w| !w.is_empty()).map(|w| (w, v)));
         }
         dedup_words(&mut entries, |e| e.0);
-        let phrase_heads: Vec<&'static str> = entries
-            .iter()
-            .filter_map(|(w, _)| w.split_once(' ').map(|(h, _)| h))
-            .collect();
-        let phrase_heads = WordSet::new(&phrase_heads);
         let index = HashIndex::new(entries.iter().map(|e| hash(e.0)).collect());
-        Lexicon {
-            entries,
-            phrase_heads,
-            index,
-        }
+        Lexicon { entries, index }
     }
 
     /// The valence of exactly this folded form.
     pub fn exact(&self, w: &str) -> Option<f32> {
+        self.exact_hashed(w, hash(w))
+    }
+
+    /// [`exact`](Self::exact) of a form whose [`hash`] is known (a token's).
+    fn exact_hashed(&self, w: &str, h: u32) -> Option<f32> {
         self.index
-            .find(hash(w), |i| self.entries[i].0 == w)
+            .find(h, |i| self.entries[i].0 == w)
             .map(|i| self.entries[i].1 as f32 / 10.0)
     }
 
-    /// Whether some phrase starts with this folded word.
-    pub fn starts_phrase(&self, w: &str) -> bool {
-        self.phrase_heads.has_str(w)
+    /// The first words of the entries that are phrases (`à fuir`), for the word tags
+    /// (`tags::LEXICON_PHRASE_FR`, `_EN`).
+    pub fn phrase_heads(&'static self) -> impl Iterator<Item = &'static str> {
+        self.entries
+            .iter()
+            .filter_map(|(w, _)| w.split_once(' ').map(|(h, _)| h))
     }
 
     /// Number of entries.
@@ -196,8 +193,13 @@ pub fn emoji() -> &'static Lexicon {
 
 /// The valence of a folded word in a language, trying its base forms.
 pub fn valence(lang: Lang, w: &str) -> Option<f32> {
+    valence_hashed(lang, w, hash(w))
+}
+
+/// [`valence`] of a folded word whose [`hash`] is `h` (a token's: not hashed again).
+pub fn valence_hashed(lang: Lang, w: &str, h: u32) -> Option<f32> {
     let lex = words(lang);
-    if let Some(v) = lex.exact(w) {
+    if let Some(v) = lex.exact_hashed(w, h) {
         return Some(v);
     }
     let mut found = None;
@@ -285,6 +287,10 @@ mod tests {
         assert!(valence(Lang::En, "horrible").unwrap_or(0.0) < -1.0);
         assert!(emoji().exact("😡").unwrap_or(0.0) < -2.0);
         assert!(emoji().exact(":)").unwrap_or(0.0) > 1.0);
-        assert!(words(Lang::Fr).starts_phrase("a"));
+        assert!(words(Lang::Fr).phrase_heads().any(|h| h == "a"));
+        assert_ne!(
+            super::super::tags::of_str("a") & super::super::tags::LEXICON_PHRASE_FR,
+            0
+        );
     }
 }

@@ -4,14 +4,15 @@
 //!
 //! The lists themselves live in each check's file.
 
-use super::token::{hash, tokenize, HashBits, Kind, Token};
+use super::token::{tokenize_untagged, Kind, Token};
 
 /// A set of phrases, indexed by their first folded token.
 pub struct PhraseSet {
     /// (tokens of the phrase, index in the source list), sorted by first token.
     items: Vec<(Vec<String>, usize)>,
-    /// Hashes of the first tokens.
-    heads: HashBits,
+    /// The word tag (`tags`) of the phrases' first tokens: a token without it starts none
+    /// (0: no tag, every token is tried).
+    head: u32,
 }
 
 /// A phrase found: tokens `start..end` of the text, `index` in the source list.
@@ -26,31 +27,38 @@ pub struct Match {
 }
 
 impl PhraseSet {
-    /// Builds the set from phrases as written.
+    /// Builds the set from phrases as written (no word tag: every token is tried).
     pub fn new(list: &[&str]) -> PhraseSet {
-        PhraseSet::build(list.iter().copied())
+        PhraseSet::build(list.iter().copied(), 0)
     }
 
-    /// Builds the set from the lines of `joined` (see [`super::token::join`]).
-    pub fn from_joined(joined: &'static [u8]) -> PhraseSet {
+    /// Builds the set from the lines of `joined` (see [`super::token::join`]), its first
+    /// tokens tagged `head` in `tags`.
+    pub fn from_joined(joined: &'static [u8], head: u32) -> PhraseSet {
         let text = std::str::from_utf8(joined).unwrap_or("");
-        PhraseSet::build(text.strip_suffix('\n').unwrap_or(text).split('\n'))
+        PhraseSet::build(text.strip_suffix('\n').unwrap_or(text).split('\n'), head)
     }
 
     /// The set in `cell`, built from `joined` on first use (one initialiser for every set).
     pub fn get(
         cell: &'static std::sync::OnceLock<PhraseSet>,
         joined: &'static [u8],
+        head: u32,
     ) -> &'static PhraseSet {
-        cell.get_or_init(|| PhraseSet::from_joined(joined))
+        cell.get_or_init(|| PhraseSet::from_joined(joined, head))
     }
 
-    fn build<'a>(list: impl Iterator<Item = &'a str>) -> PhraseSet {
+    /// The folded first tokens of the phrases, for the word tags.
+    pub fn heads(&'static self) -> impl Iterator<Item = &'static str> {
+        self.items.iter().map(|(p, _)| p[0].as_str())
+    }
+
+    fn build<'a>(list: impl Iterator<Item = &'a str>, head: u32) -> PhraseSet {
         let mut items: Vec<(Vec<String>, usize)> = list
             .enumerate()
             .map(|(i, p)| {
                 (
-                    tokenize(p)
+                    tokenize_untagged(p)
                         .0
                         .into_iter()
                         .map(|t| t.norm.to_string())
@@ -64,15 +72,11 @@ impl PhraseSet {
             (a.0[0].as_str(), std::cmp::Reverse(a.0.len()))
                 < (b.0[0].as_str(), std::cmp::Reverse(b.0.len()))
         });
-        let mut heads = HashBits::new(10);
-        for (p, _) in &items {
-            heads.insert(hash(&p[0]));
-        }
-        PhraseSet { items, heads }
+        PhraseSet { items, head }
     }
 
     fn matches_at(&self, toks: &[Token], i: usize) -> Option<Match> {
-        if !self.heads.maybe(toks[i].hash) {
+        if self.head != 0 && !toks[i].is(self.head) {
             return None;
         }
         let first = toks[i].norm.as_str();
@@ -121,17 +125,18 @@ impl PhraseSet {
     }
 }
 
-/// Declares a lazily built phrase set: `phrase_set!(NAME, &[...])` makes `fn NAME() -> &PhraseSet`.
+/// Declares a lazily built phrase set: `phrase_set!(NAME, &[...], TAG)` makes
+/// `fn NAME() -> &PhraseSet`, its first tokens tagged `TAG` (a `tags` constant).
 #[macro_export]
 #[doc(hidden)]
 macro_rules! phrase_set {
-    ($name:ident, $list:expr) => {
-        fn $name() -> &'static $crate::tone::phrases::PhraseSet {
+    ($name:ident, $list:expr, $tag:expr) => {
+        pub(super) fn $name() -> &'static $crate::tone::phrases::PhraseSet {
             static SET: std::sync::OnceLock<$crate::tone::phrases::PhraseSet> =
                 std::sync::OnceLock::new();
             const JOINED: [u8; $crate::tone::token::joined_len($list)] =
                 $crate::tone::token::join::<{ $crate::tone::token::joined_len($list) }>($list);
-            $crate::tone::phrases::PhraseSet::get(&SET, &JOINED)
+            $crate::tone::phrases::PhraseSet::get(&SET, &JOINED, $tag)
         }
     };
 }
@@ -139,6 +144,7 @@ macro_rules! phrase_set {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tone::token::tokenize;
 
     #[test]
     fn folds_and_skips_commas() {

@@ -13,6 +13,7 @@
 //! the rules live here, valences in `lexicon`.
 
 use super::lexicon;
+use super::tags;
 use super::token::{Kind, Sentence, Token};
 use super::Lang;
 
@@ -297,13 +298,19 @@ fn booster_table() -> &'static [(&'static str, &'static str, f32)] {
     })
 }
 
+/// The last words of the boosters, for the word tags.
+pub(super) fn booster_lasts() -> impl Iterator<Item = &'static str> {
+    booster_table().iter().map(|e| e.0)
+}
+
+/// The first words of the set phrases, for the word tags.
+pub(super) fn phrase_heads() -> impl Iterator<Item = &'static str> {
+    PHRASES.iter().map(|p| p.0[0])
+}
+
 fn booster(toks: &[Token], i: usize) -> Option<(f32, usize)> {
     // a booster of one or several words ending at token i; returns (scalar, first token)
-    static LAST: std::sync::OnceLock<super::token::WordSet> = std::sync::OnceLock::new();
-    let lasts = LAST.get_or_init(|| {
-        super::token::WordSet::new(&booster_table().iter().map(|e| e.0).collect::<Vec<_>>())
-    });
-    if !lasts.has(&toks[i]) {
+    if !toks[i].is(tags::BOOSTER_LAST) {
         return None;
     }
     let table = booster_table();
@@ -325,22 +332,18 @@ fn booster(toks: &[Token], i: usize) -> Option<(f32, usize)> {
     best
 }
 
-crate::word_set!(negators, NEGATORS);
-crate::word_set!(contrast, CONTRAST);
-crate::word_set!(concessive, CONCESSIVE);
-crate::word_set!(apology_words, APOLOGY);
-crate::word_set!(empathy, EMPATHY);
+crate::words_joined!(NEGATORS_JOINED, NEGATORS);
+crate::words_joined!(CONTRAST_JOINED, CONTRAST);
+crate::words_joined!(CONCESSIVE_JOINED, CONCESSIVE);
+crate::words_joined!(APOLOGY_JOINED, APOLOGY);
+crate::words_joined!(EMPATHY_JOINED, EMPATHY);
 
 fn is_negator(t: &Token) -> bool {
-    t.is_wordlike() && (negators().has(t) || t.norm.ends_with("n't"))
+    t.is_wordlike() && (t.is(tags::NEGATOR) || t.norm.ends_with("n't"))
 }
 
 fn phrase_at(toks: &[Token], i: usize) -> Option<(f32, usize)> {
-    static HEADS: std::sync::OnceLock<super::token::WordSet> = std::sync::OnceLock::new();
-    let heads = HEADS.get_or_init(|| {
-        super::token::WordSet::new(&PHRASES.iter().map(|p| p.0[0]).collect::<Vec<_>>())
-    });
-    if !heads.has(&toks[i]) {
+    if !toks[i].is(tags::PHRASE_HEAD) {
         return None;
     }
     let head = toks[i].norm.as_str();
@@ -354,10 +357,10 @@ fn phrase_at(toks: &[Token], i: usize) -> Option<(f32, usize)> {
 
 /// A phrase of the lexicon (« coup de cœur », « à fuir ») starting at token `i`: (valence, tokens).
 fn lexicon_phrase(toks: &[Token], i: usize, lang: Lang) -> Option<(f32, usize)> {
-    let lex = lexicon::words(lang);
-    if !lex.starts_phrase(&toks[i].norm) {
+    if !toks[i].is(tags::lexicon_phrase(lang)) {
         return None;
     }
+    let lex = lexicon::words(lang);
     let mut key = String::new();
     for n in (2..=4usize).rev() {
         if i + n > toks.len() {
@@ -392,12 +395,11 @@ pub fn score(
         let mut contrast_at: Option<usize> = None;
         let mut apology = false;
         for (i, t) in toks.iter().enumerate().take(s.end).skip(s.first) {
-            if contrast_at.is_none() && contrast().has(t) {
+            if contrast_at.is_none() && t.is(tags::CONTRAST) {
                 contrast_at = Some(i);
             }
             if contrast_at.is_none()
-                && (apology_words().has(t)
-                    || empathy().has(t)
+                && (t.is(tags::APOLOGY | tags::EMPATHY)
                     || (lang == Lang::Fr
                         && (t.norm.starts_with("desole") || t.norm.starts_with("navre"))))
             {
@@ -431,7 +433,7 @@ pub fn score(
                     lexicon::emoji().exact(c.encode_utf8(&mut b))
                 }),
                 // « désolé », "sorry": an apology, not a negative word
-                _ if apology_words().has(t)
+                _ if t.is(tags::APOLOGY)
                     || t.norm.starts_with("desole")
                     || t.norm.starts_with("navre") =>
                 {
@@ -509,7 +511,7 @@ pub fn score(
         let mut halved: Vec<(usize, usize)> = Vec::new();
         for i in s.first..s.end {
             let two = |a: &str, b: &str| toks[i].norm == b && i > s.first && toks[i - 1].norm == a;
-            if concessive().has(&toks[i]) || two("bien", "que") || two("meme", "si") {
+            if toks[i].is(tags::CONCESSIVE) || two("bien", "que") || two("meme", "si") {
                 let end = (i + 1..s.end)
                     .find(|&j| toks[j].kind == Kind::Punct && toks[j].norm == ",")
                     .unwrap_or(s.end);

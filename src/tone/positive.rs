@@ -30,7 +30,7 @@ const EMPATHY: &[&str] = &[
     "we're here",
 ];
 
-crate::phrase_set!(empathy, EMPATHY);
+crate::phrase_set!(empathy, EMPATHY, super::tags::EMPATHY_PHRASE_HEAD);
 
 /// Pushes `tone.empathy`, `tone.thanks` and `tone.next_step` where present.
 pub fn run(ctx: &Ctx, out: &mut Vec<Finding>) {

@@ -24,15 +24,14 @@ const VOUS: &[&str] = &[
     "envoyez-nous",
 ];
 
-crate::word_set!(tu_words, TU);
-crate::word_set!(vous_words, VOUS);
+crate::words_joined!(TU_JOINED, TU);
+crate::words_joined!(VOUS_JOINED, VOUS);
 
 /// Pushes the register findings.
 pub fn run(ctx: &Ctx, out: &mut Vec<Finding>) {
     if ctx.lang != Lang::Fr {
         return;
     }
-    let (tu, vous) = (tu_words(), vous_words());
     let mut tu_spans = Vec::new();
     let mut vous_spans = Vec::new();
     for (i, t) in ctx.toks.iter().enumerate() {
@@ -41,9 +40,9 @@ pub fn run(ctx: &Ctx, out: &mut Vec<Finding>) {
         }
         // « te » and « ta » are also English-looking or Québec fillers only with a verb after;
         // « t' » before « as/es/avais/étais » or a verb is tu
-        if tu.has(t) {
+        if t.is(super::tags::TU) {
             tu_spans.push(ctx.span(i, i + 1));
-        } else if vous.has(t) {
+        } else if t.is(super::tags::VOUS) {
             vous_spans.push(ctx.span(i, i + 1));
         }
     }

@@ -59,7 +59,7 @@ const MARKERS: &[&str] = &[
     "🙄",
 ];
 
-crate::phrase_set!(markers, MARKERS);
+crate::phrase_set!(markers, MARKERS, super::tags::SARCASM_HEAD);
 
 /// Pushes one finding with every marker.
 pub fn run(ctx: &Ctx, out: &mut Vec<Finding>) {

@@ -4,9 +4,9 @@
 //! run of two or more words in capitals; a short unknown word in capitals (SNCF, USA, PDF, TVQ)
 //! is an acronym. A text entirely in capitals is shouted as a whole once it has three words.
 
-use super::lang;
 use super::lexicon;
-use super::token::Kind;
+use super::tags;
+use super::token::{Kind, Token};
 use super::{Ctx, Finding, Lang, Severity};
 
 /// Known acronyms that are also words or long (never shouting on their own).
@@ -17,16 +17,17 @@ const ACRONYMS: &[&str] = &[
     "dm", "mp", "rt", "fyi", "tl", "dr", "tldr", "diy", "vip", "gps", "sms", "url", "html", "api",
     "id", "tv", "dvd", "cd", "pc", "wifi", "led", "lol", "mdr", "omg",
 ];
-crate::word_set!(acronyms, ACRONYMS);
+crate::words_joined!(ACRONYMS_JOINED, ACRONYMS);
 
-fn is_real_word(norm: &str) -> bool {
+fn is_real_word(t: &Token) -> bool {
+    let norm = t.norm.as_str();
     let letters = norm.chars().filter(|c| c.is_alphabetic()).count();
     letters >= 3
-        && !acronyms().has_str(norm)
+        && !t.is(tags::ACRONYM)
         && (letters >= 7
             || lexicon::valence(Lang::Fr, norm).is_some()
             || lexicon::valence(Lang::En, norm).is_some()
-            || lang::is_function_word(norm))
+            || t.is(tags::FR_WORD | tags::EN_WORD))
 }
 
 /// Pushes `tone.shouting` with one span per shouted word or run.
@@ -59,8 +60,8 @@ pub fn run(ctx: &Ctx, out: &mut Vec<Finding>) {
                 e += 1;
             }
             let run = &caps[k..=e];
-            let real = run.iter().filter(|&&i| is_real_word(&toks[i].norm)).count();
-            let all_acronyms = run.iter().all(|&i| acronyms().has(&toks[i]));
+            let real = run.iter().filter(|&&i| is_real_word(&toks[i])).count();
+            let all_acronyms = run.iter().all(|&i| toks[i].is(tags::ACRONYM));
             if !all_acronyms
                 && (real >= 1 && (run.len() >= 2 || toks[run[0]].norm.chars().count() >= 3))
             {

@@ -54,23 +54,22 @@ const JOINED: [u8; super::token::joined_len(TEXTING)] =
     super::token::join::<{ super::token::joined_len(TEXTING) }>(TEXTING);
 
 /// The entries of [`TEXTING`], from its joined bytes.
-fn entries() -> impl Iterator<Item = (&'static str, &'static str)> {
+pub(super) fn entries() -> impl Iterator<Item = (&'static str, &'static str)> {
     std::str::from_utf8(&JOINED)
         .unwrap_or("")
         .lines()
         .filter_map(|l| l.split_once('='))
 }
 
-fn keys() -> &'static super::token::WordSet {
-    static S: std::sync::OnceLock<super::token::WordSet> = std::sync::OnceLock::new();
-    S.get_or_init(|| super::token::WordSet::new(&entries().map(|p| p.0).collect::<Vec<_>>()))
-}
-
 /// Pushes one finding with every texting spelling and what it stands for.
 pub fn run(ctx: &Ctx, out: &mut Vec<Finding>) {
     let mut spans = Vec::new();
     let mut words = Vec::new();
-    for t in ctx.toks.iter().filter(|t| t.is_wordlike() && keys().has(t)) {
+    for t in ctx
+        .toks
+        .iter()
+        .filter(|t| t.is_wordlike() && t.is(super::tags::TEXTING))
+    {
         if let Some((_, full)) = entries().find(|(w, _)| *w == t.norm) {
             // « svp » is accepted in writing; a lone « r » or « u » only in an English sentence
             if t.norm == "svp"

@@ -5,8 +5,6 @@
 //!
 //! No lexicon and no rule lives here: only where words are and how they are spelled.
 
-use std::sync::OnceLock;
-
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::text::Span16;
@@ -53,6 +51,8 @@ pub struct Token {
     pub sentence: u32,
     /// Lexicon valence in French and in English (filled by `tone::read`, once per token).
     pub valence: [Option<f32>; 2],
+    /// The word lists `norm` is in (`tags`: one look-up per token for every check).
+    pub tags: u32,
 }
 
 /// A sentence: a range of tokens and its UTF-16 span.
@@ -213,35 +213,6 @@ pub fn hash(s: &str) -> u32 {
     h
 }
 
-/// A bit set of word hashes: `maybe` is false for most words that are not in the set.
-#[derive(Clone)]
-pub struct HashBits(Vec<u64>);
-
-impl HashBits {
-    /// An empty set with `1 << log2` bits.
-    pub fn new(log2: u32) -> Self {
-        HashBits(vec![0; 1 << log2.saturating_sub(6)])
-    }
-
-    fn pos(&self, h: u32) -> (usize, u32) {
-        let mask = (self.0.len() * 64) as u32 - 1;
-        let k = h.rotate_left(7) & mask;
-        ((k / 64) as usize, k % 64)
-    }
-
-    /// Adds a hash.
-    pub fn insert(&mut self, h: u32) {
-        let (w, b) = self.pos(h);
-        self.0[w] |= 1 << b;
-    }
-
-    /// Whether the hash may be in the set.
-    pub fn maybe(&self, h: u32) -> bool {
-        let (w, b) = self.pos(h);
-        self.0[w] & (1 << b) != 0
-    }
-}
-
 /// An open-addressing index of hashes: `find` returns the position of an entry whose hash
 /// matches and for which `eq` holds, comparing strings only on a hash match.
 pub struct HashIndex {
@@ -280,49 +251,6 @@ impl HashIndex {
             }
             k = (k + 1) & mask;
         }
-    }
-}
-
-/// A set of folded words.
-pub struct WordSet {
-    words: Vec<&'static str>,
-    index: HashIndex,
-}
-
-impl WordSet {
-    /// The set of `list` (already folded).
-    pub fn new(list: &[&'static str]) -> Self {
-        let mut words = list.to_vec();
-        dedup_words(&mut words, |w| w);
-        let index = HashIndex::new(words.iter().map(|w| hash(w)).collect());
-        WordSet { words, index }
-    }
-
-    /// The set of the lines of `joined` (see [`join`]), already folded.
-    pub fn from_joined(joined: &'static [u8]) -> Self {
-        let words: Vec<&'static str> = std::str::from_utf8(joined)
-            .unwrap_or("")
-            .split('\n')
-            .filter(|w| !w.is_empty())
-            .collect();
-        WordSet::new(&words)
-    }
-
-    /// The set in `cell`, built from `joined` on first use (one initialiser for every set).
-    pub fn get(cell: &'static OnceLock<WordSet>, joined: &'static [u8]) -> &'static WordSet {
-        cell.get_or_init(|| WordSet::from_joined(joined))
-    }
-
-    /// Whether the token's folded form is in the set.
-    pub fn has(&self, t: &Token) -> bool {
-        self.index
-            .find(t.hash, |i| self.words[i] == t.norm)
-            .is_some()
-    }
-
-    /// Whether a folded word is in the set.
-    pub fn has_str(&self, w: &str) -> bool {
-        self.index.find(hash(w), |i| self.words[i] == w).is_some()
     }
 }
 
@@ -384,18 +312,14 @@ pub const fn join<const N: usize>(list: &[&str]) -> [u8; N] {
     out
 }
 
-/// Declares a lazily built word set: `word_set!(NAME, LIST)` makes `fn NAME() -> &WordSet`.
+/// Declares `NAME`, the word list `LIST` joined into one byte string (see [`join`]), for the
+/// word tags (`tags`): `words_joined!(NAME, LIST)`.
 #[macro_export]
 #[doc(hidden)]
-macro_rules! word_set {
+macro_rules! words_joined {
     ($name:ident, $list:expr) => {
-        fn $name() -> &'static $crate::tone::token::WordSet {
-            const JOINED: [u8; $crate::tone::token::joined_len($list)] =
-                $crate::tone::token::join::<{ $crate::tone::token::joined_len($list) }>($list);
-            static SET: std::sync::OnceLock<$crate::tone::token::WordSet> =
-                std::sync::OnceLock::new();
-            $crate::tone::token::WordSet::get(&SET, &JOINED)
-        }
+        pub(super) const $name: [u8; $crate::tone::token::joined_len($list)] =
+            $crate::tone::token::join::<{ $crate::tone::token::joined_len($list) }>($list);
     };
 }
 
@@ -447,8 +371,17 @@ fn is_emoji_start(c: char) -> bool {
         && !c.is_alphanumeric()
 }
 
-/// Splits `text` into tokens and sentences.
+/// Splits `text` into tokens and sentences, each token with its word tags.
 pub fn tokenize(text: &str) -> (Vec<Token>, Vec<Sentence>) {
+    tokenize_with(text, true)
+}
+
+/// [`tokenize`] without the word tags (`tags` 0): for the phrase lists the tags are made of.
+pub fn tokenize_untagged(text: &str) -> (Vec<Token>, Vec<Sentence>) {
+    tokenize_with(text, false)
+}
+
+fn tokenize_with(text: &str, tagged: bool) -> (Vec<Token>, Vec<Sentence>) {
     let mut toks: Vec<Token> = Vec::with_capacity(text.len() / 3 + 4);
     let mut sentences = Vec::new();
 
@@ -490,6 +423,7 @@ pub fn tokenize(text: &str) -> (Vec<Token>, Vec<Sentence>) {
             let n16 = u16_of(s);
             scratch.clear();
             fold_into(&mut scratch, s);
+            let h = hash(&scratch);
             let (mut letters, mut lower) = (0u32, false);
             if kind == Kind::Word {
                 for ch in s.chars() {
@@ -506,10 +440,15 @@ pub fn tokenize(text: &str) -> (Vec<Token>, Vec<Sentence>) {
                 span: Span16::new(*u, *u + n16),
                 // « C'EST » : the elided « C' » is in capitals too
                 caps: !lower && (letters >= 2 || (letters == 1 && s.ends_with(is_apostrophe))),
-                hash: hash(&scratch),
+                hash: h,
                 norm: Norm::new(&scratch),
                 sentence,
                 valence: [None, None],
+                tags: if tagged {
+                    super::tags::of(h, &scratch)
+                } else {
+                    0
+                },
             });
             *u += n16;
         };
@@ -641,6 +580,11 @@ impl Token {
     /// A word or number (what phrases and lexicons match).
     pub fn is_wordlike(&self) -> bool {
         matches!(self.kind, Kind::Word | Kind::Number)
+    }
+
+    /// Whether its folded form is in one of the word lists of `tag` (a `tags` constant).
+    pub fn is(&self, tag: u32) -> bool {
+        self.tags & tag != 0
     }
 
     /// Its lexicon valence in a language (see `valence`).

@@ -8,6 +8,8 @@ use wasm_bindgen::prelude::*;
 
 #[cfg(feature = "extension")]
 pub mod background;
+#[cfg(all(feature = "inpage", feature = "bench"))]
+pub mod bench;
 #[cfg(feature = "inpage")]
 pub mod content;
 #[cfg(feature = "extension")]

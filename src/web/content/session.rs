@@ -391,8 +391,7 @@ fn read_composer(
         content_warning: content_warning.clone(),
         ..base
     };
-    let report =
-        count_with_normalizer(&text.text, platform, &options, &crate::web::nfc::BrowserNfc);
+    let report = count(&text.text, platform, &options);
     Composer {
         element,
         editor,
@@ -403,4 +402,10 @@ fn read_composer(
         options,
         report,
     }
+}
+
+/// The length of a composer's text as the refresh counts it on every input (NFC through the
+/// browser, see `web::nfc`).
+pub fn count(text: &str, platform: Platform, options: &CountOptions) -> LengthReport {
+    count_with_normalizer(text, platform, options, &crate::web::nfc::BrowserNfc)
 }
