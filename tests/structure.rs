@@ -524,3 +524,105 @@ fn the_js_loaders_use_the_core_protocol_version() {
         "no JS loader defines PROTOCOL_VERSION: the check checks nothing"
     );
 }
+
+/// The `#[path = "…"]` module files a test binary's root declares, relative to `tests/`.
+fn declared_paths(root_file: &Path) -> Vec<String> {
+    fs::read_to_string(root_file)
+        .unwrap()
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("#[path = \""))
+        .filter_map(|s| s.split('"').next())
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn integration_tests_are_a_few_binaries_each_declaring_its_area_files() {
+    let tests = root().join("tests");
+    // each file directly in tests/ is a test binary, which links the crate and its dependencies
+    // once more: new tests go into an area's directory, declared by the area's file
+    let binaries: Vec<PathBuf> = fs::read_dir(&tests)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "rs"))
+        .collect();
+    assert!(
+        (4..=8).contains(&binaries.len()),
+        "{} test binaries in tests/ (put new test files in tests/<area>/, declared by \
+         tests/<area>.rs): {binaries:?}",
+        binaries.len()
+    );
+    let mut declared = Vec::new();
+    for b in &binaries {
+        declared.extend(declared_paths(b));
+    }
+    // every Rust file under a directory of tests/ is a module some binary declares: a file no
+    // binary declares would never be compiled, and its tests never run
+    let mut files = Vec::new();
+    for entry in fs::read_dir(&tests).unwrap() {
+        let dir = entry.unwrap().path();
+        if dir.is_dir() {
+            rust_files(&dir, &mut files);
+        }
+    }
+    let modules: Vec<&PathBuf> = files
+        .iter()
+        .filter(|f| {
+            // JS fixtures' and oracles' directories hold no Rust; the e2e tree neither
+            !f.starts_with(tests.join("fixtures")) && !f.starts_with(tests.join("conformance"))
+        })
+        .collect();
+    assert!(
+        modules.len() > 10,
+        "too few test modules found: {modules:?}"
+    );
+    for f in modules {
+        let rel = f
+            .strip_prefix(&tests)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
+        assert!(
+            declared.contains(&rel),
+            "tests/{rel} is declared by no test binary (`#[path = \"{rel}\"] mod …;` in \
+             tests/<area>.rs): its tests never run"
+        );
+        assert!(
+            f.file_name().is_some_and(|n| n != "mod.rs"),
+            "tests/{rel}: `foo.rs` + `foo/`, never `mod.rs`"
+        );
+    }
+    for rel in &declared {
+        assert!(
+            tests.join(rel).is_file(),
+            "tests/{rel} is declared but missing"
+        );
+    }
+}
+
+#[test]
+fn every_proptest_regressions_file_sits_next_to_its_property_tests() {
+    // proptest reads the failures it saved from `<source file>.proptest-regressions`, next to
+    // the file whose `proptest!` found them: moved away from it, they are silently not replayed
+    let mut found = 0;
+    let mut stack = vec![root().join("tests"), root().join("src")];
+    while let Some(dir) = stack.pop() {
+        for entry in fs::read_dir(&dir).unwrap() {
+            let p = entry.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|e| e == "proptest-regressions") {
+                found += 1;
+                let source = p.with_extension("rs");
+                let text = fs::read_to_string(&source).unwrap_or_default();
+                assert!(
+                    text.contains("proptest!"),
+                    "{} has no property tests beside it ({} holds no `proptest!`)",
+                    p.display(),
+                    source.display()
+                );
+            }
+        }
+    }
+    assert!(found >= 1, "no .proptest-regressions file found");
+}

@@ -1,7 +1,6 @@
-//! Running the `porte-voix` binary as a user would, for the command-line tests: every
-//! `tests/cli*.rs` includes this file (`#[path = "support/cli.rs"] mod cli;`) and uses the parts
-//! it needs.
-#![allow(dead_code)]
+//! Running the `porte-voix` binary as a user would, for the command-line tests: `tests/cli.rs`
+//! declares this file as its module `support` (`#[path = "support/cli.rs"] mod support;`), and
+//! each command's file of `tests/cli/` uses the parts it needs.
 
 use std::io::{BufRead, BufReader, Write};
 use std::process::{Child, Command, ExitStatus, Output, Stdio};

@@ -1,6 +1,6 @@
 //! The template language: every variable in French and English, arguments, fallbacks, escapes,
 //! and the errors with their codes and UTF-16 places; never a panic and time linear in the
-//! input (property tests; the time test is `template_parse_time.rs`, alone in its binary so
+//! input (property tests; the time test is `tests/template_parse_time.rs`, alone in its binary so
 //! that no other test shares the processor while it measures).
 #![cfg(not(target_arch = "wasm32"))]
 

@@ -2,9 +2,7 @@
 //! (parse errors with their place, a trigger, a text too long for a network), bad files.
 #![cfg(not(target_arch = "wasm32"))]
 
-#[path = "support/cli.rs"]
-mod cli;
-use cli::{assert_ends_quietly, run, tmp};
+use crate::support::{assert_ends_quietly, run, tmp};
 
 fn library(templates: serde_json::Value) -> String {
     serde_json::json!({"format": "porte-voix.templates", "version": 1, "templates": templates})

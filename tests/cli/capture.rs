@@ -1,9 +1,7 @@
 //! `porte-voix capture`, run as a user would, on a saved page from the fixtures.
 #![cfg(not(target_arch = "wasm32"))]
 
-#[path = "support/cli.rs"]
-mod cli;
-use cli::{assert_ends_quietly, run};
+use crate::support::{assert_ends_quietly, run};
 
 fn fixture(name: &str) -> String {
     format!(

@@ -2,9 +2,7 @@
 //! the context, positioned errors, the length report, exit codes.
 #![cfg(not(target_arch = "wasm32"))]
 
-#[path = "support/cli.rs"]
-mod cli;
-use cli::{assert_ends_quietly, lines, run};
+use crate::support::{assert_ends_quietly, lines, run};
 
 const NB: &str = "\u{a0}";
 

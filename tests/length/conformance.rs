@@ -2,7 +2,7 @@
 //! cases of `extract.yml` and `tlds.yml`, loaded from the files (never copied by hand). Each case
 //! runs twice: through `x_weighted` (twitter-text's `parseTweet`, field by field) and through the
 //! product's path, `length::count(text, Platform::X)`, which the badge and the command line use
-//! (`tests/length_props.rs` checks that the two agree on arbitrary text).
+//! (`tests/length/props.rs` checks that the two agree on arbitrary text).
 //!
 //! Out of scope, on purpose: `validate.yml`'s `tweets` section (the 140-character era; the
 //! README of the copied data explains twitter-text 3.x itself fails it) and its single-entity

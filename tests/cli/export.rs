@@ -1,9 +1,7 @@
 //! `porte-voix export`, run as a user would, from the saved backup in the fixtures.
 #![cfg(not(target_arch = "wasm32"))]
 
-#[path = "support/cli.rs"]
-mod cli;
-use cli::{assert_ends_quietly, run, tmp};
+use crate::support::{assert_ends_quietly, run, tmp};
 
 fn fixture(name: &str) -> String {
     format!(

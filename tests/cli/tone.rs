@@ -1,9 +1,7 @@
 //! `porte-voix tone`, run as a user would: JSON lines in and out, the human summary, exit codes.
 #![cfg(not(target_arch = "wasm32"))]
 
-#[path = "support/cli.rs"]
-mod cli;
-use cli::{assert_ends_quietly, lines, run, stdout};
+use crate::support::{assert_ends_quietly, lines, run, stdout};
 
 #[test]
 fn jsonl_one_report_per_line_in_the_issue_shape() {

@@ -2,9 +2,7 @@
 //! and within each network's limit.
 #![cfg(not(target_arch = "wasm32"))]
 
-#[path = "support/cli.rs"]
-mod cli;
-use cli::{assert_ends_quietly, run, tmp};
+use crate::support::{assert_ends_quietly, run, tmp};
 
 #[test]
 fn generic_csv_each_draft_against_its_network() {

@@ -1,9 +1,7 @@
 //! `porte-voix clean-url`, run as a user would: arguments, standard input, help.
 #![cfg(not(target_arch = "wasm32"))]
 
-#[path = "support/cli.rs"]
-mod cli;
-use cli::{assert_ends_quietly, run};
+use crate::support::{assert_ends_quietly, run};
 
 #[test]
 fn urls_as_arguments_one_a_line_in_order() {
