@@ -14,9 +14,10 @@ let built = false;
 export function coreReport(text, replyTo, more = {}) {
   const bin = join(ROOT, 'target/debug/porte-voix');
   // built once per run (a no-op when up to date): a binary left from an older checkout would
-  // give the old reference
+  // give the old reference. With an example, as `cargo test` builds it (the test dependencies
+  // switch on features of shared crates): after `cargo test` this rebuilds nothing.
   if (!built) {
-    execFileSync('cargo', ['build', '--bin', 'porte-voix'], { cwd: ROOT, stdio: 'ignore' });
+    execFileSync('cargo', ['build', '--bin', 'porte-voix', '--example', 'corpus'], { cwd: ROOT, stdio: 'ignore' });
     built = true;
   }
   const line = replyTo === undefined ? { text, ...more } : { text, reply_to: replyTo, ...more };
