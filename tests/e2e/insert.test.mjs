@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServer } from './lib/server.mjs';
-import { launch, waitForBadge, ROOT } from './lib/chromium.mjs';
+import { launch, waitForBadge, forgetWasmRefusals, ROOT } from './lib/chromium.mjs';
 import { t } from './lib/locales.mjs';
 import { buildFixtures } from './build-fixtures.mjs';
 
@@ -68,6 +68,8 @@ async function insert(page, request) {
 }
 
 async function open(c) {
+  // (mastodon.social is served strict by the other cases: the real-wasm case forgets its refusal)
+  if (c.page.includes('csp=none')) await forgetWasmRefusals(browser.worker);
   const page = await browser.context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
@@ -75,7 +77,8 @@ async function open(c) {
   await page.waitForFunction(() => window.__fixture?.ready);
   await page.locator(c.composer).first().focus();
   // the core is loaded and follows the composer once the badge shows
-  await waitForBadge(page, (b) => b.visible, { what: 'the badge' });
+  const wasm = c.page.includes('csp=none');
+  await waitForBadge(page, (b) => b.visible && b.engine === (wasm ? 'wasm' : 'wasm2js'), { what: 'the badge' });
   return { page, errors };
 }
 

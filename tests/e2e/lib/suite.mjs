@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { startServer } from './server.mjs';
-import { launch, backgroundState, ROOT } from './chromium.mjs';
+import { launch, backgroundState, forgetWasmRefusals, ROOT } from './chromium.mjs';
 import { buildFixtures } from '../build-fixtures.mjs';
 
 const require = createRequire(import.meta.url);
@@ -51,6 +51,10 @@ export function chromiumSuite() {
 
 /** A new page at `url`, with the page's uncaught errors collected. */
 export async function openPage(browser, url) {
+  // A page served with a CSP that allows wasm (`?csp=none|wasm|unsafeeval`) on a host that an
+  // earlier test served strict: the fixture server does what no network does, so the background's
+  // memory of that host's refusal is forgotten first.
+  if (/[?&]csp=(none|wasm|unsafeeval)(&|$)/.test(url)) await forgetWasmRefusals(browser.worker);
   const page = await browser.context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
