@@ -407,7 +407,8 @@ fn reply(response: Response, changed: bool) -> Decision {
     Decision::Reply { response, changed }
 }
 
-/// The sender page's host, lower-cased (what [`Request::WasmRefused`] is remembered by).
+/// The sender page's host, lower-cased (a tab's host; what [`Request::WasmRefused`] is
+/// remembered by).
 fn sender_host(sender: &Sender) -> Option<String> {
     sender
         .url
@@ -423,6 +424,7 @@ pub fn handle(state: &mut BackgroundState, env: &Envelope<Request>, sender: &Sen
     }
     match &env.body {
         Request::Hello => {
+            let host = sender_host(sender);
             let site = sender
                 .url
                 .as_deref()
@@ -434,16 +436,12 @@ pub fn handle(state: &mut BackgroundState, env: &Envelope<Request>, sender: &Sen
                     site_name: site.name.to_string(),
                     platform: site.default_platform,
                     engine: None,
-                    host: sender
-                        .url
-                        .as_deref()
-                        .and_then(crate::sites::url_host)
-                        .map(str::to_ascii_lowercase),
+                    host: host.clone(),
                     limit: None,
                 };
                 changed = state.tabs.insert(tab.to_string(), info.clone()) != Some(info);
             }
-            let wasm_refused = sender_host(sender).is_some_and(|h| state.wasm_refused.contains(&h));
+            let wasm_refused = host.is_some_and(|h| state.wasm_refused.contains(&h));
             let response = Response::Hello {
                 version: env!("CARGO_PKG_VERSION").to_string(),
                 site: site.map(|s| s.id.to_string()),

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { waitForBadge, forgetWasmRefusals } from './lib/chromium.mjs';
+import { waitForBadge } from './lib/chromium.mjs';
 import { t } from './lib/locales.mjs';
 import { chromiumSuite, openPage, openPopupFor, typeInto, setSettings, axe, grouped, X_DRAFT, SCREENSHOTS } from './lib/suite.mjs';
 
@@ -42,8 +42,6 @@ test('popup: names the tab\'s network and engine, runs wasm, opens the options; 
 test('popup: the wasm engine on a page that allows it', async () => {
   const { browser } = suite;
   await setSettings(browser, null);
-  // (x.com may have been served strict by another test of this browser)
-  await forgetWasmRefusals(browser.worker);
   const { page: site } = await openPage(browser, 'https://x.com/home?csp=none');
   let popup;
   try {
