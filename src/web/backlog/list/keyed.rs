@@ -210,7 +210,7 @@ async fn walk() -> Result<(), JsValue> {
 }
 
 /// What `q` shows, read by keys through the indexes; `None` when the indexes do not answer it
-/// whole (then its records are read, see `list::through_index`).
+/// whole (then its records are read, see `list::indexed::through_index`).
 pub(super) async fn answer(q: &Query) -> Result<Option<KeyedSet>, JsValue> {
     crate::backlog::filter::keyed(&idb::IdbStore, q)
         .await
