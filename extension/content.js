@@ -65,20 +65,21 @@
     return wasmOk;
   }
 
-  // The wasm engine made ready before a composer is focused, once the page has loaded: its JS glue
-  // imported and its module fetched and compiled (the compile runs off the main thread). Not
-  // instantiated: a page nobody types in holds no engine memory and runs none of its code. On a
-  // page whose CSP forbids wasm (the wasm2js engine) nothing is loaded before the focus: importing
-  // that bundle is tens of ms of the main thread.
+  // The wasm engine made ready before a composer is focused, once the page has loaded: its module
+  // fetched and compiled (the compile runs off the main thread). Its JS glue is imported at the
+  // focus, not here: evaluating it cost the page about 2 ms of its main thread before any focus,
+  // for 3 ms less at the first focus (BENCHMARKS.md, "The warm-up"). Not instantiated: a page
+  // nobody types in holds no engine memory and runs none of its code. On a page whose CSP forbids
+  // wasm (the wasm2js engine) nothing is loaded before the focus: importing that bundle is tens of
+  // ms of the main thread.
   let warm = null;
   function warmUp() {
     if (warm || core || !wasmAllowedOnce()) return warm;
-    const glue = import(url('pkg/inpage.js'));
     const wasm = url('pkg/inpage_bg.wasm');
     const compiled = WebAssembly.compileStreaming
       ? WebAssembly.compileStreaming(fetch(wasm))
       : fetch(wasm).then((r) => r.arrayBuffer()).then((b) => WebAssembly.compile(b));
-    warm = Promise.all([glue, compiled]).catch((err) => {
+    warm = compiled.catch((err) => {
       console.warn('Porte-voix: could not prepare the wasm engine:', err?.message ?? err);
       return null;
     });
@@ -88,14 +89,9 @@
   async function loadCore() {
     if (wasmAllowedOnce()) {
       try {
-        const ready = await warmUp();
-        if (ready) {
-          const [m, module] = ready;
-          await m.default({ module_or_path: module });
-          return { m, engine: 'wasm' };
-        }
-        const m = await import(url('pkg/inpage.js'));
-        await m.default({ module_or_path: url('pkg/inpage_bg.wasm') });
+        // the module compiled since the page loaded (or compiling now), its glue imported meanwhile
+        const [ready, m] = await Promise.all([warmUp(), import(url('pkg/inpage.js'))]);
+        await m.default({ module_or_path: ready ?? url('pkg/inpage_bg.wasm') });
         return { m, engine: 'wasm' };
       } catch (err) {
         console.warn('Porte-voix: wasm engine failed, using the JS engine:', err?.message ?? err);
