@@ -8,7 +8,8 @@
 // from the page misses its courtesy (the comment answered comes from the site layer); the brand's
 // register chosen in the options flags « tu »; the details open from the indicator by keyboard
 // (the focus in them) and by mouse (the focus stays in the composer), Escape closes them and the
-// focus is back in the composer; axe-clean, light and dark.
+// focus is back in the composer, with the caret where it was even after a click inside them
+// (typing goes on there, in the editor's model); axe-clean, light and dark.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -56,6 +57,7 @@ async function readTone(page) {
           markColors: [getComputedStyle(mark).color, getComputedStyle(mark).backgroundColor],
           panelColors: [getComputedStyle(panel).color, getComputedStyle(panel).backgroundColor],
           itemColors: [...root.querySelectorAll('li.finding span')].map((s) => getComputedStyle(s).color),
+          itemRect: root.querySelector('li.finding') && box(root.querySelector('li.finding')),
           focusInDetails: root.activeElement === panel,
           open: !panel.hidden, items: [...root.querySelectorAll('li.finding')].map((li) => ({ code: li.dataset.code,
             message: li.querySelector('.message').textContent })) };
@@ -157,6 +159,30 @@ test('X Draft.js (wasm2js): hostile reply underlined word for word, details in F
     await page.mouse.click(shown.rect.x + shown.rect.width / 2, shown.rect.y + shown.rect.height / 2);
     await waitForTone(page, (x) => !x.open, 'details closed by a second click');
 
+    // a click inside the details takes the focus from the composer; Escape gives it back with the
+    // caret where it was before they opened (here before « ok », not at the end nor the start),
+    // whether they were opened by mouse or by keyboard
+    let want = `${HOSTILE} ok`;
+    for (const [how, open] of [
+      ['mouse', () => page.mouse.click(shown.rect.x + shown.rect.width / 2, shown.rect.y + shown.rect.height / 2)],
+      ['keyboard', () => page.keyboard.press('Alt+Shift+KeyT')],
+    ]) {
+      for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowLeft');
+      await open();
+      const opened = await waitForTone(page, (x) => x.open && x.itemRect, `details opened by ${how}`);
+      await page.mouse.click(opened.itemRect.x + opened.itemRect.width / 2, opened.itemRect.y + 4);
+      await waitForTone(page, (x) => x.open && x.focusInDetails, `the focus in the details after a click in them (${how})`);
+      await page.keyboard.press('Escape');
+      await waitForTone(page, (x) => !x.open, `details closed (${how})`);
+      assert.ok(await focusIn(page, X_DRAFT), `Escape gives the focus back to the composer (${how})`);
+      await page.keyboard.type(` ${how}`);
+      want = `${want.slice(0, -3)} ${how}${want.slice(-3)}`;
+      await page.waitForFunction((w) => window.__fixture.modelText() === w, want, { timeout: 5000 })
+        .catch(async () => assert.fail(`after Escape (${how}), typing lands where the caret was: ${JSON.stringify(await page.evaluate(() => window.__fixture.modelText()))}, want ${JSON.stringify(want)}`));
+      assert.equal(await page.evaluate(() => document.querySelector('[data-testid="tweetTextarea_0"]').textContent), want, `the editor's DOM (${how})`);
+      await page.keyboard.press('End');
+    }
+
     // shouting turned off in the options page (its checkbox): its underline and its entry go, live
     const options = await browser.context.newPage();
     try {
@@ -198,6 +224,8 @@ test('Mastodon textarea (wasm): underlines in the mirror; a polite reply shows p
     assert.deepEqual(positive.items.map((i) => i.code), polite.findings.map((f) => f.code));
     assert.deepEqual(await axe(page), [], 'light scheme');
     await page.emulateMedia({ colorScheme: 'dark' });
+    // the caret before the final full stop, then the details by keyboard
+    await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('Alt+Shift+KeyT');
     const dark = await waitForTone(page, (x) => x.open && x.focusInDetails, 'details open');
     assert.ok(dark.inBadge);
@@ -207,9 +235,13 @@ test('Mastodon textarea (wasm): underlines in the mirror; a polite reply shows p
     const violations = await axe(page);
     const where = violations.length ? await page.evaluate(async () => (await globalThis.axe.run()).violations.flatMap((v) => v.nodes.map((n) => `${v.id} ${n.target} ${n.failureSummary}`))) : [];
     assert.deepEqual(violations, [], where.join('\n'));
+    // a click on a finding, then Escape: the textarea has the focus and its caret where it was
+    await page.mouse.click(dark.itemRect.x + dark.itemRect.width / 2, dark.itemRect.y + 4);
     await page.keyboard.press('Escape');
     await waitForTone(page, (x) => !x.open, 'details closed');
     assert.ok(await focusIn(page, MASTODON), 'Escape gives the focus back to the textarea');
+    await page.keyboard.type(' ok');
+    assert.equal(await page.locator(MASTODON).first().inputValue(), `${POLITE.slice(0, -1)} ok.`);
   } finally {
     await page.close();
   }
