@@ -8,12 +8,16 @@
 // from the page misses its courtesy (the comment answered comes from the site layer); the brand's
 // register chosen in the options flags « tu »; the details open from the indicator by keyboard
 // (the focus in them) and by mouse (the focus stays in the composer), Escape closes them and the
-// focus is back in the composer; axe-clean, light and dark.
+// focus is back in the composer, with the caret where it was even after a click inside them
+// (typing goes on there, in the editor's model); axe-clean, light and dark. In a browser whose UI
+// is English, an English reply gets the indicator's name and the details from _locales/en, each
+// finding with the English words that caused it, and the details say they are in English.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { t } from './lib/locales.mjs';
 import { coreReport, findingMessages } from './lib/tone.mjs';
+import { launch } from './lib/chromium.mjs';
 import { chromiumSuite, openPage, typeInto, setSettings, storedSettings, axe, X_DRAFT, MASTODON, SCREENSHOTS } from './lib/suite.mjs';
 
 const suite = chromiumSuite();
@@ -22,10 +26,20 @@ const POLITE = 'Bonjour Julie, merci pour votre message. Nous sommes désolés p
 
 const POSITIVE = ['tone.thanks', 'tone.empathy', 'tone.next_step'];
 /** The indicator's accessible name for a core report: its polarity and its findings to fix. */
-const labelOf = (report) => t('tone_pill_label', [t(`tone_polarity_${report.polarity}`), String(report.findings.filter((f) => !POSITIVE.includes(f.code)).length)]);
+const labelOf = (report, lang = 'fr') => t('tone_pill_label', [t(`tone_polarity_${report.polarity}`, [], lang),
+  String(report.findings.filter((f) => !POSITIVE.includes(f.code)).length)], lang);
 /** The focus is in the page's element `selector`. */
 const focusIn = (page, selector) => page.evaluate((sel) => document.querySelector(sel)?.contains(document.activeElement) ?? false, selector);
 const wordsOf = (text, report) => report.findings.flatMap((f) => f.spans.map(([a, b]) => text.slice(a, b))).sort();
+/** The runs of text underlined once each: the findings' spans, those that overlap merged. */
+const underlinedOf = (text, report) => report.findings.flatMap((f) => f.spans).filter(([a, b]) => b > a)
+  .sort(([a1, b1], [a2, b2]) => a1 - a2 || b2 - b1)
+  .reduce((runs, [a, b]) => {
+    const last = runs.at(-1);
+    if (last && a < last[1]) last[1] = Math.max(last[1], b);
+    else runs.push([a, b]);
+    return runs;
+  }, []).map(([a, b]) => text.slice(a, b)).sort();
 
 /**
  * The tone indicator in the length badge and its details, through the badge's closed shadow
@@ -56,9 +70,13 @@ async function readTone(page) {
           markColors: [getComputedStyle(mark).color, getComputedStyle(mark).backgroundColor],
           panelColors: [getComputedStyle(panel).color, getComputedStyle(panel).backgroundColor],
           itemColors: [...root.querySelectorAll('li.finding span')].map((s) => getComputedStyle(s).color),
+          itemRect: root.querySelector('li.finding') && box(root.querySelector('li.finding')),
           focusInDetails: root.activeElement === panel,
+          title: this.title, heading: panel.querySelector('h2')?.textContent,
+          lang: [this.closest('[lang]')?.lang, panel.closest('[lang]')?.lang],
           open: !panel.hidden, items: [...root.querySelectorAll('li.finding')].map((li) => ({ code: li.dataset.code,
-            message: li.querySelector('.message').textContent })) };
+            message: li.querySelector('.message').textContent, words: li.querySelector('.words')?.textContent ?? null,
+            suggestion: li.querySelector('.suggestion')?.textContent ?? null })) };
       }`,
     });
     const marks = find(root, (n) => n.nodeName === 'PORTE-VOIX-TONE-MARKS');
@@ -139,6 +157,8 @@ test('X Draft.js (wasm2js): hostile reply underlined word for word, details in F
     assert.equal(open.expanded, 'true');
     assert.ok(open.panelRect.y >= open.badgeRect.y + open.badgeRect.height && open.panelRect.x >= 0, JSON.stringify(open));
     assert.deepEqual(open.items.map((i) => i.message), findingMessages(report));
+    // the indicator and the details say which language they speak: the UI's, in a page in any
+    assert.deepEqual(open.lang, ['fr', 'fr']);
     assert.deepEqual(await axe(page), []);
     assertReadable(open);
     await page.screenshot({ path: join(SCREENSHOTS, 'tone-x-light.png') });
@@ -156,6 +176,30 @@ test('X Draft.js (wasm2js): hostile reply underlined word for word, details in F
     assert.ok(await focusIn(page, X_DRAFT), 'a click keeps the focus in the composer');
     await page.mouse.click(shown.rect.x + shown.rect.width / 2, shown.rect.y + shown.rect.height / 2);
     await waitForTone(page, (x) => !x.open, 'details closed by a second click');
+
+    // a click inside the details takes the focus from the composer; Escape gives it back with the
+    // caret where it was before they opened (here before « ok », not at the end nor the start),
+    // whether they were opened by mouse or by keyboard
+    let want = `${HOSTILE} ok`;
+    for (const [how, open] of [
+      ['mouse', () => page.mouse.click(shown.rect.x + shown.rect.width / 2, shown.rect.y + shown.rect.height / 2)],
+      ['keyboard', () => page.keyboard.press('Alt+Shift+KeyT')],
+    ]) {
+      for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowLeft');
+      await open();
+      const opened = await waitForTone(page, (x) => x.open && x.itemRect, `details opened by ${how}`);
+      await page.mouse.click(opened.itemRect.x + opened.itemRect.width / 2, opened.itemRect.y + 4);
+      await waitForTone(page, (x) => x.open && x.focusInDetails, `the focus in the details after a click in them (${how})`);
+      await page.keyboard.press('Escape');
+      await waitForTone(page, (x) => !x.open, `details closed (${how})`);
+      assert.ok(await focusIn(page, X_DRAFT), `Escape gives the focus back to the composer (${how})`);
+      await page.keyboard.type(` ${how}`);
+      want = `${want.slice(0, -3)} ${how}${want.slice(-3)}`;
+      await page.waitForFunction((w) => window.__fixture.modelText() === w, want, { timeout: 5000 })
+        .catch(async () => assert.fail(`after Escape (${how}), typing lands where the caret was: ${JSON.stringify(await page.evaluate(() => window.__fixture.modelText()))}, want ${JSON.stringify(want)}`));
+      assert.equal(await page.evaluate(() => document.querySelector('[data-testid="tweetTextarea_0"]').textContent), want, `the editor's DOM (${how})`);
+      await page.keyboard.press('End');
+    }
 
     // shouting turned off in the options page (its checkbox): its underline and its entry go, live
     const options = await browser.context.newPage();
@@ -198,6 +242,8 @@ test('Mastodon textarea (wasm): underlines in the mirror; a polite reply shows p
     assert.deepEqual(positive.items.map((i) => i.code), polite.findings.map((f) => f.code));
     assert.deepEqual(await axe(page), [], 'light scheme');
     await page.emulateMedia({ colorScheme: 'dark' });
+    // the caret before the final full stop, then the details by keyboard
+    await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('Alt+Shift+KeyT');
     const dark = await waitForTone(page, (x) => x.open && x.focusInDetails, 'details open');
     assert.ok(dark.inBadge);
@@ -207,9 +253,13 @@ test('Mastodon textarea (wasm): underlines in the mirror; a polite reply shows p
     const violations = await axe(page);
     const where = violations.length ? await page.evaluate(async () => (await globalThis.axe.run()).violations.flatMap((v) => v.nodes.map((n) => `${v.id} ${n.target} ${n.failureSummary}`))) : [];
     assert.deepEqual(violations, [], where.join('\n'));
+    // a click on a finding, then Escape: the textarea has the focus and its caret where it was
+    await page.mouse.click(dark.itemRect.x + dark.itemRect.width / 2, dark.itemRect.y + 4);
     await page.keyboard.press('Escape');
     await waitForTone(page, (x) => !x.open, 'details closed');
     assert.ok(await focusIn(page, MASTODON), 'Escape gives the focus back to the textarea');
+    await page.keyboard.type(' ok');
+    assert.equal(await page.locator(MASTODON).first().inputValue(), `${POLITE.slice(0, -1)} ok.`);
   } finally {
     await page.close();
   }
@@ -321,5 +371,54 @@ test('Mastodon textarea (wasm): the language chosen in the options page is the o
     await options.close();
     await page.close();
     await setSettings(browser, null);
+  }
+});
+
+test('English UI, English reply (Mastodon, wasm): the indicator\'s name and the details from _locales/en, each finding with the English words that caused it', async () => {
+  // a browser whose UI speaks English: Chrome picks _locales/en for the extension
+  const english = await launch({ port: suite.server.port, lang: 'en' });
+  try {
+    assert.equal(await english.worker.evaluate(() => chrome.i18n.getMessage('ext_locale')), 'en', 'the extension speaks English');
+    const ANGRY = 'This is RIDICULOUS, your support team is useless and you idiots never answer!!!';
+    const report = coreReport(ANGRY);
+    assert.equal(report.lang, 'en');
+    const codes = report.findings.map((f) => f.code);
+    assert.ok(['tone.shouting', 'tone.insult', 'tone.repeated_punctuation'].every((c) => codes.includes(c)), JSON.stringify(report));
+    const { page, errors } = await openPage(english, 'https://mastodon.social/home');
+    // the whole reply in one input (pasted): its tone is the same as typed, for fewer steps
+    await page.locator(MASTODON).first().fill(ANGRY);
+    const tone = await waitForTone(page, (x) => x.visible && x.items.length === report.findings.length && x.mirror.length > 0, 'the English findings');
+    assert.equal(tone.polarity, report.polarity);
+    assert.equal(tone.label, labelOf(report, 'en'));
+    assert.equal(tone.title, t('tone_pill_shortcut', [], 'en'));
+    // « useless » and « idiots » are in the insult's words too: one underline each
+    assert.deepEqual(tone.mirror, underlinedOf(ANGRY, report));
+    assert.ok(tone.mirror.includes('RIDICULOUS') && tone.mirror.includes('you idiots'), tone.mirror.join('|'));
+
+    await page.keyboard.press('Alt+Shift+KeyT');
+    const open = await waitForTone(page, (x) => x.open && x.focusInDetails, 'details open');
+    assert.equal(open.heading, t('tone_details_title', [], 'en'));
+    // English details in a French page (html lang="fr"): screen readers read them as English
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'fr');
+    assert.deepEqual(open.lang, ['en', 'en']);
+    assert.deepEqual(open.items.map((i) => i.code), codes);
+    assert.deepEqual(open.items.map((i) => i.message), findingMessages(report, 'en'));
+    // each finding lists the words that caused it, as typed
+    assert.deepEqual(open.items.map((i) => i.words), report.findings.map((f) => f.spans.map(([a, b]) => ANGRY.slice(a, b)).join(' · ')));
+    const item = (code) => open.items.find((i) => i.code === code);
+    assert.equal(item('tone.shouting').words, 'RIDICULOUS');
+    assert.match(item('tone.insult').words, /\bidiots\b/);
+    assert.match(item('tone.insult').message, /idiots/);
+    assert.equal(item('tone.insult').suggestion, t('tone_suggest_insult', [], 'en'));
+    assert.equal(item('tone.negative').suggestion, t('tone_suggest_negative', [], 'en'));
+    // axe ran on these pages above: only the strings inside the closed root differ here
+    assertReadable(open);
+    await page.screenshot({ path: join(SCREENSHOTS, 'tone-mastodon-en.png') });
+    await page.keyboard.press('Escape');
+    await waitForTone(page, (x) => !x.open, 'details closed');
+    assert.ok(await focusIn(page, MASTODON), 'Escape gives the focus back to the textarea');
+    assert.deepEqual(errors, []);
+  } finally {
+    await english.close();
   }
 });

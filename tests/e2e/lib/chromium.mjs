@@ -11,22 +11,30 @@ import { hostResolverRules } from './server.mjs';
 export const ROOT = resolve(new URL('../../..', import.meta.url).pathname);
 export const EXT_DIR = join(ROOT, 'dist/chrome');
 
-export async function launch({ port, extDir = EXT_DIR, colorScheme = 'light', headless = true } = {}) {
+/** The browser's UI language ('fr' or 'en'): it decides which _locales Chrome picks. */
+const UI = {
+  fr: { locale: 'fr-FR', env: { LANGUAGE: 'fr', LANG: 'fr_FR.UTF-8' } },
+  en: { locale: 'en-US', env: { LANGUAGE: 'en', LANG: 'en_US.UTF-8' } },
+};
+
+/** Chromium with the extension; French unless `lang` says otherwise (UI strings, `_locales`). */
+export async function launch({ port, extDir = EXT_DIR, colorScheme = 'light', headless = true, lang = 'fr' } = {}) {
+  const ui = UI[lang];
+  if (!ui) throw new Error(`no UI language ${lang}`);
   const profile = mkdtempSync(join(tmpdir(), 'pv-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless,
     colorScheme,
-    // French first: the UI language decides which _locales Chrome picks
-    locale: 'fr-FR',
-    env: { ...process.env, LANGUAGE: 'fr', LANG: 'fr_FR.UTF-8' },
+    locale: ui.locale,
+    env: { ...process.env, ...ui.env },
     viewport: { width: 1100, height: 760 },
     ignoreHTTPSErrors: true,
     args: [
       `--disable-extensions-except=${extDir}`,
       `--load-extension=${extDir}`,
       hostResolverRules(port),
-      '--lang=fr-FR',
+      `--lang=${ui.locale}`,
       '--ignore-certificate-errors',
       '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',

@@ -65,12 +65,16 @@ pub fn make(document: &Document) -> Result<Rc<dyn Feature>, JsValue> {
     let (host, root) = shadow::closed_host(document, "porte-voix-badge", &css)?;
     let pill = shadow::child(document, &root, "div", "badge")?;
     pill.set_attribute("part", "badge")?;
+    // the badge speaks the extension's language, not the page's: screen readers read it so
+    let lang = t("ext_locale");
+    pill.set_attribute("lang", &lang)?;
     let count = document.create_text_node("");
     pill.append_child(&count)?;
     let unit = shadow::child(document, &pill, "span", "unit")?;
     let live = shadow::child(document, &root, "div", "live")?;
     live.set_attribute("role", "status")?;
     live.set_attribute("aria-live", "polite")?;
+    live.set_attribute("lang", &lang)?;
     SLOT.with(|s| {
         if let Ok(mut s) = s.try_borrow_mut() {
             *s = Some((host.clone(), pill.clone(), root));

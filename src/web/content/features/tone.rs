@@ -54,7 +54,8 @@ struct Tone {
     last: RefCell<Option<(String, ToneReport)>>,
     /// The composer last seen and the comment it answers, analysed (`None`: none found).
     answered: RefCell<Option<(Element, Option<ReplyContext>)>>,
-    _keys: Listener,
+    /// The keyboard shortcut and Escape; a press inside the details.
+    _keys: [Listener; 2],
 }
 
 pub fn make(document: &Document) -> Result<Rc<dyn Feature>, JsValue> {
@@ -63,10 +64,17 @@ pub fn make(document: &Document) -> Result<Rc<dyn Feature>, JsValue> {
     // Closed, they give the focus back to the composer.
     let toggle = indicator.toggler();
     let (host, details) = (indicator.host.clone(), indicator.panel.clone());
+    // The composer's caret, saved as the focus leaves the composer for the details: when the
+    // shortcut opens them, or when a press inside them takes the focus (details opened by a
+    // click leave the focus in the composer until then). Focusing them clears the page's
+    // selection, and an editor focused again would put the caret at its start.
+    let caret = Rc::new(RefCell::new(None::<web_sys::Range>));
     let doc = document.clone();
-    // the composer's caret while the details have the focus (focusing them clears the page's
-    // selection, and an editor focused again would put the caret at its start)
-    let caret = RefCell::new(None::<web_sys::Range>);
+    let saved = caret.clone();
+    let press = Listener::capture(details.as_ref(), "pointerdown", move |_| {
+        save_caret(&doc, &saved);
+    })?;
+    let doc = document.clone();
     let keys = Listener::capture(document.as_ref(), "keydown", move |e| {
         let Some(k) = e.dyn_ref::<KeyboardEvent>() else {
             return;
@@ -89,32 +97,17 @@ pub fn make(document: &Document) -> Result<Rc<dyn Feature>, JsValue> {
         // a key that opened or closed the details is ours: an Escape does not close the page's
         // composer too
         e.stop_propagation();
-        let selection = doc.get_selection().ok().flatten();
-        let done = match open {
-            true => {
-                if let Ok(mut c) = caret.try_borrow_mut() {
-                    *c = selection.as_ref().and_then(|s| s.get_range_at(0).ok());
-                }
-                details.focus()
+        let done = if open {
+            save_caret(&doc, &caret);
+            details.focus()
+        } else {
+            // a caret saved for these details is for them only, whoever closes them
+            let range = caret.try_borrow_mut().ok().and_then(|mut c| c.take());
+            if ours {
+                give_back(&doc, range)
+            } else {
+                Ok(())
             }
-            false if ours => {
-                let range = caret.try_borrow_mut().ok().and_then(|mut c| c.take());
-                super::super::session::current()
-                    .and_then(|(el, ..)| el.dyn_into::<HtmlElement>().ok())
-                    .map_or(Ok(()), |el| {
-                        el.focus()?;
-                        match (range, selection) {
-                            (Some(r), Some(s))
-                                if el.contains(r.start_container().ok().as_ref()) =>
-                            {
-                                s.remove_all_ranges()?;
-                                s.add_range(&r)
-                            }
-                            _ => Ok(()),
-                        }
-                    })
-            }
-            _ => Ok(()),
         };
         if let Err(e) = done {
             web_sys::console::warn_2(&"Porte-voix: tone details".into(), &e);
@@ -126,8 +119,47 @@ pub fn make(document: &Document) -> Result<Rc<dyn Feature>, JsValue> {
         mirror: mirror::Mirror::new(document)?,
         last: RefCell::new(None),
         answered: RefCell::new(None),
-        _keys: keys,
+        _keys: [keys, press],
     }))
+}
+
+/// Saves the page's caret when it is in the composer (a copy: the selection's own range follows
+/// the focus into the details); a caret elsewhere (the focus already in the details) leaves the
+/// one saved before.
+fn save_caret(document: &Document, caret: &RefCell<Option<web_sys::Range>>) {
+    let Some((composer, ..)) = super::super::session::current() else {
+        return;
+    };
+    let range = document
+        .get_selection()
+        .ok()
+        .flatten()
+        .filter(|s| s.range_count() > 0)
+        .and_then(|s| s.get_range_at(0).ok())
+        .filter(|r| composer.contains(r.start_container().ok().as_ref()));
+    if let (Some(r), Ok(mut c)) = (range, caret.try_borrow_mut()) {
+        *c = Some(r.clone_range());
+    }
+}
+
+/// Gives the focus back to the composer with the caret `range` saved when the details took it.
+/// The selection is set right after the focus, in the same task: an editor that keeps its own
+/// model of the selection (Draft.js) reads it on the `selectionchange` that follows, so it takes
+/// this caret rather than the start where a focused editor puts it.
+fn give_back(document: &Document, range: Option<web_sys::Range>) -> Result<(), JsValue> {
+    let Some(el) =
+        super::super::session::current().and_then(|(el, ..)| el.dyn_into::<HtmlElement>().ok())
+    else {
+        return Ok(());
+    };
+    el.focus()?;
+    match (range, document.get_selection()?) {
+        (Some(r), Some(s)) if el.contains(r.start_container().ok().as_ref()) => {
+            s.remove_all_ranges()?;
+            s.add_range(&r)
+        }
+        _ => Ok(()),
+    }
 }
 
 impl Feature for Tone {

@@ -106,6 +106,8 @@ impl Indicator {
         let panel = shadow::child(document, &root, "div", "panel")?;
         panel.set_id("details");
         panel.set_attribute("role", "region")?;
+        // in the extension's language, as the badge, whatever the page's
+        panel.set_attribute("lang", &t("ext_locale"))?;
         panel.set_attribute("aria-labelledby", "details-title")?;
         // focusable by script (the keyboard shortcut), not in the tab order
         panel.set_attribute("tabindex", "-1")?;
