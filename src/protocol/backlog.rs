@@ -536,7 +536,7 @@ mod tests {
         ];
         for (n, url) in refused.iter().enumerate() {
             let env = Envelope::new(
-                &format!("refused-{n}"),
+                format!("refused-{n}"),
                 Request::Capture(page(url, "Réglages ⚙️")),
             );
             match run(serve(&store, &env, 10 + n as u64)) {
@@ -556,10 +556,7 @@ mod tests {
         .iter()
         .enumerate()
         {
-            let env = Envelope::new(
-                &format!("web-{n}"),
-                Request::Capture(page(url, "Québec 🇨🇦")),
-            );
+            let env = Envelope::new(format!("web-{n}"), Request::Capture(page(url, "Québec 🇨🇦")));
             assert!(
                 matches!(run(serve(&store, &env, 50)), Response::Captured { .. }),
                 "{url}"
