@@ -13,10 +13,13 @@
 // page) and a web page the browser does not let the extension read (the tab's address and title
 // only). Also the reliability cases: the service worker stopped in the middle of captures, five
 // tabs capturing 100 items each at once, and a full disk.
-// Not covered here: the menu's and the command's own user gesture (the browser's UI), the
-// toolbar popup as the browser shows it (Playwright does not drive it: popup.html is opened in
-// a tab instead), Firefox (its background is an event page; capture there is driven through the
-// background's messages in backlog-firefox.test.mjs, not through the injection).
+// Firefox: the same entries and the background's injection, on a site granted through the
+// add-on's optional host permission, in backlog-firefox.test.mjs (one Firefox for the backlog).
+// Not covered: the browser's own menu, key and toolbar UI (the tests call what their listeners
+// call, with the click information the browser gives); the toolbar popup as the browser shows
+// it (Playwright does not drive it: popup.html is opened in a tab instead); the popup's injection
+// in Firefox; a web page the browser refuses even after a click (its web store, a host blocked
+// by policy) is stood for by a page never granted.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromiumSuite, axe, openPopupFor } from './lib/suite.mjs';
