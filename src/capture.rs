@@ -23,3 +23,31 @@ pub mod tracking;
 pub use candidates::Candidates;
 pub use choose::{choose, Capture, Quote};
 pub use clean::{clean_url, clean_url_detailed, Cleaned};
+
+use crate::error::Coded;
+
+/// A page that cannot be captured.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CaptureError {
+    /// The page has no web address (the browser's own pages, a new tab, a local file, a link
+    /// that is not a web address): an item keeps only http(s) addresses, so nothing is written.
+    #[error("not a web page: `{0}`")]
+    NotAWebPage(String),
+}
+
+impl Coded for CaptureError {
+    fn code(&self) -> &'static str {
+        match self {
+            CaptureError::NotAWebPage(_) => "capture.not_a_web_page",
+        }
+    }
+}
+
+/// Checks that the page to capture has a web address (absolute http or https).
+pub fn check_page_url(page_url: &str) -> Result<(), CaptureError> {
+    if resolve::is_web_url(page_url.trim()) {
+        Ok(())
+    } else {
+        Err(CaptureError::NotAWebPage(page_url.to_string()))
+    }
+}

@@ -206,9 +206,16 @@ pub async fn serve<S: Store>(
 ) -> super::Response {
     use super::{Request, Response};
     let result = match &env.body {
-        Request::Capture(req) => capture(store, &env.request_id, req, now)
-            .await
-            .map(|captured| Response::Captured { captured }),
+        Request::Capture(req) => {
+            // a page without a web address (the browser's own, a new tab, a file): refused
+            // before anything is read or written
+            if let Err(e) = crate::capture::check_page_url(&req.candidates.page_url) {
+                return Response::from(&e);
+            }
+            capture(store, &env.request_id, req, now)
+                .await
+                .map(|captured| Response::Captured { captured })
+        }
         Request::BacklogFind { url } => {
             find(store, url).await.map(|found| Response::BacklogFound {
                 found: found.map(|(_, item)| Found {
@@ -496,6 +503,64 @@ mod tests {
                 1
             );
             assert!(run(find(&store, captured_url)).unwrap().is_some());
+        }
+    }
+
+    #[test]
+    fn a_page_without_a_web_address_is_refused_and_nothing_is_written() {
+        use crate::protocol::{Envelope, Request, Response};
+        let store = MemoryStore::new().unwrap();
+        run(capture(
+            &store,
+            "seed",
+            &page("https://www.ledevoir.com/société/veille", "Déjà là 📚"),
+            1,
+        ))
+        .unwrap();
+        let before = run(store::list_live(&store, Collection::Backlog)).unwrap();
+        // what a tab the page could not be read in hands over: the browser's own pages, a new
+        // tab, a local file, a link that is no web address, or no address at all
+        let refused = [
+            "chrome://settings/",
+            "chrome://newtab/",
+            "about:blank",
+            "about:reader?url=https://www.lapresse.ca/a.php",
+            "moz-extension://5d0c1e0e/backlog.html",
+            "file:///home/chloé/Téléchargements/enquête.html",
+            "javascript:void(0)",
+            "mailto:rédaction@ledevoir.com",
+            "view-source:https://www.lemonde.fr/",
+            "https://",
+            "",
+            "   ",
+        ];
+        for (n, url) in refused.iter().enumerate() {
+            let env = Envelope::new(
+                format!("refused-{n}"),
+                Request::Capture(page(url, "Réglages ⚙️")),
+            );
+            match run(serve(&store, &env, 10 + n as u64)) {
+                Response::Error { code, .. } => assert_eq!(code, "capture.not_a_web_page", "{url}"),
+                other => panic!("{url}: {other:?}"),
+            }
+        }
+        assert_eq!(
+            run(store::list_live(&store, Collection::Backlog)).unwrap(),
+            before
+        );
+        // web addresses, whatever their case or spaces around them, are captured
+        for (n, url) in [
+            "HTTPS://www.lapresse.ca/a.php",
+            " http://blogue.example/?p=7 ",
+        ]
+        .iter()
+        .enumerate()
+        {
+            let env = Envelope::new(format!("web-{n}"), Request::Capture(page(url, "Québec 🇨🇦")));
+            assert!(
+                matches!(run(serve(&store, &env, 50)), Response::Captured { .. }),
+                "{url}"
+            );
         }
     }
 

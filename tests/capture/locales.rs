@@ -1,8 +1,9 @@
-//! Every error code of the backlog and of imports and exports, and every reason an import or
-//! export report gives, has its message in French and in English; the French ones follow French
-//! typography (no plain space before : ; ! ? or inside « »).
+//! Every error code of capture, of the backlog and of imports and exports, and every reason an
+//! import or export report gives, has its message in French and in English; the French ones
+//! follow French typography (no plain space before : ; ! ? or inside « »).
 
 use porte_voix::backlog::BacklogError;
+use porte_voix::capture::CaptureError;
 use porte_voix::error::{message_key, Coded};
 use porte_voix::transfer::import::SkipReason;
 use porte_voix::transfer::TransferError;
@@ -28,6 +29,7 @@ fn keys() -> Vec<String> {
         BacklogError::DuplicateId("x".into()).code(),
         BacklogError::NewerSchema(2).code(),
         BacklogError::DamagedItem(String::new()).code(),
+        CaptureError::NotAWebPage("chrome://newtab/".into()).code(),
         TransferError::TooLarge { size: 1, max: 0 }.code(),
         TransferError::TooManyRecords { max: 0 }.code(),
         TransferError::TooDeep { max: 0 }.code(),

@@ -1,23 +1,35 @@
-// Capture into the backlog, in Debian's Chromium with the built extension, on a fixture article
-// (tests/fixtures/sites/journal). A context menu cannot be clicked in a headless browser, and a
-// keyboard command cannot be pressed there: the tests call the background's capture entry
-// (`porteVoixCapture`, the very function `contextMenus.onClicked` and `commands.onCommand` call)
-// with the click information the browser would give. The page is read by the same collector
-// (`extension/collect.js`) the background injects with `scripting.executeScript`; headless
-// Chromium grants no activeTab, so the tests run the collector in the page themselves and hand
-// its answer to the capture entry. Also the reliability cases: the service worker stopped in
-// the middle of captures, five tabs capturing 100 items each at once, and a full disk.
+// Capture into the backlog, in Debian's Chromium with the built extension (dist/chrome, its own
+// manifest: activeTab and scripting, no host permission), on a fixture article
+// (tests/fixtures/sites/journal). A context menu cannot be clicked in a headless browser, nor a
+// keyboard command pressed: the tests call the functions the background's listeners call
+// (`porteVoixMenuClicked` for `contextMenus.onClicked`, `porteVoixCommand` for
+// `commands.onCommand`) with the click information and the tab the browser would give. The page
+// is NOT read by the tests: the background injects `extension/collect.js` itself with
+// `scripting.executeScript`, under the activeTab grant a click on the toolbar button gives
+// (clicked through the DevTools protocol, `Extensions.triggerAction`; a context menu click or a
+// command grants the same) — and the popup's Save button, in popup.html opened in a tab while
+// the granted tab is active, runs the popup's own injection. The refusals: a browser page (no
+// web address: an error, nothing written, the toolbar badge says so; the popup says it is not a
+// page) and a web page the browser does not let the extension read (the tab's address and title
+// only). Also the reliability cases: the service worker stopped in the middle of captures, five
+// tabs capturing 100 items each at once, and a full disk.
+// Firefox: the same entries and the background's injection, on a site granted through the
+// add-on's optional host permission, in backlog-firefox.test.mjs (one Firefox for the backlog).
+// Not covered: the browser's own menu, key and toolbar UI (the tests call what their listeners
+// call, with the click information the browser gives); the toolbar popup as the browser shows
+// it (Playwright does not drive it: popup.html is opened in a tab instead); the popup's injection
+// in Firefox; a web page the browser refuses even after a click (its web store, a host blocked
+// by policy) is stood for by a page never granted.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { chromiumSuite, axe } from './lib/suite.mjs';
-import { ROOT } from './lib/chromium.mjs';
+import { chromiumSuite, axe, openPopupFor } from './lib/suite.mjs';
+import { clickToolbarButton } from './lib/chromium.mjs';
 import { t } from './lib/locales.mjs';
 
-const suite = chromiumSuite();
+const suite = chromiumSuite({ toolbar: true });
 const ARTICLE = 'https://journal.example/article.html?utm_source=newsletter&utm_campaign=nov';
-const COLLECT = readFileSync(join(ROOT, 'extension/collect.js'), 'utf8').replace('export function', 'function');
+const TITLE = 'Les bibliothèques de quartier font le plein';
+const QUOTE = '« On vient pour les livres, on reste pour les gens », résume la bibliothécaire.';
 
 async function extensionPage(path = 'popup.html') {
   const page = await suite.browser.context.newPage();
@@ -47,39 +59,48 @@ async function items(page) {
   return answer.records.map((r) => r.body);
 }
 
-/** What the collector reads in `page` (after selecting `selector`'s text, if given). */
-async function collected(page, selector) {
-  const sources = await suite.browser.worker.evaluate(() => globalThis.porteVoixSources());
-  if (selector) {
-    await page.evaluate((s) => {
-      const range = document.createRange();
-      range.selectNodeContents(document.querySelector(s));
-      getSelection().removeAllRanges();
-      getSelection().addRange(range);
-    }, selector);
-  }
-  return page.evaluate(`(${COLLECT})(${JSON.stringify(sources)})`);
+/** Selects the text of `selector` in `page`, as the user does before a right click. */
+async function select(page, selector) {
+  return page.evaluate((s) => {
+    const range = document.createRange();
+    range.selectNodeContents(document.querySelector(s));
+    getSelection().removeAllRanges();
+    getSelection().addRange(range);
+    return String(getSelection());
+  }, selector);
 }
 
-/** The background's capture entry, as the context menu calls it. */
-function capture(info, tab, options) {
-  return suite.browser.worker.evaluate(([i, tb, o]) => globalThis.porteVoixCapture(i, tb, o), [info, tab, options]);
-}
+/** A context menu entry clicked: what `contextMenus.onClicked`'s listener runs. */
+const menuClick = (info, tab) =>
+  suite.browser.worker.evaluate(([i, tb]) => globalThis.porteVoixMenuClicked(i, tb), [{ editable: false, frameId: 0, ...info }, tab]);
+/** The quick-capture key pressed: what `commands.onCommand`'s listener runs. */
+const command = (tab) => suite.browser.worker.evaluate((tb) => globalThis.porteVoixCommand('quick-capture', tb), tab);
+/** The toolbar badge of the tab. */
+const badge = (tab) => suite.browser.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tab.id);
 
-test('page, selection, link and image: each item has the right metadata; the same article twice merges and says so', async () => {
+test('context menu and command: the background injects the collector itself (activeTab); page, selection, link and image items have the right metadata; the same article twice merges', async () => {
   const ext = await extensionPage();
   await freshDatabase(ext);
   const page = await suite.browser.context.newPage();
   await page.goto(ARTICLE);
-  const tab = { id: -1, url: ARTICLE, title: await page.title() };
+  // before any click the extension may not read the page: the background's injection fails
+  const refused = await suite.browser.worker.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    return chrome.scripting.executeScript({ target: { tabId: tab.id }, func: () => 1 }).then(() => null, (e) => e.message);
+  });
+  assert.match(refused ?? '', /permission|Cannot access/i, 'without a click the page is not the extension’s to read');
+  const tab = await clickToolbarButton(suite.browser, page);
+  assert.equal(tab.url, ARTICLE, 'the click granted activeTab: the tab’s address is visible');
 
-  const first = await capture({ menuItemId: 'capture-page', pageUrl: ARTICLE }, tab, { collected: await collected(page) });
+  const first = await menuClick({ menuItemId: 'capture-page', pageUrl: ARTICLE }, tab);
   assert.equal(first.kind, 'captured', JSON.stringify(first));
   assert.equal(first.captured.merged, false);
+  assert.equal(await badge(tab), t('capture_badge_saved'));
   let all = await items(ext);
   assert.equal(all.length, 1);
   const item = all[0];
-  assert.equal(item.title, 'Les bibliothèques de quartier font le plein');
+  // every field below but the address comes only from what the injected collector read
+  assert.equal(item.title, TITLE);
   assert.equal(item.state, 'idea');
   assert.equal(item.source.canonical, 'https://journal.example/articles/bibliotheques');
   assert.equal(item.source.url, 'https://journal.example/article.html');
@@ -89,50 +110,123 @@ test('page, selection, link and image: each item has the right metadata; the sam
   assert.equal(item.source.published, '2026-11-24T15:00:00Z');
   assert.equal(item.source.lang, 'fr', 'the language as the core keeps it: its primary subtag');
   assert.match(item.source.description, /^À Montréal comme à Lyon, les usagers reviennent\u00a0?: enquête\.$/);
+  assert.deepEqual(item.quotes, [], 'the page entry keeps no selection');
 
   // the selection: a quote, merged into the same article's item
-  const quoted = await capture({ menuItemId: 'capture-selection', pageUrl: ARTICLE }, tab, { collected: await collected(page, '#quote'), form: { tags: ['#veille', 'Québec'] } });
+  const selectionText = await select(page, '#quote');
+  const quoted = await menuClick({ menuItemId: 'capture-selection', pageUrl: ARTICLE, selectionText }, tab);
   assert.equal(quoted.captured.merged, true, 'the same article twice is one item');
   assert.equal(quoted.captured.id, first.captured.id);
+  assert.equal(await badge(tab), t('capture_badge_merged'));
   all = await items(ext);
   assert.equal(all.length, 1);
-  assert.deepEqual(all[0].quotes.map((q) => q.text), ['« On vient pour les livres, on reste pour les gens », résume la bibliothécaire.']);
-  assert.deepEqual(all[0].tags, ['veille', 'Québec']);
+  assert.deepEqual(all[0].quotes.map((q) => q.text), [QUOTE]);
+  assert.equal(all[0].quotes[0].source, 'https://journal.example/articles/bibliotheques');
+
+  // the keyboard command: the browser gives no selection text, so the quote is what the
+  // injected collector read in the page
+  await select(page, '#link');
+  const keyed = await command(tab);
+  assert.equal(keyed.captured?.id, first.captured.id, JSON.stringify(keyed));
+  assert.deepEqual((await items(ext))[0].quotes.map((q) => q.text), [QUOTE, 'Lire aussi : la lecture publique en chiffres']);
 
   // a link: its own page, cleaned
   const linkUrl = await page.getAttribute('#link', 'href');
-  const link = await capture({ menuItemId: 'capture-link', pageUrl: ARTICLE, linkUrl }, tab, { collected: await collected(page) });
+  const link = await menuClick({ menuItemId: 'capture-link', pageUrl: ARTICLE, linkUrl }, tab);
   assert.equal(link.captured.merged, false);
   const linked = (await items(ext)).find((i) => i.id === link.captured.id);
   assert.equal(linked.source.canonical, 'https://journal.example/articles/lecture-publique');
+  assert.equal((await items(ext)).length, 2);
 
   // an image: the clicked one is the item's image (a second capture of the page: merged; the
   // first capture's image stays, so capture it on a fresh database)
   await freshDatabase(ext);
   const srcUrl = await page.evaluate(() => document.querySelector('#photo').src);
-  const image = await capture({ menuItemId: 'capture-image', pageUrl: ARTICLE, srcUrl }, tab, { collected: await collected(page) });
+  const image = await menuClick({ menuItemId: 'capture-image', pageUrl: ARTICLE, mediaType: 'image', srcUrl }, tab);
   const imaged = (await items(ext)).find((i) => i.id === image.captured.id);
   assert.equal(imaged.source.image, 'https://journal.example/images/salle.png');
+  assert.equal(imaged.title, TITLE);
+  assert.equal(imaged.source.author, 'Chloé Tremblay');
 
   // "already in the backlog": the popup's request for the tab's address (any tracking
-  // parameters, the same page). The popup reads the address through activeTab, which only a
-  // click on the toolbar button grants: headless, the popup is checked for its capture block
-  // and axe only.
+  // parameters, the same page)
   const found = await send(ext, envelope('find-1', { kind: 'backlog_find', url: `${ARTICLE}&fbclid=zz` }));
   assert.equal(found.kind, 'backlog_found', JSON.stringify(found));
   // the item is kept under the page's canonical address; the tab's own address, which differs
   // here, leads to it too
   assert.equal(found.found?.id, image.captured.id);
-  assert.equal(found.found?.title, 'Les bibliothèques de quartier font le plein');
+  assert.equal(found.found?.title, TITLE);
   const byCanonical = await send(ext, envelope('find-2', { kind: 'backlog_find', url: 'https://journal.example/articles/bibliotheques?utm_source=x' }));
-  assert.equal(byCanonical.found?.title, 'Les bibliothèques de quartier font le plein');
+  assert.equal(byCanonical.found?.title, TITLE);
   assert.equal(byCanonical.found?.state, 'idea');
-  const popup = await suite.browser.context.newPage();
-  await popup.goto(`chrome-extension://${suite.browser.extensionId}/popup.html`);
-  await popup.waitForSelector('body[data-ready="true"]');
-  assert.equal(await popup.textContent('#capture-save'), t('capture_save'));
-  assert.deepEqual(await axe(popup), []);
-  await Promise.all([popup.close(), page.close(), ext.close()]);
+  await Promise.all([page.close(), ext.close()]);
+});
+
+test('the popup’s Save button reads the granted tab through the popup’s own injection, with the small form; then says the page is already there', async () => {
+  const ext = await extensionPage();
+  await freshDatabase(ext);
+  const page = await suite.browser.context.newPage();
+  await page.goto(ARTICLE);
+  await clickToolbarButton(suite.browser, page);
+  const popup = await openPopupFor(suite.browser, page);
+  assert.equal(await popup.textContent('#capture-known'), '', 'not in the backlog yet');
+  // the popup has read its tab; now it is the one the user looks at (a hidden tab draws no frames)
+  await popup.bringToFront();
+  await popup.click('#capture summary');
+  await popup.fill('#capture-tags', '#veille, Québec');
+  await popup.fill('#capture-note', 'Pour la rubrique « Vie de quartier » 📚');
+  await popup.selectOption('#capture-state', 'draft');
+  await popup.click('#capture-save');
+  await popup.waitForFunction((m) => document.getElementById('capture-known').textContent === m, t('capture_saved', [TITLE]));
+  const [item] = await items(ext);
+  assert.equal(item.title, TITLE);
+  assert.equal(item.state, 'draft');
+  assert.deepEqual(item.tags, ['veille', 'Québec']);
+  assert.equal(item.note, 'Pour la rubrique « Vie de quartier » 📚');
+  assert.equal(item.source.canonical, 'https://journal.example/articles/bibliotheques');
+  assert.equal(item.source.author, 'Chloé Tremblay', 'read in the page by the popup’s injection');
+  assert.equal(item.source.published, '2026-11-24T15:00:00Z');
+  // opened again on the same tab: it says the page is there, in which state
+  const again = await openPopupFor(suite.browser, page);
+  assert.equal(await again.textContent('#capture-known'), t('capture_already', [TITLE, t('backlog_state_draft')]));
+  assert.deepEqual(await axe(again), []);
+  await Promise.all([again.close(), popup.close(), page.close(), ext.close()]);
+});
+
+test('injection refused: a browser page is an error and nothing is written; a web page the browser keeps from the extension gives its address and title only', async () => {
+  const ext = await extensionPage();
+  await freshDatabase(ext);
+  const browserPage = await suite.browser.context.newPage();
+  await browserPage.goto('chrome://version/');
+  const tab = await clickToolbarButton(suite.browser, browserPage);
+  // what the browser hands the command's listener there (the key works on any tab)
+  const refused = await command(tab);
+  assert.equal(refused.kind, 'error', JSON.stringify(refused));
+  assert.equal(refused.code, 'capture.not_a_web_page');
+  assert.ok(t('error_capture_not_a_web_page').length > 20);
+  assert.equal(await badge(tab), '!', 'the toolbar badge says it was not saved');
+  assert.deepEqual(await items(ext), [], 'nothing written');
+  const popup = await openPopupFor(suite.browser, browserPage);
+  assert.equal(await popup.textContent('#capture-known'), t('capture_not_a_page'));
+  assert.equal(await popup.getAttribute('#capture-save', 'disabled'), '');
+
+  // a web page the extension was not granted (what the browser's web store or a host blocked
+  // by policy are even after a click): the background's injection is refused; the tab's
+  // address and title, as the listener was handed them, make the item
+  const other = await suite.browser.context.newPage();
+  await other.goto('https://journal.example/article.html?fbclid=abc');
+  await other.bringToFront();
+  const bare = await suite.browser.worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]);
+  assert.equal(bare.url, undefined, 'not granted: the extension does not see the address');
+  const handed = { ...bare, url: other.url(), title: await other.title() };
+  const address = await menuClick({ menuItemId: 'capture-page', pageUrl: other.url() }, handed);
+  assert.equal(address.kind, 'captured', JSON.stringify(address));
+  const [item] = await items(ext);
+  assert.equal(item.title, 'Titre de l’onglet — Le Journal', 'the tab’s title, not the page’s og:title');
+  assert.equal(item.source.canonical, 'https://journal.example/article.html', 'the tab’s address, cleaned; the page’s canonical link was not read');
+  assert.equal(item.source.author ?? null, null);
+  assert.equal(item.source.description ?? null, null);
+  await Promise.all([popup.close(), other.close(), browserPage.close(), ext.close()]);
 });
 
 /** The service worker's targets, as the DevTools protocol lists them. */
@@ -153,7 +247,7 @@ test('the service worker stopped in the middle of captures: every item said save
   // a page does when its message port closes)
   const pending = requests.map((r) =>
     send(ext, envelope(r.id, r.body)).then(
-      (a) => a.kind === 'captured' && said.push(r.id),
+      (a) => a?.kind === 'captured' && said.push(r.id),
       () => undefined,
     ),
   );

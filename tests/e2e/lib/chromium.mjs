@@ -17,8 +17,13 @@ const UI = {
   en: { locale: 'en-US', env: { LANGUAGE: 'en', LANG: 'en_US.UTF-8' } },
 };
 
-/** Chromium with the extension; French unless `lang` says otherwise (UI strings, `_locales`). */
-export async function launch({ port, extDir = EXT_DIR, colorScheme = 'light', headless = true, lang = 'fr' } = {}) {
+/**
+ * Chromium with the extension; French unless `lang` says otherwise (UI strings, `_locales`).
+ * `toolbar`: the DevTools protocol may click the extension's toolbar button
+ * (`clickToolbarButton`), which needs Chromium's --enable-unsafe-extension-debugging (and the
+ * pipe Playwright talks over).
+ */
+export async function launch({ port, extDir = EXT_DIR, colorScheme = 'light', headless = true, lang = 'fr', toolbar = false } = {}) {
   const ui = UI[lang];
   if (!ui) throw new Error(`no UI language ${lang}`);
   const profile = mkdtempSync(join(tmpdir(), 'pv-chromium-'));
@@ -38,6 +43,7 @@ export async function launch({ port, extDir = EXT_DIR, colorScheme = 'light', he
       '--ignore-certificate-errors',
       '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      ...(toolbar ? ['--enable-unsafe-extension-debugging'] : []),
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20000 }));
@@ -47,6 +53,41 @@ export async function launch({ port, extDir = EXT_DIR, colorScheme = 'light', he
     rmSync(profile, { recursive: true, force: true });
   };
   return { context, worker, extensionId, close };
+}
+
+/**
+ * Clicks the extension's toolbar button on `page`'s tab, as the user does: the browser grants the
+ * extension activeTab on that tab (as a click on one of its context menu entries or its keyboard
+ * command does) and opens the popup, which is closed again (Playwright does not drive it; the
+ * tests open popup.html in a tab). Through the DevTools protocol's `Extensions.triggerAction` on
+ * the page's tab target (a browser launched with `toolbar`). Returns the tab as the browser
+ * hands it to the extension's listeners (`tabs.Tab`: its address and title only once granted).
+ */
+export async function clickToolbarButton(browser, page) {
+  const cdp = await browser.context.browser().newBrowserCDPSession();
+  const popupUrl = `chrome-extension://${browser.extensionId}/popup.html`;
+  const popups = async () =>
+    (await cdp.send('Target.getTargets', { filter: [{ type: 'page' }] })).targetInfos.filter((x) => x.url === popupUrl).map((x) => x.targetId);
+  try {
+    const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
+    const tabs = targetInfos.filter((x) => x.url === page.url());
+    if (tabs.length !== 1) throw new Error(`${tabs.length} tabs at ${page.url()}: the test must open it once`);
+    const before = new Set(await popups());
+    await cdp.send('Extensions.triggerAction', { id: browser.extensionId, targetId: tabs[0].targetId });
+    // the popup opens a moment later (none on a page the button is disabled on)
+    for (let n = 0; n < 40; n++) {
+      const opened = (await popups()).filter((id) => !before.has(id));
+      if (opened.length > 0) {
+        for (const id of opened) await cdp.send('Target.closeTarget', { targetId: id });
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+  await page.bringToFront();
+  return browser.worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]);
 }
 
 function findNode(node, name) {

@@ -32,15 +32,16 @@ export const X_DRAFT = '[data-testid="tweetTextarea_0"]';
 export const MASTODON = 'textarea.autosuggest-textarea__textarea';
 
 /**
- * Starts the fixture server and Chromium with the extension for this file's tests; returns an
- * object whose `browser` and `server` are set once they run.
+ * Starts the fixture server and Chromium with the extension for this file's tests (`options`:
+ * `launch`'s, such as `toolbar`); returns an object whose `browser` and `server` are set once
+ * they run.
  */
-export function chromiumSuite() {
+export function chromiumSuite(options = {}) {
   const suite = { browser: null, server: null };
   before(async () => {
     await buildFixtures();
     suite.server = await startServer();
-    suite.browser = await launch({ port: suite.server.port });
+    suite.browser = await launch({ ...options, port: suite.server.port });
   });
   after(async () => {
     await suite.browser?.close();
