@@ -308,11 +308,21 @@ pub fn nfc_into(out: &mut String, s: &str, scratch: &mut Vec<(u8, char)>) {
 /// Whether `s` holds only [`nfc_stable`] characters (then it is its own NFC). Characters below
 /// U+0300 (UTF-8 bytes below 0xCC) are passed over without decoding.
 fn all_nfc_stable(s: &str) -> bool {
+    // a byte below 0xCC is ASCII, a continuation byte or the lead of a character below U+0300
+    // (all stable): only the characters led by a higher byte are decoded
     let b = s.as_bytes();
-    let Some(first) = b.iter().position(|&b| b >= 0xCC) else {
-        return true;
-    };
-    s[first..].chars().all(nfc_stable)
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] < 0xCC {
+            i += 1;
+            continue;
+        }
+        match s[i..].chars().next() {
+            Some(c) if nfc_stable(c) => i += c.len_utf8(),
+            _ => return false,
+        }
+    }
+    true
 }
 
 /// Text in NFC together with a map back to the original's UTF-16 offsets.

@@ -234,12 +234,25 @@ fn sacre_kind(folded: &str) -> Option<Severity> {
     static S: OnceLock<(Vec<String>, Vec<String>)> = OnceLock::new();
     let (strong, mild) = S.get_or_init(|| (skeletons(SACRES), skeletons(MINCED)));
     // every spelling of a sacre starts with one of these pairs of letters
-    const STARTS: &[&[u8; 2]] = &[
-        b"ta", b"ca", b"cr", b"ch", b"kr", b"ka", b"os", b"ho", b"es", b"as", b"ci", b"sa", b"vi",
-        b"ba", b"ma", b"mo", b"to", b"je",
-    ];
-    let start = folded.as_bytes().get(..2);
-    if folded.len() > 18 || !start.is_some_and(|p| STARTS.iter().any(|s| s[..] == *p)) {
+    // (compared as pairs of bytes: no string comparison per word)
+    let plausible = match folded.as_bytes() {
+        [a, b, ..] => matches!(
+            (a, b),
+            (b't', b'a' | b'o')
+                | (b'c', b'a' | b'r' | b'h' | b'i')
+                | (b'k', b'r' | b'a')
+                | (b'o' | b'a', b's')
+                | (b'h', b'o')
+                | (b'e', b's')
+                | (b's', b'a')
+                | (b'v', b'i')
+                | (b'b', b'a')
+                | (b'm', b'a' | b'o')
+                | (b'j', b'e')
+        ),
+        _ => false,
+    };
+    if folded.len() > 18 || !plausible {
         return None;
     }
     let sk = skeleton(folded);

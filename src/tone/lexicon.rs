@@ -80,6 +80,10 @@ pub fn fr_candidates(w: &str, mut f: impl FnMut(&str) -> bool) -> bool {
             return true;
         }
     }
+    // every ending below ends in « e »
+    if !s.ends_with('e') {
+        return false;
+    }
     const SUFFIXES: &[(&str, &str)] = &[
         ("euse", "eux"),
         ("ive", "if"),
@@ -119,6 +123,10 @@ pub fn fr_candidates(w: &str, mut f: impl FnMut(&str) -> bool) -> bool {
 /// the lexicon builder drops a form when one of these finds a valence within 0.5 of its own.
 pub fn en_candidates(w: &str, mut f: impl FnMut(&str) -> bool) -> bool {
     let n = w.len();
+    // every ending below ends in one of these letters
+    if !matches!(w.as_bytes().last(), Some(b's' | b'd' | b'g' | b'y')) {
+        return false;
+    }
     let mut buf = String::new();
     let mut stem_then = |stem: &str, tail: &str, f: &mut dyn FnMut(&str) -> bool| {
         buf.clear();

@@ -8,11 +8,21 @@ use super::token::{tokenize_untagged, Kind, Token};
 
 /// A set of phrases, indexed by their first folded token.
 pub struct PhraseSet {
-    /// (tokens of the phrase, index in the source list), sorted by first token.
-    items: Vec<(Vec<String>, usize)>,
+    /// The phrases, sorted by their first token's hash, the longest first among those.
+    items: Vec<Phrase>,
     /// The word tag (`tags`) of the phrases' first tokens: a token without it starts none
     /// (0: no tag, every token is tried).
     head: u32,
+}
+
+/// One phrase of a set.
+struct Phrase {
+    /// Its folded tokens.
+    words: Vec<String>,
+    /// Their [`hash`](super::token::hash)es (a token is compared by hash first).
+    hashes: Vec<u32>,
+    /// Its index in the source list.
+    index: usize,
 }
 
 /// A phrase found: tokens `start..end` of the text, `index` in the source list.
@@ -50,27 +60,26 @@ impl PhraseSet {
 
     /// The folded first tokens of the phrases, for the word tags.
     pub fn heads(&'static self) -> impl Iterator<Item = &'static str> {
-        self.items.iter().map(|(p, _)| p[0].as_str())
+        self.items.iter().map(|p| p.words[0].as_str())
     }
 
     fn build<'a>(list: impl Iterator<Item = &'a str>, head: u32) -> PhraseSet {
-        let mut items: Vec<(Vec<String>, usize)> = list
+        let mut items: Vec<Phrase> = list
             .enumerate()
-            .map(|(i, p)| {
-                (
-                    tokenize_untagged(p)
-                        .0
-                        .into_iter()
-                        .map(|t| t.norm.to_string())
-                        .collect::<Vec<_>>(),
-                    i,
-                )
+            .map(|(index, p)| {
+                let toks = tokenize_untagged(p).0;
+                Phrase {
+                    words: toks.iter().map(|t| t.norm.to_string()).collect(),
+                    hashes: toks.iter().map(|t| t.hash).collect(),
+                    index,
+                }
             })
-            .filter(|(t, _)| !t.is_empty())
+            .filter(|p| !p.words.is_empty())
             .collect();
+        // stable: phrases of the same length and first token keep the list's order
         super::token::sort_small(&mut items, |a, b| {
-            (a.0[0].as_str(), std::cmp::Reverse(a.0.len()))
-                < (b.0[0].as_str(), std::cmp::Reverse(b.0.len()))
+            (a.hashes[0], std::cmp::Reverse(a.words.len()))
+                < (b.hashes[0], std::cmp::Reverse(b.words.len()))
         });
         PhraseSet { items, head }
     }
@@ -79,11 +88,14 @@ impl PhraseSet {
         if self.head != 0 && !toks[i].is(self.head) {
             return None;
         }
-        let first = toks[i].norm.as_str();
-        let lo = self.items.partition_point(|(p, _)| p[0].as_str() < first);
-        for (p, index) in self.items[lo..].iter().take_while(|(p, _)| p[0] == first) {
+        let (first, h) = (toks[i].norm.as_str(), toks[i].hash);
+        let lo = self.items.partition_point(|p| p.hashes[0] < h);
+        for p in self.items[lo..].iter().take_while(|p| p.hashes[0] == h) {
+            if p.words[0] != first {
+                continue;
+            }
             let (mut j, mut ok) = (i, true);
-            for w in p {
+            for (w, &wh) in p.words.iter().zip(&p.hashes) {
                 // commas of the text are skipped unless the phrase has one here
                 while j < toks.len()
                     && toks[j].kind == Kind::Punct
@@ -92,7 +104,11 @@ impl PhraseSet {
                 {
                     j += 1;
                 }
-                if j >= toks.len() || toks[j].norm != *w || toks[j].sentence != toks[i].sentence {
+                if j >= toks.len()
+                    || toks[j].hash != wh
+                    || toks[j].norm != *w
+                    || toks[j].sentence != toks[i].sentence
+                {
                     ok = false;
                     break;
                 }
@@ -102,7 +118,7 @@ impl PhraseSet {
                 return Some(Match {
                     start: i,
                     end: j,
-                    index: *index,
+                    index: p.index,
                 });
             }
         }
@@ -114,6 +130,11 @@ impl PhraseSet {
         let mut out = Vec::new();
         let mut i = 0;
         while i < toks.len() {
+            // most tokens start no phrase: rejected by their tags before any call
+            if self.head != 0 && !toks[i].is(self.head) {
+                i += 1;
+                continue;
+            }
             if let Some(m) = self.matches_at(toks, i) {
                 i = m.end;
                 out.push(m);

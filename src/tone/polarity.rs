@@ -342,12 +342,28 @@ fn is_negator(t: &Token) -> bool {
     t.is_wordlike() && (t.is(tags::NEGATOR) || t.norm.ends_with("n't"))
 }
 
+/// « désolé(e)(s) », « navré(e)(s) » (folded): by the first letter before the comparison.
+fn is_sorry_fr(norm: &str) -> bool {
+    match norm.as_bytes().first() {
+        Some(b'd') => norm.starts_with("desole"),
+        Some(b'n') => norm.starts_with("navre"),
+        _ => false,
+    }
+}
+
 fn phrase_at(toks: &[Token], i: usize) -> Option<(f32, usize)> {
     if !toks[i].is(tags::PHRASE_HEAD) {
         return None;
     }
-    let head = toks[i].norm.as_str();
-    for &(p, v) in PHRASES.iter().filter(|(p, _)| p[0] == head) {
+    // the first words' hashes, to compare strings only where they match
+    static HEADS: std::sync::OnceLock<Vec<u32>> = std::sync::OnceLock::new();
+    let heads = HEADS.get_or_init(|| PHRASES.iter().map(|p| super::token::hash(p.0[0])).collect());
+    let (head, h) = (toks[i].norm.as_str(), toks[i].hash);
+    let candidates = PHRASES
+        .iter()
+        .zip(heads)
+        .filter(|&(p, &ph)| ph == h && p.0[0] == head);
+    for (&(p, v), _) in candidates {
         if i + p.len() <= toks.len() && p.iter().zip(&toks[i..]).all(|(w, t)| t.norm == *w) {
             return Some((v, p.len()));
         }
@@ -400,8 +416,7 @@ pub fn score(
             }
             if contrast_at.is_none()
                 && (t.is(tags::APOLOGY | tags::EMPATHY)
-                    || (lang == Lang::Fr
-                        && (t.norm.starts_with("desole") || t.norm.starts_with("navre"))))
+                    || (lang == Lang::Fr && is_sorry_fr(&t.norm)))
             {
                 apology = true;
             }
@@ -433,12 +448,7 @@ pub fn score(
                     lexicon::emoji().exact(c.encode_utf8(&mut b))
                 }),
                 // « désolé », "sorry": an apology, not a negative word
-                _ if t.is(tags::APOLOGY)
-                    || t.norm.starts_with("desole")
-                    || t.norm.starts_with("navre") =>
-                {
-                    None
-                }
+                _ if t.is(tags::APOLOGY) || is_sorry_fr(&t.norm) => None,
                 // the first word of a booster phrase ("kind" of "kind of") is part of it
                 _ if i + 1 < s.end && booster(toks, i + 1).is_some_and(|(_, f)| f == i) => None,
                 _ => {
@@ -511,7 +521,10 @@ pub fn score(
         let mut halved: Vec<(usize, usize)> = Vec::new();
         for i in s.first..s.end {
             let two = |a: &str, b: &str| toks[i].norm == b && i > s.first && toks[i - 1].norm == a;
-            if toks[i].is(tags::CONCESSIVE) || two("bien", "que") || two("meme", "si") {
+            // (the second words compared inline first: most tokens are neither)
+            let second = matches!(toks[i].norm.as_bytes(), b"que" | b"si");
+            if toks[i].is(tags::CONCESSIVE) || (second && (two("bien", "que") || two("meme", "si")))
+            {
                 let end = (i + 1..s.end)
                     .find(|&j| toks[j].kind == Kind::Punct && toks[j].norm == ",")
                     .unwrap_or(s.end);

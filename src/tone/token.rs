@@ -169,8 +169,23 @@ fn is_combining_accent(c: char) -> bool {
     ('\u{0300}'..='\u{036F}').contains(&c)
 }
 
+#[inline]
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_combining_accent(c)
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric() || is_combining_accent(c)
+    }
+}
+
+/// The character at byte `i` of `s` (a character boundary), if any; ASCII without decoding.
+#[inline]
+fn char_at(s: &str, i: usize) -> Option<char> {
+    match s.as_bytes().get(i) {
+        None => None,
+        Some(&b) if b < 0x80 => Some(b as char),
+        Some(_) => s[i..].chars().next(),
+    }
 }
 
 /// The unaccented lower-case ASCII letter of each character from U+00C0 to U+017F (Latin-1
@@ -407,9 +422,14 @@ fn tokenize_with(text: &str, tagged: bool) -> (Vec<Token>, Vec<Sentence>) {
         }
     };
     while i < text.len() {
+        let Some(c) = char_at(text, i) else { break };
         let rest = &text[i..];
-        let Some(c) = rest.chars().next() else { break };
-        if c.is_whitespace() {
+        let space = if c.is_ascii() {
+            matches!(c, ' ' | '\t'..='\r')
+        } else {
+            c.is_whitespace()
+        };
+        if space {
             if c == '\n' {
                 close(&toks, &mut sentence, &mut sentence_first, &mut sentences);
             }
@@ -420,19 +440,34 @@ fn tokenize_with(text: &str, tagged: bool) -> (Vec<Token>, Vec<Sentence>) {
         }
         let mut push = |kind: Kind, len: usize, toks: &mut Vec<Token>, u: &mut u32| {
             let s = &text[i..i + len];
-            let n16 = u16_of(s);
             scratch.clear();
-            fold_into(&mut scratch, s);
-            let h = hash(&scratch);
             let (mut letters, mut lower) = (0u32, false);
-            if kind == Kind::Word {
-                for ch in s.chars() {
-                    if ch.is_alphabetic() {
-                        letters += 1;
-                        lower |= ch.is_lowercase();
+            // most tokens are ASCII: folded by lowering the bytes, one UTF-16 unit per byte
+            let n16 = if s.is_ascii() {
+                scratch.push_str(s);
+                scratch.make_ascii_lowercase();
+                if kind == Kind::Word {
+                    for b in s.bytes() {
+                        if b.is_ascii_alphabetic() {
+                            letters += 1;
+                            lower |= b.is_ascii_lowercase();
+                        }
                     }
                 }
-            }
+                len as u32
+            } else {
+                fold_into(&mut scratch, s);
+                if kind == Kind::Word {
+                    for ch in s.chars() {
+                        if ch.is_alphabetic() {
+                            letters += 1;
+                            lower |= ch.is_lowercase();
+                        }
+                    }
+                }
+                u16_of(s)
+            };
+            let h = hash(&scratch);
             toks.push(Token {
                 kind,
                 start: i,
@@ -458,7 +493,9 @@ fn tokenize_with(text: &str, tagged: bool) -> (Vec<Token>, Vec<Sentence>) {
                 rest.len() >= p.len()
                     && rest.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
             };
-            if starts("http://") || starts("https://") || starts("www.") {
+            if matches!(c, 'h' | 'H' | 'w' | 'W')
+                && (starts("http://") || starts("https://") || starts("www."))
+            {
                 let len = rest.find(char::is_whitespace).unwrap_or(rest.len());
                 push(Kind::Url, len, &mut toks, &mut u);
                 i += len;
@@ -495,11 +532,12 @@ fn tokenize_with(text: &str, tagged: bool) -> (Vec<Token>, Vec<Sentence>) {
         at_boundary = false;
         if is_word_char(c) {
             // letters and digits, with apostrophes, hyphens and (between digits) . or , inside
-            let mut len = 0;
-            let mut prev = ' ';
-            let mut chars = rest.char_indices().peekable();
-            while let Some((j, d)) = chars.next() {
-                let next = chars.peek().map(|&(_, n)| n);
+            // (the first apostrophe kept, and whether it is all digits, found on the way)
+            let (mut len, mut prev, mut d) = (0, ' ', c);
+            let (mut apostrophe, mut number) = (None, true);
+            loop {
+                let after = len + d.len_utf8();
+                let next = char_at(rest, after);
                 let ok = is_word_char(d)
                     || ((is_apostrophe(d) || is_hyphen(d))
                         && prev.is_alphabetic()
@@ -510,12 +548,18 @@ fn tokenize_with(text: &str, tagged: bool) -> (Vec<Token>, Vec<Sentence>) {
                 if !ok {
                     break;
                 }
-                len = j + d.len_utf8();
+                if apostrophe.is_none() && is_apostrophe(d) {
+                    apostrophe = Some(len);
+                }
+                number &= d.is_ascii_digit() || d == '.' || d == ',';
+                len = after;
                 prev = d;
+                let Some(n) = next else { break };
+                d = n;
             }
             let word = &rest[..len];
             // elision: « l'avis » → « l' » + « avis »
-            if let Some(ap) = word.find(is_apostrophe) {
+            if let Some(ap) = apostrophe {
                 let head = &word[..ap];
                 let elided = if head.is_ascii() {
                     ELISIONS
@@ -531,14 +575,7 @@ fn tokenize_with(text: &str, tagged: bool) -> (Vec<Token>, Vec<Sentence>) {
                     continue;
                 }
             }
-            let kind = if word
-                .chars()
-                .all(|d| d.is_ascii_digit() || d == '.' || d == ',')
-            {
-                Kind::Number
-            } else {
-                Kind::Word
-            };
+            let kind = if number { Kind::Number } else { Kind::Word };
             push(kind, len, &mut toks, &mut u);
             i += len;
             continue;
