@@ -73,3 +73,51 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(600))]
+
+    /// Each token as the general path per character would give it, whichever path read it (the
+    /// tokeniser reads ASCII without decoding): its folded form, its hash and tags, its UTF-16
+    /// span, its capitals, its bytes on character boundaries, and the words it starts a phrase of
+    /// found by hash as by string.
+    #[test]
+    fn each_token_is_what_the_character_path_gives(t in text()) {
+        use porte_voix::text::utf16_len;
+        use porte_voix::tone::token::{fold, hash, tokenize, Kind};
+        let (toks, sentences) = tokenize(&t);
+        let mut last_end = 0;
+        for tok in &toks {
+            prop_assert!(tok.start >= last_end && tok.start < tok.end && tok.end <= t.len());
+            prop_assert!(t.is_char_boundary(tok.start) && t.is_char_boundary(tok.end));
+            // nothing but white space between tokens
+            prop_assert!(t[last_end..tok.start].chars().all(char::is_whitespace), "{:?}", &t[last_end..tok.start]);
+            last_end = tok.end;
+            let s = tok.text(&t);
+            let folded = fold(s);
+            prop_assert_eq!(tok.norm.as_str(), folded.as_str(), "{:?}", s);
+            prop_assert_eq!(tok.hash, hash(&tok.norm));
+            prop_assert_eq!(tok.tags, porte_voix::tone::tags::of_str(&tok.norm), "{:?}", s);
+            prop_assert_eq!(tok.span.start, utf16_len(&t[..tok.start]));
+            prop_assert_eq!(tok.span.end - tok.span.start, utf16_len(s));
+            let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
+            let caps = tok.kind == Kind::Word
+                && !letters.iter().any(|c| c.is_lowercase())
+                && (letters.len() >= 2
+                    || (letters.len() == 1 && s.ends_with(['\'', '\u{2019}', '\u{02BC}'])));
+            prop_assert_eq!(tok.caps, caps, "{:?}", s);
+            if tok.kind == Kind::Number {
+                prop_assert!(s.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ','), "{:?}", s);
+            }
+        }
+        prop_assert!(t[last_end..].chars().all(char::is_whitespace));
+        // the sentences cover the tokens in order
+        let mut next = 0;
+        for s in &sentences {
+            prop_assert_eq!(s.first, next);
+            prop_assert!(s.end > s.first);
+            next = s.end;
+        }
+        prop_assert_eq!(next, toks.len());
+    }
+}
