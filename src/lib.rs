@@ -19,6 +19,8 @@ pub mod error;
 pub mod insert;
 /// Mastodon instances the user enables: what they typed, what the browser granted.
 pub mod instances;
+/// Reading JSON member by member from serde_json's `Value` or, in a page, from the JS value.
+pub mod json;
 /// `count(text, platform)`: the length report a composer badge or the command line shows.
 pub mod length;
 /// The arithmetic of the pages' virtualised lists: rows in view for a scroll offset, keyboard moves.

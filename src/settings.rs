@@ -114,10 +114,15 @@ impl Settings {
     /// Reads stored settings of any schema version; never fails (a damaged record gives defaults
     /// for the damaged fields only).
     pub fn from_stored(value: &serde_json::Value) -> Settings {
+        Settings::read(&value)
+    }
+
+    /// [`from_stored`](Self::from_stored) from any JSON value (in a page: the JS value).
+    pub fn read<J: crate::json::Json>(obj: &J) -> Settings {
         let mut s = Settings::default();
-        let Some(obj) = value.as_object() else {
+        if !obj.is_object() {
             return s;
-        };
+        }
         if let Some(b) = obj.get("x_premium").and_then(|v| v.as_bool()) {
             s.x_premium = b;
         }
@@ -131,46 +136,47 @@ impl Settings {
             .and_then(|n| u32::try_from(n).ok())
             .filter(|n| (1..=100_000).contains(n));
         // each entry is read again as if typed: a damaged or duplicate one is dropped alone
-        if let Some(list) = obj.get("mastodon_instances").and_then(|v| v.as_array()) {
+        if let Some(list) = obj.get("mastodon_instances").and_then(|v| v.items()) {
             for host in list.iter().filter_map(|v| v.as_str()) {
-                if let Ok(next) = crate::instances::add_instance(&s.mastodon_instances, host) {
+                if let Ok(next) = crate::instances::add_instance(&s.mastodon_instances, &host) {
                     s.mastodon_instances = next;
                 }
             }
         }
         // schema 2 added the tone settings (older records: every check on, no register); an
         // unknown check id is dropped alone
-        if let Some(list) = obj.get("tone_disabled").and_then(|v| v.as_array()) {
+        if let Some(list) = obj.get("tone_disabled").and_then(|v| v.items()) {
             for id in list.iter().filter_map(|v| v.as_str()) {
                 let known = crate::tone::registry::CHECKS.iter().any(|c| c.id == id);
-                if known && !s.tone_disabled.iter().any(|d| d == id) {
-                    s.tone_disabled.push(id.to_string());
+                if known && !s.tone_disabled.contains(&id) {
+                    s.tone_disabled.push(id);
                 }
             }
         }
         s.tone_register = obj
             .get("tone_register")
             .and_then(|v| v.as_str())
-            .and_then(crate::tone::Register::from_id);
+            .and_then(|v| crate::tone::Register::from_id(&v));
         s.tone_lang = obj
             .get("tone_lang")
             .and_then(|v| v.as_str())
-            .and_then(crate::tone::Lang::from_id);
+            .and_then(|v| crate::tone::Lang::from_id(&v));
         // the trigger key: one of the keys that end a word, else the default
         if let Some(k) = obj.get("trigger_key").and_then(|v| v.as_str()) {
-            if TRIGGER_KEYS.contains(&k) {
-                s.trigger_key = k.to_string();
+            if TRIGGER_KEYS.contains(&k.as_str()) {
+                s.trigger_key = k;
             }
         }
         // brand names: a known network and a non-empty name of at most 100 characters each
-        if let Some(map) = obj.get("brands").and_then(|v| v.as_object()) {
+        if let Some(map) = obj.get("brands").and_then(|v| v.members()) {
             for (network, name) in map {
-                let name = name.as_str().map(str::trim).unwrap_or("");
-                if crate::platform::Platform::from_id(network).is_some()
+                let name = name.as_str().unwrap_or_default();
+                let name = name.trim();
+                if crate::platform::Platform::from_id(&network).is_some()
                     && !name.is_empty()
                     && name.chars().count() <= 100
                 {
-                    s.brands.insert(network.clone(), name.to_string());
+                    s.brands.insert(network, name.to_string());
                 }
             }
         }
@@ -235,7 +241,15 @@ pub const INSTANCE_PATHS: [&str; 2] = ["/api/v2/instance", "/api/v1/instance"];
 /// (`configuration.statuses.max_characters`), when it is a sensible number. Other servers'
 /// fields (Pleroma's `max_toot_chars`) are not read: they count by other rules.
 pub fn instance_limit(instance: &serde_json::Value) -> Option<u32> {
-    instance["configuration"]["statuses"]["max_characters"]
+    instance_limit_of(&instance)
+}
+
+/// [`instance_limit`] of any JSON value (in a page: the JS value).
+pub fn instance_limit_of<J: crate::json::Json>(instance: &J) -> Option<u32> {
+    instance
+        .get("configuration")?
+        .get("statuses")?
+        .get("max_characters")?
         .as_u64()
         .and_then(|n| u32::try_from(n).ok())
         .filter(|n| (1..=100_000).contains(n))

@@ -38,6 +38,9 @@ mod ext;
 /// The options page's list of Mastodon instances: adding one asks the browser for its access.
 #[cfg(feature = "extension")]
 mod instances_ui;
+/// A JS value read as JSON data (settings, messages, fetched documents) without a JSON parser.
+#[cfg(any(feature = "inpage", feature = "extension"))]
+pub mod js_json;
 /// The template library page: list, search, filters, editor with live preview, import/export.
 #[cfg(feature = "extension")]
 mod library;

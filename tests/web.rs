@@ -2,9 +2,12 @@
 //! technology is recognised and read (placeholders and decorations skipped), offsets mapped back
 //! to the DOM, the content script's session surviving re-entrant events and failing features,
 //! and the JS-facing exports; the in-page count's NFC through the browser (`web/nfc.rs`); the
-//! background's IndexedDB connection (`web/store.rs`).
+//! background's IndexedDB connection (`web/store.rs`); JS values read as JSON without a parser
+//! (`web/json.rs`).
 #![cfg(all(target_arch = "wasm32", feature = "inpage"))]
 
+#[path = "web/json.rs"]
+mod json;
 #[path = "web/nfc.rs"]
 mod nfc;
 #[path = "web/store.rs"]

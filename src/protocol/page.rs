@@ -8,6 +8,7 @@
 
 use super::reply::{PageContext, PickerState, RenderAnswer, RenderRequest};
 use super::PROTOCOL_VERSION;
+use crate::json::Json;
 use crate::platform::Platform;
 
 #[cfg(doc)]
@@ -181,28 +182,31 @@ pub enum PageAnswer {
 impl PageAnswer {
     /// Reads an answer (the JSON of a [`Response`]).
     pub fn read(answer: serde_json::Value) -> PageAnswer {
+        PageAnswer::read_from(&&answer)
+    }
+
+    /// [`read`](Self::read) from any JSON value (in a page: the JS value as the message came).
+    pub fn read_from<J: Json>(answer: &J) -> PageAnswer {
         let kind = answer
             .get("kind")
             .and_then(|k| k.as_str())
-            .unwrap_or_default()
-            .to_owned();
+            .unwrap_or_default();
         let unexpected = || PageAnswer::Unexpected(kind.clone());
         match kind.as_str() {
             "ack" => PageAnswer::Ack,
-            "triggers" => match answer.get("triggers").and_then(|t| t.as_array()) {
-                Some(list) if list.iter().all(|t| t.is_string()) => PageAnswer::Triggers(
-                    list.iter()
-                        .filter_map(|t| t.as_str().map(str::to_owned))
-                        .collect(),
-                ),
+            "triggers" => match answer.get("triggers").and_then(|t| t.items()) {
+                Some(list) => match list.iter().map(|t| t.as_str()).collect() {
+                    Some(list) => PageAnswer::Triggers(list),
+                    None => unexpected(),
+                },
                 _ => unexpected(),
             },
-            "rendered" => match read_rendered(&answer) {
+            "rendered" => match read_rendered(answer) {
                 Some(a) => PageAnswer::Rendered(Box::new(a)),
                 None => unexpected(),
             },
             "error" => match answer.get("code").and_then(|c| c.as_str()) {
-                Some(code) => PageAnswer::Error(code.to_owned()),
+                Some(code) => PageAnswer::Error(code),
                 None => unexpected(),
             },
             _ => unexpected(),
@@ -213,25 +217,22 @@ impl PageAnswer {
 /// A [`Response::Rendered`] read member by member (serde's `Deserialize` would bring its error
 /// messages' float formatting into the page); `None` when a member is missing or of another
 /// type, as serde would refuse it.
-fn read_rendered(v: &serde_json::Value) -> Option<RenderAnswer> {
-    use serde_json::Value;
-    let string = |k: &str| v.get(k)?.as_str().map(str::to_owned);
-    let strings = |v: &Value| -> Option<Vec<String>> {
-        v.as_array()?
-            .iter()
-            .map(|s| s.as_str().map(str::to_owned))
-            .collect()
-    };
-    let list = |k: &str| strings(v.get(k)?);
+fn read_rendered<J: Json>(v: &J) -> Option<RenderAnswer> {
+    let string = |k: &str| v.get(k)?.as_str();
+    let strings =
+        |v: &J| -> Option<Vec<String>> { v.items()?.iter().map(|s| s.as_str()).collect() };
+    let list = |k: &str| strings(&v.get(k)?);
     // an optional member: absent or null is `None`, another type refuses the answer
     let opt_u32 = |k: &str| -> Option<Option<u32>> {
         match v.get(k) {
-            None | Some(Value::Null) => Some(None),
+            None => Some(None),
+            Some(n) if n.is_null() => Some(None),
             Some(n) => n.as_u64().and_then(|n| u32::try_from(n).ok()).map(Some),
         }
     };
     let fits = match v.get("fits") {
-        None | Some(Value::Null) => None,
+        None => None,
+        Some(b) if b.is_null() => None,
         Some(b) => Some(b.as_bool()?),
     };
     Some(RenderAnswer {
@@ -241,7 +242,7 @@ fn read_rendered(v: &serde_json::Value) -> Option<RenderAnswer> {
         fields: list("fields")?,
         choices: v
             .get("choices")?
-            .as_array()?
+            .items()?
             .iter()
             .map(strings)
             .collect::<Option<_>>()?,

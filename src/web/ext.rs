@@ -1,6 +1,8 @@
 //! Bindings to the WebExtension APIs this crate calls (`chrome.*`, which Firefox also provides
 //! with promises in MV3), and small helpers around them. No logic lives here.
 
+use super::js_json::JsJson;
+use crate::json::Json;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -264,12 +266,12 @@ pub async fn send_as(
 }
 
 /// Sends a request envelope the in-page engine wrote by hand (`protocol::page`) and gives the
-/// answer as JSON, for `protocol::page::PageAnswer::read`: the page's engine carries neither
-/// `Request`'s serialisers nor `Response`'s deserialisers.
-pub async fn send_page(envelope: &str) -> Result<serde_json::Value, JsValue> {
+/// answer as it came, for `protocol::page::PageAnswer::read_from`: the page's engine carries
+/// neither `Request`'s serialisers nor `Response`'s deserialisers, nor a JSON parser.
+pub async fn send_page(envelope: &str) -> Result<JsJson, JsValue> {
     let message = js_sys::JSON::parse(envelope)?;
     let answer = JsFuture::from(runtime_send_message(&message)?).await?;
-    Ok(to_json(&answer))
+    Ok(JsJson(answer))
 }
 
 /// A content script tells the background the limit its badge counts the page's platform
@@ -334,7 +336,7 @@ pub async fn active_tab_id() -> Result<Option<i64>, JsValue> {
 }
 
 /// `url` fetched and read as JSON; `None` on any failure (network, status, not JSON).
-pub async fn fetch_json(url: &str) -> Option<serde_json::Value> {
+pub async fn fetch_json(url: &str) -> Option<JsJson> {
     let window = web_sys::window()?;
     let response = JsFuture::from(window.fetch_with_str(url))
         .await
@@ -345,7 +347,7 @@ pub async fn fetch_json(url: &str) -> Option<serde_json::Value> {
         return None;
     }
     let json = JsFuture::from(response.json().ok()?).await.ok()?;
-    Some(to_json(&json))
+    Some(JsJson(json))
 }
 
 /// The post limit a Mastodon instance reports in its public API at `origin` (`""` for the
@@ -355,7 +357,7 @@ pub async fn mastodon_instance_limit(origin: &str) -> Option<u32> {
         if let Some(limit) = fetch_json(&format!("{origin}{path}"))
             .await
             .as_ref()
-            .and_then(crate::settings::instance_limit)
+            .and_then(crate::settings::instance_limit_of)
         {
             return Some(limit);
         }
@@ -370,10 +372,9 @@ pub async fn load_settings() -> crate::settings::Settings {
         "read settings",
         JsFuture::from(storage_local_get(&key)).await,
     ) {
-        Some(v) => {
-            let json = to_json(&v);
-            crate::settings::Settings::from_stored(&json[crate::settings::STORAGE_KEY])
-        }
+        Some(v) => JsJson(v)
+            .get(crate::settings::STORAGE_KEY)
+            .map_or_else(Default::default, |s| crate::settings::Settings::read(&s)),
         None => crate::settings::Settings::default(),
     }
 }

@@ -9,7 +9,7 @@ use wasm_bindgen::prelude::*;
 /// `undefined` when nothing is stored: the defaults).
 #[wasm_bindgen]
 pub async fn content_start(engine: String, stored: JsValue) -> Result<(), JsValue> {
-    let settings = crate::settings::Settings::from_stored(&ext::to_json(&stored));
+    let settings = crate::settings::Settings::read(&crate::web::js_json::JsJson(stored));
     let site = content::page_site(&settings.mastodon_instances);
     let env = content::Env {
         engine,

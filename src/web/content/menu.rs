@@ -68,7 +68,10 @@ async fn run(id: &str) -> Result<Done, &'static str> {
         values: Filled::default(),
     };
     let envelope = page::render_json(&ext::request_id(), &request);
-    let answer = match ext::send_page(&envelope).await.map(PageAnswer::read) {
+    let answer = match ext::send_page(&envelope)
+        .await
+        .map(|a| PageAnswer::read_from(&a))
+    {
         Ok(PageAnswer::Rendered(a)) => a,
         Ok(PageAnswer::Error(code)) if code == ReplyError::UnknownTemplate.code() => {
             insert::notice::show(&host, &ReplyError::UnknownTemplate);

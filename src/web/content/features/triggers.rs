@@ -70,7 +70,10 @@ pub fn make(document: &Document) -> Result<Rc<dyn Feature>, JsValue> {
 
 async fn load_triggers() {
     let list = page::trigger_list_json(&ext::request_id());
-    match ext::send_page(&list).await.map(PageAnswer::read) {
+    match ext::send_page(&list)
+        .await
+        .map(|a| PageAnswer::read_from(&a))
+    {
         Ok(PageAnswer::Triggers(triggers)) => STATE.with(|s| {
             if let Ok(mut s) = s.try_borrow_mut() {
                 s.triggers = triggers;
@@ -218,7 +221,9 @@ async fn run(host: Element, trigger: String) {
         values: Filled::default(),
     };
     let envelope = page::render_json(&ext::request_id(), &request);
-    let sent = ext::send_page(&envelope).await.map(PageAnswer::read);
+    let sent = ext::send_page(&envelope)
+        .await
+        .map(|a| PageAnswer::read_from(&a));
     let answer = match sent {
         Ok(PageAnswer::Rendered(a)) => a,
         Ok(PageAnswer::Error(code)) if code == "reply.unknown_template" => {
