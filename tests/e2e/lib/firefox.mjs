@@ -64,13 +64,23 @@ export async function openPage(suite, host, path, { beforeLoad } = {}) {
 /**
  * One of the add-on's pages (options.html, popup.html), once its engine has started. The page
  * loads in the add-on's process: the tab's first frame is replaced, so the navigation promise
- * never settles; the page is driven once it says it is ready.
+ * never settles; the page is driven once it says it is ready. A wait that the replacement of
+ * the frame interrupts ("Waiting failed": its document went away) is started again in the new
+ * one, until the deadline.
  */
 export async function openAddonPage(suite, file) {
   const page = await suite.browser.newPage();
   page.goto(`moz-extension://${ADDON_UUID}/${file}`, { timeout: 10000 }).catch(() => {});
-  await page.waitForFunction(() => document.body?.dataset.ready === 'true', { timeout: 20000 });
-  return page;
+  const deadline = Date.now() + 20000;
+  for (;;) {
+    try {
+      await page.waitForFunction(() => document.body?.dataset.ready === 'true', { timeout: Math.max(1, deadline - Date.now()) });
+      return page;
+    } catch (err) {
+      if (!/Waiting failed/.test(String(err?.message ?? err)) || Date.now() >= deadline) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
 }
 
 /** Clears the add-on's stored settings (from one of its own pages). */
