@@ -277,7 +277,8 @@ test('a database left at schema version 1 is upgraded in place, its records kept
         }),
       old,
     );
-    assert.equal((await readDatabase(page)).version, 1);
+    // (or already upgraded by the background, as in the next test)
+    assert.ok([1, 3].includes((await readDatabase(page)).version));
 
     const got = await send(page, envelope('m-1', { kind: 'store_get', collection: 'templates', id: 'tpl-ancien' }));
     assert.deepEqual(got, { kind: 'store_record', record: old });
@@ -334,7 +335,10 @@ test('a database left at schema version 2 gains the backlog indexes by state, da
         }),
       old,
     );
-    assert.equal((await readDatabase(page)).version, 2);
+    // written at version 2 (the open above asked for it); the background may already have opened
+    // it since, for a context-menu build that an earlier test's write scheduled (seen once in a
+    // full run): then the upgrade is done already, over the same items, and is checked the same
+    assert.ok([2, 3].includes((await readDatabase(page)).version));
     // the background's first use upgrades it
     const listed = await send(page, envelope('v2-1', { kind: 'store_list', collection: 'backlog' }));
     assert.deepEqual(listed.records.map((r) => r.id).sort(), ['a', 'b', 'c', 'd']);
