@@ -25,6 +25,20 @@ fn through_text(value: &JsValue) -> serde_json::Value {
     serde_json::from_str(&text).unwrap()
 }
 
+/// Checks that `read` gives from each value (a script expression, then the odd values) what
+/// `through` gave from its JSON text.
+fn same_as_through_text<T: PartialEq + std::fmt::Debug>(
+    cases: &[&str],
+    read: impl Fn(JsJson) -> T,
+    through: impl Fn(serde_json::Value) -> T,
+) {
+    for expression in cases.iter().chain(ODD) {
+        let value = js(expression);
+        let want = through(through_text(&value));
+        assert_eq!(read(JsJson(value)), want, "{expression}");
+    }
+}
+
 /// Values as storage, messages and `fetch` give them, with what JSON text cannot say: members
 /// that are `undefined`, inherited members, whole numbers written as decimals, numbers too
 /// large for a u64, holes in arrays.
@@ -57,11 +71,11 @@ fn settings_read_from_the_js_value_as_through_its_json_text() {
         "{tone_register: 'tu', tone_lang: 'en', trigger_key: 'Enter', brands: {x: undefined}}",
         "{mastodon_instances: [ , 'mastodon.social']}",
     ];
-    for expression in cases.iter().chain(ODD) {
-        let value = js(expression);
-        let want = Settings::from_stored(&through_text(&value));
-        assert_eq!(Settings::read(&JsJson(value)), want, "{expression}");
-    }
+    same_as_through_text(
+        &cases,
+        |v| Settings::read(&v),
+        |v| Settings::from_stored(&v),
+    );
     // the first case reads something: not defaults on both sides
     let full = Settings::read(&JsJson(js(cases[0])));
     assert!(full.x_premium && full.mastodon_limit == Some(500));
@@ -94,11 +108,7 @@ fn answers_read_from_the_js_value_as_through_their_json_text() {
         r#"{kind: "rendered", id: "t1", text: "", fields: [], choices: [], left_out: [], errors: [], lang: "en", short: "non"}"#,
         r#"{kind: "rendered", id: "t1", fields: [], choices: [], left_out: [], errors: [], lang: "en", short: true, fits: "oui"}"#,
     ];
-    for expression in cases.iter().chain(ODD) {
-        let value = js(expression);
-        let want = PageAnswer::read(through_text(&value));
-        assert_eq!(PageAnswer::read_from(&JsJson(value)), want, "{expression}");
-    }
+    same_as_through_text(&cases, |v| PageAnswer::read_from(&v), PageAnswer::read);
     assert!(matches!(
         PageAnswer::read_from(&JsJson(js(rendered))),
         PageAnswer::Rendered(r) if r.text == "Merci Marie-Ève ! 🙏\nÀ bientôt" && r.cursor == Some(5) && r.fits == Some(true)
@@ -117,11 +127,7 @@ fn instance_limits_read_from_the_js_value_as_through_their_json_text() {
         "{configuration: null}",
         "{max_toot_chars: 5000}",
     ];
-    for expression in cases.iter().chain(ODD) {
-        let value = js(expression);
-        let want = instance_limit(&through_text(&value));
-        assert_eq!(instance_limit_of(&JsJson(value)), want, "{expression}");
-    }
+    same_as_through_text(&cases, |v| instance_limit_of(&v), |v| instance_limit(&v));
     assert_eq!(instance_limit_of(&JsJson(js(cases[1]))), Some(5000));
 }
 
