@@ -84,10 +84,8 @@ impl PhraseSet {
         PhraseSet { items, head }
     }
 
+    /// The longest phrase starting at token `i` (whose tag `find` has checked).
     fn matches_at(&self, toks: &[Token], i: usize) -> Option<Match> {
-        if self.head != 0 && !toks[i].is(self.head) {
-            return None;
-        }
         let (first, h) = (toks[i].norm.as_str(), toks[i].hash);
         let lo = self.items.partition_point(|p| p.hashes[0] < h);
         for p in self.items[lo..].iter().take_while(|p| p.hashes[0] == h) {
