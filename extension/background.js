@@ -25,6 +25,9 @@ function serially(task) {
   queue = run.catch(() => undefined);
   return run;
 }
+// for the end-to-end tests: a change to the stored state made in the queue with the messages,
+// so that a message handled meanwhile does not write back the state it read before the change
+globalThis.porteVoixSerially = serially;
 
 // The Mastodon instances served now: enabled in the settings and granted by the browser.
 async function instancePlan() {

@@ -192,13 +192,17 @@ export async function backgroundState(worker) {
  * calls this first.
  */
 export async function forgetWasmRefusals(worker) {
-  await worker.evaluate(async () => {
-    const v = (await chrome.storage.session.get('background_state')).background_state;
-    if (!v) return;
-    const state = JSON.parse(v);
-    state.wasm_refused = [];
-    await chrome.storage.session.set({ background_state: JSON.stringify(state) });
-  });
+  // in the background's queue: a message handled at the same time would otherwise write back
+  // the state it read before (seen once: a host forgotten here was refused again)
+  await worker.evaluate(() =>
+    globalThis.porteVoixSerially(async () => {
+      const v = (await chrome.storage.session.get('background_state')).background_state;
+      if (!v) return;
+      const state = JSON.parse(v);
+      state.wasm_refused = [];
+      await chrome.storage.session.set({ background_state: JSON.stringify(state) });
+    }),
+  );
 }
 
 /**
